@@ -1,0 +1,237 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Shouhu.Domain;
+using Shouhu.Domain.Accounts;
+using Shouhu.Domain.Audit;
+using Shouhu.Domain.Children;
+using Shouhu.Domain.Regions;
+
+namespace Shouhu.Data;
+
+/// <summary>
+/// The one EF Core model of Shouhu, for SQLite and PostgreSQL alike (migrations live in one project per provider).
+/// Two duties are kept here so that no handler can forget them:
+/// <list type="bullet">
+/// <item><b>Jurisdiction</b>: every entity implementing <see cref="IJurisdictional"/> gets a global query filter that keeps
+/// only rows whose <c>RegionCode</c> lies in the caller's subtree (<c>RegionCode BETWEEN code AND code999…</c>), so a
+/// list, get, search, count, update or delete outside it finds nothing. Writes are checked again in <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</item>
+/// <item><b>Audit</b>: creating, changing or deleting an <see cref="IAudited"/> record, and every explicit <see cref="RecordAudit"/>, appends a
+/// hash-chained <see cref="AuditEntry"/> in the same transaction.</item>
+/// </list>
+/// </summary>
+public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
+{
+    private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
+    private readonly List<AuditEntry> _pendingAudit = [];
+    private readonly TimeProvider _clock;
+
+    private readonly ICallerContext _caller;
+
+    /// <summary>Creates a context acting for <paramref name="caller"/>, whose scope is read afresh by every query.</summary>
+    public ShouhuDbContext(DbContextOptions<ShouhuDbContext> options, ICallerContext caller, TimeProvider? clock = null)
+        : base(options)
+    {
+        _caller = caller;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    /// <summary>The caller this context acts for (read at each use: authentication may complete after the context is created).</summary>
+    public CallerScope Caller => _caller.Scope;
+
+    // Read by the query filters; EF turns them into parameters of every query.
+    private bool ScopeAll => Caller.IsSystem;
+
+    // No jurisdiction: the empty range ["~", "~"], which no digit code falls in.
+    private string ScopeLow => Caller.JurisdictionCode is { Length: > 0 } code ? code : "~";
+
+    private string ScopeHigh => Caller.JurisdictionCode is { Length: > 0 } code ? RegionCode.SubtreeRange(code).High : "~";
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Child> Children => Set<Child>();
+    public DbSet<ChildCategory> ChildCategories => Set<ChildCategory>();
+    public DbSet<Guardian> Guardians => Set<Guardian>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Queues an audit entry (e.g. a View or Export) to be written by the next save.</summary>
+    /// <param name="action">View, List, Export, Approve, Login…</param>
+    /// <param name="entity">Kind of record.</param>
+    /// <param name="entityId">Record id, if one.</param>
+    /// <param name="regionCode">The record's region; for actions on no record, the caller's jurisdiction.</param>
+    /// <param name="detail">Non-personal detail (never a name, ID number, phone number or narrative).</param>
+    public void RecordAudit(string action, string entity, string? entityId, string regionCode, string? detail = null) =>
+        _pendingAudit.Add(NewAuditEntry(action, entity, entityId, regionCode, detail));
+
+    /// <summary>
+    /// Scopes a query of a table that is not filtered globally (accounts, organisations) to the caller's subtree, by
+    /// the region code <paramref name="regionCode"/> selects — the same range test as the global filter.
+    /// </summary>
+    public IQueryable<T> WithinJurisdiction<T>(IQueryable<T> query, Expression<Func<T, string>> regionCode)
+    {
+        if (Caller.IsSystem)
+        {
+            return query;
+        }
+
+        var low = Expression.Constant(ScopeLow);
+        var high = Expression.Constant(ScopeHigh);
+        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+        var body = Expression.AndAlso(
+            Expression.GreaterThanOrEqual(Expression.Call(compare, regionCode.Body, low), Expression.Constant(0)),
+            Expression.LessThanOrEqual(Expression.Call(compare, regionCode.Body, high), Expression.Constant(0)));
+        return query.Where(Expression.Lambda<Func<T, bool>>(body, regionCode.Parameters));
+    }
+
+    /// <inheritdoc/>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ShouhuDbContext).Assembly);
+
+        var isPostgres = Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IJurisdictional).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            GetType().GetMethod(nameof(ApplyJurisdictionFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type.ClrType).Invoke(this, [builder]);
+            if (isPostgres)
+            {
+                // Ordinal ("C") order makes the subtree a contiguous index range whatever the server locale.
+                builder.Entity(type.ClrType).Property(nameof(IJurisdictional.RegionCode)).UseCollation("C");
+            }
+        }
+
+        if (isPostgres)
+        {
+            builder.Entity<Region>().Property(r => r.Code).UseCollation("C");
+            builder.Entity<Region>().Property(r => r.ParentCode).UseCollation("C");
+            builder.Entity<ShouhuUser>().Property(u => u.JurisdictionCode).UseCollation("C");
+        }
+    }
+
+    private void ApplyJurisdictionFilter<T>(ModelBuilder builder)
+        where T : class, IJurisdictional
+    {
+        Expression<Func<T, bool>> filter = e =>
+            ScopeAll || (string.Compare(e.RegionCode, ScopeLow) >= 0 && string.Compare(e.RegionCode, ScopeHigh) <= 0);
+        builder.Entity<T>().HasQueryFilter(filter);
+        builder.Entity<T>().HasIndex(e => e.RegionCode);
+    }
+
+    /// <inheritdoc/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <inheritdoc/>
+    /// <exception cref="JurisdictionViolationException">When a write touches a record outside the caller's jurisdiction (a programming error: handlers check first).</exception>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var audit = new List<AuditEntry>(_pendingAudit);
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (entry.Entity is IJurisdictional scoped && entry.Entity is not AuditEntry)
+            {
+                GuardJurisdiction(entry, scoped);
+            }
+
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { } version && version.IsConcurrencyToken)
+            {
+                entry.Property("Version").CurrentValue = Guid.NewGuid();
+            }
+
+            if (entry.Entity is IAudited audited)
+            {
+                var (action, detail) = entry.State switch
+                {
+                    EntityState.Added => ("Create", (string?)null),
+                    EntityState.Deleted => ("Delete", null),
+                    _ => ("Update", string.Join(',', entry.Properties.Where(p => p.IsModified && p.Metadata.Name != "Version").Select(p => p.Metadata.Name))),
+                };
+                audit.Add(NewAuditEntry(action, entry.Metadata.ClrType.Name, audited.Id.ToString(), audited.RegionCode, detail));
+            }
+        }
+
+        if (audit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AuditChainLock.WaitAsync(cancellationToken);
+        try
+        {
+            var last = await AuditEntries.IgnoreQueryFilters().AsNoTracking()
+                .OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            var sequence = last?.Sequence ?? 0;
+            var previous = last?.Hash ?? AuditEntry.GenesisHash;
+            foreach (var a in audit)
+            {
+                a.Sequence = ++sequence;
+                a.PreviousHash = previous;
+                a.Hash = a.ComputeHash();
+                previous = a.Hash;
+            }
+
+            AuditEntries.AddRange(audit);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            _pendingAudit.Clear();
+            return written;
+        }
+        catch
+        {
+            // Leave nothing half-recorded in this context: the failed audit rows are dropped with the failed save.
+            foreach (var a in audit)
+            {
+                Entry(a).State = EntityState.Detached;
+            }
+
+            throw;
+        }
+        finally
+        {
+            AuditChainLock.Release();
+        }
+    }
+
+    private void GuardJurisdiction(EntityEntry entry, IJurisdictional scoped)
+    {
+        if (!Caller.CanSee(scoped.RegionCode))
+        {
+            throw new JurisdictionViolationException(entry.Metadata.ClrType.Name);
+        }
+
+        if (entry.State == EntityState.Modified
+            && entry.Property(nameof(IJurisdictional.RegionCode)).OriginalValue is string original
+            && !Caller.CanSee(original))
+        {
+            throw new JurisdictionViolationException(entry.Metadata.ClrType.Name);
+        }
+    }
+
+    private AuditEntry NewAuditEntry(string action, string entity, string? entityId, string regionCode, string? detail) => new()
+    {
+        At = AuditEntry.ToStoredPrecision(_clock.GetUtcNow().UtcDateTime),
+        ActorId = Caller.ActorId,
+        ActorName = Caller.ActorName,
+        Action = action,
+        Entity = entity,
+        EntityId = entityId,
+        RegionCode = regionCode,
+        ClientAddress = Caller.ClientAddress,
+        Detail = string.IsNullOrEmpty(detail) ? null : detail,
+        PreviousHash = string.Empty,
+        Hash = string.Empty,
+    };
+}
+
+/// <summary>Thrown when a write would touch a record outside the caller's jurisdiction; handlers are expected to prevent it.</summary>
+public sealed class JurisdictionViolationException(string entity)
+    : InvalidOperationException($"A write to {entity} outside the caller's jurisdiction was refused.");

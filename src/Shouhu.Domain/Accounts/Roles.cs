@@ -1,0 +1,52 @@
+namespace Shouhu.Domain.Accounts;
+
+/// <summary>The roles of API-CONTRACT.md; each account has exactly one.</summary>
+public static class Roles
+{
+    /// <summary>System administrator (系统管理员): accounts, organisations, audit.</summary>
+    public const string SystemAdmin = nameof(SystemAdmin);
+    /// <summary>Civil-affairs officer (民政干部) of a county or city.</summary>
+    public const string CivilAffairsOfficer = nameof(CivilAffairsOfficer);
+    /// <summary>Township child supervisor (儿童督导员).</summary>
+    public const string ChildSupervisor = nameof(ChildSupervisor);
+    /// <summary>Village child director (儿童主任).</summary>
+    public const string ChildDirector = nameof(ChildDirector);
+    /// <summary>Social worker (社工) of a contracted social organisation.</summary>
+    public const string SocialWorker = nameof(SocialWorker);
+    /// <summary>Protection hotline operator (热线接线员).</summary>
+    public const string HotlineOperator = nameof(HotlineOperator);
+    /// <summary>Member-unit liaison (成员单位联络员): police, procuratorate, courts, schools, health...</summary>
+    public const string MemberUnitLiaison = nameof(MemberUnitLiaison);
+    /// <summary>Volunteer (志愿者).</summary>
+    public const string Volunteer = nameof(Volunteer);
+
+    /// <summary>Every role, in the contract's order.</summary>
+    public static readonly IReadOnlyList<string> All =
+        [SystemAdmin, CivilAffairsOfficer, ChildSupervisor, ChildDirector, SocialWorker, HotlineOperator, MemberUnitLiaison, Volunteer];
+
+    /// <summary>Roles that may manage accounts and organisations inside their own jurisdiction.</summary>
+    public static readonly IReadOnlyList<string> AccountManagers = [SystemAdmin, CivilAffairsOfficer];
+
+    /// <summary>Roles that work with the child register of their jurisdiction (the others see only what is referred or assigned to them).</summary>
+    public static readonly IReadOnlyList<string> RegistryReaders = [SystemAdmin, CivilAffairsOfficer, ChildSupervisor, ChildDirector, HotlineOperator];
+
+    /// <summary>Roles that may register and edit children.</summary>
+    public static readonly IReadOnlyList<string> RegistryWriters = [CivilAffairsOfficer, ChildSupervisor, ChildDirector, HotlineOperator];
+
+    /// <summary>Roles that see citizen ID numbers in full on a record's detail (least privilege: everyone else sees them masked).</summary>
+    public static readonly IReadOnlyList<string> FullIdNumberReaders = [CivilAffairsOfficer, ChildSupervisor, ChildDirector];
+
+    /// <summary>Chinese name of a role.</summary>
+    public static string ChineseName(string role) => role switch
+    {
+        SystemAdmin => "系统管理员",
+        CivilAffairsOfficer => "民政干部",
+        ChildSupervisor => "儿童督导员",
+        ChildDirector => "儿童主任",
+        SocialWorker => "社工",
+        HotlineOperator => "热线接线员",
+        MemberUnitLiaison => "成员单位联络员",
+        Volunteer => "志愿者",
+        _ => role,
+    };
+}

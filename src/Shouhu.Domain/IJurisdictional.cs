@@ -1,0 +1,18 @@
+namespace Shouhu.Domain;
+
+/// <summary>
+/// A record that belongs to a region and so to every jurisdiction containing it. Every table holding personal
+/// data implements this; the data layer scopes every query of such a table to the caller's region subtree.
+/// </summary>
+public interface IJurisdictional
+{
+    /// <summary>The NBS code of the region the record belongs to (for a child: the residence village).</summary>
+    string RegionCode { get; }
+}
+
+/// <summary>A record whose creation, change and deletion are written to the audit trail automatically.</summary>
+public interface IAudited : IJurisdictional
+{
+    /// <summary>The record's identifier as it appears in the audit trail.</summary>
+    Guid Id { get; }
+}

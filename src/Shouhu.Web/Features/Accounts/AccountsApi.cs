@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Shouhu.Data;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Accounts;
+
+/// <summary><c>POST /api/v1/auth/token</c> and <c>POST /api/v1/users</c> (API-CONTRACT.md).</summary>
+public static class AccountsApi
+{
+    /// <summary>Body of the token request.</summary>
+    public sealed record TokenRequest(string? UserName, string? Password);
+
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapAccountsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Accounts")
+            .WithSummary("用账号和密码换取访问令牌 → {accessToken, expiresIn}");
+        api.MapPost("/users", CreateUserAsync).RequireAuthorization().WithTags("Accounts")
+            .WithSummary("创建账号（辖区须在创建者辖区之内）");
+    }
+
+    /// <summary>Checks the password (5 failures lock the account for 15 minutes) and issues a bearer token; 401 otherwise.</summary>
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueTokenAsync(TokenRequest body, UserManager<ShouhuUser> users, SignInManager<ShouhuUser> signIn)
+    {
+        var unauthorized = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "登录失败", detail: "账号或密码错误，或账号已锁定、待审批。");
+        if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password) || await users.FindByNameAsync(body.UserName.Trim()) is not { } user)
+        {
+            return unauthorized;
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, body.Password, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            return unauthorized;
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    /// <summary>Creates an approved account; 400 naming the field, 403 when the caller may not create it there.</summary>
+    public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateUserAsync(
+        CreateUserRequest body, ClaimsPrincipal caller, CreateUser handler, CancellationToken ct)
+    {
+        var role = caller.FindFirstValue(ClaimTypes.Role);
+        if (role is null || !Domain.Accounts.Roles.AccountManagers.Contains(role))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权操作", detail: "您的角色不能创建账号。");
+        }
+
+        var outcome = await handler.RunAsync(body, role, approved: true, ct);
+        if (outcome.Forbidden is { } why)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权操作", detail: why);
+        }
+
+        return outcome.User is { } user
+            ? TypedResults.Created($"/api/v1/users/{user.Id}", user)
+            : TypedResults.ValidationProblem(outcome.Errors.ToDictionary(), title: "输入有误");
+    }
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Children;
+using Shouhu.Web.Features.Organizations;
+using Shouhu.Web.Features.Regions;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Accounts;
+
+/// <summary>An administrator creates an approved account inside their own jurisdiction (same rules as <c>POST /api/v1/users</c>).</summary>
+[Authorize(Policy = Policies.ManageAccounts)]
+public sealed class NewUserModel(ShouhuDbContext db, CreateUser createUser) : PageModel
+{
+    public CreateUserRequest Form { get; private set; } = new(null, null, null, null, null, null);
+    public ValidationErrors Errors { get; private set; } = new();
+    public RegionPicker Picker { get; private set; } = null!;
+    public List<OrganizationResponse> Organizations { get; private set; } = [];
+    public UserResponse? Created { get; private set; }
+    public string? Forbidden { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(null, ct);
+
+    public async Task<IActionResult> OnPostAsync(string? userName, string? displayName, string? password, string? role, string? jurisdictionCode, Guid? organizationId, CancellationToken ct)
+    {
+        Form = new CreateUserRequest(userName, password, displayName, role, jurisdictionCode, organizationId);
+        var outcome = await createUser.RunAsync(Form, User.FindFirstValue(ClaimTypes.Role), approved: true, ct);
+        Errors = outcome.Errors;
+        Forbidden = outcome.Forbidden;
+        Created = outcome.User;
+        if (Created is not null)
+        {
+            Form = new CreateUserRequest(null, null, null, null, null, null);
+        }
+
+        await LoadAsync(Created is null ? jurisdictionCode : null, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(string? selected, CancellationToken ct)
+    {
+        Picker = await RegionPicker.BuildAsync(db, "JurisdictionCode", selected, 1, ct);
+        Organizations = (await OrganizationsApi.InJurisdiction(db).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).Take(500).ToListAsync(ct))
+            .Select(CreateOrganization.ToResponse).ToList();
+    }
+}

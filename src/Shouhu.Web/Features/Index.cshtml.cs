@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Accounts;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features;
+
+/// <summary>The home page: the caller's jurisdiction and the counts behind the first links (all within the jurisdiction).</summary>
+public sealed class IndexModel(ShouhuDbContext db) : PageModel
+{
+    public string? DisplayName { get; private set; }
+    public string? Role { get; private set; }
+    public string? JurisdictionCode { get; private set; }
+    public string? JurisdictionName { get; private set; }
+    public int? ChildCount { get; private set; }
+    public int? PendingAccounts { get; private set; }
+    public bool CanRegister { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        DisplayName = User.FindFirstValue(HttpCallerContext.DisplayNameClaim);
+        Role = User.FindFirstValue(ClaimTypes.Role);
+        JurisdictionCode = User.FindFirstValue(HttpCallerContext.JurisdictionClaim);
+        JurisdictionName = await db.Regions.AsNoTracking().Where(r => r.Code == JurisdictionCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        if (Role is not null && Roles.RegistryReaders.Contains(Role))
+        {
+            ChildCount = await db.Children.CountAsync(ct);
+            CanRegister = Roles.RegistryWriters.Contains(Role);
+        }
+
+        if (Role is not null && Roles.AccountManagers.Contains(Role) && JurisdictionCode is not null)
+        {
+            PendingAccounts = await db.WithinJurisdiction(db.Users, u => u.JurisdictionCode).CountAsync(u => !u.IsApproved, ct);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shouhu.Data;
+
+namespace Shouhu.Web.Features.Regions;
+
+/// <summary>The htmx fragment behind <see cref="RegionPicker"/> (anonymous allowed: registration uses it; division codes are public).</summary>
+[AllowAnonymous]
+public sealed class PickerModel(ShouhuDbContext db) : PageModel
+{
+    public RegionPicker Picker { get; private set; } = null!;
+
+    public async Task OnGetAsync(string? field, string? pick, int? minLevel, CancellationToken ct)
+    {
+        var name = field is { Length: > 0 and <= 40 } f && f.All(char.IsAsciiLetterOrDigit) ? f : "RegionCode";
+        Picker = await RegionPicker.BuildAsync(db, name, pick, Math.Clamp(minLevel ?? 1, 1, 5), ct);
+    }
+}

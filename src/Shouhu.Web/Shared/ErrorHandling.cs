@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+
+namespace Shouhu.Web.Shared;
+
+/// <summary>
+/// Turns failures into answers: RFC 9457 problem details under <c>/api</c>, a plain Chinese page elsewhere.
+/// Never a stack trace; never a name, ID number or narrative in a log line.
+/// </summary>
+public static partial class ErrorHandling
+{
+    /// <summary>Exception handler for <c>UseExceptionHandler</c>.</summary>
+    public static async Task HandleExceptionAsync(HttpContext http)
+    {
+        var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, title, detail) = error switch
+        {
+            BadHttpRequestException bad when bad.InnerException is System.Text.Json.JsonException || bad.Message.Contains("JSON", StringComparison.Ordinal) =>
+                (StatusCodes.Status400BadRequest, "请求无效", "请求正文不是有效的 JSON，或字段类型不符（日期用 2014-02-28 形式，枚举用约定的英文名称）。"),
+            BadHttpRequestException bad => (bad.StatusCode, "请求无效", "请求的格式或参数无效。"),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "记录已被他人修改", "该记录在您编辑期间已被他人修改，请刷新后重试。"),
+            JurisdictionViolationException => (StatusCodes.Status404NotFound, "未找到", "未找到该记录。"),
+            _ => (StatusCodes.Status500InternalServerError, "服务器内部错误", "处理请求时出错，已记录。请稍后重试或联系管理员。"),
+        };
+
+        if (status >= 500)
+        {
+            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Shouhu.Errors");
+            // The exception type and stack, never its message: messages can quote personal data from the request.
+            LogUnhandled(logger, error?.GetType().FullName ?? "unknown", http.Request.Method, http.Request.Path, error?.StackTrace);
+        }
+
+        await WriteAsync(http, status, title, detail);
+    }
+
+    /// <summary>Fills in empty 4xx/5xx answers (404 from routing, 401/403 from authorisation).</summary>
+    public static async Task HandleStatusCodeAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        var (title, detail) = status switch
+        {
+            400 => ("请求无效", "请求的格式或参数无效。"),
+            401 => ("未登录", "需要登录，或访问令牌无效、已过期。"),
+            403 => ("无权操作", "您的角色不能进行此操作。"),
+            404 => ("未找到", "未找到该记录或页面。"),
+            405 => ("方法不允许", "此地址不支持该请求方法。"),
+            _ => ("请求失败", $"HTTP {status}"),
+        };
+        await WriteAsync(http, status, title, detail);
+    }
+
+    private static async Task WriteAsync(HttpContext http, int status, string title, string detail)
+    {
+        http.Response.StatusCode = status;
+        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi"))
+        {
+            var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+            await Results.Problem(problem).ExecuteAsync(http);
+            return;
+        }
+
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync($$"""
+            <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{WebUtility.HtmlEncode(title)}} - 守护</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main class="container"><h1>{{WebUtility.HtmlEncode(title)}}</h1><p>{{WebUtility.HtmlEncode(detail)}}</p><p><a href="/">返回首页</a></p></main></body></html>
+            """);
+    }
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Method} {Path}\n{StackTrace}")]
+    private static partial void LogUnhandled(ILogger logger, string exceptionType, string method, string path, string? stackTrace);
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Web.Features.Audit;
+using Shouhu.Web.Features.Regions;
+
+namespace Shouhu.Web.Shared;
+
+/// <summary>
+/// Administrative commands, run as <c>dotnet run --project src/Shouhu.Web -- COMMAND</c> (same configuration as the server):
+/// <list type="bullet">
+/// <item><c>migrate</c> — apply the migrations of the configured provider.</item>
+/// <item><c>regions import CODE[,CODE…]|all</c> — import cities/provinces or all of China from the NBS 2023 file; prints the time taken.</item>
+/// <item><c>audit verify</c> — walk the audit chain; prints the first broken link, exit code 1 if any.</item>
+/// </list>
+/// </summary>
+public static class ShouhuCommands
+{
+    /// <summary>Runs a command when <paramref name="args"/> names one; false to start the web application.</summary>
+    public static async Task<bool> TryRunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return false;
+        }
+
+        var rest = args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var builder = WebApplication.CreateBuilder(rest);
+        builder.AddShouhu();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var app = builder.Build();
+        var options = app.Services.GetRequiredService<ShouhuOptions>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = DatabaseSetup.NewSystemContext(scope.ServiceProvider);
+
+        switch (args)
+        {
+            case ["migrate", ..]:
+                await db.Database.MigrateAsync();
+                Console.WriteLine($"已迁移 {options.Provider} 数据库。");
+                break;
+            case ["regions", "import", var codes, ..]:
+                await db.Database.MigrateAsync();
+                var list = codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var result = await new RegionImporter(db).ImportAsync(list);
+                Console.WriteLine($"区划导入完成：匹配 {result.Matched} 条，新增 {result.Inserted} 条，用时 {result.Elapsed.TotalSeconds:F1} 秒。");
+                break;
+            case ["audit", "verify", ..]:
+                var report = await new AuditVerifier(db).VerifyAsync();
+                Console.WriteLine(report.Message);
+                Environment.ExitCode = report.IsIntact ? 0 : 1;
+                break;
+            default:
+                Console.Error.WriteLine("用法: migrate | regions import CODE[,CODE…]|all | audit verify");
+                Environment.ExitCode = 2;
+                break;
+        }
+
+        return true;
+    }
+}

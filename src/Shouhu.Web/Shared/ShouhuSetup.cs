@@ -1,0 +1,171 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Data.Postgres;
+using Shouhu.Data.Sqlite;
+using Shouhu.Web.Features.Accounts;
+using Shouhu.Web.Features.Audit;
+using Shouhu.Web.Features.Children;
+using Shouhu.Web.Features.Organizations;
+using Shouhu.Web.Features.Regions;
+
+namespace Shouhu.Web.Shared;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs.</summary>
+public static class ShouhuSetup
+{
+    /// <summary>The policy scheme that picks bearer tokens (API clients) or the Identity cookie (pages).</summary>
+    public const string SmartScheme = "Shouhu";
+
+    /// <summary>Registers every service Shouhu needs.</summary>
+    public static WebApplicationBuilder AddShouhu(this WebApplicationBuilder builder)
+    {
+        var options = ShouhuOptions.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICallerContext, HttpCallerContext>();
+        services.AddDbContext<ShouhuDbContext>(o => ConfigureDatabase(o, options));
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+
+        services.AddIdentityCore<ShouhuUser>(o =>
+            {
+                o.Password.RequiredLength = Domain.Accounts.PasswordRule.MinimumLength;
+                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ShouhuDbContext>()
+            .AddSignInManager<ShouhuSignInManager>()
+            .AddClaimsPrincipalFactory<ShouhuClaimsFactory>()
+            .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "shouhu.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Accounts/Login";
+            o.LogoutPath = "/Accounts/Logout";
+            o.AccessDeniedPath = "/Accounts/Denied";
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization(Policies.Add);
+
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Shouhu 守护 API";
+            doc.Info.Description = "未成年人社会保护信息系统 — JSON under /api/v1, errors as RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.AddHttpLogging(o =>
+        {
+            // Method, path, status and duration only: query strings and bodies can carry names and ID numbers.
+            o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
+
+        services.AddScoped<RegionImporter>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<CreateOrganization>();
+        services.AddScoped<RegisterChild>();
+        services.AddScoped<ChildQueries>();
+        services.AddScoped<AuditVerifier>();
+        return builder;
+    }
+
+    /// <summary>Configures EF Core for the chosen provider with its own migrations assembly.</summary>
+    public static void ConfigureDatabase(DbContextOptionsBuilder builder, ShouhuOptions options)
+    {
+        var typed = (DbContextOptionsBuilder<ShouhuDbContext>)builder;
+        if (options.IsPostgres)
+        {
+            PostgresDesignTimeFactory.Configure(typed, options.ConnectionString);
+        }
+        else
+        {
+            SqliteDesignTimeFactory.Configure(typed, options.ConnectionString);
+        }
+    }
+
+    /// <summary>The request pipeline and every endpoint.</summary>
+    public static WebApplication UseShouhu(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleExceptionAsync });
+        app.UseStatusCodePages(ErrorHandling.HandleStatusCodeAsync);
+        app.UseHttpLogging();
+        app.UseStaticFiles();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Shouhu v1");
+            o.DocumentTitle = "Shouhu API";
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGet("/healthz", async (ShouhuDbContext db, CancellationToken ct) =>
+                await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapRazorPages();
+
+        var api = app.MapGroup("/api/v1").DisableAntiforgery();
+        api.MapAccountsApi();
+        api.MapOrganizationsApi();
+        api.MapRegionsApi();
+        api.MapChildrenApi();
+        api.MapAuditApi();
+        return app;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
