@@ -157,7 +157,7 @@ public static class ChildRules
         {
             var c = input.Categories![i];
             var key = $"categories[{i}]";
-            if (!TryParseName<ProtectionCategory>(c.Category, out var category))
+            if (!EnumName.TryParse<ProtectionCategory>(c.Category, out var category))
             {
                 errors.Add($"{key}.category", $"未知的保护类别“{c.Category}”，应为 {string.Join(", ", Enum.GetNames<ProtectionCategory>())}");
                 continue;
@@ -185,13 +185,13 @@ public static class ChildRules
             var g = input.Guardians![i];
             var key = $"guardians[{i}]";
             var gName = ValidName(g.Name, $"{key}.name", errors);
-            if (!TryParseName<GuardianRelation>(g.Relation, out var relation))
+            if (!EnumName.TryParse<GuardianRelation>(g.Relation, out var relation))
             {
                 errors.Add($"{key}.relation", $"未知的关系“{g.Relation}”");
             }
 
             var status = GuardianStatus.Living;
-            if (!string.IsNullOrWhiteSpace(g.Status) && !TryParseName(g.Status, out status))
+            if (!string.IsNullOrWhiteSpace(g.Status) && !EnumName.TryParse(g.Status, out status))
             {
                 errors.Add($"{key}.status", $"未知的监护人状况“{g.Status}”");
             }
@@ -232,24 +232,6 @@ public static class ChildRules
             Categories = categories,
             Guardians = guardians,
         };
-    }
-
-    /// <summary>
-    /// Reads exactly one API name of <typeparamref name="TEnum"/> (trimmed, case-sensitive). Enum.TryParse alone also takes
-    /// numbers and comma-joined names, which it ORs: "Orphan,DeFactoUnsupported" would become 3 = LeftBehind.
-    /// </summary>
-    private static bool TryParseName<TEnum>(string? text, out TEnum value)
-        where TEnum : struct, Enum
-    {
-        var name = text?.Trim();
-        if (name is not null && Array.IndexOf(Enum.GetNames<TEnum>(), name) >= 0)
-        {
-            value = Enum.Parse<TEnum>(name);
-            return true;
-        }
-
-        value = default;
-        return false;
     }
 
     /// <summary>Trims and checks a personal name: required, at most <see cref="MaxNameLength"/> Unicode characters, no control characters.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
+using Shouhu.Domain;
 using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Identity;
@@ -53,7 +54,7 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(category))
         {
-            if (Enum.TryParse<ProtectionCategory>(category.Trim(), false, out var cat) && Enum.IsDefined(cat))
+            if (EnumName.TryParse<ProtectionCategory>(category, out var cat))
             {
                 query = query.Where(c => c.Categories.Any(k => k.Category == cat && k.Status != CategoryStatus.Exited));
             }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
+using Shouhu.Domain;
 using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Regions;
@@ -31,7 +32,7 @@ public sealed class CreateOrganization(ShouhuDbContext db)
             errors.Add("name", "单位名称不能为空，且不超过200个字符");
         }
 
-        if (!Enum.TryParse<OrganizationKind>(request.Kind?.Trim(), false, out var kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
+        if (!EnumName.TryParse<OrganizationKind>(request.Kind, out var kind))
         {
             errors.Add("kind", $"单位类型应为 {string.Join(", ", Enum.GetNames<OrganizationKind>())} 之一");
         }

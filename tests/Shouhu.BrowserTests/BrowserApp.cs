@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace Shouhu.BrowserTests;
+
+/// <summary>
+/// Shouhu on a real Kestrel port (fresh SQLite database, Changde regions) and one Debian Chromium for the whole
+/// collection; each test opens its own browser context. Screenshots go to <c>artifacts/screenshots</c>.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminPassword = "Browser#Admin2026";
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "shouhu-browser", Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+
+    public BrowserApp() => this.UseKestrel(0);
+
+    public string BaseUrl { get; private set; } = string.Empty;
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots are kept: <c>artifacts/screenshots</c> at the repository root.</summary>
+    public static string ScreenshotDir
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shouhu.slnx")))
+            {
+                dir = dir.Parent;
+            }
+
+            var path = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_dataDir);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "sqlite");
+        builder.UseSetting("ConnectionStrings:Shouhu", $"Data Source={Path.Combine(_dataDir, "shouhu.db")}");
+        builder.UseSetting("SHOUHU_DATA_DIR", _dataDir);
+        builder.UseSetting("SHOUHU_CITY", "4307");
+        builder.UseSetting("SHOUHU_ADMIN_PASSWORD", AdminPassword);
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh context (its own cookies) on a phone-sized or desktop viewport.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a full-page screenshot named <paramref name="name"/>.png.</summary>
+    public static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

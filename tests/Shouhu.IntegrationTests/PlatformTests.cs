@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouhu.Data;
+using Shouhu.Web.Features.Regions;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.IntegrationTests;
+
+/// <summary>Start-up, migrations, regions, health and the OpenAPI document, on the configured engine.</summary>
+public sealed class PlatformTests(ShouhuApp app) : IClassFixture<ShouhuApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Model_HasNoPendingChanges_ForThisProvidersMigrations()
+    {
+        await using var db = app.SystemDb();
+        Assert.False(db.Database.HasPendingModelChanges(), $"{app.Provider}: add a migration to the {app.Provider} migrations project");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task FirstStart_SeedsRealChangdeRegions()
+    {
+        await using var db = app.SystemDb();
+        Assert.Equal(10, await db.Regions.CountAsync(r => r.ParentCode == "4307", Ct));
+        Assert.Equal(178, await db.Regions.CountAsync(r => r.Level == 4 && r.Code.StartsWith("4307"), Ct));
+        Assert.Equal(2273, await db.Regions.CountAsync(r => r.Level == 5 && r.Code.StartsWith("4307"), Ct));
+        Assert.Equal("湖南省", (await db.Regions.SingleAsync(r => r.Code == "43", Ct)).Name);
+    }
+
+    [Fact]
+    public async Task SecondStart_OnTheSameData_ChangesNothing()
+    {
+        await using var before = app.SystemDb();
+        var regions = await before.Regions.CountAsync(Ct);
+        var users = await before.Users.CountAsync(Ct);
+        var orgs = await before.Organizations.CountAsync(Ct);
+        var hash = (await before.Users.SingleAsync(u => u.UserName == "admin", Ct)).PasswordHash;
+
+        // Start the same application again on the same database.
+        var app2 = app.WithWebHostBuilder(_ => { });
+        using (app2.CreateClient())
+        {
+            await using var after = new ShouhuDbContext(app2.Services.GetRequiredService<DbContextOptions<ShouhuDbContext>>(), new FixedCallerContext(CallerScope.System));
+            Assert.Equal(regions, await after.Regions.CountAsync(Ct));
+            Assert.Equal(users, await after.Users.CountAsync(Ct));
+            Assert.Equal(orgs, await after.Organizations.CountAsync(Ct));
+            Assert.Equal(hash, (await after.Users.SingleAsync(u => u.UserName == "admin", Ct)).PasswordHash);
+        }
+
+        await app2.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RegionImport_OfLhasa_IsCompleteAndIdempotent()
+    {
+        await using var db = app.SystemDb();
+        var first = await new RegionImporter(db).ImportAsync(["5401"], ct: Ct);
+        Assert.Equal(370, first.Inserted);
+        // 8 counties and districts plus 4 development zones (开发区/园区), kept as regions.
+        Assert.Equal(12, await db.Regions.CountAsync(r => r.ParentCode == "5401", Ct));
+        Assert.Equal("拉萨市", (await db.Regions.SingleAsync(r => r.Code == "5401", Ct)).Name);
+        var second = await new RegionImporter(db).ImportAsync(["5401"], ct: Ct);
+        Assert.Equal(0, second.Inserted);
+        Assert.Equal(370, second.Matched);
+    }
+
+    [Fact]
+    public async Task RegionsApi_ReturnsRegionWithChildren_And404ForUnknown()
+    {
+        using var admin = await app.AdminAsync();
+        var city = await admin.GetFromJsonAsync<JsonElement>("/api/v1/regions/4307", Ct);
+        Assert.Equal("常德市", city.GetProperty("name").GetString());
+        Assert.Equal(2, city.GetProperty("level").GetInt32());
+        Assert.Equal("43", city.GetProperty("parentCode").GetString());
+        Assert.Equal(10, city.GetProperty("children").GetArrayLength());
+        Assert.Equal("430702", city.GetProperty("children")[0].GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/regions/439999", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/regions/abc", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_And_OpenApi_AreServed()
+    {
+        using var client = app.CreateClient();
+        Assert.Equal("ok", await client.GetStringAsync("/healthz", Ct));
+        var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        var paths = doc.GetProperty("paths");
+        foreach (var p in new[] { "/api/v1/auth/token", "/api/v1/regions/{code}", "/api/v1/users", "/api/v1/organizations", "/api/v1/children", "/api/v1/children/{id}", "/api/v1/audit" })
+        {
+            Assert.True(paths.TryGetProperty(p, out _), $"OpenAPI lacks {p}");
+        }
+
+        var ui = await client.GetAsync("/api-docs/index.html", Ct);
+        Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
+    }
+
+    [Fact]
+    public void CommonJurisdiction_OfSeveralCities()
+    {
+        Assert.Equal("4307", DatabaseSetup.CommonJurisdiction(["4307"]));
+        Assert.Equal("43", DatabaseSetup.CommonJurisdiction(["4307", "4301"]));
+        Assert.Equal("4307", DatabaseSetup.CommonJurisdiction(["4307", "5401"]));
+    }
+}

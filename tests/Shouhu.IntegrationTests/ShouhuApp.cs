@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shouhu.Data;
+using Shouhu.Domain.Identity;
+
+namespace Shouhu.IntegrationTests;
+
+/// <summary>
+/// Shouhu started for real (migrations applied, Changde's regions seeded, admin created) on its own fresh database,
+/// reached through HTTP. One per test class.
+/// </summary>
+public class ShouhuApp : WebApplicationFactory<Program>
+{
+    /// <summary>Password of <c>admin</c> in tests.</summary>
+    public const string AdminPassword = "Test#Admin2026";
+
+    /// <summary>Password given to every account the tests create.</summary>
+    public const string UserPassword = "Worker#2026x";
+
+    /// <summary>Two neighbouring villages of 启明街道, 武陵区, 常德市 (NBS 2023).</summary>
+    public const string VillageA = "430702001004"; // 马家吉社区
+
+    /// <inheritdoc cref="VillageA"/>
+    public const string VillageB = "430702001007"; // 半边街社区
+
+    /// <summary>A township of another county (鼎城区).</summary>
+    public const string OtherCounty = "430703";
+
+    private static int _sequence;
+
+    public ShouhuApp()
+    {
+        (Provider, ConnectionString, DataDir) = TestDatabase.Create();
+    }
+
+    public string Provider { get; }
+    public string ConnectionString { get; }
+    public string DataDir { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Shouhu", ConnectionString);
+        builder.UseSetting("SHOUHU_DATA_DIR", DataDir);
+        builder.UseSetting("SHOUHU_CITY", "4307");
+        builder.UseSetting("SHOUHU_ADMIN_PASSWORD", AdminPassword);
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // TestServer has no socket; give every request a documentation-range client address so the audit trail can be checked.
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>());
+    }
+
+    /// <summary>The client address every test request appears to come from (RFC 5737 documentation range).</summary>
+    public const string ClientAddress = "203.0.113.7";
+
+    private sealed class ClientAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((ctx, n) =>
+            {
+                ctx.Connection.RemoteIpAddress ??= System.Net.IPAddress.Parse(ClientAddress);
+                return n(ctx);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>A context acting for the application itself, for arranging and inspecting data.</summary>
+    public ShouhuDbContext SystemDb()
+    {
+        var scope = Services.CreateScope();
+        return new ShouhuDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<ShouhuDbContext>>(), new FixedCallerContext(CallerScope.System));
+    }
+
+    /// <summary>A context acting for a user of <paramref name="jurisdiction"/>.</summary>
+    public ShouhuDbContext DbFor(string jurisdiction)
+    {
+        var scope = Services.CreateScope();
+        return new ShouhuDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<ShouhuDbContext>>(),
+            new FixedCallerContext(new CallerScope("test-user", "test-user", jurisdiction, false, "127.0.0.1")));
+    }
+
+    /// <summary>An HTTP client carrying a bearer token of <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> ClientForAsync(string userName, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>The admin's client.</summary>
+    public Task<HttpClient> AdminAsync() => ClientForAsync("admin", AdminPassword);
+
+    /// <summary>Creates an approved account through the API and returns its client.</summary>
+    public async Task<HttpClient> UserAsync(string role, string jurisdiction, string? userName = null)
+    {
+        userName ??= $"{role.ToLowerInvariant()}{Interlocked.Increment(ref _sequence)}";
+        using var admin = await AdminAsync();
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = UserPassword, displayName = "测试" + userName, role, jurisdictionCode = jurisdiction });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        return await ClientForAsync(userName, UserPassword);
+    }
+
+    /// <summary>A valid 18-character ID number for a birth date and sex, unique per call.</summary>
+    public static string NewIdNumber(DateOnly birth, bool male, string address = "430702")
+    {
+        var seq = Interlocked.Increment(ref _sequence) % 500 * 2 + (male ? 1 : 0);
+        var first17 = $"{address}{birth:yyyyMMdd}{seq:000}";
+        return first17 + CitizenIdNumber.ComputeCheckCharacter(first17);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
