@@ -47,15 +47,16 @@ echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:
 
 # --- 3. Build once, restoring exactly what the lock files say -------------------------------------------
 dotnet tool restore >/dev/null
-dotnet restore Shouhu.slnx --locked-mode >/dev/null
-dotnet build Shouhu.slnx --no-restore -c Release -warnaserror 2>&1 | tail -n 3
+if ! out=$(dotnet restore Shouhu.slnx --locked-mode 2>&1); then echo "$out"; exit 1; fi
+if ! out=$(dotnet build Shouhu.slnx --no-restore -c Release -warnaserror 2>&1); then echo "$out" | grep -E "error|warn" | sort -u; exit 1; fi
+echo "Build succeeded."
 
 # --- 4. The suites -------------------------------------------------------------------------------------
 status=0
 run() { # name, project, extra env...
   local name=$1 project=$2; shift 2
   echo; echo "=== $name"
-  if ! env "$@" dotnet test --project "$project" --no-build -c Release --results-directory "$RESULTS/$name" --report-trx --report-trx-filename "$name.trx"; then
+  if ! env "$@" dotnet test --project "$project" --no-build -c Release --results-directory "$RESULTS/$name" --report-xunit-trx --report-xunit-trx-filename "$name.trx"; then
     status=1
   fi
 }

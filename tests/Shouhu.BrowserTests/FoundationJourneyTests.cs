@@ -24,8 +24,11 @@ public sealed class FoundationJourneyTests(BrowserApp app) : IClassFixture<Brows
     private static async Task PickAsync(IPage page, int level, string name)
     {
         var select = page.Locator($"select[data-level='{level}']");
-        await select.SelectOptionAsync(new SelectOptionValue { Label = name });
-        // htmx re-renders the picker; wait until the choice is reflected.
+        // htmx fetches and swaps in the next level; wait for the answer and for htmx to settle before the next pick.
+        await page.RunAndWaitForResponseAsync(
+            () => select.SelectOptionAsync(new SelectOptionValue { Label = name }),
+            r => r.Url.Contains("/Regions/Picker", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')");
         await Microsoft.Playwright.Assertions.Expect(page.Locator($"select[data-level='{level}'] option:checked")).ToHaveTextAsync(name);
     }
 
