@@ -22,15 +22,7 @@ public static partial class DatabaseSetup
     {
         var options = app.Services.GetRequiredService<ShouhuOptions>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Shouhu.Startup");
-        if (!options.IsPostgres)
-        {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource));
-            if (dir is not null)
-            {
-                Directory.CreateDirectory(dir);
-            }
-        }
-
+        EnsureDataDirectory(options);
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = NewSystemContext(sp);
@@ -106,6 +98,19 @@ public static partial class DatabaseSetup
             {
                 // Printed once, to the console only, never to the structured log.
                 Console.WriteLine($"[守护] 已创建管理员账号 admin，初始密码（仅显示这一次）: {password}");
+            }
+        }
+    }
+
+    /// <summary>Creates the folder of the SQLite file (SQLite creates the file, not its folder).</summary>
+    public static void EnsureDataDirectory(ShouhuOptions options)
+    {
+        if (!options.IsPostgres)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource));
+            if (dir is not null)
+            {
+                Directory.CreateDirectory(dir);
             }
         }
     }

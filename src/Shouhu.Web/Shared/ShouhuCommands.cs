@@ -28,9 +28,29 @@ public static class ShouhuCommands
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
         var options = app.Services.GetRequiredService<ShouhuOptions>();
+        DatabaseSetup.EnsureDataDirectory(options);
         await using var scope = app.Services.CreateAsyncScope();
         var db = DatabaseSetup.NewSystemContext(scope.ServiceProvider);
+        try
+        {
+            await RunAsync(args, db, options);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Environment.ExitCode = 2;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            Console.Error.WriteLine($"命令失败（{e.GetType().Name}）：{e.Message}");
+            Environment.ExitCode = 1;
+        }
 
+        return true;
+    }
+
+    private static async Task RunAsync(string[] args, Data.ShouhuDbContext db, ShouhuOptions options)
+    {
         switch (args)
         {
             case ["migrate", ..]:
@@ -53,7 +73,5 @@ public static class ShouhuCommands
                 Environment.ExitCode = 2;
                 break;
         }
-
-        return true;
     }
 }

@@ -15,7 +15,10 @@ namespace Shouhu.Web.Features.Regions;
 /// </summary>
 public sealed class RegionImporter(ShouhuDbContext db)
 {
-    private const int BatchRows = 500;
+    // Rows per INSERT. SQLite is in-process (no round trips) and binds parameters by name, which grows with the
+    // statement: one prepared single-row statement is fastest (measured: 5 s for China, against 24 s at 500 rows).
+    // PostgreSQL pays a round trip per statement, so it gets 500-row statements.
+    private int BatchRows => db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? 1 : 500;
 
     /// <summary>The national file, gzip CSV <c>code,name,level,parent_code</c>.</summary>
     public static string NationalFile => Path.Combine(AppContext.BaseDirectory, "Features", "Regions", "data", "cn-regions-2023.csv.gz");
@@ -110,25 +113,31 @@ public sealed class RegionImporter(ShouhuDbContext db)
         try
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
+            DbCommand? full = null;
             for (var start = 0; start < rows.Count; start += BatchRows)
             {
-                var batch = rows.Skip(start).Take(BatchRows).ToList();
-                await using var cmd = connection.CreateCommand();
-                cmd.Transaction = tx;
-                var sql = new StringBuilder("INSERT INTO \"Regions\" (\"Code\", \"Name\", \"Level\", \"ParentCode\") VALUES ");
-                for (var i = 0; i < batch.Count; i++)
+                var count = Math.Min(BatchRows, rows.Count - start);
+                // Full batches reuse one prepared statement; only the values change.
+                var cmd = count == BatchRows ? full ??= await NewInsertAsync(connection, tx, BatchRows, ct) : await NewInsertAsync(connection, tx, count, ct);
+                for (var i = 0; i < count; i++)
                 {
-                    sql.Append(i == 0 ? "" : ", ").Append($"(@c{i}, @n{i}, @l{i}, @p{i})");
-                    Add(cmd, $"@c{i}", batch[i].Code);
-                    Add(cmd, $"@n{i}", batch[i].Name);
-                    Add(cmd, $"@l{i}", batch[i].Level);
-                    Add(cmd, $"@p{i}", (object?)batch[i].ParentCode ?? DBNull.Value);
+                    var r = rows[start + i];
+                    cmd.Parameters[(i * 4) + 0].Value = r.Code;
+                    cmd.Parameters[(i * 4) + 1].Value = r.Name;
+                    cmd.Parameters[(i * 4) + 2].Value = r.Level;
+                    cmd.Parameters[(i * 4) + 3].Value = (object?)r.ParentCode ?? DBNull.Value;
                 }
 
-#pragma warning disable CA2100 // Only parameter placeholders are concatenated; every value is a parameter.
-                cmd.CommandText = sql.ToString();
-#pragma warning restore CA2100
                 await cmd.ExecuteNonQueryAsync(ct);
+                if (cmd != full)
+                {
+                    await cmd.DisposeAsync();
+                }
+            }
+
+            if (full is not null)
+            {
+                await full.DisposeAsync();
             }
 
             await tx.CommitAsync(ct);
@@ -142,11 +151,28 @@ public sealed class RegionImporter(ShouhuDbContext db)
         }
     }
 
-    private static void Add(DbCommand cmd, string name, object value)
+    private static async Task<DbCommand> NewInsertAsync(DbConnection connection, DbTransaction tx, int rowCount, CancellationToken ct)
     {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        var sql = new StringBuilder("INSERT INTO \"Regions\" (\"Code\", \"Name\", \"Level\", \"ParentCode\") VALUES ");
+        for (var i = 0; i < rowCount; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append($"(@c{i}, @n{i}, @l{i}, @p{i})");
+            foreach (var (prefix, type) in new[] { ("c", System.Data.DbType.String), ("n", System.Data.DbType.String), ("l", System.Data.DbType.Int32), ("p", System.Data.DbType.String) })
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = $"@{prefix}{i}";
+                p.DbType = type;
+                p.Value = DBNull.Value;
+                cmd.Parameters.Add(p);
+            }
+        }
+
+#pragma warning disable CA2100 // Only parameter placeholders are concatenated; every value is a parameter.
+        cmd.CommandText = sql.ToString();
+#pragma warning restore CA2100
+        await cmd.PrepareAsync(ct);
+        return cmd;
     }
 }
