@@ -25,7 +25,10 @@ public sealed record CallerScope(string ActorId, string ActorName, string? Juris
     public static readonly CallerScope Nobody = new("anonymous", "anonymous", null, false, null);
 
     /// <summary>True when a record of <paramref name="regionCode"/> lies inside this caller's jurisdiction.</summary>
-    public bool CanSee(string? regionCode) => IsSystem || RegionCode.IsWithin(regionCode, JurisdictionCode);
+    public bool CanSee(string? regionCode) => IsSystem || (HasJurisdiction && RegionCode.IsWithin(regionCode, JurisdictionCode));
+
+    /// <summary>True when <see cref="JurisdictionCode"/> is a well-formed region code; an empty or malformed one sees nothing.</summary>
+    public bool HasJurisdiction => RegionCode.IsWellFormed(JurisdictionCode);
 }
 
 /// <summary>A fixed caller, for commands, seeding and design-time tools.</summary>

@@ -44,15 +44,17 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     private bool ScopeAll => Caller.IsSystem;
 
     // No jurisdiction: the empty range ["~", "~"], which no digit code falls in.
-    private string ScopeLow => Caller.JurisdictionCode is { Length: > 0 } code ? code : "~";
+    private string ScopeLow => Caller.HasJurisdiction ? Caller.JurisdictionCode! : "~";
 
-    private string ScopeHigh => Caller.JurisdictionCode is { Length: > 0 } code ? RegionCode.SubtreeRange(code).High : "~";
+    private string ScopeHigh => Caller.HasJurisdiction ? RegionCode.SubtreeRange(Caller.JurisdictionCode!).High : "~";
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Child> Children => Set<Child>();
     public DbSet<ChildCategory> ChildCategories => Set<ChildCategory>();
     public DbSet<Guardian> Guardians => Set<Guardian>();
+    public DbSet<EntrustedCare> EntrustedCares => Set<EntrustedCare>();
+    public DbSet<ChildRevision> ChildRevisions => Set<ChildRevision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Queues an audit entry (e.g. a View or Export) to be written by the next save.</summary>
@@ -61,8 +63,18 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     /// <param name="entityId">Record id, if one.</param>
     /// <param name="regionCode">The record's region; for actions on no record, the caller's jurisdiction.</param>
     /// <param name="detail">Non-personal detail (never a name, ID number, phone number or narrative).</param>
-    public void RecordAudit(string action, string entity, string? entityId, string regionCode, string? detail = null) =>
-        _pendingAudit.Add(NewAuditEntry(action, entity, entityId, regionCode, detail));
+    /// <param name="actor">The actor (id, account name) when it is not the caller — e.g. the account that is logging in.</param>
+    public void RecordAudit(string action, string entity, string? entityId, string regionCode, string? detail = null, (string Id, string Name)? actor = null)
+    {
+        var entry = NewAuditEntry(action, entity, entityId, regionCode, detail);
+        if (actor is { } a)
+        {
+            entry.ActorId = a.Id;
+            entry.ActorName = a.Name;
+        }
+
+        _pendingAudit.Add(entry);
+    }
 
     /// <summary>
     /// Scopes a query of a table that is not filtered globally (accounts, organisations) to the caller's subtree, by
@@ -83,6 +95,9 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
             Expression.LessThanOrEqual(Expression.Call(compare, regionCode.Body, high), Expression.Constant(0)));
         return query.Where(Expression.Lambda<Func<T, bool>>(body, regionCode.Parameters));
     }
+
+    /// <summary>Drops audit entries queued by <see cref="RecordAudit"/> but not yet saved (the action they describe did not happen).</summary>
+    public void DiscardPendingAudit() => _pendingAudit.Clear();
 
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder builder)
@@ -107,6 +122,9 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
             builder.Entity<Region>().Property(r => r.Code).UseCollation("C");
             builder.Entity<Region>().Property(r => r.ParentCode).UseCollation("C");
             builder.Entity<ShouhuUser>().Property(u => u.JurisdictionCode).UseCollation("C");
+            // Names and ID numbers are searched by prefix ranges: code-point order, as in SQLite.
+            builder.Entity<Child>().Property(c => c.Name).UseCollation("C");
+            builder.Entity<Child>().Property(c => c.CitizenIdNumber).UseCollation("C");
         }
     }
 
@@ -116,7 +134,10 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
         Expression<Func<T, bool>> filter = e =>
             ScopeAll || (string.Compare(e.RegionCode, ScopeLow) >= 0 && string.Compare(e.RegionCode, ScopeHigh) <= 0);
         builder.Entity<T>().HasQueryFilter(filter);
-        builder.Entity<T>().HasIndex(e => e.RegionCode);
+        if (!builder.Entity<T>().Metadata.GetIndexes().Any(i => i.Properties[0].Name == nameof(IJurisdictional.RegionCode)))
+        {
+            builder.Entity<T>().HasIndex(e => e.RegionCode);
+        }
     }
 
     /// <inheritdoc/>
@@ -146,21 +167,37 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
                 entry.Property("Version").CurrentValue = Guid.NewGuid();
             }
 
-            if (entry.Entity is IAudited audited)
+            if (entry.Entity is IAudited or IChildPart)
             {
-                var (action, detail) = entry.State switch
+                var (action, fields) = entry.State switch
                 {
                     EntityState.Added => ("Create", (string?)null),
                     EntityState.Deleted => ("Delete", null),
                     _ => ("Update", string.Join(',', entry.Properties.Where(p => p.IsModified && p.Metadata.Name != "Version").Select(p => p.Metadata.Name))),
                 };
-                audit.Add(NewAuditEntry(action, entry.Metadata.ClrType.Name, audited.Id.ToString(), audited.RegionCode, detail));
+                if (entry.Entity is IChildPart part)
+                {
+                    // Named after the child, so that the trail of one child shows every change to its file.
+                    var detail = $"{entry.Metadata.ClrType.Name}:{action}" + (string.IsNullOrEmpty(fields) ? string.Empty : ":" + fields);
+                    audit.Add(NewAuditEntry(action, "Child", part.ChildId.ToString(), part.RegionCode, detail));
+                }
+                else if (entry.Entity is IAudited audited)
+                {
+                    audit.Add(NewAuditEntry(action, entry.Metadata.ClrType.Name, audited.Id.ToString(), audited.RegionCode, fields));
+                }
             }
         }
 
         if (audit.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            // The chain lock must cover the commit; an outer transaction would commit after the lock is released
+            // (and on SQLite invert the lock order against the database's write lock). See ADR-002.
+            throw new InvalidOperationException("Audited changes must be saved without an explicit transaction: SaveChanges is the transaction.");
         }
 
         await AuditChainLock.WaitAsync(cancellationToken);

@@ -16,3 +16,16 @@ public interface IAudited : IJurisdictional
     /// <summary>The record's identifier as it appears in the audit trail.</summary>
     Guid Id { get; }
 }
+
+/// <summary>
+/// A record that is part of a child's file (guardian, category, entrusted care): audited automatically, and its audit
+/// entries name the child, so the trail of one child shows every change to its file.
+/// </summary>
+public interface IChildPart : IJurisdictional
+{
+    /// <summary>The record's own identifier.</summary>
+    Guid Id { get; }
+
+    /// <summary>The child whose file it belongs to.</summary>
+    Guid ChildId { get; }
+}

@@ -38,7 +38,7 @@ public sealed class FoundationJourneyTests(BrowserApp app) : IClassFixture<Brows
         // 1. A wrong password is refused with a message.
         var adminPage = await app.NewPageAsync();
         await LoginAsync(adminPage, "admin", "not-the-password");
-        await Microsoft.Playwright.Assertions.Expect(adminPage.Locator("#login-error")).ToHaveTextAsync("账号或密码错误");
+        await Microsoft.Playwright.Assertions.Expect(adminPage.Locator("#login-error")).ToHaveTextAsync("账号或密码错误（连续失败5次将锁定15分钟）");
         await BrowserApp.ShotAsync(adminPage, "01-login-wrong-password");
 
         // 2. A child director registers herself for 马家吉社区 (启明街道, 武陵区) on a phone.
@@ -102,6 +102,12 @@ public sealed class FoundationJourneyTests(BrowserApp app) : IClassFixture<Brows
         await phone.Locator("input[name=Name]").FillAsync("杨𠮷·小雨");
         await phone.Locator("input[name=Sex][value=female]").CheckAsync();
         await phone.Locator("input[name=CitizenIdNumber]").FillAsync(wrong);
+        await phone.Locator("select[name=HouseholdKind]").SelectOptionAsync("Rural");
+        await phone.Locator("input[name='Father.Name']").FillAsync("杨大山");
+        await phone.Locator("input[name='Father.IsWorkingAway']").CheckAsync();
+        await phone.Locator("input[name='Father.WorkPlace']").FillAsync("广东东莞");
+        await phone.Locator("input[name='Mother.Name']").FillAsync("李秀英");
+        await phone.Locator("input[name='Mother.IsWorkingAway']").CheckAsync();
         await phone.Locator("input[name=Categories][value=LeftBehind]").CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(phone.Locator(".field-error[data-field=citizenIdNumber]")).ToHaveTextAsync($"校验位应为 {good[17]}");
@@ -109,6 +115,8 @@ public sealed class FoundationJourneyTests(BrowserApp app) : IClassFixture<Brows
         // Nothing was lost: the name and the village are still filled in.
         await Microsoft.Playwright.Assertions.Expect(phone.Locator("input[name=Name]")).ToHaveValueAsync("杨𠮷·小雨");
         await Microsoft.Playwright.Assertions.Expect(phone.Locator("input[name=ResidenceRegionCode]")).ToHaveValueAsync("430702001004");
+        await Microsoft.Playwright.Assertions.Expect(phone.Locator("input[name='Mother.Name']")).ToHaveValueAsync("李秀英");
+        await Microsoft.Playwright.Assertions.Expect(phone.Locator("input[name=Categories][value=LeftBehind]")).ToBeCheckedAsync();
 
         await phone.Locator("input[name=CitizenIdNumber]").FillAsync(good.ToLowerInvariant());
         await phone.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();

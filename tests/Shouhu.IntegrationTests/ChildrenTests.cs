@@ -10,15 +10,21 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static object ChildBody(string name, string id, string village, string? birth = null, string sex = "male") => new
+    /// <summary>A left-behind child as the field records one: rural household, both parents working away.</summary>
+    internal static object ChildBody(string name, string id, string village, string? birth = null, string sex = "male") => new
     {
         name,
         sex,
         citizenIdNumber = id,
         birthDate = birth,
         residenceRegionCode = village,
+        householdKind = "Rural",
         categories = new[] { new { category = "LeftBehind" } },
-        guardians = new[] { new { name = "赵大", relation = "Father", citizenIdNumber = (string?)null, status = "Living" } },
+        guardians = new object[]
+        {
+            new { name = "赵大", relation = "Father", status = "Living", isWorkingAway = true, workPlace = "广东东莞" },
+            new { name = "钱二", relation = "Mother", status = "Living", isWorkingAway = true, workPlace = "浙江义乌" },
+        },
     };
 
     [Fact]
@@ -34,6 +40,8 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var childId = child.GetProperty("id").GetString();
         Assert.Equal($"/api/v1/children/{childId}", created.Headers.Location?.OriginalString);
         Assert.Equal("2015-06-01", child.GetProperty("birthDate").GetString());
+        Assert.Equal("2031-05-31", child.GetProperty("categories")[0].GetProperty("validTo").GetString()); // left-behind ends at 16
+        Assert.Equal("pending", child.GetProperty("categories")[0].GetProperty("status").GetString());
         Assert.Equal("male", child.GetProperty("sex").GetString());
         Assert.Equal("LeftBehind", child.GetProperty("categories")[0].GetProperty("category").GetString());
         Assert.Equal("Father", child.GetProperty("guardians")[0].GetProperty("relation").GetString());
@@ -71,6 +79,11 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         using var hotline = await app.UserAsync("HotlineOperator", "4307");
         var got = await hotline.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}", Ct);
         Assert.Equal(CitizenMask(id), got.GetProperty("citizenIdNumber").GetString());
+        // The birth date is characters 7–14 of the number: shown together they would unmask it.
+        Assert.Equal(JsonValueKind.Null, got.GetProperty("birthDate").ValueKind);
+        Assert.Equal(2016, got.GetProperty("birthYear").GetInt32());
+        var list = await hotline.GetFromJsonAsync<JsonElement>($"/api/v1/children?q={id}", Ct);
+        Assert.False(list.GetProperty("items")[0].TryGetProperty("birthDate", out _));
     }
 
     [Fact]
@@ -165,6 +178,8 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         using var admin = await app.AdminAsync();
         var post = await admin.PostAsJsonAsync("/api/v1/children", new { name = "某", sex = "male", birthDate = "2015-01-01", residenceRegionCode = ShouhuApp.VillageA }, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        // Least privilege: the system administrator manages accounts and the audit trail, not the register.
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/v1/children", Ct)).StatusCode);
     }
 
     private static string CitizenMask(string id) => id[..6] + new string('*', 8) + id[14..];

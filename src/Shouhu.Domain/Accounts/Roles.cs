@@ -28,7 +28,7 @@ public static class Roles
     public static readonly IReadOnlyList<string> AccountManagers = [SystemAdmin, CivilAffairsOfficer];
 
     /// <summary>Roles that work with the child register of their jurisdiction (the others see only what is referred or assigned to them).</summary>
-    public static readonly IReadOnlyList<string> RegistryReaders = [SystemAdmin, CivilAffairsOfficer, ChildSupervisor, ChildDirector, HotlineOperator];
+    public static readonly IReadOnlyList<string> RegistryReaders = [CivilAffairsOfficer, ChildSupervisor, ChildDirector, HotlineOperator];
 
     /// <summary>Roles that may register and edit children.</summary>
     public static readonly IReadOnlyList<string> RegistryWriters = [CivilAffairsOfficer, ChildSupervisor, ChildDirector, HotlineOperator];

@@ -29,6 +29,57 @@ public class Child : IAudited
     /// <summary>Street address below the village, free text.</summary>
     public string? Address { get; set; }
 
+    /// <summary>Household registration (户籍) region: an NBS code of any level, usually the village; null when unknown.</summary>
+    public string? HouseholdRegionCode { get; set; }
+
+    /// <summary>Rural or urban household registration (农村/城镇户籍); left-behind status needs a rural one (国发〔2016〕13号).</summary>
+    public HouseholdKind HouseholdKind { get; set; }
+
+    /// <summary>Schooling: in school (with school and grade), preschool, or not in school (with the reason).</summary>
+    public SchoolStatus SchoolStatus { get; set; }
+
+    /// <summary>School name (学校), free text.</summary>
+    public string? SchoolName { get; set; }
+
+    /// <summary>Grade (年级), free text such as 三年级 or 初二.</summary>
+    public string? Grade { get; set; }
+
+    /// <summary>Why the child is not in school (辍学/失学原因), required when <see cref="SchoolStatus"/> is NotInSchool.</summary>
+    public string? NotInSchoolReason { get; set; }
+
+    /// <summary>Health (健康状况).</summary>
+    public HealthStatus HealthStatus { get; set; }
+
+    /// <summary>Disability type per GB/T 26341-2010; null when none.</summary>
+    public DisabilityType? DisabilityType { get; set; }
+
+    /// <summary>Disability grade 1 (most severe) – 4; null when none.</summary>
+    public int? DisabilityGrade { get; set; }
+
+    /// <summary>Disability certificate number (残疾人证号), 20 characters (ID number + type + grade) or free text.</summary>
+    public string? DisabilityCertificateNumber { get; set; }
+
+    /// <summary>Phone of the main contact (mobile 11 digits or fixed line), masked in lists.</summary>
+    public string? ContactPhone { get; set; }
+
+    /// <summary>Household income band (家庭收入情况).</summary>
+    public IncomeBand IncomeBand { get; set; }
+
+    /// <summary>Housing (住房情况), free text: e.g. 砖混自建房、危房.</summary>
+    public string? Housing { get; set; }
+
+    /// <summary>Family care-capacity note (家庭监护能力说明), free text; personal narrative, never logged.</summary>
+    public string? CareCapacityNote { get; set; }
+
+    /// <summary>Account that last changed it, and when (UTC).</summary>
+    public string? UpdatedBy { get; set; }
+
+    /// <summary>When it was last changed (UTC).</summary>
+    public DateTime? UpdatedAt { get; set; }
+
+    /// <summary>The entrusted caregiver of a left-behind child (委托照护, Minor Protection Law arts. 22–23); null when none.</summary>
+    public EntrustedCare? EntrustedCare { get; set; }
+
     /// <summary>When it was registered (UTC).</summary>
     public DateTime CreatedAt { get; set; }
 
@@ -62,19 +113,158 @@ public enum ProtectionCategory
     Disabled = 6,
 }
 
-/// <summary>Verification status of a category (village submits → township verifies → county confirms; exited stays in history).</summary>
+/// <summary>
+/// Verification status of a category: the village submits (Pending) → the township verifies (查验, TownshipVerified) →
+/// the county confirms (确认, Verified) or either rejects; an exited category stays in history (DOMAIN.md §1).
+/// </summary>
 public enum CategoryStatus
 {
     /// <summary>待核查: submitted, not yet verified.</summary>
     Pending = 1,
-    /// <summary>已核查/确认.</summary>
+    /// <summary>县级已确认.</summary>
     Verified = 2,
     /// <summary>已退出.</summary>
     Exited = 3,
+    /// <summary>乡镇已查验, waiting for the county.</summary>
+    TownshipVerified = 4,
+    /// <summary>不予确认, with written reasons.</summary>
+    Rejected = 5,
+}
+
+/// <summary>Household registration kind.</summary>
+public enum HouseholdKind
+{
+    /// <summary>未登记.</summary>
+    Unknown = 0,
+    /// <summary>农村户籍.</summary>
+    Rural = 1,
+    /// <summary>城镇户籍.</summary>
+    Urban = 2,
+}
+
+/// <summary>Schooling status.</summary>
+public enum SchoolStatus
+{
+    /// <summary>未登记.</summary>
+    Unknown = 0,
+    /// <summary>学龄前（未入园）.</summary>
+    NotYetSchoolAge = 1,
+    /// <summary>在园（幼儿园）.</summary>
+    Kindergarten = 2,
+    /// <summary>在校.</summary>
+    InSchool = 3,
+    /// <summary>未在校（辍学、失学、休学）.</summary>
+    NotInSchool = 4,
+}
+
+/// <summary>Health status.</summary>
+public enum HealthStatus
+{
+    /// <summary>未登记.</summary>
+    Unknown = 0,
+    /// <summary>健康.</summary>
+    Healthy = 1,
+    /// <summary>一般慢性病.</summary>
+    ChronicIllness = 2,
+    /// <summary>大病/重病.</summary>
+    SeriousIllness = 3,
+}
+
+/// <summary>Disability types of GB/T 26341-2010 (残疾人残疾分类和分级).</summary>
+public enum DisabilityType
+{
+    /// <summary>视力残疾.</summary>
+    Visual = 1,
+    /// <summary>听力残疾.</summary>
+    Hearing = 2,
+    /// <summary>言语残疾.</summary>
+    Speech = 3,
+    /// <summary>肢体残疾.</summary>
+    Physical = 4,
+    /// <summary>智力残疾.</summary>
+    Intellectual = 5,
+    /// <summary>精神残疾.</summary>
+    Mental = 6,
+    /// <summary>多重残疾.</summary>
+    Multiple = 7,
+}
+
+/// <summary>Household income band relative to the local 低保 (minimum living standard) line.</summary>
+public enum IncomeBand
+{
+    /// <summary>未登记.</summary>
+    Unknown = 0,
+    /// <summary>低保户.</summary>
+    Dibao = 1,
+    /// <summary>特困供养.</summary>
+    ExtremePoverty = 2,
+    /// <summary>低保边缘.</summary>
+    NearDibao = 3,
+    /// <summary>一般.</summary>
+    Ordinary = 4,
+}
+
+/// <summary>The entrusted caregiver of a left-behind child (委托照护): who, relation, agreement date, contact.</summary>
+public class EntrustedCare : IChildPart
+{
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The child.</summary>
+    public Guid ChildId { get; set; }
+
+    /// <summary>Caregiver's name.</summary>
+    public required string CaregiverName { get; set; }
+
+    /// <summary>Caregiver's relation to the child.</summary>
+    public GuardianRelation Relation { get; set; }
+
+    /// <summary>Caregiver's citizen ID number (18 characters), if recorded.</summary>
+    public string? CitizenIdNumber { get; set; }
+
+    /// <summary>Caregiver's phone.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>Date the entrusted-guardianship agreement (委托监护确认书) was signed.</summary>
+    public DateOnly? AgreementDate { get; set; }
+
+    /// <summary>The child's region, copied for scoping.</summary>
+    public required string RegionCode { get; set; }
+}
+
+/// <summary>One changed field of a child's record: who changed it, when, from what to what (the record's own history, scoped like the record).</summary>
+public class ChildRevision : IJurisdictional
+{
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The child.</summary>
+    public Guid ChildId { get; set; }
+
+    /// <summary>When (UTC).</summary>
+    public DateTime ChangedAt { get; set; }
+
+    /// <summary>Account id of who changed it.</summary>
+    public required string ChangedBy { get; set; }
+
+    /// <summary>Account name of who changed it.</summary>
+    public required string ChangedByName { get; set; }
+
+    /// <summary>Field name in the API's camelCase, e.g. <c>schoolName</c>.</summary>
+    public required string Field { get; set; }
+
+    /// <summary>Value before, as text.</summary>
+    public string? OldValue { get; set; }
+
+    /// <summary>Value after, as text.</summary>
+    public string? NewValue { get; set; }
+
+    /// <summary>The child's region at the time of the change.</summary>
+    public required string RegionCode { get; set; }
 }
 
 /// <summary>One protection category held by a child over a period.</summary>
-public class ChildCategory : IJurisdictional
+public class ChildCategory : IChildPart
 {
     /// <summary>Identifier.</summary>
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -96,6 +286,60 @@ public class ChildCategory : IJurisdictional
 
     /// <summary>Verification status.</summary>
     public CategoryStatus Status { get; set; } = CategoryStatus.Pending;
+
+    /// <summary>Qualifying situation, e.g. the parental situation of a de facto unsupported child, or why a left-behind child qualifies; free text.</summary>
+    public string? Basis { get; set; }
+
+    /// <summary>Who submitted it (village level) and when (UTC).</summary>
+    public string? SubmittedBy { get; set; }
+
+    /// <inheritdoc cref="SubmittedBy"/>
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>Who verified it at township level (乡镇查验) and when.</summary>
+    public string? TownshipVerifiedBy { get; set; }
+
+    /// <inheritdoc cref="TownshipVerifiedBy"/>
+    public DateTime? TownshipVerifiedAt { get; set; }
+
+    /// <summary>Who confirmed it at county level (县级确认) and when.</summary>
+    public string? CountyConfirmedBy { get; set; }
+
+    /// <inheritdoc cref="CountyConfirmedBy"/>
+    public DateTime? CountyConfirmedAt { get; set; }
+
+    /// <summary>Reason of a rejection or an exit (退出原因).</summary>
+    public string? StatusReason { get; set; }
+
+    /// <summary>Who rejected or exited it and when.</summary>
+    public string? ClosedBy { get; set; }
+
+    /// <inheritdoc cref="ClosedBy"/>
+    public DateTime? ClosedAt { get; set; }
+
+    /// <summary>True while the category counts: not exited, not rejected, and <paramref name="onDate"/> inside its period.</summary>
+    public bool IsActiveOn(DateOnly onDate) =>
+        Status is not (CategoryStatus.Exited or CategoryStatus.Rejected) && ValidFrom <= onDate && (ValidTo is null || onDate <= ValidTo);
+
+    /// <summary>API text of a status: pending, township-verified, verified, rejected, exited.</summary>
+    public static string StatusText(CategoryStatus s) => s switch
+    {
+        CategoryStatus.Pending => "pending",
+        CategoryStatus.TownshipVerified => "township-verified",
+        CategoryStatus.Verified => "verified",
+        CategoryStatus.Rejected => "rejected",
+        _ => "exited",
+    };
+
+    /// <summary>Chinese label of a status.</summary>
+    public static string StatusName(CategoryStatus s) => s switch
+    {
+        CategoryStatus.Pending => "待乡镇查验",
+        CategoryStatus.TownshipVerified => "待县级确认",
+        CategoryStatus.Verified => "已确认",
+        CategoryStatus.Rejected => "不予确认",
+        _ => "已退出",
+    };
 
     /// <summary>The child's region, copied so the table can be scoped and distributed by it.</summary>
     public required string RegionCode { get; set; }
@@ -126,7 +370,7 @@ public enum GuardianStatus
 }
 
 /// <summary>A guardian or family member of a child.</summary>
-public class Guardian : IJurisdictional
+public class Guardian : IChildPart
 {
     /// <summary>Identifier.</summary>
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -146,8 +390,43 @@ public class Guardian : IJurisdictional
     /// <summary>Situation.</summary>
     public GuardianStatus Status { get; set; } = GuardianStatus.Living;
 
+    /// <summary>True for a legal guardian (监护人); false for another family member.</summary>
+    public bool IsGuardian { get; set; } = true;
+
+    /// <summary>Works away from home: 6+ consecutive months outside the county (外出务工, DOMAIN.md §1).</summary>
+    public bool IsWorkingAway { get; set; }
+
+    /// <summary>Where they work when away (务工地), free text.</summary>
+    public string? WorkPlace { get; set; }
+
+    /// <summary>Employment (就业情况), free text.</summary>
+    public string? Employment { get; set; }
+
+    /// <summary>Health (健康状况).</summary>
+    public HealthStatus HealthStatus { get; set; }
+
+    /// <summary>Phone.</summary>
+    public string? Phone { get; set; }
+
     /// <summary>The child's region, copied so the table can be scoped and distributed by it.</summary>
     public required string RegionCode { get; set; }
+
+    /// <summary>Chinese label of a status.</summary>
+    public static string StatusName(GuardianStatus s) => s switch
+    {
+        GuardianStatus.Living => "健在",
+        GuardianStatus.Deceased => "死亡",
+        GuardianStatus.Missing => "宣告失踪",
+        GuardianStatus.LostContact => "失联",
+        GuardianStatus.Imprisoned => "服刑在押",
+        GuardianStatus.CompulsoryRehab => "强制隔离戒毒",
+        GuardianStatus.OtherRestriction => "其他限制人身自由措施",
+        GuardianStatus.SevereIllness => "重病",
+        GuardianStatus.SevereDisability => "重残",
+        GuardianStatus.GuardianshipRevoked => "被撤销监护资格",
+        GuardianStatus.Deported => "被遣送出境",
+        _ => s.ToString(),
+    };
 
     /// <summary>Chinese label of a relation.</summary>
     public static string RelationName(GuardianRelation r) => r switch

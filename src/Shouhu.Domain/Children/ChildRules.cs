@@ -16,13 +16,41 @@ public sealed record ChildInput(
     string? ResidenceRegionCode,
     string? Address,
     IReadOnlyList<CategoryInput>? Categories = null,
-    IReadOnlyList<GuardianInput>? Guardians = null);
+    IReadOnlyList<GuardianInput>? Guardians = null,
+    string? HouseholdRegionCode = null,
+    string? HouseholdKind = null,
+    string? SchoolStatus = null,
+    string? SchoolName = null,
+    string? Grade = null,
+    string? NotInSchoolReason = null,
+    string? HealthStatus = null,
+    string? DisabilityType = null,
+    int? DisabilityGrade = null,
+    string? DisabilityCertificateNumber = null,
+    string? ContactPhone = null,
+    string? IncomeBand = null,
+    string? Housing = null,
+    string? CareCapacityNote = null,
+    EntrustedCareInput? EntrustedCare = null);
 
 /// <summary>A protection category as submitted.</summary>
-public sealed record CategoryInput(string? Category, string? SubType = null, string? ValidFrom = null);
+public sealed record CategoryInput(string? Category, string? SubType = null, string? ValidFrom = null, string? Basis = null);
 
-/// <summary>A guardian as submitted.</summary>
-public sealed record GuardianInput(string? Name, string? Relation, string? CitizenIdNumber = null, string? Status = null);
+/// <summary>A guardian or family member as submitted.</summary>
+public sealed record GuardianInput(
+    string? Name,
+    string? Relation,
+    string? CitizenIdNumber = null,
+    string? Status = null,
+    bool? IsGuardian = null,
+    bool? IsWorkingAway = null,
+    string? WorkPlace = null,
+    string? Employment = null,
+    string? HealthStatus = null,
+    string? Phone = null);
+
+/// <summary>The entrusted caregiver of a left-behind child as submitted.</summary>
+public sealed record EntrustedCareInput(string? CaregiverName, string? Relation, string? CitizenIdNumber = null, string? Phone = null, string? AgreementDate = null);
 
 /// <summary>Field-keyed validation messages (keys in the API's camelCase, e.g. <c>guardians[0].citizenIdNumber</c>).</summary>
 public sealed class ValidationErrors
@@ -31,6 +59,9 @@ public sealed class ValidationErrors
 
     /// <summary>True when nothing was added.</summary>
     public bool IsEmpty => _errors.Count == 0;
+
+    /// <summary>Number of messages added so far.</summary>
+    public int Count => _errors.Values.Sum(l => l.Count);
 
     /// <summary>Adds a message for a field.</summary>
     public void Add(string field, string message)
@@ -59,6 +90,9 @@ public static class ChildRules
 {
     /// <summary>Longest name accepted, in Unicode characters (a rare character outside the BMP counts once).</summary>
     public const int MaxNameLength = 100;
+
+    /// <summary>Most guardians and family members on one record.</summary>
+    public const int MaxFamilyMembers = 20;
 
     /// <summary>Age at which every minor category ends (Minor Protection Law art. 2).</summary>
     public const int AdultAge = 18;
@@ -146,10 +180,105 @@ public static class ChildRules
             errors.Add("residenceRegionCode", "居住地应为12位村（社区）级区划代码");
         }
 
-        var address = input.Address?.Trim();
-        if (address is { Length: > 200 })
+        var address = Text(input.Address, "address", "详细地址", 200, errors);
+
+        var household = input.HouseholdRegionCode?.Trim();
+        if (string.IsNullOrEmpty(household))
         {
-            errors.Add("address", "详细地址不能超过200个字符");
+            household = null;
+        }
+        else if (!RegionCode.IsWellFormed(household))
+        {
+            errors.Add("householdRegionCode", "户籍地应为6、9或12位区划代码");
+        }
+
+        var householdKind = ParseEnum<HouseholdKind>(input.HouseholdKind, "householdKind", "户籍性质", errors);
+        var schoolStatus = ParseEnum<SchoolStatus>(input.SchoolStatus, "schoolStatus", "就学状况", errors);
+        var schoolName = Text(input.SchoolName, "schoolName", "学校", 100, errors);
+        var grade = Text(input.Grade, "grade", "年级", 20, errors);
+        var notInSchoolReason = Text(input.NotInSchoolReason, "notInSchoolReason", "未在校原因", 200, errors);
+        if (schoolStatus == Children.SchoolStatus.InSchool && schoolName is null)
+        {
+            errors.Add("schoolName", "在校儿童须填写学校");
+        }
+
+        if (schoolStatus == Children.SchoolStatus.NotInSchool && notInSchoolReason is null)
+        {
+            errors.Add("notInSchoolReason", "未在校须填写原因（辍学、失学、休学等）");
+        }
+
+        var health = ParseEnum<HealthStatus>(input.HealthStatus, "healthStatus", "健康状况", errors);
+        DisabilityType? disabilityType = string.IsNullOrWhiteSpace(input.DisabilityType) ? null : ParseEnum<DisabilityType>(input.DisabilityType, "disabilityType", "残疾类别", errors);
+        if (input.DisabilityGrade is { } g0 && g0 is < 1 or > 4)
+        {
+            errors.Add("disabilityGrade", "残疾等级应为1–4级");
+        }
+
+        if ((disabilityType is null) != (input.DisabilityGrade is null))
+        {
+            errors.Add(disabilityType is null ? "disabilityType" : "disabilityGrade", "残疾类别和等级须同时填写");
+        }
+
+        var certificate = Text(input.DisabilityCertificateNumber, "disabilityCertificateNumber", "残疾人证号", 30, errors);
+        var phone = PhoneNumber.Normalize(input.ContactPhone, out var phoneError);
+        if (phoneError is not null)
+        {
+            errors.Add("contactPhone", phoneError);
+        }
+
+        var income = ParseEnum<IncomeBand>(input.IncomeBand, "incomeBand", "家庭收入情况", errors);
+        var housing = Text(input.Housing, "housing", "住房情况", 200, errors);
+        var careNote = Text(input.CareCapacityNote, "careCapacityNote", "家庭监护能力说明", 2000, errors);
+
+        EntrustedCare? entrusted = null;
+        if (input.EntrustedCare is { } ec && !(string.IsNullOrWhiteSpace(ec.CaregiverName) && string.IsNullOrWhiteSpace(ec.Relation) && string.IsNullOrWhiteSpace(ec.Phone)))
+        {
+            var ecName = ValidName(ec.CaregiverName, "entrustedCare.caregiverName", errors);
+            if (!EnumName.TryParse<GuardianRelation>(ec.Relation, out var ecRelation))
+            {
+                errors.Add("entrustedCare.relation", $"未知的关系“{ec.Relation}”");
+            }
+
+            string? ecId = null;
+            if (!string.IsNullOrWhiteSpace(ec.CitizenIdNumber))
+            {
+                if (CitizenIdNumber.TryParse(ec.CitizenIdNumber, today, out var parsed, out var ecErr))
+                {
+                    ecId = parsed!.Value;
+                    if (ChinaTime.AgeOn(parsed.BirthDate, today) < AdultAge)
+                    {
+                        errors.Add("entrustedCare.citizenIdNumber", "受委托照护人须为成年人（未成年人保护法第二十二条）");
+                    }
+                }
+                else
+                {
+                    errors.Add("entrustedCare.citizenIdNumber", ecErr!);
+                }
+            }
+
+            var ecPhone = PhoneNumber.Normalize(ec.Phone, out var ecPhoneErr);
+            if (ecPhoneErr is not null)
+            {
+                errors.Add("entrustedCare.phone", ecPhoneErr);
+            }
+
+            DateOnly? agreement = null;
+            if (!string.IsNullOrWhiteSpace(ec.AgreementDate))
+            {
+                if (DateText.TryParse(ec.AgreementDate, out var ad) && ad <= today)
+                {
+                    agreement = ad;
+                }
+                else
+                {
+                    errors.Add("entrustedCare.agreementDate", "委托协议日期不是有效日期或晚于今天");
+                }
+            }
+
+            if (ecName is not null)
+            {
+                entrusted = new EntrustedCare { CaregiverName = ecName, Relation = ecRelation, CitizenIdNumber = ecId, Phone = ecPhone, AgreementDate = agreement, RegionCode = region ?? string.Empty };
+            }
         }
 
         var categories = new List<ChildCategory>();
@@ -170,48 +299,39 @@ public static class ChildRules
                 continue;
             }
 
+            if (birth is { } bd && (from < bd || from > today))
+            {
+                errors.Add($"{key}.validFrom", "起始日期不能早于出生日期或晚于今天");
+                continue;
+            }
+
             if (categories.Any(x => x.Category == category))
             {
                 errors.Add($"{key}.category", $"保护类别“{ChildCategory.ChineseName(category)}”重复");
                 continue;
             }
 
-            categories.Add(new ChildCategory { Category = category, SubType = c.SubType?.Trim() is { Length: > 0 } s ? s : null, ValidFrom = from, RegionCode = region ?? string.Empty });
+            categories.Add(new ChildCategory
+            {
+                Category = category,
+                SubType = Text(c.SubType, $"{key}.subType", "类别子类", 50, errors),
+                Basis = Text(c.Basis, $"{key}.basis", "认定依据", 500, errors),
+                ValidFrom = from,
+                RegionCode = region ?? string.Empty,
+            });
         }
 
         var guardians = new List<Guardian>();
+        if (input.Guardians is { Count: > MaxFamilyMembers })
+        {
+            errors.Add("guardians", $"家庭成员不能超过{MaxFamilyMembers}人");
+        }
+
         for (var i = 0; i < (input.Guardians?.Count ?? 0); i++)
         {
-            var g = input.Guardians![i];
-            var key = $"guardians[{i}]";
-            var gName = ValidName(g.Name, $"{key}.name", errors);
-            if (!EnumName.TryParse<GuardianRelation>(g.Relation, out var relation))
+            if (ValidateGuardian(input.Guardians![i], $"guardians[{i}]", today, region ?? string.Empty, errors) is { } guardian)
             {
-                errors.Add($"{key}.relation", $"未知的关系“{g.Relation}”");
-            }
-
-            var status = GuardianStatus.Living;
-            if (!string.IsNullOrWhiteSpace(g.Status) && !EnumName.TryParse(g.Status, out status))
-            {
-                errors.Add($"{key}.status", $"未知的监护人状况“{g.Status}”");
-            }
-
-            string? gId = null;
-            if (!string.IsNullOrWhiteSpace(g.CitizenIdNumber))
-            {
-                if (CitizenIdNumber.TryParse(g.CitizenIdNumber, today, out var parsed, out var gErr))
-                {
-                    gId = parsed!.Value;
-                }
-                else
-                {
-                    errors.Add($"{key}.citizenIdNumber", gErr!);
-                }
-            }
-
-            if (gName is not null)
-            {
-                guardians.Add(new Guardian { Name = gName, Relation = relation, CitizenIdNumber = gId, Status = status, RegionCode = region ?? string.Empty });
+                guardians.Add(guardian);
             }
         }
 
@@ -220,7 +340,7 @@ public static class ChildRules
             return null;
         }
 
-        return new Child
+        var child = new Child
         {
             Name = name,
             Sex = sex.Value,
@@ -229,9 +349,128 @@ public static class ChildRules
             EthnicityCode = ethnicity,
             RegionCode = region,
             Address = string.IsNullOrEmpty(address) ? null : address,
+            HouseholdRegionCode = household,
+            HouseholdKind = householdKind,
+            SchoolStatus = schoolStatus,
+            SchoolName = schoolName,
+            Grade = grade,
+            NotInSchoolReason = notInSchoolReason,
+            HealthStatus = health,
+            DisabilityType = disabilityType,
+            DisabilityGrade = input.DisabilityGrade,
+            DisabilityCertificateNumber = certificate,
+            ContactPhone = phone,
+            IncomeBand = income,
+            Housing = housing,
+            CareCapacityNote = careNote,
+            EntrustedCare = entrusted,
             Categories = categories,
             Guardians = guardians,
         };
+
+        return child;
+    }
+
+    private static T ParseEnum<T>(string? text, string field, string label, ValidationErrors errors)
+        where T : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return default;
+        }
+
+        if (EnumName.TryParse<T>(text, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(field, $"{label}应为 {string.Join(", ", System.Enum.GetNames<T>())} 之一");
+        return default;
+    }
+
+    private static string? Text(string? text, string field, string label, int max, ValidationErrors errors)
+    {
+        var t = text?.Trim();
+        if (string.IsNullOrEmpty(t))
+        {
+            return null;
+        }
+
+        if (t.EnumerateRunes().Count() > max)
+        {
+            errors.Add(field, $"{label}不能超过{max}个字符");
+            return null;
+        }
+
+        if (t.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || t.EnumerateRunes().Any(r => r == Rune.ReplacementChar))
+        {
+            errors.Add(field, $"{label}含有无效字符");
+            return null;
+        }
+
+        return t;
+    }
+
+    /// <summary>
+    /// Validates one guardian or family member; messages are keyed <c>{key}.field</c>. Returns the guardian (with
+    /// <paramref name="regionCode"/> copied) or null. A 15-digit legacy ID number is upgraded (adults only held them).
+    /// </summary>
+    public static Guardian? ValidateGuardian(GuardianInput g, string key, DateOnly today, string regionCode, ValidationErrors errors)
+    {
+        var errorsBefore = errors.Count;
+        var gName = ValidName(g.Name, $"{key}.name", errors);
+        if (!EnumName.TryParse<GuardianRelation>(g.Relation, out var relation))
+        {
+            errors.Add($"{key}.relation", $"未知的关系“{g.Relation}”");
+        }
+
+        var status = GuardianStatus.Living;
+        if (!string.IsNullOrWhiteSpace(g.Status) && !EnumName.TryParse(g.Status, out status))
+        {
+            errors.Add($"{key}.status", $"未知的监护人状况“{g.Status}”");
+        }
+
+        string? gId = null;
+        if (!string.IsNullOrWhiteSpace(g.CitizenIdNumber))
+        {
+            if (CitizenIdNumber.TryParse(g.CitizenIdNumber, today, out var parsed, out var gErr))
+            {
+                gId = parsed!.Value;
+            }
+            else
+            {
+                errors.Add($"{key}.citizenIdNumber", gErr!);
+            }
+        }
+
+        var gPhone = PhoneNumber.Normalize(g.Phone, out var gPhoneErr);
+        if (gPhoneErr is not null)
+        {
+            errors.Add($"{key}.phone", gPhoneErr);
+        }
+
+        var gHealth = ParseEnum<HealthStatus>(g.HealthStatus, $"{key}.healthStatus", "健康状况", errors);
+        var workPlace = Text(g.WorkPlace, $"{key}.workPlace", "务工地", 100, errors);
+        var employment = Text(g.Employment, $"{key}.employment", "就业情况", 100, errors);
+        if (gName is not null && errorsBefore == errors.Count)
+        {
+            return new Guardian
+            {
+                Name = gName,
+                Relation = relation,
+                CitizenIdNumber = gId,
+                Status = status,
+                IsGuardian = g.IsGuardian ?? true,
+                IsWorkingAway = g.IsWorkingAway ?? false,
+                WorkPlace = workPlace,
+                Employment = employment,
+                HealthStatus = gHealth,
+                Phone = gPhone,
+                RegionCode = regionCode,
+            };
+        }
+
+        return null;
     }
 
     /// <summary>Trims and checks a personal name: required, at most <see cref="MaxNameLength"/> Unicode characters, no control characters.</summary>
@@ -250,7 +489,8 @@ public static class ChildRules
             return null;
         }
 
-        if (name.Any(char.IsControl) || name.EnumerateRunes().Any(r => r == Rune.ReplacementChar))
+        // Control and format characters (bidi overrides such as U+202E, zero-width spaces) let one name pose as another.
+        if (name.Any(char.IsControl) || name.EnumerateRunes().Any(r => r == Rune.ReplacementChar || Rune.GetUnicodeCategory(r) == UnicodeCategory.Format))
         {
             errors.Add(field, "姓名含有无效字符");
             return null;

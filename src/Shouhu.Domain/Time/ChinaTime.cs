@@ -48,4 +48,21 @@ public static class ChinaTime
 
         return age;
     }
+
+    /// <summary>
+    /// The latest birth date of someone who is at least <paramref name="age"/> full years old on <paramref name="onDate"/>:
+    /// <c>AgeOn(b, onDate) &gt;= age</c> exactly when <c>b &lt;= LatestBirthDateForAge(age, onDate)</c>. Consistent with
+    /// <see cref="Anniversary"/>: on 28 February of a common year, someone born on 29 February reaches the age.
+    /// </summary>
+    public static DateOnly LatestBirthDateForAge(int age, DateOnly onDate)
+    {
+        var year = onDate.Year - age;
+        if (onDate.Month == 2 && onDate.Day == 28 && !DateTime.IsLeapYear(onDate.Year) && DateTime.IsLeapYear(year))
+        {
+            return new DateOnly(year, 2, 29);
+        }
+
+        var day = Math.Min(onDate.Day, DateTime.DaysInMonth(year, onDate.Month));
+        return new DateOnly(year, onDate.Month, day);
+    }
 }

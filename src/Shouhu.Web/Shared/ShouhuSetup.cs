@@ -33,6 +33,16 @@ public static class ShouhuSetup
 
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        // Set in code, not only in appsettings: whatever the content root, no framework line may carry a query string
+        // (names, ID numbers) or an exception message quoting the request. Our own request log is the HttpLogging one.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Authentication", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
 
         services.AddIdentityCore<ShouhuUser>(o =>
             {
@@ -58,8 +68,10 @@ public static class ShouhuSetup
                 o.DefaultScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
             })
+            // The API takes bearer tokens only (no cookie, so no cross-site request can use a browser's session there);
+            // pages take the Identity cookie.
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
@@ -78,6 +90,8 @@ public static class ShouhuSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization(Policies.Add);
+        // A changed password or a lockout ends other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
@@ -103,9 +117,15 @@ public static class ShouhuSetup
 
         services.AddScoped<RegionImporter>();
         services.AddScoped<CreateUser>();
+        services.AddScoped<PasswordCheck>();
         services.AddScoped<CreateOrganization>();
         services.AddScoped<RegisterChild>();
         services.AddScoped<ChildQueries>();
+        services.AddScoped<DuplicateCheck>();
+        services.AddScoped<UpdateChild>();
+        services.AddScoped<GuardianEdits>();
+        services.AddScoped<CategoryEdits>();
+        services.AddScoped<ChildExport>();
         services.AddScoped<AuditVerifier>();
         return builder;
     }
@@ -139,6 +159,7 @@ public static class ShouhuSetup
         });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAccountStillValid();
         app.UseAuthorization();
         app.UseAntiforgery();
 

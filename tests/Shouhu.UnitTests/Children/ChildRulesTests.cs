@@ -243,7 +243,7 @@ public class ChildRulesTests
     public void Validate_BirthDateAfterToday_Refused()
     {
         Refused(Valid() with { CitizenIdNumber = null, BirthDate = "2026-06-02" }, ("birthDate", "出生日期不能晚于今天"));
-        Assert.Equal(Today, Accepted(Valid() with { CitizenIdNumber = null, BirthDate = "2026-06-01" }).BirthDate);
+        Assert.Equal(Today, Accepted(Valid() with { CitizenIdNumber = null, BirthDate = "2026-06-01", Categories = [] }).BirthDate);
     }
 
     [Fact]
@@ -293,7 +293,7 @@ public class ChildRulesTests
             var birth = IdNumbers.RandomDate(rng, Today.AddYears(-19), Today);
             var seq = rng.Next(1000);
             var id = IdNumbers.Make(IdNumbers.RandomAddress(rng), birth, seq);
-            var input = Valid() with { CitizenIdNumber = id, BirthDate = rng.Next(2) == 0 ? null : birth.ToString("yyyy/M/d", System.Globalization.CultureInfo.InvariantCulture), Sex = seq % 2 == 1 ? "男" : "女" };
+            var input = Valid() with { CitizenIdNumber = id, BirthDate = rng.Next(2) == 0 ? null : birth.ToString("yyyy/M/d", System.Globalization.CultureInfo.InvariantCulture), Sex = seq % 2 == 1 ? "男" : "女", Categories = [] };
             var (child, errors) = Run(input);
             if (birth > Today.AddYears(-18))
             {

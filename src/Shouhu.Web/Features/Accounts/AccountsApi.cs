@@ -22,21 +22,15 @@ public static class AccountsApi
     }
 
     /// <summary>Checks the password (5 failures lock the account for 15 minutes) and issues a bearer token; 401 otherwise.</summary>
-    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueTokenAsync(TokenRequest body, UserManager<ShouhuUser> users, SignInManager<ShouhuUser> signIn)
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueTokenAsync(TokenRequest body, PasswordCheck check, SignInManager<ShouhuUser> signIn)
     {
-        var unauthorized = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "登录失败", detail: "账号或密码错误，或账号已锁定、待审批。");
-        if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password) || await users.FindByNameAsync(body.UserName.Trim()) is not { } user)
+        var (result, user) = await check.CheckAsync(body.UserName, body.Password);
+        if (result != PasswordCheckResult.Ok)
         {
-            return unauthorized;
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "登录失败", detail: "账号或密码错误，或账号已锁定、待审批。");
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, body.Password, lockoutOnFailure: true);
-        if (!result.Succeeded)
-        {
-            return unauthorized;
-        }
-
-        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var principal = await signIn.CreateUserPrincipalAsync(user!);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 

@@ -6,7 +6,7 @@ using Shouhu.Data;
 namespace Shouhu.Web.Features.Accounts;
 
 /// <summary>Changes the caller's own password (same strength rule) and renews the sign-in.</summary>
-public sealed class ChangePasswordModel(UserManager<ShouhuUser> users, SignInManager<ShouhuUser> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<ShouhuUser> users, SignInManager<ShouhuUser> signIn, ShouhuDbContext db) : PageModel
 {
     [BindProperty] public string? CurrentPassword { get; set; }
     [BindProperty] public string? NewPassword { get; set; }
@@ -32,6 +32,20 @@ public sealed class ChangePasswordModel(UserManager<ShouhuUser> users, SignInMan
             return Page();
         }
 
+        // A wrong current password counts towards the lockout, as at login: a stolen session cannot guess it.
+        if (!await users.CheckPasswordAsync(user, CurrentPassword ?? string.Empty))
+        {
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await signIn.SignOutAsync();
+                return RedirectToPage("/Accounts/Login");
+            }
+
+            Errors.Add("原密码不正确");
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, CurrentPassword ?? string.Empty, NewPassword ?? string.Empty);
         if (!result.Succeeded)
         {
@@ -39,6 +53,8 @@ public sealed class ChangePasswordModel(UserManager<ShouhuUser> users, SignInMan
             return Page();
         }
 
+        db.RecordAudit("ChangePassword", "User", user.Id, user.JurisdictionCode);
+        await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
         Done = true;
         return Page();

@@ -39,10 +39,6 @@ public sealed class CreateUser(ShouhuDbContext db, UserManager<ShouhuUser> users
         {
             errors.Add("userName", "账号应为3–64位英文字母、数字或 - . _ @");
         }
-        else if (await users.FindByNameAsync(userName) is not null)
-        {
-            errors.Add("userName", $"账号“{userName}”已被使用");
-        }
 
         if (PasswordRule.Check(request.Password) is { } pw)
         {
@@ -76,6 +72,11 @@ public sealed class CreateUser(ShouhuDbContext db, UserManager<ShouhuUser> users
             }
         }
 
+        if (creatorRole is null && role is Roles.SystemAdmin)
+        {
+            errors.Add("role", "系统管理员账号不能自行注册");
+        }
+
         if (!errors.IsEmpty)
         {
             return new CreateUserOutcome(null, errors, null);
@@ -99,6 +100,13 @@ public sealed class CreateUser(ShouhuDbContext db, UserManager<ShouhuUser> users
             }
         }
 
+        // Only now, once the caller may create an account there: whether a name is taken is not disclosed across jurisdictions.
+        if (await users.FindByNameAsync(userName!) is not null)
+        {
+            errors.Add("userName", $"账号“{userName}”已被使用");
+            return new CreateUserOutcome(null, errors, null);
+        }
+
         var user = new ShouhuUser
         {
             UserName = userName,
@@ -111,10 +119,15 @@ public sealed class CreateUser(ShouhuDbContext db, UserManager<ShouhuUser> users
             CreatedAt = DateTime.UtcNow,
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One save writes the account, its role and the audit entry together (no outer transaction: see ADR-002).
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).FirstAsync(ct);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+        db.RecordAudit(approved ? "Create" : "Register", "User", user.Id, jurisdiction!, $"role={role}");
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {
+            db.ChangeTracker.Clear();
+            db.DiscardPendingAudit();
             foreach (var e in created.Errors)
             {
                 errors.Add(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", e.Description);
@@ -123,10 +136,6 @@ public sealed class CreateUser(ShouhuDbContext db, UserManager<ShouhuUser> users
             return new CreateUserOutcome(null, errors, null);
         }
 
-        await users.AddToRoleAsync(user, role!);
-        db.RecordAudit(approved ? "Create" : "Register", "User", user.Id, jurisdiction!, $"role={role}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return new CreateUserOutcome(ToResponse(user, DateTimeOffset.UtcNow), errors, null);
     }
 

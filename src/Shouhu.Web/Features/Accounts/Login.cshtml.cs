@@ -8,7 +8,7 @@ namespace Shouhu.Web.Features.Accounts;
 
 /// <summary>Account + password login; 5 failures lock the account for 15 minutes; unapproved accounts are refused.</summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<ShouhuUser> signIn, UserManager<ShouhuUser> users) : PageModel
+public sealed class LoginModel(SignInManager<ShouhuUser> signIn, PasswordCheck check) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -21,22 +21,16 @@ public sealed class LoginModel(SignInManager<ShouhuUser> signIn, UserManager<Sho
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = string.IsNullOrWhiteSpace(UserName) ? null : await users.FindByNameAsync(UserName.Trim());
-        if (user is null || string.IsNullOrEmpty(Password))
+        var (result, user) = await check.CheckAsync(UserName, Password);
+        if (result == PasswordCheckResult.Ok)
         {
-            Error = "账号或密码错误";
-            return Page();
-        }
-
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
+            await signIn.SignInAsync(user!, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        Error = result.IsLockedOut ? "登录失败次数过多，账号已锁定15分钟"
-            : result.IsNotAllowed ? "账号尚未通过辖区管理员审批"
-            : "账号或密码错误";
+        Error = result == PasswordCheckResult.NotApproved
+            ? "账号尚未通过辖区管理员审批"
+            : "账号或密码错误（连续失败5次将锁定15分钟）";
         return Page();
     }
 }

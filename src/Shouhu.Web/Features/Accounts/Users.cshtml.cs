@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,6 +25,14 @@ public sealed class UsersModel(ShouhuDbContext db) : PageModel
         if (user is null)
         {
             return NotFound();
+        }
+
+        var approverRole = User.FindFirstValue(ClaimTypes.Role);
+        if (user.Role == Domain.Accounts.Roles.SystemAdmin && approverRole != Domain.Accounts.Roles.SystemAdmin)
+        {
+            Message = $"只有系统管理员可以批准系统管理员账号 {user.UserName}。";
+            await LoadAsync(ct);
+            return Page();
         }
 
         user.IsApproved = true;

@@ -62,7 +62,7 @@ public static class AuditApi
         }
 
         var size = Math.Clamp(pageSize ?? 50, 1, 200);
-        var p = Math.Max(page ?? 1, 1);
+        var p = Math.Clamp(page ?? 1, 1, 1_000_000);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(a => a.Sequence).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         var items = rows.Select(a => new AuditEntryResponse(a.Sequence, a.ActorName, a.ActorId, a.Action, a.Entity, a.EntityId, a.RegionCode,

@@ -25,7 +25,8 @@ public sealed class AuditVerifier(ShouhuDbContext db)
                 .ToListAsync(ct);
             if (page.Count == 0)
             {
-                return new Report(true, checkedCount, null, $"审计链完整：共校验 {checkedCount} 条。");
+                // A cut-off tail leaves a valid chain: compare the last sequence and hash with a copy kept elsewhere.
+                return new Report(true, checkedCount, null, $"审计链完整：共校验 {checkedCount} 条。最后一条：序号 {expectedSequence - 1}，哈希 {previousHash}（请与另行保存的记录核对，以发现尾部被截断）。");
             }
 
             foreach (var entry in page)

@@ -9,20 +9,36 @@ using Shouhu.Domain.Time;
 
 namespace Shouhu.Web.Features.Children;
 
-/// <summary>Reading children: one record (audited as View) and the paged list (audited as List). Jurisdiction comes from the data layer's filter.</summary>
+/// <summary>
+/// Filters of the child list and its export (all optional): <c>q</c> name prefix or ID number (whole, or its first 6+
+/// characters); <c>regionCode</c> a subtree inside the jurisdiction; <c>category</c> an active category; <c>status</c> a
+/// category verification status (pending, township-verified, verified, rejected, exited); <c>ageMin</c>/<c>ageMax</c> full
+/// years in China today; <c>schoolStatus</c>; <c>sort</c> region (default: village, then name), name, birthDate, created.
+/// </summary>
+public sealed record ChildFilter(
+    string? Q = null,
+    string? RegionCode = null,
+    string? Category = null,
+    string? Status = null,
+    int? AgeMin = null,
+    int? AgeMax = null,
+    string? SchoolStatus = null,
+    string? Sort = null);
+
+/// <summary>Reading children: one record (audited as View), its history, the paged list (audited as List). Jurisdiction comes from the data layer's filter.</summary>
 public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock)
 {
     /// <summary>Largest page size.</summary>
     public const int MaxPageSize = 200;
 
-    /// <summary>The child with categories and guardians, or null when absent or outside the jurisdiction (both answer 404).</summary>
-    /// <param name="id">Child id.</param>
-    /// <param name="role">Caller's role, deciding whether ID numbers are shown in full.</param>
-    /// <param name="ct">Cancellation.</param>
+    /// <summary>True when <paramref name="role"/> sees ID and phone numbers in full on a record.</summary>
+    public static bool SeesFullNumbers(string? role) => role is not null && Roles.FullIdNumberReaders.Contains(role);
+
+    /// <summary>The child with categories, family and caregiver, or null when absent or outside the jurisdiction (both answer 404).</summary>
     public async Task<ChildResponse?> GetAsync(Guid id, string? role, CancellationToken ct = default)
     {
         var child = await db.Children.AsNoTracking().AsSplitQuery()
-            .Include(c => c.Categories).Include(c => c.Guardians)
+            .Include(c => c.Categories).Include(c => c.Guardians).Include(c => c.EntrustedCare)
             .FirstOrDefaultAsync(c => c.Id == id, ct);
         if (child is null)
         {
@@ -32,69 +48,157 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock)
         var regionName = await db.Regions.AsNoTracking().Where(r => r.Code == child.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
         db.RecordAudit("View", nameof(Child), child.Id.ToString(), child.RegionCode);
         await db.SaveChangesAsync(ct);
-        return ChildProjection.ToResponse(child, regionName, ChinaTime.Today(clock), role is not null && Roles.FullIdNumberReaders.Contains(role));
+        return ChildProjection.ToResponse(child, regionName, ChinaTime.Today(clock), SeesFullNumbers(role));
     }
 
-    /// <summary>
-    /// A page of children, name order. <paramref name="q"/> matches part of a name, or an ID number (whole, or its start
-    /// when 6+ digits are typed); <paramref name="regionCode"/> narrows to a subtree inside the jurisdiction.
-    /// </summary>
-    public async Task<ChildPage> ListAsync(string? q, string? regionCode, string? category, int? page, int? pageSize, CancellationToken ct = default)
+    /// <summary>The record's history, newest first; ID and phone numbers masked unless the role may see them. Null outside the jurisdiction.</summary>
+    public async Task<List<ChildRevisionResponse>?> HistoryAsync(Guid id, string? role, CancellationToken ct = default)
+    {
+        var regionCode = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => c.RegionCode).FirstOrDefaultAsync(ct);
+        if (regionCode is null)
+        {
+            return null;
+        }
+
+        var rows = await db.ChildRevisions.AsNoTracking().Where(r => r.ChildId == id).OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id).Take(500).ToListAsync(ct);
+        var full = SeesFullNumbers(role);
+        string? Show(string field, string? v) => full || v is null ? v
+            : field.EndsWith("itizenIdNumber", StringComparison.Ordinal) ? CitizenIdNumber.Mask(v)
+            : field.EndsWith("hone", StringComparison.Ordinal) ? PhoneNumber.Mask(v)
+            : v;
+        db.RecordAudit("ViewHistory", nameof(Child), id.ToString(), regionCode);
+        await db.SaveChangesAsync(ct);
+        return rows.Select(r => new ChildRevisionResponse(ChinaTime.ToChina(r.ChangedAt), r.ChangedByName, r.Field, Show(r.Field, r.OldValue), Show(r.Field, r.NewValue))).ToList();
+    }
+
+    /// <summary>The filtered query (no paging, no order), shared by the list, the counts and the export.</summary>
+    public IQueryable<Child> Filtered(ChildFilter f)
     {
         IQueryable<Child> query = db.Children.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(regionCode) && RegionCode.IsWellFormed(regionCode.Trim()))
+        var today = ChinaTime.Today(clock);
+        if (!string.IsNullOrWhiteSpace(f.RegionCode))
         {
-            var (low, high) = RegionCode.SubtreeRange(regionCode.Trim());
+            var code = f.RegionCode.Trim();
+            if (!RegionCode.IsWellFormed(code))
+            {
+                return query.Where(c => false);
+            }
+
+            var (low, high) = RegionCode.SubtreeRange(code);
             query = query.Where(c => string.Compare(c.RegionCode, low) >= 0 && string.Compare(c.RegionCode, high) <= 0);
         }
-        else if (!string.IsNullOrWhiteSpace(regionCode))
+
+        ProtectionCategory? category = null;
+        if (!string.IsNullOrWhiteSpace(f.Category))
         {
-            query = query.Where(c => false);
+            if (!EnumName.TryParse<ProtectionCategory>(f.Category, out var cat))
+            {
+                return query.Where(c => false);
+            }
+
+            category = cat;
         }
 
-        if (!string.IsNullOrWhiteSpace(category))
+        CategoryStatus? status = null;
+        if (!string.IsNullOrWhiteSpace(f.Status))
         {
-            if (EnumName.TryParse<ProtectionCategory>(category, out var cat))
+            status = Enum.GetValues<CategoryStatus>().Cast<CategoryStatus?>().FirstOrDefault(s => ChildCategory.StatusText(s!.Value) == f.Status.Trim());
+            if (status is null)
             {
-                query = query.Where(c => c.Categories.Any(k => k.Category == cat && k.Status != CategoryStatus.Exited));
-            }
-            else
-            {
-                query = query.Where(c => false);
+                return query.Where(c => false);
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(q))
+        if (category is { } k && status is { } st)
         {
-            var term = q.Trim();
+            query = query.Where(c => c.Categories.Any(x => x.Category == k && x.Status == st));
+        }
+        else if (category is { } k2)
+        {
+            // Active: not exited or rejected, and today inside its period (DESIGN §4: never count an exited category).
+            query = query.Where(c => c.Categories.Any(x => x.Category == k2 && x.Status != CategoryStatus.Exited && x.Status != CategoryStatus.Rejected
+                && x.ValidFrom <= today && (x.ValidTo == null || x.ValidTo >= today)));
+        }
+        else if (status is { } st2)
+        {
+            query = query.Where(c => c.Categories.Any(x => x.Status == st2));
+        }
+
+        if (f.AgeMin is { } min && min > 0)
+        {
+            var latest = ChinaTime.LatestBirthDateForAge(Math.Min(min, 150), today);
+            query = query.Where(c => c.BirthDate <= latest);
+        }
+
+        if (f.AgeMax is { } max && max >= 0)
+        {
+            var latestTooOld = ChinaTime.LatestBirthDateForAge(Math.Min(max + 1, 150), today);
+            query = query.Where(c => c.BirthDate > latestTooOld);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.SchoolStatus))
+        {
+            if (!EnumName.TryParse<SchoolStatus>(f.SchoolStatus, out var school))
+            {
+                return query.Where(c => false);
+            }
+
+            query = query.Where(c => c.SchoolStatus == school);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var term = new string(f.Q.Trim().Where(ch => !char.IsControl(ch)).ToArray());
             var idTerm = CitizenIdNumber.Normalize(term);
             if (idTerm.Length >= 6 && idTerm.All(ch => char.IsAsciiDigit(ch) || ch == 'X'))
             {
-                var (low, high) = (idTerm, idTerm.PadRight(18, 'X'));
                 query = idTerm.Length == 18
                     ? query.Where(c => c.CitizenIdNumber == idTerm)
-                    : query.Where(c => string.Compare(c.CitizenIdNumber, low) >= 0 && string.Compare(c.CitizenIdNumber, high) <= 0);
+                    : query.Where(c => string.Compare(c.CitizenIdNumber, idTerm) >= 0 && string.Compare(c.CitizenIdNumber, idTerm + "Z") < 0);
             }
             else
             {
-                query = query.Where(c => c.Name.Contains(term));
+                // Name prefix: an index range, not a scan. Names compare by code point (UTF-8 bytes in SQLite, the "C"
+                // collation on PostgreSQL), where U+10FFFF sorts after every character, rare ones outside the BMP included.
+                var upper = term + "\U0010FFFF";
+                query = query.Where(c => string.Compare(c.Name, term) >= 0 && string.Compare(c.Name, upper) < 0);
             }
         }
 
+        return query;
+    }
+
+    /// <summary>Applies the sort of <paramref name="f"/>.</summary>
+    public static IQueryable<Child> Sorted(IQueryable<Child> query, ChildFilter f) => f.Sort?.Trim() switch
+    {
+        "name" => query.OrderBy(c => c.Name).ThenBy(c => c.Id),
+        "birthDate" => query.OrderByDescending(c => c.BirthDate).ThenBy(c => c.Id),
+        "created" => query.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
+        _ => query.OrderBy(c => c.RegionCode).ThenBy(c => c.Name).ThenBy(c => c.Id),
+    };
+
+    /// <summary>A page of children; ID numbers masked.</summary>
+    public async Task<ChildPage> ListAsync(ChildFilter filter, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var query = Filtered(filter);
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
-        var p = Math.Max(page ?? 1, 1);
+        var p = Math.Clamp(page ?? 1, 1, 1_000_000);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((p - 1) * size).Take(size)
+        var rows = await Sorted(query, filter).Skip((p - 1) * size).Take(size)
             .Select(c => new { c.Id, c.Name, c.Sex, c.CitizenIdNumber, c.BirthDate, c.RegionCode })
             .ToListAsync(ct);
         var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var today = ChinaTime.Today(clock);
         var items = rows.Select(r => new ChildListItem(r.Id, r.Name, SexText.ToApi(r.Sex), r.CitizenIdNumber is null ? null : CitizenIdNumber.Mask(r.CitizenIdNumber),
-            r.BirthDate, ChinaTime.AgeOn(r.BirthDate, today), r.RegionCode, names.GetValueOrDefault(r.RegionCode))).ToList();
+            r.BirthDate.Year, ChinaTime.AgeOn(r.BirthDate, today), r.RegionCode, names.GetValueOrDefault(r.RegionCode))).ToList();
 
         db.RecordAudit("List", nameof(Child), null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={items.Count}");
         await db.SaveChangesAsync(ct);
         return new ChildPage(items, total, p, size);
     }
+
+    /// <summary>Same as <see cref="ListAsync(ChildFilter, int?, int?, CancellationToken)"/> with only a search term, region and category (the contract's query).</summary>
+    public Task<ChildPage> ListAsync(string? q, string? regionCode, string? category, int? page, int? pageSize, CancellationToken ct = default) =>
+        ListAsync(new ChildFilter(q, regionCode, category), page, pageSize, ct);
 }

@@ -8,27 +8,31 @@ using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
 
-/// <summary>The registration form: the same <see cref="RegisterChild"/> as the API, messages next to each field, nothing saved on error.</summary>
+/// <summary>The registration form: the same <see cref="RegisterChild"/> as the API, messages next to each field, nothing saved on error, nothing typed lost.</summary>
 [Authorize(Policy = Policies.WriteRegistry)]
 public sealed class CreateModel(RegisterChild register, ShouhuDbContext db) : PageModel
 {
-    public ChildInput Form { get; private set; } = new(null, null, null, null, null, null, null);
-    public IReadOnlyList<string> SelectedCategories { get; private set; } = [];
+    [BindProperty] public ChildForm Form { get; set; } = new();
     public ValidationErrors Errors { get; private set; } = new();
     public RegionPicker Picker { get; private set; } = null!;
     public string? Problem { get; private set; }
     public Guid? ExistingId { get; private set; }
+    public IReadOnlyList<PossibleDuplicate> PossibleDuplicates { get; private set; } = [];
+    public ChildFormView View => new(Form, Errors, Picker);
+
+    /// <summary>The error-key prefix of a family row (<c>guardians[i]</c> by position among filled rows), or null for an empty row.</summary>
+    public string? GuardianKey(GuardianForm row)
+    {
+        var i = Form.FilledFamily().IndexOf(row);
+        return i < 0 ? null : $"guardians[{i}]";
+    }
 
     public async Task OnGetAsync(string? region, CancellationToken ct) =>
         Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", region, 5, ct);
 
-    public async Task<IActionResult> OnPostAsync(string? name, string? sex, string? citizenIdNumber, string? birthDate, string? ethnicityCode,
-        string? residenceRegionCode, string? address, string[]? categories, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        SelectedCategories = categories ?? [];
-        Form = new ChildInput(name, sex, citizenIdNumber, birthDate, ethnicityCode, residenceRegionCode, address,
-            SelectedCategories.Select(c => new CategoryInput(c)).ToList());
-        var outcome = await register.RunAsync(Form, ct);
+        var outcome = await register.RunAsync(Form.ToInput(), Form.AllowPossibleDuplicate, ct);
         if (outcome.Child is { } child)
         {
             return Redirect($"/Children/Details/{child.Id}?created=true");
@@ -37,7 +41,8 @@ public sealed class CreateModel(RegisterChild register, ShouhuDbContext db) : Pa
         Errors = outcome.Errors;
         Problem = outcome.Forbidden ?? outcome.Duplicate;
         ExistingId = outcome.ExistingId;
-        Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", residenceRegionCode, 5, ct);
+        PossibleDuplicates = outcome.PossibleDuplicates ?? [];
+        Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", Form.ResidenceRegionCode, 5, ct);
         return Page();
     }
 }

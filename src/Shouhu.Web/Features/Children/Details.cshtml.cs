@@ -3,30 +3,120 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shouhu.Data;
+using Shouhu.Domain.Accounts;
+using Shouhu.Domain.Children;
 using Shouhu.Domain.Regions;
 using Shouhu.Web.Features.Regions;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
 
-/// <summary>One child's record (audited as a View); 404 outside the jurisdiction.</summary>
+/// <summary>One child's record (audited as a View) with its categories' verification, family and history; 404 outside the jurisdiction.</summary>
 [Authorize(Policy = Policies.ReadRegistry)]
-public sealed class DetailsModel(ChildQueries queries, ShouhuDbContext db) : PageModel
+public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories, GuardianEdits guardians, ShouhuDbContext db) : PageModel
 {
     public ChildResponse Child { get; private set; } = null!;
     public List<Region> Path { get; private set; } = [];
+    public List<ChildRevisionResponse> History { get; private set; } = [];
     public bool JustCreated { get; private set; }
+    public bool Saved { get; private set; }
+    public string? Message { get; private set; }
+    public bool MessageIsError { get; private set; }
+    public ValidationErrors GuardianErrors { get; private set; } = new();
+    public bool CanWrite => Role is not null && Roles.RegistryWriters.Contains(Role);
+    public bool CanEdit => ChildQueries.SeesFullNumbers(Role);
+    private string? Role => User.FindFirstValue(ClaimTypes.Role);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, bool created, CancellationToken ct)
+    /// <summary>The verification actions the caller may take on a category now (CategoryWorkflow decides).</summary>
+    public IEnumerable<(string Action, string Text)> ActionsFor(ChildCategoryResponse k)
     {
-        if (await queries.GetAsync(id, User.FindFirstValue(ClaimTypes.Role), ct) is not { } child)
+        if (!CanWrite)
+        {
+            yield break;
+        }
+
+        var status = Enum.GetValues<CategoryStatus>().First(s => ChildCategory.StatusText(s) == k.Status);
+        var level = RegionCode.LevelOf(db.Caller.JurisdictionCode) ?? 5;
+        foreach (var (action, api, text) in new[] { (CategoryAction.TownshipVerify, "township-verify", "乡镇查验通过"), (CategoryAction.CountyConfirm, "confirm", "县级确认"), (CategoryAction.Reject, "reject", "不予确认"), (CategoryAction.Exit, "exit", "退出") })
+        {
+            if (CategoryWorkflow.Refusal(status, action, Role!, level) is null)
+            {
+                yield return (api, text);
+            }
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool created, bool saved, CancellationToken ct)
+    {
+        (JustCreated, Saved) = (created, saved);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostCategoryAsync(Guid id, Guid categoryId, string? action, string? reason, CancellationToken ct)
+    {
+        CategoryAction? parsed = action switch
+        {
+            "township-verify" => CategoryAction.TownshipVerify,
+            "confirm" => CategoryAction.CountyConfirm,
+            "reject" => CategoryAction.Reject,
+            "exit" => CategoryAction.Exit,
+            _ => null,
+        };
+        if (parsed is null || !CanWrite)
         {
             return NotFound();
         }
 
+        var outcome = await categories.ActAsync(id, categoryId, parsed.Value, new CategoryActionRequest(reason, null), Role!, ct);
+        return await AfterAsync(id, outcome, "已办理。", ct);
+    }
+
+    public async Task<IActionResult> OnPostAddCategoryAsync(Guid id, string? category, string? subType, CancellationToken ct)
+    {
+        if (!CanWrite)
+        {
+            return Forbid();
+        }
+
+        var outcome = await categories.AddAsync(id, new CategoryInput(category, subType), ct);
+        return await AfterAsync(id, outcome, "已申报，待乡镇查验。", ct);
+    }
+
+    public async Task<IActionResult> OnPostAddGuardianAsync(Guid id, string? name, string? relation, string? status, string? citizenIdNumber, string? phone, bool isWorkingAway, CancellationToken ct)
+    {
+        if (!CanWrite)
+        {
+            return Forbid();
+        }
+
+        var outcome = await guardians.AddAsync(id, new GuardianInput(name, relation, citizenIdNumber, status, true, isWorkingAway, null, null, null, phone), ct);
+        GuardianErrors = outcome.Errors;
+        return await AfterAsync(id, outcome, "已添加家庭成员。", ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid id, EditOutcome outcome, string ok, CancellationToken ct)
+    {
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        MessageIsError = outcome.Child is null;
+        Message = outcome.Child is not null ? ok
+            : outcome.Forbidden ?? string.Join("；", outcome.Errors.ToDictionary().SelectMany(kv => kv.Value));
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, Role, ct) is not { } child)
+        {
+            return false;
+        }
+
         Child = child;
-        JustCreated = created;
         Path = (await RegionsApi.PathAsync(db, child.ResidenceRegionCode, ct)).Where(r => r.Level >= 3).ToList();
-        return Page();
+        History = await queries.HistoryAsync(id, Role, ct) ?? [];
+        return true;
     }
 }

@@ -1,34 +1,41 @@
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Children;
-using Shouhu.Domain.Regions;
 using Shouhu.Domain.Time;
 
 namespace Shouhu.Web.Features.Children;
 
-/// <summary>Outcome of <see cref="RegisterChild"/>: the new record, or field errors, or a refusal (403), or a duplicate (409).</summary>
-public sealed record RegisterChildOutcome(Child? Child, ValidationErrors Errors, string? Forbidden = null, string? Duplicate = null, Guid? ExistingId = null);
+/// <summary>
+/// Outcome of <see cref="RegisterChild"/>: the new record, or field errors (400), or a refusal (403), or a duplicate (409 —
+/// <see cref="Duplicate"/> for an ID number already registered; <see cref="PossibleDuplicates"/> for a fuzzy match that the
+/// caller may confirm with <c>allowPossibleDuplicate</c>).
+/// </summary>
+public sealed record RegisterChildOutcome(
+    Child? Child,
+    ValidationErrors Errors,
+    string? Forbidden = null,
+    string? Duplicate = null,
+    Guid? ExistingId = null,
+    IReadOnlyList<PossibleDuplicate>? PossibleDuplicates = null);
 
 /// <summary>
-/// Registers a child (DESIGN C2): the domain rules of <see cref="ChildRules"/>, a residence village that exists and lies in
-/// the caller's jurisdiction, and one record per citizen ID number country-wide. A match outside the caller's
-/// jurisdiction is reported without any of its details. All or nothing: the child, categories and guardians in one save.
+/// Registers a child (DESIGN C2): the field rules of <see cref="ChildRules"/>, the category rules of <see cref="CategoryRules"/>,
+/// a residence village that exists and lies in the caller's jurisdiction, one record per citizen ID number country-wide
+/// and a warning for a probable duplicate. All or nothing: the child, categories, family and caregiver in one save.
 /// </summary>
-public sealed class RegisterChild(ShouhuDbContext db, TimeProvider clock)
+public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates, TimeProvider clock)
 {
     /// <summary>Validates and saves.</summary>
-    public async Task<RegisterChildOutcome> RunAsync(ChildInput input, CancellationToken ct = default)
+    /// <param name="input">The submitted record.</param>
+    /// <param name="allowPossibleDuplicate">True once the user has seen the fuzzy matches and confirms it is another child.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<RegisterChildOutcome> RunAsync(ChildInput input, bool allowPossibleDuplicate = false, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var today = ChinaTime.Today(clock);
         var child = ChildRules.Validate(input, today, errors);
-        var region = input.ResidenceRegionCode?.Trim();
-        if (errors.For("residenceRegionCode").Count == 0 && region is not null && !await db.Regions.AnyAsync(r => r.Code == region, ct))
-        {
-            errors.Add("residenceRegionCode", $"区划代码 {region} 不存在");
-        }
-
-        if (child is null || !errors.IsEmpty)
+        await ChildRegions.CheckExistAsync(db, input.ResidenceRegionCode, errors, ct);
+        if (child is null || !errors.IsEmpty || !CategoryRules.Apply(child, errors))
         {
             return new(null, errors);
         }
@@ -38,27 +45,36 @@ public sealed class RegisterChild(ShouhuDbContext db, TimeProvider clock)
             return new(null, errors, Forbidden: $"居住地 {child.RegionCode} 不在您的辖区之内");
         }
 
-        if (child.CitizenIdNumber is { } idNumber)
+        if (child.CitizenIdNumber is { } idNumber && await duplicates.ExactAsync(idNumber, null, ct) is { } exact)
         {
-            // Country-wide: the unique index spans every jurisdiction, so the check must too; only the existence leaks, never the record.
-            var existing = await db.Children.IgnoreQueryFilters().AsNoTracking()
-                .Where(c => c.CitizenIdNumber == idNumber).Select(c => new { c.Id, c.RegionCode }).FirstOrDefaultAsync(ct);
-            if (existing is not null)
+            return new(null, errors, Duplicate: exact.Id is null ? $"该身份证号已在{exact.Where}" : "该身份证号已登记，请勿重复登记", ExistingId: exact.Id);
+        }
+
+        if (!allowPossibleDuplicate)
+        {
+            var guardianIds = child.Guardians.Where(g => g.CitizenIdNumber is not null).Select(g => g.CitizenIdNumber!).ToList();
+            var fuzzy = await duplicates.FuzzyAsync(child.Name, child.BirthDate, guardianIds, child.RegionCode, null, ct);
+            if (fuzzy.Count > 0)
             {
-                return db.Caller.CanSee(existing.RegionCode)
-                    ? new(null, errors, Duplicate: "该身份证号已登记，请勿重复登记", ExistingId: existing.Id)
-                    : new(null, errors, Duplicate: $"该身份证号已在{Level(existing.RegionCode, db.Caller.JurisdictionCode)}登记，请联系上级民政部门核实");
+                return new(null, errors, PossibleDuplicates: fuzzy);
             }
         }
 
-        child.CreatedAt = DateTime.UtcNow;
+        var now = DateTime.UtcNow;
+        child.CreatedAt = now;
         child.CreatedBy = db.Caller.ActorId;
+        foreach (var k in child.Categories)
+        {
+            k.SubmittedBy = db.Caller.ActorId;
+            k.SubmittedAt = now;
+        }
+
         db.Children.Add(child);
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (child.CitizenIdNumber is not null)
+        catch (DbUpdateException e) when (UniqueIdNumber.IsViolation(e))
         {
             // Lost a race with another registration of the same number: the unique index said no.
             db.ChangeTracker.Clear();
@@ -67,30 +83,19 @@ public sealed class RegisterChild(ShouhuDbContext db, TimeProvider clock)
 
         return new(child, errors);
     }
+}
 
-    /// <summary>Which level to contact about a record outside the caller's jurisdiction: "本县/本市/本省其他地区" or "其他省份", nothing finer.</summary>
-    private static string Level(string regionCode, string? jurisdiction)
+/// <summary>Existence check of the residence village (the domain checks only the form). The household-registration code is
+/// only checked for form: it may lie in a province whose divisions are not imported.</summary>
+public static class ChildRegions
+{
+    /// <summary>Adds an error for a residence code that is well-formed but not a known region.</summary>
+    public static async Task CheckExistAsync(ShouhuDbContext db, string? residence, ValidationErrors errors, CancellationToken ct)
     {
-        if (jurisdiction is null)
+        residence = residence?.Trim();
+        if (errors.For("residenceRegionCode").Count == 0 && !string.IsNullOrEmpty(residence) && !await db.Regions.AnyAsync(r => r.Code == residence, ct))
         {
-            return "其他地区";
+            errors.Add("residenceRegionCode", $"区划代码 {residence} 不存在");
         }
-
-        for (var len = Math.Min(jurisdiction.Length, RegionCode.MaxLength); len >= 2; len--)
-        {
-            if (RegionCode.LevelOf(jurisdiction[..len]) is { } level && regionCode.StartsWith(jurisdiction[..len], StringComparison.Ordinal))
-            {
-                return level switch
-                {
-                    4 => "本乡镇其他村（社区）",
-                    3 => "本县（区）其他乡镇",
-                    2 => "本市其他县（区）",
-                    1 => "本省其他市（州）",
-                    _ => "其他地区",
-                };
-            }
-        }
-
-        return "其他省份";
     }
 }

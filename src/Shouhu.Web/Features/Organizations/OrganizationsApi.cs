@@ -31,6 +31,10 @@ public sealed class CreateOrganization(ShouhuDbContext db)
         {
             errors.Add("name", "单位名称不能为空，且不超过200个字符");
         }
+        else if (name.Any(char.IsControl))
+        {
+            errors.Add("name", "单位名称含有无效字符");
+        }
 
         if (!EnumName.TryParse<OrganizationKind>(request.Kind, out var kind))
         {

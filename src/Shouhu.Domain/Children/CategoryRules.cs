@@ -1,0 +1,206 @@
+using Shouhu.Domain.Time;
+
+namespace Shouhu.Domain.Children;
+
+/// <summary>
+/// What each protection category needs and when it ends (DOMAIN.md §1). Messages are Chinese and name what is missing.
+/// <list type="bullet">
+/// <item>孤儿: both parents dead, or one dead and the other declared missing, or both missing.</item>
+/// <item>事实无人抚养儿童 (民发〔2019〕62号): (A) both parents each in one of the six conditions — 重残, 重病, 服刑在押, 强制隔离戒毒,
+/// 其他限制人身自由, 失联 — or (B) one parent dead or missing and the other in one of them; guardianship revoked and
+/// deportation count as most provinces add.</item>
+/// <item>农村留守儿童 (国发〔2016〕13号): rural household registration, both parents working away, or one away and the other
+/// without capacity (重病/重残); ends at 16.</item>
+/// <item>流动儿童: age limit configurable, default 16. Every category ends at 18.</item>
+/// <item>困境儿童 (国发〔2016〕36号): one of the configured sub-types. 残疾儿童: the child's disability is recorded.</item>
+/// </list>
+/// </summary>
+public static class CategoryRules
+{
+    /// <summary>Age at which left-behind status ends (国发〔2016〕13号).</summary>
+    public const int LeftBehindAgeLimit = 16;
+
+    /// <summary>Default age at which migrant status ends (no national definition; configurable).</summary>
+    public const int DefaultMigrantAgeLimit = 16;
+
+    /// <summary>The three national sub-types of 困境儿童 (国发〔2016〕36号); provinces add their own.</summary>
+    public static readonly IReadOnlyList<string> InDistressSubTypes = ["家庭经济困难", "自身残疾", "监护缺失或不当"];
+
+    private static readonly GuardianStatus[] SixConditions =
+    [
+        GuardianStatus.SevereDisability, GuardianStatus.SevereIllness, GuardianStatus.Imprisoned, GuardianStatus.CompulsoryRehab,
+        GuardianStatus.OtherRestriction, GuardianStatus.LostContact, GuardianStatus.GuardianshipRevoked, GuardianStatus.Deported,
+    ];
+
+    /// <summary>Age at which <paramref name="category"/> ends.</summary>
+    public static int AgeLimit(ProtectionCategory category, int migrantAgeLimit = DefaultMigrantAgeLimit) => category switch
+    {
+        ProtectionCategory.LeftBehind => LeftBehindAgeLimit,
+        ProtectionCategory.Migrant => migrantAgeLimit,
+        _ => ChildRules.AdultAge,
+    };
+
+    /// <summary>The last day the category can apply: the day before the birthday of its age limit (Civil Code arts. 201–202 for 29 February).</summary>
+    public static DateOnly LastDay(ProtectionCategory category, DateOnly birthDate, int migrantAgeLimit = DefaultMigrantAgeLimit) =>
+        ChinaTime.Anniversary(birthDate, AgeLimit(category, migrantAgeLimit)).AddDays(-1);
+
+    /// <summary>
+    /// Problems that keep <paramref name="category"/> from applying to the child on <paramref name="onDate"/>; empty when it may.
+    /// </summary>
+    /// <param name="category">The category claimed.</param>
+    /// <param name="subType">Its sub-type (required for 困境儿童).</param>
+    /// <param name="child">The child (birth date, household kind, disability).</param>
+    /// <param name="family">Guardians and family members as entered.</param>
+    /// <param name="onDate">Date in China the category starts.</param>
+    /// <param name="migrantAgeLimit">Configured age limit of 流动儿童.</param>
+    public static IReadOnlyList<string> Check(ProtectionCategory category, string? subType, Child child, IReadOnlyCollection<Guardian> family, DateOnly onDate, int migrantAgeLimit = DefaultMigrantAgeLimit)
+    {
+        var problems = new List<string>();
+        var limit = AgeLimit(category, migrantAgeLimit);
+        if (ChinaTime.AgeOn(child.BirthDate, onDate) >= limit)
+        {
+            problems.Add($"{ChildCategory.ChineseName(category)}限{limit}周岁以下，该儿童已满{limit}周岁");
+        }
+
+        var father = family.FirstOrDefault(g => g.Relation == GuardianRelation.Father);
+        var mother = family.FirstOrDefault(g => g.Relation == GuardianRelation.Mother);
+        switch (category)
+        {
+            case ProtectionCategory.Orphan:
+                if (father is null || mother is null)
+                {
+                    problems.Add("认定孤儿须登记父亲和母亲的情况");
+                }
+                else if (!(IsGone(father.Status) && IsGone(mother.Status)))
+                {
+                    problems.Add("孤儿须父母双方均死亡或宣告失踪");
+                }
+
+                break;
+            case ProtectionCategory.DeFactoUnsupported:
+                if (father is null || mother is null)
+                {
+                    problems.Add("认定事实无人抚养儿童须登记父亲和母亲的情况");
+                }
+                else
+                {
+                    var a = IsSix(father.Status) && IsSix(mother.Status);
+                    var b = (IsGone(father.Status) && IsSix(mother.Status)) || (IsGone(mother.Status) && IsSix(father.Status));
+                    if (!a && !b)
+                    {
+                        problems.Add("事实无人抚养儿童须父母双方均为重残、重病、服刑在押、强制隔离戒毒、被限制人身自由或失联，或一方死亡/失踪且另一方为上述情形（民发〔2019〕62号）");
+                    }
+                }
+
+                break;
+            case ProtectionCategory.LeftBehind:
+                if (child.HouseholdKind != HouseholdKind.Rural)
+                {
+                    problems.Add("农村留守儿童须为农村户籍");
+                }
+
+                if (father is null || mother is null)
+                {
+                    problems.Add("认定农村留守儿童须登记父亲和母亲的情况");
+                }
+                else
+                {
+                    var bothAway = father.IsWorkingAway && mother.IsWorkingAway;
+                    var oneAwayOtherIncapable = (father.IsWorkingAway && IsIncapable(mother.Status)) || (mother.IsWorkingAway && IsIncapable(father.Status));
+                    if (!bothAway && !oneAwayOtherIncapable)
+                    {
+                        problems.Add("农村留守儿童须父母双方外出务工，或一方外出务工、另一方无监护能力（国发〔2016〕13号）");
+                    }
+                }
+
+                break;
+            case ProtectionCategory.InDistress:
+                if (string.IsNullOrWhiteSpace(subType))
+                {
+                    problems.Add($"困境儿童须选择类型：{string.Join("、", InDistressSubTypes)}");
+                }
+
+                break;
+            case ProtectionCategory.Disabled:
+                if (child.DisabilityType is null || child.DisabilityGrade is null)
+                {
+                    problems.Add("残疾儿童须登记残疾类别和等级");
+                }
+
+                break;
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Checks every category of a validated child against its family and sets each one's last day; problems are keyed
+    /// <c>categories[i].category</c> by the category's position. Returns true when all may apply.
+    /// </summary>
+    public static bool Apply(Child child, ValidationErrors errors, int migrantAgeLimit = DefaultMigrantAgeLimit)
+    {
+        var ok = true;
+        for (var i = 0; i < child.Categories.Count; i++)
+        {
+            var k = child.Categories[i];
+            foreach (var problem in Check(k.Category, k.SubType, child, child.Guardians, k.ValidFrom, migrantAgeLimit))
+            {
+                errors.Add($"categories[{i}].category", problem);
+                ok = false;
+            }
+
+            k.ValidTo ??= LastDay(k.Category, child.BirthDate, migrantAgeLimit);
+        }
+
+        return ok;
+    }
+
+    private static bool IsGone(GuardianStatus s) => s is GuardianStatus.Deceased or GuardianStatus.Missing;
+
+    private static bool IsSix(GuardianStatus s) => Array.IndexOf(SixConditions, s) >= 0;
+
+    private static bool IsIncapable(GuardianStatus s) => s is GuardianStatus.SevereIllness or GuardianStatus.SevereDisability;
+}
+
+/// <summary>The actions of the category verification chain.</summary>
+public enum CategoryAction
+{
+    /// <summary>乡镇查验通过.</summary>
+    TownshipVerify = 1,
+    /// <summary>县级确认.</summary>
+    CountyConfirm = 2,
+    /// <summary>不予确认 (needs a reason).</summary>
+    Reject = 3,
+    /// <summary>退出 (needs a reason).</summary>
+    Exit = 4,
+}
+
+/// <summary>
+/// The verification chain of a category (DOMAIN.md §1 "Verification chain"): village submits → township (ChildSupervisor,
+/// or an officer whose jurisdiction is a township or above) verifies → county (CivilAffairsOfficer of a county or above)
+/// confirms; either may reject with reasons; any registry writer may exit an active category with a reason.
+/// </summary>
+public static class CategoryWorkflow
+{
+    /// <summary>Null when <paramref name="role"/> with <paramref name="jurisdictionLevel"/> (1 province … 5 village) may take <paramref name="action"/> on a category in <paramref name="status"/>; else why not.</summary>
+    public static string? Refusal(CategoryStatus status, CategoryAction action, string role, int jurisdictionLevel) => action switch
+    {
+        CategoryAction.TownshipVerify when status != CategoryStatus.Pending => $"当前状态为“{ChildCategory.StatusName(status)}”，不能乡镇查验",
+        CategoryAction.TownshipVerify when !(role is Accounts.Roles.ChildSupervisor or Accounts.Roles.CivilAffairsOfficer) || jurisdictionLevel > 4 => "乡镇查验须由乡镇（街道）儿童督导员或上级民政干部办理",
+        CategoryAction.CountyConfirm when status != CategoryStatus.TownshipVerified => $"当前状态为“{ChildCategory.StatusName(status)}”，须先经乡镇查验",
+        CategoryAction.CountyConfirm when role != Accounts.Roles.CivilAffairsOfficer || jurisdictionLevel > 3 => "县级确认须由县（区）以上民政干部办理",
+        CategoryAction.Reject when status is not (CategoryStatus.Pending or CategoryStatus.TownshipVerified) => $"当前状态为“{ChildCategory.StatusName(status)}”，不能不予确认",
+        CategoryAction.Reject when !(role is Accounts.Roles.ChildSupervisor or Accounts.Roles.CivilAffairsOfficer) || jurisdictionLevel > 4 => "不予确认须由乡镇以上办理",
+        CategoryAction.Exit when status is CategoryStatus.Exited or CategoryStatus.Rejected => $"当前状态为“{ChildCategory.StatusName(status)}”，无需退出",
+        _ => null,
+    };
+
+    /// <summary>The status after <paramref name="action"/>.</summary>
+    public static CategoryStatus Next(CategoryAction action) => action switch
+    {
+        CategoryAction.TownshipVerify => CategoryStatus.TownshipVerified,
+        CategoryAction.CountyConfirm => CategoryStatus.Verified,
+        CategoryAction.Reject => CategoryStatus.Rejected,
+        _ => CategoryStatus.Exited,
+    };
+}

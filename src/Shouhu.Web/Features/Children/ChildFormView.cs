@@ -1,0 +1,7 @@
+using Shouhu.Domain.Children;
+using Shouhu.Web.Features.Regions;
+
+namespace Shouhu.Web.Features.Children;
+
+/// <summary>What the shared child fields partial needs: the form, its errors and the residence picker.</summary>
+public sealed record ChildFormView(ChildForm Form, ValidationErrors Errors, RegionPicker Picker);

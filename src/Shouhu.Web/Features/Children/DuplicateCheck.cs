@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Regions;
+
+namespace Shouhu.Web.Features.Children;
+
+/// <summary>
+/// A record that may be the same child. Inside the caller's jurisdiction it names the record; outside it says only which
+/// level to contact (DESIGN C2: nothing from outside the jurisdiction leaves the server).
+/// </summary>
+public sealed record PossibleDuplicate(Guid? Id, string? Name, DateOnly? BirthDate, string? RegionName, string Where);
+
+/// <summary>
+/// Duplicate detection on entry and edit (the registry issue): an exact citizen ID number anywhere in the country blocks;
+/// the same name with the same birth date, or the same name with a guardian's ID number, in the same county warns.
+/// These are the only reads that look past the jurisdiction filter, and they return no detail of what lies outside.
+/// </summary>
+public sealed class DuplicateCheck(ShouhuDbContext db)
+{
+    /// <summary>The record holding <paramref name="idNumber"/> other than <paramref name="exceptId"/>, as a duplicate, or null.</summary>
+    public async Task<PossibleDuplicate?> ExactAsync(string idNumber, Guid? exceptId, CancellationToken ct)
+    {
+        var hit = await db.Children.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.CitizenIdNumber == idNumber && c.Id != exceptId)
+            .Select(c => new { c.Id, c.Name, c.BirthDate, c.RegionCode }).FirstOrDefaultAsync(ct);
+        if (hit is null)
+        {
+            return null;
+        }
+
+        // A hit tells the caller that a number is registered somewhere: that look is audited against the record found,
+        // so its own jurisdiction sees who asked (and a series of probes shows).
+        db.RecordAudit("DuplicateHit", nameof(Domain.Children.Child), hit.Id.ToString(), hit.RegionCode, "exact-id");
+        await db.SaveChangesAsync(ct);
+        return await DescribeAsync(hit.Id, hit.Name, hit.BirthDate, hit.RegionCode, ct);
+    }
+
+    /// <summary>Records in the same county with the same name and either the same birth date or a guardian with one of <paramref name="guardianIds"/>.</summary>
+    public async Task<List<PossibleDuplicate>> FuzzyAsync(string name, DateOnly birthDate, IReadOnlyCollection<string> guardianIds, string regionCode, Guid? exceptId, CancellationToken ct)
+    {
+        var county = regionCode.Length >= 6 ? regionCode[..6] : regionCode;
+        var (low, high) = RegionCode.SubtreeRange(county);
+        var hits = await db.Children.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Name == name && c.Id != exceptId
+                && string.Compare(c.RegionCode, low) >= 0 && string.Compare(c.RegionCode, high) <= 0
+                && (c.BirthDate == birthDate || c.Guardians.Any(g => g.CitizenIdNumber != null && guardianIds.Contains(g.CitizenIdNumber))))
+            .OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.Name, c.BirthDate, c.RegionCode })
+            .Take(10).ToListAsync(ct);
+        var result = new List<PossibleDuplicate>();
+        foreach (var h in hits)
+        {
+            db.RecordAudit("DuplicateHit", nameof(Domain.Children.Child), h.Id.ToString(), h.RegionCode, "name-and-birth-or-guardian");
+            result.Add(await DescribeAsync(h.Id, h.Name, h.BirthDate, h.RegionCode, ct));
+        }
+
+        if (hits.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return result;
+    }
+
+    private async Task<PossibleDuplicate> DescribeAsync(Guid id, string name, DateOnly birth, string regionCode, CancellationToken ct)
+    {
+        if (db.Caller.CanSee(regionCode))
+        {
+            var regionName = await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
+            return new PossibleDuplicate(id, name, birth, regionName, "本辖区");
+        }
+
+        return new PossibleDuplicate(null, null, null, null, LevelToContact(regionCode, db.Caller.JurisdictionCode));
+    }
+
+    /// <summary>Which level to contact about a record outside the caller's jurisdiction — nothing finer than the smallest common area.</summary>
+    public static string LevelToContact(string regionCode, string? jurisdiction)
+    {
+        if (jurisdiction is null)
+        {
+            return "其他地区，请联系上级民政部门";
+        }
+
+        for (var len = Math.Min(jurisdiction.Length, RegionCode.MaxLength); len >= 2; len--)
+        {
+            if (RegionCode.LevelOf(jurisdiction[..len]) is { } level && regionCode.StartsWith(jurisdiction[..len], StringComparison.Ordinal))
+            {
+                return level switch
+                {
+                    4 => "本乡镇（街道）其他村（社区），请联系乡镇儿童督导员",
+                    3 => "本县（区）其他乡镇，请联系县（区）民政局",
+                    2 => "本市其他县（区），请联系市民政局",
+                    _ => "本省其他市（州），请联系省民政厅",
+                };
+            }
+        }
+
+        return "其他省份，请联系上级民政部门";
+    }
+}
+
+/// <summary>Recognises the unique-index violation of the citizen ID number (and only it), on SQLite and PostgreSQL.</summary>
+public static class UniqueIdNumber
+{
+    /// <summary>True when <paramref name="e"/> is the database refusing a second record with the same ID number.</summary>
+    public static bool IsViolation(DbUpdateException e) =>
+        e.InnerException?.Message is { } m
+        && (m.Contains("Children.CitizenIdNumber", StringComparison.Ordinal) || m.Contains("IX_Children_CitizenIdNumber", StringComparison.Ordinal));
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shouhu.Data;
+using Shouhu.Domain.Children;
+using Shouhu.Web.Features.Regions;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Children;
+
+/// <summary>Edits a record's own fields with <see cref="UpdateChild"/>; a stale version is refused with who saved meanwhile.</summary>
+[Authorize(Policy = Policies.WriteRegistry)]
+public sealed class EditModel(UpdateChild update, ChildQueries queries, ShouhuDbContext db) : PageModel
+{
+    [BindProperty] public ChildForm Form { get; set; } = new();
+    public Guid Id { get; private set; }
+    public ValidationErrors Errors { get; private set; } = new();
+    public RegionPicker Picker { get; private set; } = null!;
+    public string? Problem { get; private set; }
+    public IReadOnlyList<PossibleDuplicate> PossibleDuplicates { get; private set; } = [];
+    public ChildFormView View => new(Form, Errors, Picker);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        // Editing needs the full record: only roles that see ID numbers in full edit (others register and report).
+        if (!ChildQueries.SeesFullNumbers(User.FindFirstValue(ClaimTypes.Role)))
+        {
+            return Forbid();
+        }
+
+        if (await queries.GetAsync(id, User.FindFirstValue(ClaimTypes.Role), ct) is not { } child)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Form = ChildForm.From(child);
+        Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", child.ResidenceRegionCode, 5, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        Id = id;
+        if (!ChildQueries.SeesFullNumbers(User.FindFirstValue(ClaimTypes.Role)))
+        {
+            return Forbid();
+        }
+
+        var input = Form.ToInput();
+        var outcome = await update.RunAsync(id, input with { Categories = null, Guardians = null }, Form.Version, Form.AllowPossibleDuplicate, ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Child is not null)
+        {
+            return Redirect($"/Children/Details/{id}?saved=true");
+        }
+
+        Errors = outcome.Errors;
+        Problem = outcome.Forbidden ?? outcome.Duplicate ?? outcome.Conflict;
+        PossibleDuplicates = outcome.PossibleDuplicates ?? [];
+        Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", Form.ResidenceRegionCode, 5, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Children;
+using Shouhu.Domain.Time;
+
+namespace Shouhu.Web.Features.Children;
+
+/// <summary>Adds, changes and removes a child's guardians and family members, with the same rules as registration and a history line per change.</summary>
+public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock)
+{
+    /// <summary>Adds a guardian or family member.</summary>
+    public Task<EditOutcome> AddAsync(Guid childId, GuardianInput input, CancellationToken ct = default) => SaveAsync(childId, null, input, ct);
+
+    /// <summary>Replaces the fields of guardian <paramref name="guardianId"/>.</summary>
+    public Task<EditOutcome> UpdateAsync(Guid childId, Guid guardianId, GuardianInput input, CancellationToken ct = default) => SaveAsync(childId, guardianId, input, ct);
+
+    /// <summary>Removes a family member record (rare; audited, and kept in the child's history).</summary>
+    public async Task<EditOutcome> RemoveAsync(Guid childId, Guid guardianId, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        var child = await db.Children.Include(c => c.Guardians).FirstOrDefaultAsync(c => c.Id == childId, ct);
+        var guardian = child?.Guardians.FirstOrDefault(g => g.Id == guardianId);
+        if (child is null || guardian is null)
+        {
+            return new(null, errors, NotFound: true);
+        }
+
+        db.Guardians.Remove(guardian);
+        Revision(child, $"guardians.{Guardian.RelationName(guardian.Relation)}", $"{guardian.Name}（{Guardian.StatusName(guardian.Status)}）", null);
+        await db.SaveChangesAsync(ct);
+        return new(child, errors);
+    }
+
+    private async Task<EditOutcome> SaveAsync(Guid childId, Guid? guardianId, GuardianInput input, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var child = await db.Children.Include(c => c.Guardians).FirstOrDefaultAsync(c => c.Id == childId, ct);
+        var existing = guardianId is { } gid ? child?.Guardians.FirstOrDefault(g => g.Id == gid) : null;
+        if (child is null || (guardianId is not null && existing is null))
+        {
+            return new(null, errors, NotFound: true);
+        }
+
+        if (ChildRules.ValidateGuardian(input, "guardian", ChinaTime.Today(clock), child.RegionCode, errors) is not { } g)
+        {
+            // Messages are keyed "guardian.field"; the API answers them as "field".
+            var rekeyed = new ValidationErrors();
+            foreach (var (field, messages) in errors.ToDictionary())
+            {
+                foreach (var m in messages)
+                {
+                    rekeyed.Add(field.Replace("guardian.", string.Empty, StringComparison.Ordinal), m);
+                }
+            }
+
+            return new(null, rekeyed);
+        }
+
+        var label = $"guardians.{Guardian.RelationName(g.Relation)}";
+        if (existing is null)
+        {
+            g.ChildId = child.Id;
+            db.Guardians.Add(g);
+            Revision(child, label, null, $"{g.Name}（{Guardian.StatusName(g.Status)}）");
+        }
+        else
+        {
+            var before = $"{existing.Name}（{Guardian.StatusName(existing.Status)}{(existing.IsWorkingAway ? "，外出务工" : "")}）";
+            (existing.Name, existing.Relation, existing.CitizenIdNumber, existing.Status, existing.IsGuardian, existing.IsWorkingAway, existing.WorkPlace, existing.Employment, existing.HealthStatus, existing.Phone) =
+                (g.Name, g.Relation, g.CitizenIdNumber, g.Status, g.IsGuardian, g.IsWorkingAway, g.WorkPlace, g.Employment, g.HealthStatus, g.Phone);
+            var after = $"{existing.Name}（{Guardian.StatusName(existing.Status)}{(existing.IsWorkingAway ? "，外出务工" : "")}）";
+            if (db.Entry(existing).Properties.Any(p => p.IsModified))
+            {
+                Revision(child, label, before, after);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new(child, errors);
+    }
+
+    private void Revision(Child child, string field, string? oldValue, string? newValue) =>
+        db.ChildRevisions.Add(new ChildRevision
+        {
+            ChildId = child.Id,
+            ChangedAt = DateTime.UtcNow,
+            ChangedBy = db.Caller.ActorId,
+            ChangedByName = db.Caller.ActorName,
+            Field = field,
+            OldValue = oldValue,
+            NewValue = newValue,
+            RegionCode = child.RegionCode,
+        });
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Children;
+using Shouhu.Domain.Time;
+
+namespace Shouhu.Web.Features.Children;
+
+/// <summary>Outcome of an edit: the saved record, field errors, a refusal, a duplicate, or a conflict (someone else saved first).</summary>
+public sealed record EditOutcome(
+    Child? Child,
+    ValidationErrors Errors,
+    bool NotFound = false,
+    string? Forbidden = null,
+    string? Duplicate = null,
+    IReadOnlyList<PossibleDuplicate>? PossibleDuplicates = null,
+    string? Conflict = null);
+
+/// <summary>
+/// Edits a child's own fields (identity, residence, household, school, health, family situation, entrusted care) with the
+/// same rules as registration. Every changed field becomes a <see cref="ChildRevision"/> (who, when, from, to) in the same
+/// save; the record's <c>version</c> must be the one the editor read, else nothing is saved and the conflict names who saved.
+/// </summary>
+public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, TimeProvider clock)
+{
+    /// <summary>Validates and saves; categories and guardians in <paramref name="input"/> are ignored.</summary>
+    public async Task<EditOutcome> RunAsync(Guid id, ChildInput input, Guid? version, bool allowPossibleDuplicate, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        var child = await db.Children.Include(c => c.EntrustedCare).Include(c => c.Categories).Include(c => c.Guardians)
+            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (child is null)
+        {
+            return new(null, errors, NotFound: true);
+        }
+
+        if (version is null)
+        {
+            errors.Add("version", "须提供读取时的版本号 version");
+            return new(null, errors);
+        }
+
+        if (version != child.Version)
+        {
+            return new(null, errors, Conflict: await ConflictMessageAsync(child, ct));
+        }
+
+        var today = ChinaTime.Today(clock);
+        var updated = ChildRules.Validate(input with { Categories = null, Guardians = null }, today, errors);
+        await ChildRegions.CheckExistAsync(db, input.ResidenceRegionCode, errors, ct);
+        if (updated is null || !errors.IsEmpty)
+        {
+            return new(null, errors);
+        }
+
+        if (!db.Caller.CanSee(updated.RegionCode))
+        {
+            return new(null, errors, Forbidden: $"居住地 {updated.RegionCode} 不在您的辖区之内；迁出辖区请由上级办理转移");
+        }
+
+        if (updated.CitizenIdNumber is { } idNumber && idNumber != child.CitizenIdNumber && await duplicates.ExactAsync(idNumber, child.Id, ct) is { } exact)
+        {
+            return new(null, errors, Duplicate: exact.Id is null ? $"该身份证号已在{exact.Where}" : "该身份证号已登记在另一份档案中");
+        }
+
+        if (!allowPossibleDuplicate && (updated.Name != child.Name || updated.BirthDate != child.BirthDate))
+        {
+            var guardianIds = child.Guardians.Where(g => g.CitizenIdNumber is not null).Select(g => g.CitizenIdNumber!).ToList();
+            var fuzzy = await duplicates.FuzzyAsync(updated.Name, updated.BirthDate, guardianIds, updated.RegionCode, child.Id, ct);
+            if (fuzzy.Count > 0)
+            {
+                return new(null, errors, PossibleDuplicates: fuzzy);
+            }
+        }
+
+        var revisions = Apply(child, updated);
+        if (revisions.Count == 0)
+        {
+            return new(child, errors);
+        }
+
+        var now = DateTime.UtcNow;
+        foreach (var (field, oldValue, newValue) in revisions)
+        {
+            db.ChildRevisions.Add(new ChildRevision
+            {
+                ChildId = child.Id,
+                ChangedAt = now,
+                ChangedBy = db.Caller.ActorId,
+                ChangedByName = db.Caller.ActorName,
+                Field = field,
+                OldValue = oldValue,
+                NewValue = newValue,
+                RegionCode = child.RegionCode,
+            });
+        }
+
+        child.UpdatedAt = now;
+        child.UpdatedBy = db.Caller.ActorId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+            return new(null, errors, Conflict: current is null ? "该档案已不存在" : await ConflictMessageAsync(current, ct));
+        }
+        catch (DbUpdateException e) when (UniqueIdNumber.IsViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return new(null, errors, Duplicate: "该身份证号已登记在另一份档案中");
+        }
+
+        return new(child, errors);
+    }
+
+    private async Task<string> ConflictMessageAsync(Child current, CancellationToken ct)
+    {
+        var who = current.UpdatedBy is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == current.UpdatedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var when = current.UpdatedAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "刚才";
+        return $"该档案已于 {when} 被{who ?? "他人"}修改，请刷新后重新编辑";
+    }
+
+    /// <summary>Copies the fields of <paramref name="from"/> onto <paramref name="to"/>; returns (field, old, new) for each change.</summary>
+    private static List<(string Field, string? Old, string? New)> Apply(Child to, Child from)
+    {
+        var changes = new List<(string, string?, string?)>();
+        void Set<T>(string field, T oldValue, T newValue, Action<T> assign)
+        {
+            if (!EqualityComparer<T>.Default.Equals(oldValue, newValue))
+            {
+                changes.Add((field, Text(oldValue), Text(newValue)));
+                assign(newValue);
+            }
+        }
+
+        Set("name", to.Name, from.Name, v => to.Name = v);
+        Set("sex", to.Sex, from.Sex, v => to.Sex = v);
+        Set("citizenIdNumber", to.CitizenIdNumber, from.CitizenIdNumber, v => to.CitizenIdNumber = v);
+        Set("birthDate", to.BirthDate, from.BirthDate, v => to.BirthDate = v);
+        Set("ethnicityCode", to.EthnicityCode, from.EthnicityCode, v => to.EthnicityCode = v);
+        Set("residenceRegionCode", to.RegionCode, from.RegionCode, v => to.RegionCode = v);
+        Set("address", to.Address, from.Address, v => to.Address = v);
+        Set("householdRegionCode", to.HouseholdRegionCode, from.HouseholdRegionCode, v => to.HouseholdRegionCode = v);
+        Set("householdKind", to.HouseholdKind, from.HouseholdKind, v => to.HouseholdKind = v);
+        Set("schoolStatus", to.SchoolStatus, from.SchoolStatus, v => to.SchoolStatus = v);
+        Set("schoolName", to.SchoolName, from.SchoolName, v => to.SchoolName = v);
+        Set("grade", to.Grade, from.Grade, v => to.Grade = v);
+        Set("notInSchoolReason", to.NotInSchoolReason, from.NotInSchoolReason, v => to.NotInSchoolReason = v);
+        Set("healthStatus", to.HealthStatus, from.HealthStatus, v => to.HealthStatus = v);
+        Set("disabilityType", to.DisabilityType, from.DisabilityType, v => to.DisabilityType = v);
+        Set("disabilityGrade", to.DisabilityGrade, from.DisabilityGrade, v => to.DisabilityGrade = v);
+        Set("disabilityCertificateNumber", to.DisabilityCertificateNumber, from.DisabilityCertificateNumber, v => to.DisabilityCertificateNumber = v);
+        Set("contactPhone", to.ContactPhone, from.ContactPhone, v => to.ContactPhone = v);
+        Set("incomeBand", to.IncomeBand, from.IncomeBand, v => to.IncomeBand = v);
+        Set("housing", to.Housing, from.Housing, v => to.Housing = v);
+        Set("careCapacityNote", to.CareCapacityNote, from.CareCapacityNote, v => to.CareCapacityNote = v);
+
+        var oldCare = to.EntrustedCare;
+        var newCare = from.EntrustedCare;
+        if (oldCare is null && newCare is not null)
+        {
+            newCare.ChildId = to.Id;
+            to.EntrustedCare = newCare;
+            changes.Add(("entrustedCare", null, $"{newCare.CaregiverName}（{Guardian.RelationName(newCare.Relation)}）"));
+        }
+        else if (oldCare is not null && newCare is null)
+        {
+            to.EntrustedCare = null;
+            changes.Add(("entrustedCare", $"{oldCare.CaregiverName}（{Guardian.RelationName(oldCare.Relation)}）", null));
+        }
+        else if (oldCare is not null && newCare is not null)
+        {
+            Set("entrustedCare.caregiverName", oldCare.CaregiverName, newCare.CaregiverName, v => oldCare.CaregiverName = v);
+            Set("entrustedCare.relation", oldCare.Relation, newCare.Relation, v => oldCare.Relation = v);
+            Set("entrustedCare.citizenIdNumber", oldCare.CitizenIdNumber, newCare.CitizenIdNumber, v => oldCare.CitizenIdNumber = v);
+            Set("entrustedCare.phone", oldCare.Phone, newCare.Phone, v => oldCare.Phone = v);
+            Set("entrustedCare.agreementDate", oldCare.AgreementDate, newCare.AgreementDate, v => oldCare.AgreementDate = v);
+        }
+
+        // Records copied from the child follow its region; open categories follow its birth date.
+        foreach (var g in to.Guardians)
+        {
+            g.RegionCode = to.RegionCode;
+        }
+
+        foreach (var k in to.Categories)
+        {
+            k.RegionCode = to.RegionCode;
+            if (k.Status is not (CategoryStatus.Exited or CategoryStatus.Rejected))
+            {
+                k.ValidTo = CategoryRules.LastDay(k.Category, to.BirthDate);
+            }
+        }
+
+        if (to.EntrustedCare is { } care)
+        {
+            care.RegionCode = to.RegionCode;
+        }
+
+        return changes;
+    }
+
+    private static string? Text<T>(T value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Enum e => e.ToString(),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+}
