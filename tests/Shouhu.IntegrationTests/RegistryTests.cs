@@ -190,6 +190,40 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
+    public async Task CategoryCount_EqualsTheListBehindIt_AndIgnoresExitedAndOutside()
+    {
+        using var directorA = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
+        using var directorB = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
+        using var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
+        var before = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/children?category=DeFactoUnsupported&pageSize=200", Ct)).GetProperty("total").GetInt32();
+        object Body(string name) => new
+        {
+            name, sex = "female", birthDate = "2012-05-05", residenceRegionCode = ShouhuApp.VillageA,
+            categories = new[] { new { category = "DeFactoUnsupported" } },
+            guardians = new[] { new { name = "父", relation = "Father", status = "Imprisoned" }, new { name = "母", relation = "Mother", status = "SevereIllness" } },
+        };
+        var ids = new List<string>();
+        foreach (var n in new[] { "计数甲", "计数乙", "计数丙" })
+        {
+            ids.Add((await CreatedAsync(directorA, Body(n))).GetProperty("id").GetString()!);
+        }
+
+        var detail = await directorA.GetFromJsonAsync<JsonElement>($"/api/v1/children/{ids[0]}", Ct);
+        var cat = detail.GetProperty("categories")[0].GetProperty("id").GetString();
+        await directorA.PostAsJsonAsync($"/api/v1/children/{ids[0]}/categories/{cat}/exit", new { reason = "父亲刑满释放" }, Ct);
+
+        var page = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/children?category=DeFactoUnsupported&pageSize=200", Ct);
+        Assert.Equal(before + 2, page.GetProperty("total").GetInt32());
+        Assert.Equal(page.GetProperty("total").GetInt32(), page.GetProperty("items").GetArrayLength());
+        var inRegion = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/children?category=DeFactoUnsupported&regionCode={ShouhuApp.VillageA}&pageSize=200", Ct);
+        Assert.Equal(inRegion.GetProperty("items").GetArrayLength(), inRegion.GetProperty("total").GetInt32());
+        var neighbour = await directorB.GetFromJsonAsync<JsonElement>("/api/v1/children?category=DeFactoUnsupported&pageSize=200", Ct);
+        Assert.Equal(0, neighbour.GetProperty("total").GetInt32());
+        var askingOutside = await directorB.GetFromJsonAsync<JsonElement>($"/api/v1/children?category=DeFactoUnsupported&regionCode={ShouhuApp.VillageA}", Ct);
+        Assert.Equal(0, askingOutside.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task List_FiltersByAgeAndSchool_SortsAndPages()
     {
         using var county = await app.UserAsync("CivilAffairsOfficer", "430702001");

@@ -9,6 +9,7 @@ namespace Shouhu.Web.Shared;
 /// <list type="bullet">
 /// <item><c>migrate</c> — apply the migrations of the configured provider.</item>
 /// <item><c>regions import CODE[,CODE…]|all</c> — import cities/provinces or all of China from the NBS 2023 file; prints the time taken.</item>
+/// <item><c>demo generate N</c> — make the number of synthetic demo children at least N (idempotent).</item>
 /// <item><c>audit verify</c> — walk the audit chain; prints the first broken link, exit code 1 if any.</item>
 /// </list>
 /// </summary>
@@ -33,6 +34,17 @@ public static class ShouhuCommands
         var db = DatabaseSetup.NewSystemContext(scope.ServiceProvider);
         try
         {
+            if (args[0] is "migrate")
+            {
+                await db.Database.MigrateAsync();
+            }
+
+            if (args[0] is "migrate" or "regions" or "demo")
+            {
+                // The same first-start work as the server: migrations, seeded regions, roles, admin.
+                await app.PrepareDatabaseAsync();
+            }
+
             await RunAsync(args, db, options);
         }
         catch (ArgumentException e)
@@ -54,14 +66,17 @@ public static class ShouhuCommands
         switch (args)
         {
             case ["migrate", ..]:
-                await db.Database.MigrateAsync();
                 Console.WriteLine($"已迁移 {options.Provider} 数据库。");
                 break;
             case ["regions", "import", var codes, ..]:
-                await db.Database.MigrateAsync();
                 var list = codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var result = await new RegionImporter(db).ImportAsync(list);
                 Console.WriteLine($"区划导入完成：匹配 {result.Matched} 条，新增 {result.Inserted} 条，用时 {result.Elapsed.TotalSeconds:F1} 秒。");
+                break;
+            case ["demo", "generate", var n, ..] when int.TryParse(n, out var count) && count is > 0 and <= 5_000_000:
+                var generated = await new Features.DemoData.DemoDataGenerator(db, TimeProvider.System)
+                    .EnsureAsync(count, progress: done => Console.Write($"\r{done:N0} …"));
+                Console.WriteLine($"\r演示数据：原有 {generated.Existing} 名，新增 {generated.Added} 名，用时 {generated.Elapsed.TotalSeconds:F1} 秒。");
                 break;
             case ["audit", "verify", ..]:
                 var report = await new AuditVerifier(db).VerifyAsync();
@@ -69,7 +84,7 @@ public static class ShouhuCommands
                 Environment.ExitCode = report.IsIntact ? 0 : 1;
                 break;
             default:
-                Console.Error.WriteLine("用法: migrate | regions import CODE[,CODE…]|all | audit verify");
+                Console.Error.WriteLine("用法: migrate | regions import CODE[,CODE…]|all | demo generate N | audit verify");
                 Environment.ExitCode = 2;
                 break;
         }

@@ -183,7 +183,7 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock)
         var query = Filtered(filter);
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var p = Math.Clamp(page ?? 1, 1, 1_000_000);
-        var total = await query.CountAsync(ct);
+        var total = await CountAsync(filter, query, ct);
         var rows = await Sorted(query, filter).Skip((p - 1) * size).Take(size)
             .Select(c => new { c.Id, c.Name, c.Sex, c.CitizenIdNumber, c.BirthDate, c.RegionCode })
             .ToListAsync(ct);
@@ -196,6 +196,36 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock)
         db.RecordAudit("List", nameof(Child), null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={items.Count}");
         await db.SaveChangesAsync(ct);
         return new ChildPage(items, total, p, size);
+    }
+
+    /// <summary>
+    /// The number of children matching. A filter of one active category (with or without a region) is counted on the
+    /// category index — one open category of a kind per child, so rows are children — instead of probing every child of
+    /// the region: at a million children the difference between a few and a few hundred milliseconds.
+    /// </summary>
+    private async Task<int> CountAsync(ChildFilter f, IQueryable<Child> query, CancellationToken ct)
+    {
+        var onlyCategory = f.Q is null or "" && f.Status is null or "" && f.AgeMin is null && f.AgeMax is null && f.SchoolStatus is null or "";
+        if (!onlyCategory || !EnumName.TryParse<ProtectionCategory>(f.Category, out var category))
+        {
+            return await query.CountAsync(ct);
+        }
+
+        var today = ChinaTime.Today(clock);
+        var rows = db.ChildCategories.AsNoTracking().Where(k => k.Category == category && k.Status != CategoryStatus.Exited && k.Status != CategoryStatus.Rejected
+            && k.ValidFrom <= today && (k.ValidTo == null || k.ValidTo >= today));
+        if (!string.IsNullOrWhiteSpace(f.RegionCode))
+        {
+            if (!RegionCode.IsWellFormed(f.RegionCode.Trim()))
+            {
+                return 0;
+            }
+
+            var (low, high) = RegionCode.SubtreeRange(f.RegionCode.Trim());
+            rows = rows.Where(k => string.Compare(k.RegionCode, low) >= 0 && string.Compare(k.RegionCode, high) <= 0);
+        }
+
+        return await rows.CountAsync(ct);
     }
 
     /// <summary>Same as <see cref="ListAsync(ChildFilter, int?, int?, CancellationToken)"/> with only a search term, region and category (the contract's query).</summary>

@@ -324,9 +324,9 @@ namespace Shouhu.Data.Postgres.Migrations
                 columns: new[] { "RegionCode", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ChildCategories_Category_RegionCode",
+                name: "IX_ChildCategories_Category_RegionCode_Status_ValidFrom_ValidTo",
                 table: "ChildCategories",
-                columns: new[] { "Category", "RegionCode" });
+                columns: new[] { "Category", "RegionCode", "Status", "ValidFrom", "ValidTo" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChildRevisions_ChildId_ChangedAt",
@@ -368,7 +368,7 @@ namespace Shouhu.Data.Postgres.Migrations
                 table: "Children");
 
             migrationBuilder.DropIndex(
-                name: "IX_ChildCategories_Category_RegionCode",
+                name: "IX_ChildCategories_Category_RegionCode_Status_ValidFrom_ValidTo",
                 table: "ChildCategories");
 
             migrationBuilder.DropColumn(

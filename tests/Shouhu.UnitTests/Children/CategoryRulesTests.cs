@@ -1,0 +1,619 @@
+using Shouhu.Domain.Children;
+using Shouhu.Domain.Time;
+using Shouhu.UnitTests.Support;
+using Xunit;
+
+namespace Shouhu.UnitTests.Children;
+
+/// <summary>
+/// CategoryRules against DOMAIN.md §1. The eligibility tables below are written from the policy texts (民发〔2019〕62号,
+/// 国发〔2016〕13号), not from the domain's own lists, so a wrong list in the domain makes them fail.
+/// </summary>
+public class CategoryRulesTests
+{
+    private const string Village = "430702001001";
+    private static readonly DateOnly Birth = new(2014, 2, 28);
+    private static readonly DateOnly On = new(2026, 6, 1); // the child is 12
+
+    // Exact messages, written out.
+    private const string OrphanNeedsParents = "认定孤儿须登记父亲和母亲的情况";
+    private const string OrphanNotBothGone = "孤儿须父母双方均死亡或宣告失踪";
+    private const string DeFactoNeedsParents = "认定事实无人抚养儿童须登记父亲和母亲的情况";
+    private const string DeFactoNotQualified = "事实无人抚养儿童须父母双方均为重残、重病、服刑在押、强制隔离戒毒、被限制人身自由或失联，或一方死亡/失踪且另一方为上述情形（民发〔2019〕62号）";
+    private const string LeftBehindNotRural = "农村留守儿童须为农村户籍";
+    private const string LeftBehindNeedsParents = "认定农村留守儿童须登记父亲和母亲的情况";
+    private const string LeftBehindNotQualified = "农村留守儿童须父母双方外出务工，或一方外出务工、另一方无监护能力（国发〔2016〕13号）";
+    private const string InDistressNeedsSubType = "困境儿童须选择类型：家庭经济困难、自身残疾、监护缺失或不当";
+    private const string DisabledNeedsDisability = "残疾儿童须登记残疾类别和等级";
+
+    private static Child Kid(DateOnly? birth = null, HouseholdKind kind = HouseholdKind.Rural, DisabilityType? type = null, int? grade = null) => new()
+    {
+        Name = "李小明",
+        BirthDate = birth ?? Birth,
+        RegionCode = Village,
+        HouseholdKind = kind,
+        DisabilityType = type,
+        DisabilityGrade = grade,
+    };
+
+    private static Guardian Member(GuardianRelation relation, GuardianStatus status = GuardianStatus.Living, bool away = false) => new()
+    {
+        Name = Guardian.RelationName(relation),
+        Relation = relation,
+        Status = status,
+        IsWorkingAway = away,
+        RegionCode = Village,
+    };
+
+    private static Guardian[] Parents(GuardianStatus father, GuardianStatus mother, bool fatherAway = false, bool motherAway = false) =>
+        [Member(GuardianRelation.Father, father, fatherAway), Member(GuardianRelation.Mother, mother, motherAway)];
+
+    private static IReadOnlyList<string> Check(ProtectionCategory category, Child child, IReadOnlyCollection<Guardian> family, string? subType = null, DateOnly? on = null) =>
+        CategoryRules.Check(category, subType, child, family, on ?? On);
+
+    // ---- independent truth tables -------------------------------------------------------------------------------
+
+    /// <summary>死亡 or 宣告失踪 (natural death or a court declaration).</summary>
+    private static bool DeadOrDeclaredMissing(GuardianStatus s) => s switch
+    {
+        GuardianStatus.Deceased => true,
+        GuardianStatus.Missing => true,
+        _ => false,
+    };
+
+    /// <summary>The six conditions of 民发〔2019〕62号 plus the two most provinces add.</summary>
+    private static bool UnableToSupport(GuardianStatus s) => s switch
+    {
+        GuardianStatus.SevereDisability => true, // 重残
+        GuardianStatus.SevereIllness => true, // 重病
+        GuardianStatus.Imprisoned => true, // 服刑在押
+        GuardianStatus.CompulsoryRehab => true, // 强制隔离戒毒
+        GuardianStatus.OtherRestriction => true, // 其他限制人身自由
+        GuardianStatus.LostContact => true, // 失联
+        GuardianStatus.GuardianshipRevoked => true, // 被撤销监护资格 (provincial addition)
+        GuardianStatus.Deported => true, // 被遣送出境 (provincial addition)
+        GuardianStatus.Living => false,
+        GuardianStatus.Deceased => false,
+        GuardianStatus.Missing => false,
+        _ => throw new ArgumentOutOfRangeException(nameof(s), s, "new status: extend the table"),
+    };
+
+    /// <summary>Without capacity to be guardian for 国发〔2016〕13号: serious illness or disability.</summary>
+    private static bool WithoutCapacity(GuardianStatus s) => s is GuardianStatus.SevereIllness or GuardianStatus.SevereDisability;
+
+    private static bool OrphanExpected(GuardianStatus f, GuardianStatus m) => DeadOrDeclaredMissing(f) && DeadOrDeclaredMissing(m);
+
+    private static bool DeFactoExpected(GuardianStatus f, GuardianStatus m) =>
+        (UnableToSupport(f) && UnableToSupport(m)) // A
+        || (DeadOrDeclaredMissing(f) && UnableToSupport(m)) // B
+        || (DeadOrDeclaredMissing(m) && UnableToSupport(f)); // B
+
+    private static bool LeftBehindExpected(GuardianStatus f, bool fAway, GuardianStatus m, bool mAway) =>
+        (fAway && mAway) || (fAway && WithoutCapacity(m)) || (mAway && WithoutCapacity(f));
+
+    private static IEnumerable<(GuardianStatus Father, GuardianStatus Mother)> Pairs() =>
+        from f in Enum.GetValues<GuardianStatus>() from m in Enum.GetValues<GuardianStatus>() select (f, m);
+
+    public static TheoryData<GuardianStatus, GuardianStatus> AllStatusPairs()
+    {
+        var data = new TheoryData<GuardianStatus, GuardianStatus>();
+        foreach (var (f, m) in Pairs())
+        {
+            data.Add(f, m);
+        }
+
+        return data;
+    }
+
+    // ---- Orphan -------------------------------------------------------------------------------------------------
+
+    [Theory]
+    [MemberData(nameof(AllStatusPairs))]
+    public void Check_Orphan_EveryParentPair_MatchesTruthTable(GuardianStatus father, GuardianStatus mother)
+    {
+        var problems = Check(ProtectionCategory.Orphan, Kid(), Parents(father, mother));
+        if (OrphanExpected(father, mother))
+        {
+            Assert.Empty(problems);
+        }
+        else
+        {
+            Assert.Equal([OrphanNotBothGone], problems);
+        }
+    }
+
+    [Fact]
+    public void Check_Orphan_TruthTableHasExactlyFourPassingPairs()
+    {
+        var passing = Pairs().Count(p => Check(ProtectionCategory.Orphan, Kid(), Parents(p.Father, p.Mother)).Count == 0);
+        Assert.Equal(4, passing); // 死亡/死亡, 死亡/失踪, 失踪/死亡, 失踪/失踪
+    }
+
+    [Fact]
+    public void Check_Orphan_ParentsNotBothInFamilyList_Refused()
+    {
+        var dead = GuardianStatus.Deceased;
+        Assert.Equal([OrphanNeedsParents], Check(ProtectionCategory.Orphan, Kid(), []));
+        Assert.Equal([OrphanNeedsParents], Check(ProtectionCategory.Orphan, Kid(), [Member(GuardianRelation.Father, dead)]));
+        Assert.Equal([OrphanNeedsParents], Check(ProtectionCategory.Orphan, Kid(), [Member(GuardianRelation.Mother, dead)]));
+        Assert.Equal([OrphanNeedsParents], Check(ProtectionCategory.Orphan, Kid(), [Member(GuardianRelation.Father, dead), Member(GuardianRelation.Father, dead)]));
+        Assert.Equal(
+            [OrphanNeedsParents],
+            Check(ProtectionCategory.Orphan, Kid(), [Member(GuardianRelation.Grandfather, dead), Member(GuardianRelation.Grandmother, dead), Member(GuardianRelation.OtherRelative, dead)]));
+    }
+
+    [Fact]
+    public void Check_Orphan_OtherFamilyMembersDoNotMatter()
+    {
+        Guardian[] family =
+        [
+            Member(GuardianRelation.Grandmother), Member(GuardianRelation.Mother, GuardianStatus.Missing),
+            Member(GuardianRelation.Sibling), Member(GuardianRelation.Father, GuardianStatus.Deceased),
+        ];
+        Assert.Empty(Check(ProtectionCategory.Orphan, Kid(), family));
+    }
+
+    // ---- De facto unsupported ------------------------------------------------------------------------------------
+
+    [Theory]
+    [MemberData(nameof(AllStatusPairs))]
+    public void Check_DeFactoUnsupported_EveryParentPair_MatchesTruthTable(GuardianStatus father, GuardianStatus mother)
+    {
+        var problems = Check(ProtectionCategory.DeFactoUnsupported, Kid(), Parents(father, mother));
+        if (DeFactoExpected(father, mother))
+        {
+            Assert.Empty(problems);
+        }
+        else
+        {
+            Assert.Equal([DeFactoNotQualified], problems);
+        }
+    }
+
+    [Fact]
+    public void Check_DeFactoUnsupported_TruthTableCounts()
+    {
+        // 8 conditions × 8 (A) + 2 gone × 8 conditions × 2 orders (B) = 96 of the 121 pairs.
+        var passing = Pairs().Count(p => Check(ProtectionCategory.DeFactoUnsupported, Kid(), Parents(p.Father, p.Mother)).Count == 0);
+        Assert.Equal(121, Pairs().Count());
+        Assert.Equal(96, passing);
+    }
+
+    [Theory]
+    [InlineData(GuardianStatus.Deceased, GuardianStatus.Deceased)] // an orphan, not de facto unsupported
+    [InlineData(GuardianStatus.Deceased, GuardianStatus.Missing)]
+    [InlineData(GuardianStatus.Missing, GuardianStatus.Missing)]
+    [InlineData(GuardianStatus.Living, GuardianStatus.Imprisoned)]
+    [InlineData(GuardianStatus.LostContact, GuardianStatus.Living)]
+    [InlineData(GuardianStatus.Deceased, GuardianStatus.Living)]
+    [InlineData(GuardianStatus.Living, GuardianStatus.Living)]
+    public void Check_DeFactoUnsupported_NamedFailingPairs(GuardianStatus father, GuardianStatus mother)
+    {
+        Assert.Equal([DeFactoNotQualified], Check(ProtectionCategory.DeFactoUnsupported, Kid(), Parents(father, mother)));
+    }
+
+    [Theory]
+    [InlineData(GuardianStatus.Imprisoned, GuardianStatus.CompulsoryRehab)] // A
+    [InlineData(GuardianStatus.SevereDisability, GuardianStatus.SevereIllness)] // A
+    [InlineData(GuardianStatus.GuardianshipRevoked, GuardianStatus.Deported)] // A with the provincial additions
+    [InlineData(GuardianStatus.Deceased, GuardianStatus.LostContact)] // B
+    [InlineData(GuardianStatus.OtherRestriction, GuardianStatus.Missing)] // B
+    [InlineData(GuardianStatus.Missing, GuardianStatus.Deported)] // B
+    public void Check_DeFactoUnsupported_NamedPassingPairs(GuardianStatus father, GuardianStatus mother)
+    {
+        Assert.Empty(Check(ProtectionCategory.DeFactoUnsupported, Kid(), Parents(father, mother)));
+    }
+
+    [Fact]
+    public void Check_DeFactoUnsupported_ParentsMissingFromFamily_Refused()
+    {
+        Assert.Equal([DeFactoNeedsParents], Check(ProtectionCategory.DeFactoUnsupported, Kid(), []));
+        Assert.Equal([DeFactoNeedsParents], Check(ProtectionCategory.DeFactoUnsupported, Kid(), [Member(GuardianRelation.Mother, GuardianStatus.Imprisoned)]));
+        Assert.Equal([DeFactoNeedsParents], Check(ProtectionCategory.DeFactoUnsupported, Kid(), [Member(GuardianRelation.Father, GuardianStatus.Imprisoned), Member(GuardianRelation.Grandmother, GuardianStatus.Imprisoned)]));
+    }
+
+    // ---- Left behind --------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Check_LeftBehind_EveryParentStatusAndAwayCombination_MatchesTruthTable()
+    {
+        var mismatches = new List<string>();
+        var passing = 0;
+        foreach (var f in Enum.GetValues<GuardianStatus>())
+        {
+            foreach (var m in Enum.GetValues<GuardianStatus>())
+            {
+                foreach (var fAway in new[] { false, true })
+                {
+                    foreach (var mAway in new[] { false, true })
+                    {
+                        var problems = Check(ProtectionCategory.LeftBehind, Kid(), Parents(f, m, fAway, mAway));
+                        var expected = LeftBehindExpected(f, fAway, m, mAway);
+                        passing += expected ? 1 : 0;
+                        string[] want = expected ? [] : [LeftBehindNotQualified];
+                        if (!problems.SequenceEqual(want))
+                        {
+                            mismatches.Add($"father {f} away={fAway}, mother {m} away={mAway}: [{string.Join(" | ", problems)}]");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+        // both away: 121; exactly one away with the other 重病/重残: 2 orders × 11 × 2.
+        Assert.Equal(121 + 44, passing);
+    }
+
+    [Fact]
+    public void Check_LeftBehind_NamedCases()
+    {
+        var living = GuardianStatus.Living;
+        Assert.Empty(Check(ProtectionCategory.LeftBehind, Kid(), Parents(living, living, true, true)));
+        Assert.Empty(Check(ProtectionCategory.LeftBehind, Kid(), Parents(living, GuardianStatus.SevereIllness, fatherAway: true)));
+        Assert.Empty(Check(ProtectionCategory.LeftBehind, Kid(), Parents(GuardianStatus.SevereDisability, living, motherAway: true)));
+        Assert.Equal([LeftBehindNotQualified], Check(ProtectionCategory.LeftBehind, Kid(), Parents(living, living, fatherAway: true)));
+        Assert.Equal([LeftBehindNotQualified], Check(ProtectionCategory.LeftBehind, Kid(), Parents(living, living)));
+        // The away parent's own incapacity does not count; the one at home must be the incapable one.
+        Assert.Equal([LeftBehindNotQualified], Check(ProtectionCategory.LeftBehind, Kid(), Parents(GuardianStatus.SevereIllness, living, fatherAway: true)));
+        // Imprisoned is not 无监护能力 for 国发〔2016〕13号.
+        Assert.Equal([LeftBehindNotQualified], Check(ProtectionCategory.LeftBehind, Kid(), Parents(living, GuardianStatus.Imprisoned, fatherAway: true)));
+    }
+
+    [Theory]
+    [InlineData(HouseholdKind.Urban)]
+    [InlineData(HouseholdKind.Unknown)]
+    public void Check_LeftBehind_NotRural_Refused(HouseholdKind kind)
+    {
+        var living = GuardianStatus.Living;
+        Assert.Equal([LeftBehindNotRural], Check(ProtectionCategory.LeftBehind, Kid(kind: kind), Parents(living, living, true, true)));
+        Assert.Equal([LeftBehindNotRural, LeftBehindNotQualified], Check(ProtectionCategory.LeftBehind, Kid(kind: kind), Parents(living, living)));
+        Assert.Equal([LeftBehindNotRural, LeftBehindNeedsParents], Check(ProtectionCategory.LeftBehind, Kid(kind: kind), []));
+    }
+
+    [Fact]
+    public void Check_LeftBehind_ParentsMissingFromFamily_Refused()
+    {
+        Assert.Equal([LeftBehindNeedsParents], Check(ProtectionCategory.LeftBehind, Kid(), [Member(GuardianRelation.Father, away: true)]));
+        Assert.Equal([LeftBehindNeedsParents], Check(ProtectionCategory.LeftBehind, Kid(), [Member(GuardianRelation.Mother, away: true), Member(GuardianRelation.Grandfather, away: true)]));
+    }
+
+    [Fact]
+    public void Check_LeftBehind_AllProblemsAtOnce_InOrder()
+    {
+        var sixteen = ChinaTime.Anniversary(Birth, 16);
+        Assert.Equal(
+            ["农村留守儿童限16周岁以下，该儿童已满16周岁", LeftBehindNotRural, LeftBehindNeedsParents],
+            Check(ProtectionCategory.LeftBehind, Kid(kind: HouseholdKind.Urban), [], on: sixteen));
+    }
+
+    // ---- Migrant, in distress, disabled --------------------------------------------------------------------------
+
+    [Fact]
+    public void Check_Migrant_NeedsNoParentsOrRuralRegistration()
+    {
+        Assert.Empty(Check(ProtectionCategory.Migrant, Kid(kind: HouseholdKind.Urban), []));
+        Assert.Empty(Check(ProtectionCategory.Migrant, Kid(kind: HouseholdKind.Unknown), Parents(GuardianStatus.Living, GuardianStatus.Living)));
+    }
+
+    [Fact]
+    public void Check_Migrant_DefaultLimit16_Configurable()
+    {
+        var birth = new DateOnly(2010, 7, 15);
+        var child = Kid(birth);
+        var dayBefore16 = new DateOnly(2026, 7, 14);
+        var sixteenth = new DateOnly(2026, 7, 15);
+        Assert.Empty(Check(ProtectionCategory.Migrant, child, [], on: dayBefore16));
+        Assert.Equal(["流动儿童限16周岁以下，该儿童已满16周岁"], Check(ProtectionCategory.Migrant, child, [], on: sixteenth));
+        Assert.Equal(["流动儿童限16周岁以下，该儿童已满16周岁"], CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], sixteenth, CategoryRules.DefaultMigrantAgeLimit));
+
+        // Research usage: under 18.
+        Assert.Empty(CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], sixteenth, 18));
+        Assert.Empty(CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2028, 7, 14), 18));
+        Assert.Equal(["流动儿童限18周岁以下，该儿童已满18周岁"], CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2028, 7, 15), 18));
+
+        // A stricter local limit.
+        Assert.Equal(["流动儿童限14周岁以下，该儿童已满14周岁"], CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2024, 7, 15), 14));
+        Assert.Empty(CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2024, 7, 14), 14));
+    }
+
+    [Fact]
+    public void Check_MigrantLimit_DoesNotChangeOtherCategories()
+    {
+        var child = Kid(new DateOnly(2010, 7, 15));
+        var seventeen = new DateOnly(2027, 7, 15);
+        Guardian[] away = Parents(GuardianStatus.Living, GuardianStatus.Living, true, true);
+        Assert.Equal(["农村留守儿童限16周岁以下，该儿童已满16周岁"], CategoryRules.Check(ProtectionCategory.LeftBehind, null, child, away, seventeen, 18));
+        Assert.Empty(CategoryRules.Check(ProtectionCategory.InDistress, "自身残疾", child, [], seventeen, 12));
+        Assert.Equal(18, CategoryRules.AgeLimit(ProtectionCategory.Orphan, 12));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("\t")]
+    public void Check_InDistress_NeedsSubType(string? subType)
+    {
+        Assert.Equal([InDistressNeedsSubType], Check(ProtectionCategory.InDistress, Kid(), [], subType));
+    }
+
+    [Theory]
+    [InlineData("家庭经济困难")]
+    [InlineData("自身残疾")]
+    [InlineData("监护缺失或不当")]
+    [InlineData("临时困境")] // a provincial sub-type (Shenzhen): sub-types are configurable data
+    public void Check_InDistress_WithSubType_NoParentsNeeded(string subType)
+    {
+        Assert.Empty(Check(ProtectionCategory.InDistress, Kid(kind: HouseholdKind.Urban), [], subType));
+    }
+
+    [Fact]
+    public void InDistressSubTypes_AreTheThreeNationalOnes()
+    {
+        Assert.Equal(["家庭经济困难", "自身残疾", "监护缺失或不当"], CategoryRules.InDistressSubTypes);
+    }
+
+    [Fact]
+    public void Check_Disabled_NeedsTypeAndGrade()
+    {
+        Assert.Equal([DisabledNeedsDisability], Check(ProtectionCategory.Disabled, Kid(), []));
+        Assert.Equal([DisabledNeedsDisability], Check(ProtectionCategory.Disabled, Kid(type: DisabilityType.Visual), []));
+        Assert.Equal([DisabledNeedsDisability], Check(ProtectionCategory.Disabled, Kid(grade: 2), []));
+        foreach (var type in Enum.GetValues<DisabilityType>())
+        {
+            for (var grade = 1; grade <= 4; grade++)
+            {
+                Assert.Empty(Check(ProtectionCategory.Disabled, Kid(type: type, grade: grade), []));
+            }
+        }
+    }
+
+    [Fact]
+    public void Check_CategoriesOtherThanDisabled_IgnoreDisability()
+    {
+        Assert.Empty(Check(ProtectionCategory.Migrant, Kid(type: DisabilityType.Visual), []));
+        Assert.Empty(Check(ProtectionCategory.InDistress, Kid(grade: 3), [], "自身残疾"));
+    }
+
+    // ---- age limits ---------------------------------------------------------------------------------------------
+
+    public static TheoryData<ProtectionCategory, int, string> CategoryLimits() => new()
+    {
+        { ProtectionCategory.Orphan, 18, "孤儿" },
+        { ProtectionCategory.DeFactoUnsupported, 18, "事实无人抚养儿童" },
+        { ProtectionCategory.LeftBehind, 16, "农村留守儿童" },
+        { ProtectionCategory.InDistress, 18, "困境儿童" },
+        { ProtectionCategory.Migrant, 16, "流动儿童" },
+        { ProtectionCategory.Disabled, 18, "残疾儿童" },
+    };
+
+    /// <summary>A child and family for which <paramref name="category"/> has no problem except possibly age.</summary>
+    private static (Child Child, Guardian[] Family, string? SubType) Qualifying(ProtectionCategory category, DateOnly birth) => category switch
+    {
+        ProtectionCategory.Orphan => (Kid(birth), Parents(GuardianStatus.Deceased, GuardianStatus.Missing), null),
+        ProtectionCategory.DeFactoUnsupported => (Kid(birth), Parents(GuardianStatus.Imprisoned, GuardianStatus.LostContact), null),
+        ProtectionCategory.LeftBehind => (Kid(birth), Parents(GuardianStatus.Living, GuardianStatus.Living, true, true), null),
+        ProtectionCategory.InDistress => (Kid(birth), [], "家庭经济困难"),
+        ProtectionCategory.Migrant => (Kid(birth), [], null),
+        ProtectionCategory.Disabled => (Kid(birth, type: DisabilityType.Intellectual, grade: 2), [], null),
+        _ => throw new ArgumentOutOfRangeException(nameof(category)),
+    };
+
+    [Theory]
+    [MemberData(nameof(CategoryLimits))]
+    public void AgeLimit_PerCategory(ProtectionCategory category, int limit, string chineseName)
+    {
+        Assert.Equal(limit, CategoryRules.AgeLimit(category));
+        Assert.Equal(chineseName, ChildCategory.ChineseName(category));
+    }
+
+    [Theory]
+    [MemberData(nameof(CategoryLimits))]
+    public void Check_AgeLimit_DayBeforeBirthdayPasses_BirthdayFails(ProtectionCategory category, int limit, string chineseName)
+    {
+        var birth = new DateOnly(2009, 10, 31);
+        var (child, family, subType) = Qualifying(category, birth);
+        var birthday = new DateOnly(2009 + limit, 10, 31);
+        var tooOld = $"{chineseName}限{limit}周岁以下，该儿童已满{limit}周岁";
+
+        Assert.Empty(CategoryRules.Check(category, subType, child, family, birthday.AddDays(-1)));
+        Assert.Equal([tooOld], CategoryRules.Check(category, subType, child, family, birthday));
+        Assert.Equal([tooOld], CategoryRules.Check(category, subType, child, family, birthday.AddYears(1)));
+        Assert.Empty(CategoryRules.Check(category, subType, child, family, birth)); // the day of birth
+    }
+
+    [Theory]
+    [MemberData(nameof(CategoryLimits))]
+    public void Check_AgeLimit_LeapDayBirth(ProtectionCategory category, int limit, string chineseName)
+    {
+        var tooOld = $"{chineseName}限{limit}周岁以下，该儿童已满{limit}周岁";
+
+        // Born 29 Feb 2008: 16 on 29 Feb 2024 (a leap year), 18 on 28 Feb 2026 (common year, Civil Code art. 202).
+        var birth = new DateOnly(2008, 2, 29);
+        var (child, family, subType) = Qualifying(category, birth);
+        var limitDay = limit == 18 ? new DateOnly(2026, 2, 28) : new DateOnly(2024, 2, 29);
+        Assert.Empty(CategoryRules.Check(category, subType, child, family, limitDay.AddDays(-1)));
+        Assert.Equal([tooOld], CategoryRules.Check(category, subType, child, family, limitDay));
+
+        // Born 29 Feb 2084: 16 in 2100 and 18 in 2102, both common years (2100 is not a leap year) → reached on 28 Feb.
+        var late = new DateOnly(2084, 2, 29);
+        var (child2, family2, subType2) = Qualifying(category, late);
+        var limitDay2 = new DateOnly(2084 + limit, 2, 28);
+        Assert.Empty(CategoryRules.Check(category, subType2, child2, family2, limitDay2.AddDays(-1)));
+        Assert.Equal([tooOld], CategoryRules.Check(category, subType2, child2, family2, limitDay2));
+    }
+
+    [Fact]
+    public void Check_LeftBehind_LeapDayBirthInLeapYearOf16_StillUnder16On28February()
+    {
+        // 29 Feb 2012 → 16 on 29 Feb 2028, which exists: 28 Feb 2028 is still under 16.
+        var (child, family, _) = Qualifying(ProtectionCategory.LeftBehind, new DateOnly(2012, 2, 29));
+        Assert.Empty(CategoryRules.Check(ProtectionCategory.LeftBehind, null, child, family, new DateOnly(2028, 2, 28)));
+        Assert.Equal(["农村留守儿童限16周岁以下，该儿童已满16周岁"], CategoryRules.Check(ProtectionCategory.LeftBehind, null, child, family, new DateOnly(2028, 2, 29)));
+    }
+
+    // ---- LastDay ------------------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData(ProtectionCategory.Orphan, "2008-02-29", 16, "2026-02-27")] // 18 on 28 Feb 2026
+    [InlineData(ProtectionCategory.DeFactoUnsupported, "2008-02-29", 16, "2026-02-27")]
+    [InlineData(ProtectionCategory.InDistress, "2010-01-01", 16, "2027-12-31")]
+    [InlineData(ProtectionCategory.Disabled, "2009-12-31", 16, "2027-12-30")]
+    [InlineData(ProtectionCategory.LeftBehind, "2012-02-29", 16, "2028-02-28")] // 16 on 29 Feb 2028 (leap)
+    [InlineData(ProtectionCategory.LeftBehind, "2084-02-29", 16, "2100-02-27")] // 2100 is common: 16 on 28 Feb
+    [InlineData(ProtectionCategory.LeftBehind, "2010-03-01", 16, "2026-02-28")]
+    [InlineData(ProtectionCategory.Migrant, "2010-03-01", 16, "2026-02-28")]
+    [InlineData(ProtectionCategory.Migrant, "2010-03-01", 18, "2028-02-29")]
+    [InlineData(ProtectionCategory.Migrant, "2008-02-29", 17, "2025-02-27")]
+    [InlineData(ProtectionCategory.Migrant, "2012-02-29", 14, "2026-02-27")]
+    [InlineData(ProtectionCategory.Orphan, "2012-02-29", 14, "2030-02-27")] // migrant limit ignored
+    public void LastDay_DayBeforeLimitBirthday(ProtectionCategory category, string birth, int migrantLimit, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CategoryRules.LastDay(category, DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture), migrantLimit));
+    }
+
+    [Fact]
+    public void LastDay_DefaultMigrantLimitIs16()
+    {
+        Assert.Equal(new DateOnly(2026, 2, 28), CategoryRules.LastDay(ProtectionCategory.Migrant, new DateOnly(2010, 3, 1)));
+        Assert.Equal(16, CategoryRules.DefaultMigrantAgeLimit);
+        Assert.Equal(16, CategoryRules.LeftBehindAgeLimit);
+    }
+
+    [Fact]
+    public void LastDay_ManyBirths_IsLastDayUnderLimitAndCheckAgrees()
+    {
+        var rng = new Random(1602);
+        var births = new List<DateOnly> { new(2000, 2, 29), new(2004, 2, 29), new(2008, 2, 29), new(2011, 2, 28), new(2011, 3, 1), new(2012, 12, 31) };
+        births.AddRange(Enumerable.Range(0, 400).Select(_ => IdNumbers.RandomDate(rng, new DateOnly(1995, 1, 1), new DateOnly(2030, 12, 31))));
+        foreach (var birth in births)
+        {
+            foreach (var category in Enum.GetValues<ProtectionCategory>())
+            {
+                var migrantLimit = rng.Next(12, 19);
+                var limit = category switch
+                {
+                    ProtectionCategory.LeftBehind => 16,
+                    ProtectionCategory.Migrant => migrantLimit,
+                    _ => 18,
+                };
+                var last = CategoryRules.LastDay(category, birth, migrantLimit);
+                Assert.Equal(limit - 1, ChinaTime.AgeOn(birth, last));
+                Assert.Equal(limit, ChinaTime.AgeOn(birth, last.AddDays(1)));
+
+                var (child, family, subType) = Qualifying(category, birth);
+                Assert.Empty(CategoryRules.Check(category, subType, child, family, last, migrantLimit));
+                Assert.Single(CategoryRules.Check(category, subType, child, family, last.AddDays(1), migrantLimit));
+            }
+        }
+    }
+
+    // ---- Apply --------------------------------------------------------------------------------------------------
+
+    private static ChildCategory Cat(ProtectionCategory category, DateOnly from, string? subType = null, DateOnly? validTo = null) => new()
+    {
+        Category = category,
+        SubType = subType,
+        ValidFrom = from,
+        ValidTo = validTo,
+        RegionCode = Village,
+    };
+
+    [Fact]
+    public void Apply_AllQualify_TrueNoErrors_ValidToSetToLastDay()
+    {
+        var child = Kid(new DateOnly(2012, 2, 29));
+        child.Guardians = [.. Parents(GuardianStatus.Living, GuardianStatus.Living, true, true)];
+        child.Categories = [Cat(ProtectionCategory.LeftBehind, new DateOnly(2025, 9, 1)), Cat(ProtectionCategory.InDistress, new DateOnly(2026, 1, 1), "家庭经济困难"), Cat(ProtectionCategory.Migrant, new DateOnly(2020, 1, 1))];
+        var errors = new ValidationErrors();
+
+        Assert.True(CategoryRules.Apply(child, errors));
+
+        Assert.True(errors.IsEmpty);
+        Assert.Equal(new DateOnly(2028, 2, 28), child.Categories[0].ValidTo);
+        Assert.Equal(new DateOnly(2030, 2, 27), child.Categories[1].ValidTo); // 18 on 28 Feb 2030
+        Assert.Equal(new DateOnly(2028, 2, 28), child.Categories[2].ValidTo);
+    }
+
+    [Fact]
+    public void Apply_ProblemsKeyedByCategoryIndex_FalseReturned()
+    {
+        var child = Kid(new DateOnly(2009, 5, 20), HouseholdKind.Urban);
+        child.Guardians = [Member(GuardianRelation.Father, GuardianStatus.Deceased), Member(GuardianRelation.Mother, GuardianStatus.Living)];
+        child.Categories =
+        [
+            Cat(ProtectionCategory.InDistress, new DateOnly(2024, 1, 1), "监护缺失或不当"),
+            Cat(ProtectionCategory.Orphan, new DateOnly(2024, 1, 1)),
+            Cat(ProtectionCategory.LeftBehind, new DateOnly(2025, 5, 20)), // the 16th birthday
+            Cat(ProtectionCategory.Disabled, new DateOnly(2024, 1, 1)),
+        ];
+        var errors = new ValidationErrors();
+        errors.Add("name", "unrelated");
+
+        Assert.False(CategoryRules.Apply(child, errors));
+
+        var all = errors.ToDictionary();
+        Assert.Equal(["categories[1].category", "categories[2].category", "categories[3].category", "name"], all.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([OrphanNotBothGone], all["categories[1].category"]);
+        Assert.Equal(["农村留守儿童限16周岁以下，该儿童已满16周岁", LeftBehindNotRural, LeftBehindNotQualified], all["categories[2].category"]);
+        Assert.Equal([DisabledNeedsDisability], all["categories[3].category"]);
+        Assert.Equal(["unrelated"], all["name"]);
+        Assert.Empty(errors.For("categories[0].category"));
+        Assert.Equal(6, errors.Count);
+
+        // Every category gets its last day (documented: "sets each one's last day").
+        Assert.Equal(new DateOnly(2027, 5, 19), child.Categories[0].ValidTo);
+        Assert.Equal(new DateOnly(2027, 5, 19), child.Categories[1].ValidTo);
+        Assert.Equal(new DateOnly(2025, 5, 19), child.Categories[2].ValidTo);
+        Assert.Equal(new DateOnly(2027, 5, 19), child.Categories[3].ValidTo);
+    }
+
+    [Fact]
+    public void Apply_ChecksOnEachCategoryValidFrom()
+    {
+        // Over 16 now but 15 on the day the left-behind period started: it applies, until the day before 16.
+        var child = Kid(new DateOnly(2009, 5, 20));
+        child.Guardians = [.. Parents(GuardianStatus.Living, GuardianStatus.Living, true, true)];
+        child.Categories = [Cat(ProtectionCategory.LeftBehind, new DateOnly(2025, 5, 19))];
+        var errors = new ValidationErrors();
+        Assert.True(CategoryRules.Apply(child, errors));
+        Assert.True(errors.IsEmpty);
+        Assert.Equal(new DateOnly(2025, 5, 19), child.Categories[0].ValidTo);
+    }
+
+    [Fact]
+    public void Apply_KeepsValidToAlreadySet()
+    {
+        var child = Kid();
+        var set = new DateOnly(2026, 12, 31);
+        child.Categories = [Cat(ProtectionCategory.Migrant, new DateOnly(2025, 1, 1), validTo: set), Cat(ProtectionCategory.InDistress, new DateOnly(2025, 1, 1), "自身残疾")];
+        Assert.True(CategoryRules.Apply(child, new ValidationErrors()));
+        Assert.Equal(set, child.Categories[0].ValidTo);
+        Assert.Equal(new DateOnly(2032, 2, 27), child.Categories[1].ValidTo);
+    }
+
+    [Fact]
+    public void Apply_MigrantLimitUsedForCheckAndLastDay()
+    {
+        var child = Kid(new DateOnly(2009, 5, 20));
+        child.Categories = [Cat(ProtectionCategory.Migrant, new DateOnly(2025, 6, 1))]; // 16 already
+        var strict = new ValidationErrors();
+        Assert.False(CategoryRules.Apply(child, strict));
+        Assert.Equal(["流动儿童限16周岁以下，该儿童已满16周岁"], strict.For("categories[0].category"));
+
+        child.Categories = [Cat(ProtectionCategory.Migrant, new DateOnly(2025, 6, 1))];
+        var lenient = new ValidationErrors();
+        Assert.True(CategoryRules.Apply(child, lenient, 18));
+        Assert.True(lenient.IsEmpty);
+        Assert.Equal(new DateOnly(2027, 5, 19), child.Categories[0].ValidTo);
+    }
+
+    [Fact]
+    public void Apply_NoCategories_True()
+    {
+        var errors = new ValidationErrors();
+        Assert.True(CategoryRules.Apply(Kid(), errors));
+        Assert.True(errors.IsEmpty);
+    }
+}
