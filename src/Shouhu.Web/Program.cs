@@ -6,7 +6,9 @@ if (await ShouhuCommands.TryRunAsync(args))
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the application's own folder, wherever it is started from: static files, appsettings and the
+// region data are found; SHOUHU_DATA_DIR (default ./data) stays relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddShouhu();
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

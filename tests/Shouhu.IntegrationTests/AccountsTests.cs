@@ -84,10 +84,24 @@ public sealed class AccountsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     public async Task CreateUser_OutsideCreatorsJurisdiction_Returns403AndCreatesNothing()
     {
         using var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
-        var response = await officer.PostAsJsonAsync("/api/v1/users", new { userName = "outsider1", password = ShouhuApp.UserPassword, displayName = "外区", role = "ChildDirector", jurisdictionCode = ShouhuApp.OtherCounty }, Ct);
+        var response = await officer.PostAsJsonAsync("/api/v1/users", new { userName = "outsider1", password = ShouhuApp.UserPassword, displayName = "外区", role = "CivilAffairsOfficer", jurisdictionCode = ShouhuApp.OtherCounty }, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         await using var db = app.SystemDb();
         Assert.False(await db.Users.AnyAsync(u => u.UserName == "outsider1", Ct));
+    }
+
+    [Theory]
+    [InlineData("ChildDirector", "430702")]
+    [InlineData("ChildDirector", "430702001")]
+    [InlineData("ChildSupervisor", ShouhuApp.VillageA)]
+    [InlineData("CivilAffairsOfficer", "430702001")]
+    [InlineData("HotlineOperator", ShouhuApp.VillageA)]
+    public async Task CreateUser_RoleAtTheWrongLevel_Returns400OnJurisdiction(string role, string jurisdiction)
+    {
+        using var admin = await app.AdminAsync();
+        var response = await admin.PostAsJsonAsync("/api/v1/users", new { userName = $"lvl-{role}-{jurisdiction}", password = ShouhuApp.UserPassword, displayName = "某", role, jurisdictionCode = jurisdiction }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("jurisdictionCode", out _));
     }
 
     [Fact]
@@ -109,10 +123,10 @@ public sealed class AccountsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Theory]
     [InlineData("jurisdictionCode", "{\"userName\":\"u-bad1\",\"password\":\"Worker#2026x\",\"displayName\":\"某\",\"role\":\"ChildDirector\",\"jurisdictionCode\":\"430702999999\"}")]
     [InlineData("jurisdictionCode", "{\"userName\":\"u-bad2\",\"password\":\"Worker#2026x\",\"displayName\":\"某\",\"role\":\"ChildDirector\",\"jurisdictionCode\":\"43x7\"}")]
-    [InlineData("password", "{\"userName\":\"u-bad3\",\"password\":\"weakpassword\",\"displayName\":\"某\",\"role\":\"ChildDirector\",\"jurisdictionCode\":\"430702\"}")]
+    [InlineData("password", "{\"userName\":\"u-bad3\",\"password\":\"weakpassword\",\"displayName\":\"某\",\"role\":\"CivilAffairsOfficer\",\"jurisdictionCode\":\"430702\"}")]
     [InlineData("role", "{\"userName\":\"u-bad4\",\"password\":\"Worker#2026x\",\"displayName\":\"某\",\"role\":\"King\",\"jurisdictionCode\":\"430702\"}")]
-    [InlineData("userName", "{\"userName\":\"admin\",\"password\":\"Worker#2026x\",\"displayName\":\"某\",\"role\":\"ChildDirector\",\"jurisdictionCode\":\"430702\"}")]
-    [InlineData("displayName", "{\"userName\":\"u-bad6\",\"password\":\"Worker#2026x\",\"displayName\":\"  \",\"role\":\"ChildDirector\",\"jurisdictionCode\":\"430702\"}")]
+    [InlineData("userName", "{\"userName\":\"admin\",\"password\":\"Worker#2026x\",\"displayName\":\"某\",\"role\":\"CivilAffairsOfficer\",\"jurisdictionCode\":\"430702\"}")]
+    [InlineData("displayName", "{\"userName\":\"u-bad6\",\"password\":\"Worker#2026x\",\"displayName\":\"  \",\"role\":\"CivilAffairsOfficer\",\"jurisdictionCode\":\"430702\"}")]
     public async Task CreateUser_WithBadField_Returns400NamingTheField(string field, string json)
     {
         using var admin = await app.AdminAsync();

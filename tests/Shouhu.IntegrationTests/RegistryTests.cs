@@ -226,7 +226,7 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task List_FiltersByAgeAndSchool_SortsAndPages()
     {
-        using var county = await app.UserAsync("CivilAffairsOfficer", "430702001");
+        using var county = await app.UserAsync("ChildSupervisor", "430702001");
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         foreach (var (name, age, school) in new[] { ("筛甲", 3, "NotYetSchoolAge"), ("筛乙", 10, "InSchool"), ("筛丙", 15, "NotInSchool") })

@@ -49,4 +49,17 @@ public static class Roles
         Volunteer => "志愿者",
         _ => role,
     };
+
+    /// <summary>
+    /// Null when an account of <paramref name="role"/> may act at a jurisdiction of <paramref name="level"/> (1 province … 5
+    /// village), else why not: a child director works in a village (or community), a supervisor in a township, an officer
+    /// or hotline operator at county level or above (DOMAIN.md §4). Social workers, liaisons and volunteers may have any.
+    /// </summary>
+    public static string? LevelProblem(string role, int level) => role switch
+    {
+        ChildDirector when level != 5 => "儿童主任的辖区应为村（社区）",
+        ChildSupervisor when level != 4 => "儿童督导员的辖区应为乡镇（街道）",
+        CivilAffairsOfficer or HotlineOperator or SystemAdmin when level > 3 => $"{ChineseName(role)}的辖区应为县（区）或以上",
+        _ => null,
+    };
 }

@@ -66,8 +66,8 @@ public static partial class ErrorHandling
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync($$"""
             <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{WebUtility.HtmlEncode(title)}} - 守护</title><link rel="stylesheet" href="/css/site.css"></head>
-            <body><main class="container"><h1>{{WebUtility.HtmlEncode(title)}}</h1><p>{{WebUtility.HtmlEncode(detail)}}</p><p><a href="/">返回首页</a></p></main></body></html>
+            <title>{{WebUtility.HtmlEncode(title)}} - 守护</title><link rel="stylesheet" href="/lib/pico/pico.min.css"><link rel="stylesheet" href="/css/site.css"></head>
+            <body><header class="bar"><nav class="container-fluid"><ul><li><a href="/" class="brand">守护</a></li></ul></nav></header><main class="container"><h1>{{WebUtility.HtmlEncode(title)}}</h1><p>{{WebUtility.HtmlEncode(detail)}}</p><p><a href="/">返回首页</a></p></main></body></html>
             """);
     }
 

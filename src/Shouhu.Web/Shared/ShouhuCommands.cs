@@ -24,7 +24,7 @@ public static class ShouhuCommands
         }
 
         var rest = args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        var builder = WebApplication.CreateBuilder(rest);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = rest, ContentRootPath = AppContext.BaseDirectory });
         builder.AddShouhu();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();

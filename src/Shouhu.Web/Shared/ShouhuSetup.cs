@@ -46,7 +46,8 @@ public static class ShouhuSetup
 
         services.AddIdentityCore<ShouhuUser>(o =>
             {
-                o.Password.RequiredLength = Domain.Accounts.PasswordRule.MinimumLength;
+                // Length is checked with the classes by ThreeOfFourClassesPasswordValidator (one message, not two).
+                o.Password.RequiredLength = 1;
                 o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
                 o.Lockout.MaxFailedAccessAttempts = 5;
@@ -105,7 +106,17 @@ public static class ShouhuSetup
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Shouhu 守护 API";
-            doc.Info.Description = "未成年人社会保护信息系统 — JSON under /api/v1, errors as RFC 9457 problem details.";
+            doc.Info.Description = "未成年人社会保护信息系统 — JSON under /api/v1, errors as RFC 9457 problem details. Get a token from POST /api/v1/auth/token and send Authorization: Bearer <accessToken>.";
+            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["Bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "POST /api/v1/auth/token → accessToken",
+            };
+            doc.Security ??= [];
+            doc.Security.Add(new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("Bearer", doc)] = [] });
             return Task.CompletedTask;
         }));
         services.AddHttpLogging(o =>

@@ -32,6 +32,12 @@ public sealed class ChangePasswordModel(UserManager<ShouhuUser> users, SignInMan
             return Page();
         }
 
+        if (NewPassword == CurrentPassword)
+        {
+            Errors.Add("新密码不能与原密码相同");
+            return Page();
+        }
+
         // A wrong current password counts towards the lockout, as at login: a stolen session cannot guess it.
         if (!await users.CheckPasswordAsync(user, CurrentPassword ?? string.Empty))
         {

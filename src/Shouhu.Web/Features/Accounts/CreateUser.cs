@@ -72,6 +72,11 @@ public sealed class CreateUser(ShouhuDbContext db, UserManager<ShouhuUser> users
             }
         }
 
+        if (role is not null && Roles.All.Contains(role) && RegionCode.LevelOf(jurisdiction) is { } level && Roles.LevelProblem(role, level) is { } levelProblem)
+        {
+            errors.Add("jurisdictionCode", levelProblem);
+        }
+
         if (creatorRole is null && role is Roles.SystemAdmin)
         {
             errors.Add("role", "系统管理员账号不能自行注册");

@@ -36,7 +36,7 @@ public sealed class NewUserModel(ShouhuDbContext db, CreateUser createUser) : Pa
             Form = new CreateUserRequest(null, null, null, null, null, null);
         }
 
-        await LoadAsync(Created is null ? jurisdictionCode : null, ct);
+        await LoadAsync(Created is null ? RegionPicker.PickedIn(Request, "JurisdictionCode", jurisdictionCode) : null, ct);
         return Page();
     }
 

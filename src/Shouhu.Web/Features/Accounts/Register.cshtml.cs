@@ -34,7 +34,7 @@ public sealed class RegisterModel(ShouhuDbContext db, CreateUser createUser) : P
             Registered = outcome.User is not null;
         }
 
-        Picker = await RegionPicker.BuildAsync(db, "JurisdictionCode", jurisdictionCode, 1, ct);
+        Picker = await RegionPicker.BuildAsync(db, "JurisdictionCode", RegionPicker.PickedIn(Request, "JurisdictionCode", jurisdictionCode), 1, ct);
         return Page();
     }
 }

@@ -42,7 +42,7 @@ public sealed class CreateModel(RegisterChild register, ShouhuDbContext db) : Pa
         Problem = outcome.Forbidden ?? outcome.Duplicate;
         ExistingId = outcome.ExistingId;
         PossibleDuplicates = outcome.PossibleDuplicates ?? [];
-        Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", Form.ResidenceRegionCode, 5, ct);
+        Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", RegionPicker.PickedIn(Request, "ResidenceRegionCode", Form.ResidenceRegionCode), 5, ct);
         return Page();
     }
 }

@@ -63,7 +63,7 @@ public sealed class EditModel(UpdateChild update, ChildQueries queries, ShouhuDb
         Errors = outcome.Errors;
         Problem = outcome.Forbidden ?? outcome.Duplicate ?? outcome.Conflict;
         PossibleDuplicates = outcome.PossibleDuplicates ?? [];
-        Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", Form.ResidenceRegionCode, 5, ct);
+        Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", RegionPicker.PickedIn(Request, "ResidenceRegionCode", Form.ResidenceRegionCode), 5, ct);
         return Page();
     }
 }

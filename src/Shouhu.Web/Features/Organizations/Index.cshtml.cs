@@ -21,7 +21,15 @@ public sealed class IndexModel(ShouhuDbContext db, CreateOrganization create) : 
     public OrganizationResponse? Created { get; private set; }
     public string? Forbidden { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(null, ct);
+    public async Task OnGetAsync(string? created, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(created))
+        {
+            Created = new OrganizationResponse(Guid.Empty, created, string.Empty, string.Empty, null);
+        }
+
+        await LoadAsync(null, ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? name, string? kind, string? regionCode, CancellationToken ct)
     {
@@ -29,8 +37,13 @@ public sealed class IndexModel(ShouhuDbContext db, CreateOrganization create) : 
         var outcome = await create.RunAsync(Form, ct);
         Errors = outcome.Errors;
         Forbidden = outcome.Forbidden;
-        Created = outcome.Organization;
-        await LoadAsync(regionCode, ct);
+        if (outcome.Organization is { } org)
+        {
+            // Post/redirect/get: a reload or a second click does not create it again.
+            return RedirectToPage(new { created = org.Name });
+        }
+
+        await LoadAsync(RegionPicker.PickedIn(Request, "RegionCode", regionCode), ct);
         return Page();
     }
 

@@ -68,6 +68,12 @@ public sealed class CreateOrganization(ShouhuDbContext db)
             return new(null, errors, $"区划 {region} 不在您的辖区 {db.Caller.JurisdictionCode} 之内");
         }
 
+        if (await db.Organizations.AnyAsync(o => o.RegionCode == region && o.Name == name, ct))
+        {
+            errors.Add("name", $"该区划已有名为“{name}”的单位");
+            return new(null, errors, null);
+        }
+
         var org = new Organization { Name = name!, Kind = kind, RegionCode = region!, ParentOrganizationId = request.ParentOrganizationId, CreatedAt = DateTime.UtcNow };
         db.Organizations.Add(org);
         db.RecordAudit("Create", "Organization", org.Id.ToString(), org.RegionCode);

@@ -26,6 +26,13 @@ public sealed class RegionPicker
     /// <summary>Selects from the top down.</summary>
     public required IReadOnlyList<Level> Levels { get; init; }
 
+    /// <summary>
+    /// What the user had picked when a form comes back: the chosen code, or — when they stopped above the required
+    /// level — the deepest level they reached, so an error does not throw their choice away.
+    /// </summary>
+    public static string? PickedIn(HttpRequest request, string field, string? value) =>
+        !string.IsNullOrEmpty(value) ? value : request.HasFormContentType ? request.Form[$"_pick_{field}"].ToString() : null;
+
     /// <summary>Builds the picker for <paramref name="selected"/> (ignored when outside the allowed roots).</summary>
     public static async Task<RegionPicker> BuildAsync(ShouhuDbContext db, string field, string? selected, int minLevel, CancellationToken ct)
     {
