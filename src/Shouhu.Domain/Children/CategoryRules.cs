@@ -192,6 +192,7 @@ public static class CategoryWorkflow
         CategoryAction.Reject when status is not (CategoryStatus.Pending or CategoryStatus.TownshipVerified) => $"当前状态为“{ChildCategory.StatusName(status)}”，不能不予确认",
         CategoryAction.Reject when !(role is Accounts.Roles.ChildSupervisor or Accounts.Roles.CivilAffairsOfficer) || jurisdictionLevel > 4 => "不予确认须由乡镇以上办理",
         CategoryAction.Exit when status is CategoryStatus.Exited or CategoryStatus.Rejected => $"当前状态为“{ChildCategory.StatusName(status)}”，无需退出",
+        CategoryAction.Exit when !Accounts.Roles.RegistryWriters.Contains(role) => "退出须由儿童主任、督导员或民政干部办理",
         _ => null,
     };
 

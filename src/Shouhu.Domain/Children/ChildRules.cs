@@ -187,7 +187,7 @@ public static class ChildRules
         {
             household = null;
         }
-        else if (!RegionCode.IsWellFormed(household))
+        else if (!RegionCode.IsWellFormed(household) || RegionCode.LevelOf(household) < 3)
         {
             errors.Add("householdRegionCode", "户籍地应为6、9或12位区划代码");
         }
@@ -197,12 +197,12 @@ public static class ChildRules
         var schoolName = Text(input.SchoolName, "schoolName", "学校", 100, errors);
         var grade = Text(input.Grade, "grade", "年级", 20, errors);
         var notInSchoolReason = Text(input.NotInSchoolReason, "notInSchoolReason", "未在校原因", 200, errors);
-        if (schoolStatus == Children.SchoolStatus.InSchool && schoolName is null)
+        if (schoolStatus == Children.SchoolStatus.InSchool && string.IsNullOrWhiteSpace(input.SchoolName))
         {
             errors.Add("schoolName", "在校儿童须填写学校");
         }
 
-        if (schoolStatus == Children.SchoolStatus.NotInSchool && notInSchoolReason is null)
+        if (schoolStatus == Children.SchoolStatus.NotInSchool && string.IsNullOrWhiteSpace(input.NotInSchoolReason))
         {
             errors.Add("notInSchoolReason", "未在校须填写原因（辍学、失学、休学等）");
         }
@@ -231,7 +231,8 @@ public static class ChildRules
         var careNote = Text(input.CareCapacityNote, "careCapacityNote", "家庭监护能力说明", 2000, errors);
 
         EntrustedCare? entrusted = null;
-        if (input.EntrustedCare is { } ec && !(string.IsNullOrWhiteSpace(ec.CaregiverName) && string.IsNullOrWhiteSpace(ec.Relation) && string.IsNullOrWhiteSpace(ec.Phone)))
+        if (input.EntrustedCare is { } ec && !(string.IsNullOrWhiteSpace(ec.CaregiverName) && string.IsNullOrWhiteSpace(ec.Relation) && string.IsNullOrWhiteSpace(ec.Phone)
+            && string.IsNullOrWhiteSpace(ec.CitizenIdNumber) && string.IsNullOrWhiteSpace(ec.AgreementDate)))
         {
             var ecName = ValidName(ec.CaregiverName, "entrustedCare.caregiverName", errors);
             if (!EnumName.TryParse<GuardianRelation>(ec.Relation, out var ecRelation))

@@ -15,6 +15,7 @@ public static class PhoneNumber
         }
 
         var sb = new StringBuilder();
+        var plus = false;
         foreach (var ch in input.Trim())
         {
             var c = ch is >= '０' and <= '９' ? (char)(ch - '０' + '0') : ch;
@@ -22,9 +23,14 @@ public static class PhoneNumber
             {
                 sb.Append(c);
             }
-            else if (c is ' ' or '-' or '－' or '—' or '(' or ')' or '（' or '）' or '\u3000' || (c == '+' && sb.Length == 0))
+            else if (c is ' ' or '-' or '－' or '—' or '(' or ')' or '（' or '）' or '\u3000')
             {
                 continue;
+            }
+            else if (c is '+' or '＋' && sb.Length == 0 && !plus)
+            {
+                // Only the Chinese country code may follow a "+": +86.
+                plus = true;
             }
             else
             {
@@ -34,7 +40,13 @@ public static class PhoneNumber
         }
 
         var digits = sb.ToString();
-        if (digits.StartsWith("86", StringComparison.Ordinal) && digits.Length == 13)
+        if (plus && digits.Length > 0 && !digits.StartsWith("86", StringComparison.Ordinal))
+        {
+            error = "只能登记中国大陆电话号码（+86）";
+            return null;
+        }
+
+        if (digits.StartsWith("86", StringComparison.Ordinal) && (plus || digits.Length == 13))
         {
             digits = digits[2..];
         }

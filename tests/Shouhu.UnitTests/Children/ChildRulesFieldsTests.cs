@@ -278,7 +278,7 @@ public class ChildRulesFieldsTests
         Assert.Null(child.NotInSchoolReason);
     }
 
-    [Fact(Skip = "bug: ChildRules.cs:197-203 — an InSchool child whose school name is too long (or has a control character) gets two schoolName messages, the second falsely saying the school is missing (在校儿童须填写学校); same for notInSchoolReason at line 205")]
+    [Fact]
     public void Validate_InSchoolWithTooLongSchoolName_OnlyTheLengthMessage()
     {
         Refused(Valid() with { SchoolStatus = "InSchool", SchoolName = new string('校', 101) }, ("schoolName", "学校不能超过100个字符"));
@@ -346,7 +346,7 @@ public class ChildRulesFieldsTests
         Refused(Valid() with { HouseholdRegionCode = code }, ("householdRegionCode", BadHouseholdRegion));
     }
 
-    [Theory(Skip = "bug: ChildRules.cs:190 accepts 2- and 4-digit codes (RegionCode.IsWellFormed allows every level) although its own message says 户籍地应为6、9或12位区划代码; either the check or the message is wrong")]
+    [Theory]
     [InlineData("43")]
     [InlineData("4307")]
     public void Validate_HouseholdRegionCode_ProvinceOrPrefecture_RefusedAsTheMessageSays(string code)
@@ -609,7 +609,7 @@ public class ChildRulesFieldsTests
         Refused(Valid() with { EntrustedCare = new EntrustedCareInput("李建国", "Grandfather", future) }, ("entrustedCare.citizenIdNumber", "身份证号中的出生日期 2026-06-02 晚于今天"));
     }
 
-    [Theory(Skip = "bug: ChildRules.cs:234 decides that entrusted care is blank from name, relation and phone only, so input carrying only a citizenIdNumber and/or agreementDate is silently dropped — even an invalid ID, a minor's ID or an impossible date gives no error and the data is lost")]
+    [Theory]
     [InlineData("12345", null)]
     [InlineData(null, "2030-01-01")]
     [InlineData("minor", "2025-09-01")]

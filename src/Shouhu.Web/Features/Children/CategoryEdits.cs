@@ -35,9 +35,9 @@ public sealed class CategoryEdits(ShouhuDbContext db, TimeProvider clock)
         }
 
         var from = today;
-        if (!string.IsNullOrWhiteSpace(input.ValidFrom) && (!DateText.TryParse(input.ValidFrom, out from) || from < child.BirthDate))
+        if (!string.IsNullOrWhiteSpace(input.ValidFrom) && (!DateText.TryParse(input.ValidFrom, out from) || from < child.BirthDate || from > today))
         {
-            errors.Add("validFrom", "起始日期不是有效日期，或早于出生日期");
+            errors.Add("validFrom", "起始日期不是有效日期，或早于出生日期、晚于今天");
             return new(null, errors);
         }
 
