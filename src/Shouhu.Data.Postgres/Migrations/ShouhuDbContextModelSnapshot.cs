@@ -559,7 +559,7 @@ namespace Shouhu.Data.Postgres.Migrations
 
                     b.HasIndex("RegionCode");
 
-                    b.HasIndex("Category", "RegionCode", "Status", "ValidFrom", "ValidTo");
+                    b.HasIndex("Category", "RegionCode", "ChildId", "Status", "ValidFrom", "ValidTo");
 
                     b.ToTable("ChildCategories");
                 });

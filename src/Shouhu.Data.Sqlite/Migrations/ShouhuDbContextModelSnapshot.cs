@@ -542,7 +542,7 @@ namespace Shouhu.Data.Sqlite.Migrations
 
                     b.HasIndex("RegionCode");
 
-                    b.HasIndex("Category", "RegionCode", "Status", "ValidFrom", "ValidTo");
+                    b.HasIndex("Category", "RegionCode", "ChildId", "Status", "ValidFrom", "ValidTo");
 
                     b.ToTable("ChildCategories");
                 });

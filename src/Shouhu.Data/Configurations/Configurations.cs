@@ -88,8 +88,9 @@ internal sealed class ChildCategoryConfiguration : IEntityTypeConfiguration<Chil
         b.Property(c => c.CountyConfirmedBy).HasMaxLength(64);
         b.Property(c => c.ClosedBy).HasMaxLength(64);
         b.Property(c => c.RegionCode).HasMaxLength(12).IsUnicode(false);
-        // Lists filter by category inside a region subtree and count per category: a covering index for the count.
-        b.HasIndex(c => new { c.Category, c.RegionCode, c.Status, c.ValidFrom, c.ValidTo });
+        // Lists of one category inside a region subtree: counted and paged (village, then registration order) on this
+        // covering index alone, without touching a child that is not on the page.
+        b.HasIndex(c => new { c.Category, c.RegionCode, c.ChildId, c.Status, c.ValidFrom, c.ValidTo });
         b.HasIndex(c => c.ChildId);
     }
 }

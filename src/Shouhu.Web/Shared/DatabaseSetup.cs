@@ -35,6 +35,8 @@ public static partial class DatabaseSetup
         {
             // WAL lets readers go on while one writer writes; the setting is kept in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            // Refreshes planner statistics where they are stale (cheap when they are not).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;");
         }
 
         var missing = new List<string>();

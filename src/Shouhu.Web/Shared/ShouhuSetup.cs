@@ -127,6 +127,7 @@ public static class ShouhuSetup
         });
 
         services.AddScoped<RegionImporter>();
+        services.AddSingleton<RegionNames>();
         services.AddScoped<CreateUser>();
         services.AddScoped<PasswordCheck>();
         services.AddScoped<CreateOrganization>();

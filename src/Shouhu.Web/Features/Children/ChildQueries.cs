@@ -6,6 +6,7 @@ using Shouhu.Domain.Children;
 using Shouhu.Domain.Identity;
 using Shouhu.Domain.Regions;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Features.Regions;
 
 namespace Shouhu.Web.Features.Children;
 
@@ -26,7 +27,7 @@ public sealed record ChildFilter(
     string? Sort = null);
 
 /// <summary>Reading children: one record (audited as View), its history, the paged list (audited as List). Jurisdiction comes from the data layer's filter.</summary>
-public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock)
+public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionNames regionNames)
 {
     /// <summary>Largest page size.</summary>
     public const int MaxPageSize = 200;
@@ -45,7 +46,7 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock)
             return null;
         }
 
-        var regionName = await db.Regions.AsNoTracking().Where(r => r.Code == child.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        var regionName = (await regionNames.NamesAsync([child.RegionCode], ct)).GetValueOrDefault(child.RegionCode);
         db.RecordAudit("View", nameof(Child), child.Id.ToString(), child.RegionCode);
         await db.SaveChangesAsync(ct);
         return ChildProjection.ToResponse(child, regionName, ChinaTime.Today(clock), SeesFullNumbers(role));
@@ -168,27 +169,62 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock)
         return query;
     }
 
-    /// <summary>Applies the sort of <paramref name="f"/>.</summary>
-    public static IQueryable<Child> Sorted(IQueryable<Child> query, ChildFilter f) => f.Sort?.Trim() switch
+    /// <summary>
+    /// Applies the sort of <paramref name="f"/>. Without one, a search is ordered by what it searched (the index it walks:
+    /// an ID number or a name prefix), a list by village and name.
+    /// </summary>
+    public static IQueryable<Child> Sorted(IQueryable<Child> query, ChildFilter f) => (f.Sort?.Trim() is { Length: > 0 } sort ? sort : DefaultSort(f.Q)) switch
     {
         "name" => query.OrderBy(c => c.Name).ThenBy(c => c.Id),
+        "idNumber" => query.OrderBy(c => c.CitizenIdNumber).ThenBy(c => c.Id),
         "birthDate" => query.OrderByDescending(c => c.BirthDate).ThenBy(c => c.Id),
         "created" => query.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
         _ => query.OrderBy(c => c.RegionCode).ThenBy(c => c.Name).ThenBy(c => c.Id),
     };
 
-    /// <summary>A page of children; ID numbers masked.</summary>
-    public async Task<ChildPage> ListAsync(ChildFilter filter, int? page, int? pageSize, CancellationToken ct = default)
+    private static string DefaultSort(string? q)
     {
-        var query = Filtered(filter);
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return "region";
+        }
+
+        var idTerm = CitizenIdNumber.Normalize(q.Trim());
+        return idTerm.Length >= 6 && idTerm.All(ch => char.IsAsciiDigit(ch) || ch == 'X') ? "idNumber" : "name";
+    }
+
+    /// <summary>A page of children; ID numbers masked.</summary>
+    public Task<ChildPage> ListAsync(ChildFilter filter, int? page, int? pageSize, CancellationToken ct = default) =>
+        ListPageAsync(filter, page, pageSize, ct);
+
+    private async Task<ChildPage> ListPageAsync(ChildFilter filter, int? page, int? pageSize, CancellationToken ct)
+    {
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var p = Math.Clamp(page ?? 1, 1, 1_000_000);
-        var total = await CountAsync(filter, query, ct);
-        var rows = await Sorted(query, filter).Skip((p - 1) * size).Take(size)
+        int total;
+        List<Guid> pageIds;
+        if (ActiveCategoryOnly(filter) is { } categoryRows && string.IsNullOrWhiteSpace(filter.Sort))
+        {
+            // One category (with or without a region): counted and paged on the category index — village, then
+            // registration order (UUID v7) — and only the children on the page are read.
+            total = await categoryRows.CountAsync(ct);
+            pageIds = await categoryRows.OrderBy(k => k.RegionCode).ThenBy(k => k.ChildId).Skip((p - 1) * size).Take(size).Select(k => k.ChildId).ToListAsync(ct);
+        }
+        else
+        {
+            var query = Filtered(filter);
+            var exactId = filter.Q is { } q && CitizenIdNumber.Normalize(q.Trim()) is { Length: 18 } n && n.All(ch => char.IsAsciiDigit(ch) || ch == 'X');
+            pageIds = await Sorted(query, filter).Skip((p - 1) * size).Take(size).Select(c => c.Id).ToListAsync(ct);
+            // An exact ID number matches one child at most: the page is the count.
+            total = exactId && p == 1 ? pageIds.Count : await query.CountAsync(ct);
+        }
+
+        var rows = await db.Children.AsNoTracking().Where(c => pageIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Name, c.Sex, c.CitizenIdNumber, c.BirthDate, c.RegionCode })
             .ToListAsync(ct);
-        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
-        var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var order = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        rows = rows.OrderBy(r => order[r.Id]).ToList();
+        var names = await regionNames.NamesAsync(rows.Select(r => r.RegionCode), ct);
         var today = ChinaTime.Today(clock);
         var items = rows.Select(r => new ChildListItem(r.Id, r.Name, SexText.ToApi(r.Sex), r.CitizenIdNumber is null ? null : CitizenIdNumber.Mask(r.CitizenIdNumber),
             r.BirthDate.Year, ChinaTime.AgeOn(r.BirthDate, today), r.RegionCode, names.GetValueOrDefault(r.RegionCode))).ToList();
@@ -198,17 +234,13 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock)
         return new ChildPage(items, total, p, size);
     }
 
-    /// <summary>
-    /// The number of children matching. A filter of one active category (with or without a region) is counted on the
-    /// category index — one open category of a kind per child, so rows are children — instead of probing every child of
-    /// the region: at a million children the difference between a few and a few hundred milliseconds.
-    /// </summary>
-    private async Task<int> CountAsync(ChildFilter f, IQueryable<Child> query, CancellationToken ct)
+    /// <summary>The active-category rows of a filter that asks for one category and at most a region; null for any other filter.</summary>
+    private IQueryable<ChildCategory>? ActiveCategoryOnly(ChildFilter f)
     {
         var onlyCategory = f.Q is null or "" && f.Status is null or "" && f.AgeMin is null && f.AgeMax is null && f.SchoolStatus is null or "";
         if (!onlyCategory || !EnumName.TryParse<ProtectionCategory>(f.Category, out var category))
         {
-            return await query.CountAsync(ct);
+            return null;
         }
 
         var today = ChinaTime.Today(clock);
@@ -218,14 +250,14 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock)
         {
             if (!RegionCode.IsWellFormed(f.RegionCode.Trim()))
             {
-                return 0;
+                return rows.Where(k => false);
             }
 
             var (low, high) = RegionCode.SubtreeRange(f.RegionCode.Trim());
             rows = rows.Where(k => string.Compare(k.RegionCode, low) >= 0 && string.Compare(k.RegionCode, high) <= 0);
         }
 
-        return await rows.CountAsync(ct);
+        return rows;
     }
 
     /// <summary>Same as <see cref="ListAsync(ChildFilter, int?, int?, CancellationToken)"/> with only a search term, region and category (the contract's query).</summary>

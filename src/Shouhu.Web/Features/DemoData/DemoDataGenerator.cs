@@ -71,6 +71,8 @@ public sealed class DemoDataGenerator(ShouhuDbContext db, TimeProvider clock)
             progress?.Invoke(end);
         }
 
+        // Fresh statistics after a bulk load, so the planner knows a name or an ID number is more selective than a region.
+        await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         db.RecordAudit("DemoGenerate", nameof(Child), null, db.Caller.JurisdictionCode ?? "", $"from={existing}; to={count}");
         await db.SaveChangesAsync(ct);
         return new Result(existing, count - existing, clockWatch.Elapsed);

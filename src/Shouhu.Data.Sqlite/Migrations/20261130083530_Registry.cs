@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Shouhu.Data.Postgres.Migrations
+namespace Shouhu.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Registry : Migration
@@ -22,35 +22,35 @@ namespace Shouhu.Data.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Employment",
                 table: "Guardians",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "HealthStatus",
                 table: "Guardians",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsGuardian",
                 table: "Guardians",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsWorkingAway",
                 table: "Guardians",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Phone",
                 table: "Guardians",
-                type: "character varying(20)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 20,
                 nullable: true);
@@ -58,46 +58,21 @@ namespace Shouhu.Data.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "WorkPlace",
                 table: "Guardians",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Name",
-                table: "Children",
-                type: "character varying(100)",
-                maxLength: 100,
-                nullable: false,
-                collation: "C",
-                oldClrType: typeof(string),
-                oldType: "character varying(100)",
-                oldMaxLength: 100);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "CitizenIdNumber",
-                table: "Children",
-                type: "character varying(18)",
-                unicode: false,
-                maxLength: 18,
-                nullable: true,
-                collation: "C",
-                oldClrType: typeof(string),
-                oldType: "character varying(18)",
-                oldUnicode: false,
-                oldMaxLength: 18,
-                oldNullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CareCapacityNote",
                 table: "Children",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContactPhone",
                 table: "Children",
-                type: "character varying(20)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 20,
                 nullable: true);
@@ -105,47 +80,47 @@ namespace Shouhu.Data.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "DisabilityCertificateNumber",
                 table: "Children",
-                type: "character varying(30)",
+                type: "TEXT",
                 maxLength: 30,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "DisabilityGrade",
                 table: "Children",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "DisabilityType",
                 table: "Children",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Grade",
                 table: "Children",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "HealthStatus",
                 table: "Children",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "HouseholdKind",
                 table: "Children",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "HouseholdRegionCode",
                 table: "Children",
-                type: "character varying(12)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 12,
                 nullable: true);
@@ -153,114 +128,114 @@ namespace Shouhu.Data.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Housing",
                 table: "Children",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "IncomeBand",
                 table: "Children",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "NotInSchoolReason",
                 table: "Children",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SchoolName",
                 table: "Children",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "SchoolStatus",
                 table: "Children",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "UpdatedAt",
                 table: "Children",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "UpdatedBy",
                 table: "Children",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Basis",
                 table: "ChildCategories",
-                type: "character varying(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ClosedAt",
                 table: "ChildCategories",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClosedBy",
                 table: "ChildCategories",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "CountyConfirmedAt",
                 table: "ChildCategories",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CountyConfirmedBy",
                 table: "ChildCategories",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "StatusReason",
                 table: "ChildCategories",
-                type: "character varying(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SubmittedAt",
                 table: "ChildCategories",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SubmittedBy",
                 table: "ChildCategories",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "TownshipVerifiedAt",
                 table: "ChildCategories",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "TownshipVerifiedBy",
                 table: "ChildCategories",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
@@ -268,15 +243,15 @@ namespace Shouhu.Data.Postgres.Migrations
                 name: "ChildRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ChangedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ChangedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Field = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    OldValue = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    NewValue = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    RegionCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false, collation: "C")
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OldValue = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NewValue = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,14 +268,14 @@ namespace Shouhu.Data.Postgres.Migrations
                 name: "EntrustedCares",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaregiverName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Relation = table.Column<int>(type: "integer", nullable: false),
-                    CitizenIdNumber = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: true),
-                    AgreementDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    RegionCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false, collation: "C")
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaregiverName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Relation = table.Column<int>(type: "INTEGER", nullable: false),
+                    CitizenIdNumber = table.Column<string>(type: "TEXT", unicode: false, maxLength: 18, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
+                    AgreementDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -324,9 +299,9 @@ namespace Shouhu.Data.Postgres.Migrations
                 columns: new[] { "RegionCode", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ChildCategories_Category_RegionCode_Status_ValidFrom_ValidTo",
+                name: "IX_ChildCategories_Category_RegionCode_ChildId_Status_ValidFrom_ValidTo",
                 table: "ChildCategories",
-                columns: new[] { "Category", "RegionCode", "Status", "ValidFrom", "ValidTo" });
+                columns: new[] { "Category", "RegionCode", "ChildId", "Status", "ValidFrom", "ValidTo" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChildRevisions_ChildId_ChangedAt",
@@ -368,7 +343,7 @@ namespace Shouhu.Data.Postgres.Migrations
                 table: "Children");
 
             migrationBuilder.DropIndex(
-                name: "IX_ChildCategories_Category_RegionCode_Status_ValidFrom_ValidTo",
+                name: "IX_ChildCategories_Category_RegionCode_ChildId_Status_ValidFrom_ValidTo",
                 table: "ChildCategories");
 
             migrationBuilder.DropColumn(
@@ -498,31 +473,6 @@ namespace Shouhu.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "TownshipVerifiedBy",
                 table: "ChildCategories");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Name",
-                table: "Children",
-                type: "character varying(100)",
-                maxLength: 100,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "character varying(100)",
-                oldMaxLength: 100,
-                oldCollation: "C");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "CitizenIdNumber",
-                table: "Children",
-                type: "character varying(18)",
-                unicode: false,
-                maxLength: 18,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "character varying(18)",
-                oldUnicode: false,
-                oldMaxLength: 18,
-                oldNullable: true,
-                oldCollation: "C");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Children_Name",

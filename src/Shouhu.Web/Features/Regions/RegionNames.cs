@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+
+namespace Shouhu.Web.Features.Regions;
+
+/// <summary>
+/// Names of division codes, cached for the life of the process (divisions change by import only, which only adds codes):
+/// every list row and record shows its village's name, and reading them once per code instead of once per request is
+/// measurable at a million children. Public data, not scoped.
+/// </summary>
+public sealed class RegionNames(IServiceScopeFactory scopes)
+{
+    private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    /// <summary>Names of <paramref name="codes"/> that exist (unknown codes are left out).</summary>
+    public async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct)
+    {
+        var wanted = codes.Distinct().ToList();
+        var missing = wanted.Where(c => !_names.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ShouhuDbContext>();
+            foreach (var r in await db.Regions.AsNoTracking().Where(r => missing.Contains(r.Code)).Select(r => new { r.Code, r.Name }).ToListAsync(ct))
+            {
+                _names[r.Code] = r.Name;
+            }
+        }
+
+        return wanted.Where(_names.ContainsKey).ToDictionary(c => c, c => _names[c], StringComparer.Ordinal);
+    }
+}
