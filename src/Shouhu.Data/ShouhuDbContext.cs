@@ -24,6 +24,7 @@ namespace Shouhu.Data;
 public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
 {
     private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Sequence, string Hash)> ChainHeads = new(StringComparer.Ordinal);
     private readonly List<AuditEntry> _pendingAudit = [];
     private readonly TimeProvider _clock;
 
@@ -203,28 +204,52 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
         await AuditChainLock.WaitAsync(cancellationToken);
         try
         {
-            var last = await AuditEntries.IgnoreQueryFilters().AsNoTracking()
-                .OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Hash })
-                .FirstOrDefaultAsync(cancellationToken);
-            var sequence = last?.Sequence ?? 0;
-            var previous = last?.Hash ?? AuditEntry.GenesisHash;
-            foreach (var a in audit)
+            for (var attempt = 1; ; attempt++)
             {
-                a.Sequence = ++sequence;
-                a.PreviousHash = previous;
-                a.Hash = a.ComputeHash();
-                previous = a.Hash;
-            }
+                // The head of the chain is remembered between saves (this process is its writer): one read fewer per
+                // audited request. Another writer (a command, a second instance) makes the insert collide on the unique
+                // Sequence; then the head is read again and the entries re-chained, once.
+                var connectionKey = Database.GetConnectionString() ?? string.Empty;
+                if (attempt > 1 || !ChainHeads.TryGetValue(connectionKey, out var head))
+                {
+                    var last = await AuditEntries.IgnoreQueryFilters().AsNoTracking()
+                        .OrderByDescending(a => a.Sequence)
+                        .Select(a => new { a.Sequence, a.Hash })
+                        .FirstOrDefaultAsync(cancellationToken);
+                    head = (last?.Sequence ?? 0, last?.Hash ?? AuditEntry.GenesisHash);
+                }
 
-            AuditEntries.AddRange(audit);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            _pendingAudit.Clear();
-            return written;
+                var (sequence, previous) = head;
+                foreach (var a in audit)
+                {
+                    a.Sequence = ++sequence;
+                    a.PreviousHash = previous;
+                    a.Hash = a.ComputeHash();
+                    previous = a.Hash;
+                }
+
+                if (attempt == 1)
+                {
+                    AuditEntries.AddRange(audit);
+                }
+
+                try
+                {
+                    var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                    ChainHeads[connectionKey] = (sequence, previous);
+                    _pendingAudit.Clear();
+                    return written;
+                }
+                catch (DbUpdateException) when (attempt == 1)
+                {
+                    ChainHeads.TryRemove(connectionKey, out _);
+                }
+            }
         }
         catch
         {
             // Leave nothing half-recorded in this context: the failed audit rows are dropped with the failed save.
+            ChainHeads.TryRemove(Database.GetConnectionString() ?? string.Empty, out _);
             foreach (var a in audit)
             {
                 Entry(a).State = EntityState.Detached;

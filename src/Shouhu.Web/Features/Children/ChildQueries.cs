@@ -202,28 +202,28 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
         var size = Math.Clamp(pageSize ?? 20, 1, MaxPageSize);
         var p = Math.Clamp(page ?? 1, 1, 1_000_000);
         int total;
-        List<Guid> pageIds;
+        List<ListRow> rows;
         if (ActiveCategoryOnly(filter) is { } categoryRows && string.IsNullOrWhiteSpace(filter.Sort))
         {
             // One category (with or without a region): counted and paged on the category index — village, then
             // registration order (UUID v7) — and only the children on the page are read.
             total = await categoryRows.CountAsync(ct);
-            pageIds = await categoryRows.OrderBy(k => k.RegionCode).ThenBy(k => k.ChildId).Skip((p - 1) * size).Take(size).Select(k => k.ChildId).ToListAsync(ct);
+            var pageIds = await categoryRows.OrderBy(k => k.RegionCode).ThenBy(k => k.ChildId).Skip((p - 1) * size).Take(size).Select(k => k.ChildId).ToListAsync(ct);
+            var order = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            rows = (await db.Children.AsNoTracking().Where(c => pageIds.Contains(c.Id))
+                .Select(c => new ListRow(c.Id, c.Name, c.Sex, c.CitizenIdNumber, c.BirthDate, c.RegionCode)).ToListAsync(ct))
+                .OrderBy(r => order[r.Id]).ToList();
         }
         else
         {
             var query = Filtered(filter);
             var exactId = filter.Q is { } q && CitizenIdNumber.Normalize(q.Trim()) is { Length: 18 } n && n.All(ch => char.IsAsciiDigit(ch) || ch == 'X');
-            pageIds = await Sorted(query, filter).Skip((p - 1) * size).Take(size).Select(c => c.Id).ToListAsync(ct);
+            rows = await Sorted(query, filter).Skip((p - 1) * size).Take(size)
+                .Select(c => new ListRow(c.Id, c.Name, c.Sex, c.CitizenIdNumber, c.BirthDate, c.RegionCode)).ToListAsync(ct);
             // An exact ID number matches one child at most: the page is the count.
-            total = exactId && p == 1 ? pageIds.Count : await query.CountAsync(ct);
+            total = exactId && p == 1 ? rows.Count : await query.CountAsync(ct);
         }
 
-        var rows = await db.Children.AsNoTracking().Where(c => pageIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Name, c.Sex, c.CitizenIdNumber, c.BirthDate, c.RegionCode })
-            .ToListAsync(ct);
-        var order = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        rows = rows.OrderBy(r => order[r.Id]).ToList();
         var names = await regionNames.NamesAsync(rows.Select(r => r.RegionCode), ct);
         var today = ChinaTime.Today(clock);
         var items = rows.Select(r => new ChildListItem(r.Id, r.Name, SexText.ToApi(r.Sex), r.CitizenIdNumber is null ? null : CitizenIdNumber.Mask(r.CitizenIdNumber),
@@ -233,6 +233,8 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
         await db.SaveChangesAsync(ct);
         return new ChildPage(items, total, p, size);
     }
+
+    private sealed record ListRow(Guid Id, string Name, Sex Sex, string? CitizenIdNumber, DateOnly BirthDate, string RegionCode);
 
     /// <summary>The active-category rows of a filter that asks for one category and at most a region; null for any other filter.</summary>
     private IQueryable<ChildCategory>? ActiveCategoryOnly(ChildFilter f)
