@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,10 @@ public static class ShouhuSetup
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        // Keys that protect cookies and tokens live with the data (not in the service account's home), so a restart or a
+        // move of the data folder keeps users signed in, and the keys are backed up with the database.
+        services.AddDataProtection().SetApplicationName("Shouhu")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.DataDirectory), "keys")));
         services.AddScoped<ICallerContext, HttpCallerContext>();
         services.AddDbContext<ShouhuDbContext>(o => ConfigureDatabase(o, options));
 
