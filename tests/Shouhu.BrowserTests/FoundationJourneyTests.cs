@@ -132,6 +132,17 @@ public sealed class FoundationJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Microsoft.Playwright.Assertions.Expect(phone.Locator("table")).ToContainTextAsync(good[..6] + "********" + good[14..]);
         await BrowserApp.ShotAsync(phone, "09-children-list");
 
+        // She exports her village's register to Excel and the file reads back.
+        await phone.Locator("#filters summary").ClickAsync();
+        var download = await phone.RunAndWaitForDownloadAsync(() => phone.Locator("#export").ClickAsync());
+        var path = Path.Combine(BrowserApp.ScreenshotDir, "09-export.xlsx");
+        await download.SaveAsAsync(path);
+        var rows = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var exported = Assert.Single(rows);
+        Assert.Equal("杨𠮷·小雨", exported["姓名"]);
+        Assert.Equal(good, exported["公民身份号码"]);
+        Assert.Equal("农村留守儿童", exported["保护类别"]);
+
         // 6. The neighbouring village's director finds nothing, and the record's address answers 404.
         var neighbour = await app.NewPageAsync();
         await LoginAsync(neighbour, "chen-banbianjie", Password);
