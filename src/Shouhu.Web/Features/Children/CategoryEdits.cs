@@ -71,7 +71,7 @@ public sealed class CategoryEdits(ShouhuDbContext db, TimeProvider clock)
             SubmittedBy = db.Caller.ActorId,
             SubmittedAt = now,
         });
-        AddRevision(child, "categories", null, $"{ChildCategory.ChineseName(category)}（{ChildCategory.StatusName(CategoryStatus.Pending)}）", now);
+        db.AddRevision(child, "categories", null, $"{ChildCategory.ChineseName(category)}（{ChildCategory.StatusName(CategoryStatus.Pending)}）", now);
         await db.SaveChangesAsync(ct);
         return new(child, errors);
     }
@@ -130,21 +130,8 @@ public sealed class CategoryEdits(ShouhuDbContext db, TimeProvider clock)
                 break;
         }
 
-        AddRevision(child, $"categories.{category.Category}", before, ChildCategory.StatusName(category.Status), now);
+        db.AddRevision(child, $"categories.{category.Category}", before, ChildCategory.StatusName(category.Status), now);
         await db.SaveChangesAsync(ct);
         return new(child, errors);
     }
-
-    private void AddRevision(Child child, string field, string? oldValue, string? newValue, DateTime now) =>
-        db.ChildRevisions.Add(new ChildRevision
-        {
-            ChildId = child.Id,
-            ChangedAt = now,
-            ChangedBy = db.Caller.ActorId,
-            ChangedByName = db.Caller.ActorName,
-            Field = field,
-            OldValue = oldValue,
-            NewValue = newValue,
-            RegionCode = child.RegionCode,
-        });
 }

@@ -26,7 +26,7 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock)
         }
 
         db.Guardians.Remove(guardian);
-        Revision(child, $"guardians.{Guardian.RelationName(guardian.Relation)}", $"{guardian.Name}（{Guardian.StatusName(guardian.Status)}）", null);
+        db.AddRevision(child, $"guardians.{Guardian.RelationName(guardian.Relation)}", $"{guardian.Name}（{Guardian.StatusName(guardian.Status)}）", null);
         await db.SaveChangesAsync(ct);
         return new(child, errors);
     }
@@ -61,7 +61,7 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock)
         {
             g.ChildId = child.Id;
             db.Guardians.Add(g);
-            Revision(child, label, null, $"{g.Name}（{Guardian.StatusName(g.Status)}）");
+            db.AddRevision(child, label, null, $"{g.Name}（{Guardian.StatusName(g.Status)}）");
         }
         else
         {
@@ -71,24 +71,11 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock)
             var after = $"{existing.Name}（{Guardian.StatusName(existing.Status)}{(existing.IsWorkingAway ? "，外出务工" : "")}）";
             if (db.Entry(existing).Properties.Any(p => p.IsModified))
             {
-                Revision(child, label, before, after);
+                db.AddRevision(child, label, before, after);
             }
         }
 
         await db.SaveChangesAsync(ct);
         return new(child, errors);
     }
-
-    private void Revision(Child child, string field, string? oldValue, string? newValue) =>
-        db.ChildRevisions.Add(new ChildRevision
-        {
-            ChildId = child.Id,
-            ChangedAt = DateTime.UtcNow,
-            ChangedBy = db.Caller.ActorId,
-            ChangedByName = db.Caller.ActorName,
-            Field = field,
-            OldValue = oldValue,
-            NewValue = newValue,
-            RegionCode = child.RegionCode,
-        });
 }

@@ -82,17 +82,7 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, T
         var now = DateTime.UtcNow;
         foreach (var (field, oldValue, newValue) in revisions)
         {
-            db.ChildRevisions.Add(new ChildRevision
-            {
-                ChildId = child.Id,
-                ChangedAt = now,
-                ChangedBy = db.Caller.ActorId,
-                ChangedByName = db.Caller.ActorName,
-                Field = field,
-                OldValue = oldValue,
-                NewValue = newValue,
-                RegionCode = child.RegionCode,
-            });
+            db.AddRevision(child, field, oldValue, newValue, now);
         }
 
         child.UpdatedAt = now;
