@@ -20,10 +20,26 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    // Connections are pooled: EF opens a connection for almost every query, but the native handle underneath is reused.
+    // The settings belong to the handle, so they are applied once per handle, not on every open.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = new();
+
     private static void Apply(DbConnection connection)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
-        cmd.ExecuteNonQuery();
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+            cmd.ExecuteNonQuery();
+        }
+
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } h })
+        {
+            Applied.AddOrUpdate(h, h);
+        }
     }
 }
