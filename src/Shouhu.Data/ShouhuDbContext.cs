@@ -15,7 +15,7 @@ namespace Shouhu.Data;
 /// Two duties are kept here so that no handler can forget them:
 /// <list type="bullet">
 /// <item><b>Jurisdiction</b>: every entity implementing <see cref="IJurisdictional"/> gets a global query filter that keeps
-/// only rows whose <c>RegionCode</c> lies in the caller's subtree (<c>RegionCode BETWEEN code AND code999…</c>), so a
+/// only rows whose <c>RegionCode</c> lies in the caller's subtree (<c>RegionCode BETWEEN code AND code999…</c>, always an index range), so a
 /// list, get, search, count, update or delete outside it finds nothing. Writes are checked again in <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</item>
 /// <item><b>Audit</b>: creating, changing or deleting an <see cref="IAudited"/> record, and every explicit <see cref="RecordAudit"/>, appends a
 /// hash-chained <see cref="AuditEntry"/> in the same transaction.</item>
@@ -41,13 +41,12 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     /// <summary>The caller this context acts for (read at each use: authentication may complete after the context is created).</summary>
     public CallerScope Caller => _caller.Scope;
 
-    // Read by the query filters; EF turns them into parameters of every query.
-    private bool ScopeAll => Caller.IsSystem;
+    // Read by the query filters; EF turns them into parameters of every query. The filter is a plain range in every
+    // case — the system's is ["", "~"], which holds every digit code; no jurisdiction is ["~", "~"], which holds none —
+    // so the database can always use it as an index range (an "all OR range" form made SQLite scan the whole table).
+    private string ScopeLow => Caller.IsSystem ? string.Empty : Caller.HasJurisdiction ? Caller.JurisdictionCode! : "~";
 
-    // No jurisdiction: the empty range ["~", "~"], which no digit code falls in.
-    private string ScopeLow => Caller.HasJurisdiction ? Caller.JurisdictionCode! : "~";
-
-    private string ScopeHigh => Caller.HasJurisdiction ? RegionCode.SubtreeRange(Caller.JurisdictionCode!).High : "~";
+    private string ScopeHigh => Caller.IsSystem ? "~" : Caller.HasJurisdiction ? RegionCode.SubtreeRange(Caller.JurisdictionCode!).High : "~";
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -133,7 +132,7 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
         where T : class, IJurisdictional
     {
         Expression<Func<T, bool>> filter = e =>
-            ScopeAll || (string.Compare(e.RegionCode, ScopeLow) >= 0 && string.Compare(e.RegionCode, ScopeHigh) <= 0);
+            string.Compare(e.RegionCode, ScopeLow) >= 0 && string.Compare(e.RegionCode, ScopeHigh) <= 0;
         builder.Entity<T>().HasQueryFilter(filter);
         if (!builder.Entity<T>().Metadata.GetIndexes().Any(i => i.Properties[0].Name == nameof(IJurisdictional.RegionCode)))
         {
