@@ -13,5 +13,5 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Shouhu
     /// <summary>Points <paramref name="builder"/> at SQLite with this assembly's migrations.</summary>
     public static DbContextOptionsBuilder<ShouhuDbContext> Configure(DbContextOptionsBuilder<ShouhuDbContext> builder, string connectionString) =>
         builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDesignTimeFactory).Assembly.GetName().Name))
-            .AddInterceptors(new SqlitePragmas());
+            .AddInterceptors(new SqlitePragmas(), new SqliteIndexHints());
 }

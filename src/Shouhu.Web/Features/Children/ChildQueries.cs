@@ -29,6 +29,9 @@ public sealed record ChildFilter(
 /// <summary>Reading children: one record (audited as View), its history, the paged list (audited as List). Jurisdiction comes from the data layer's filter.</summary>
 public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionNames regionNames)
 {
+    /// <summary>Marks name searches for the SQLite index hint (Shouhu.Data.Sqlite.SqliteIndexHints; same text).</summary>
+    public const string NameSearchTag = "shouhu:name-search";
+
     /// <summary>Largest page size.</summary>
     public const int MaxPageSize = 200;
 
@@ -162,7 +165,8 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
                 // Name prefix: an index range, not a scan. Names compare by code point (UTF-8 bytes in SQLite, the "C"
                 // collation on PostgreSQL), where U+10FFFF sorts after every character, rare ones outside the BMP included.
                 var upper = term + "\U0010FFFF";
-                query = query.Where(c => string.Compare(c.Name, term) >= 0 && string.Compare(c.Name, upper) < 0);
+                query = query.Where(c => string.Compare(c.Name, term) >= 0 && string.Compare(c.Name, upper) < 0)
+                    .TagWith(NameSearchTag);
             }
         }
 
