@@ -32,7 +32,7 @@ public static class ChildrenApi
 
     /// <summary>201 with Location; 400 naming each wrong field; 403 outside the jurisdiction; 409 for a registered ID number or a probable duplicate.</summary>
     public static async Task<Results<Created<ChildResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterChildRequest body, RegisterChild handler, ShouhuDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        RegisterChildRequest body, RegisterChild handler, Regions.RegionNames regionNames, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await handler.RunAsync(body.ToInput(), body.AllowPossibleDuplicate == true, ct);
         if (Refusal(new EditOutcome(outcome.Child, outcome.Errors, false, outcome.Forbidden, outcome.Duplicate, outcome.PossibleDuplicates), outcome.ExistingId) is { } refused)
@@ -45,7 +45,7 @@ public static class ChildrenApi
             return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(), title: "输入有误");
         }
 
-        var regionName = db.Regions.Where(r => r.Code == child.RegionCode).Select(r => r.Name).FirstOrDefault();
+        var regionName = (await regionNames.NamesAsync([child.RegionCode], ct)).GetValueOrDefault(child.RegionCode);
         return TypedResults.Created($"/api/v1/children/{child.Id}", ChildProjection.ToResponse(child, regionName, ChinaTime.Today(clock), ChildQueries.SeesFullNumbers(RoleOf(user))));
     }
 

@@ -15,7 +15,7 @@ public sealed record PossibleDuplicate(Guid? Id, string? Name, DateOnly? BirthDa
 /// the same name with the same birth date, or the same name with a guardian's ID number, in the same county warns.
 /// These are the only reads that look past the jurisdiction filter, and they return no detail of what lies outside.
 /// </summary>
-public sealed class DuplicateCheck(ShouhuDbContext db)
+public sealed class DuplicateCheck(ShouhuDbContext db, Regions.RegionNames regionNames)
 {
     /// <summary>The record holding <paramref name="idNumber"/> other than <paramref name="exceptId"/>, as a duplicate, or null.</summary>
     public async Task<PossibleDuplicate?> ExactAsync(string idNumber, Guid? exceptId, CancellationToken ct)
@@ -66,7 +66,7 @@ public sealed class DuplicateCheck(ShouhuDbContext db)
     {
         if (db.Caller.CanSee(regionCode))
         {
-            var regionName = await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
+            var regionName = (await regionNames.NamesAsync([regionCode], ct)).GetValueOrDefault(regionCode);
             return new PossibleDuplicate(id, name, birth, regionName, "本辖区");
         }
 
