@@ -196,6 +196,16 @@ public static class CategoryWorkflow
         _ => null,
     };
 
+    /// <summary>The action named in the API's path: township-verify, confirm, reject, exit; null for anything else.</summary>
+    public static CategoryAction? ParseActionText(string? text) => text switch
+    {
+        "township-verify" => CategoryAction.TownshipVerify,
+        "confirm" => CategoryAction.CountyConfirm,
+        "reject" => CategoryAction.Reject,
+        "exit" => CategoryAction.Exit,
+        _ => null,
+    };
+
     /// <summary>The status after <paramref name="action"/>.</summary>
     public static CategoryStatus Next(CategoryAction action) => action switch
     {

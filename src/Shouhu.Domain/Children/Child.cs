@@ -331,6 +331,10 @@ public class ChildCategory : IChildPart
         _ => "exited",
     };
 
+    /// <summary>The status whose API text (see <see cref="StatusText"/>) is <paramref name="text"/>, or null.</summary>
+    public static CategoryStatus? ParseStatusText(string? text) =>
+        Enum.GetValues<CategoryStatus>().Cast<CategoryStatus?>().FirstOrDefault(s => StatusText(s!.Value) == text?.Trim());
+
     /// <summary>Chinese label of a status.</summary>
     public static string StatusName(CategoryStatus s) => s switch
     {

@@ -106,7 +106,7 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
         CategoryStatus? status = null;
         if (!string.IsNullOrWhiteSpace(f.Status))
         {
-            status = Enum.GetValues<CategoryStatus>().Cast<CategoryStatus?>().FirstOrDefault(s => ChildCategory.StatusText(s!.Value) == f.Status.Trim());
+            status = ChildCategory.ParseStatusText(f.Status);
             if (status is null)
             {
                 return query.Where(c => false);
@@ -265,8 +265,4 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
 
         return rows;
     }
-
-    /// <summary>Same as <see cref="ListAsync(ChildFilter, int?, int?, CancellationToken)"/> with only a search term, region and category (the contract's query).</summary>
-    public Task<ChildPage> ListAsync(string? q, string? regionCode, string? category, int? page, int? pageSize, CancellationToken ct = default) =>
-        ListAsync(new ChildFilter(q, regionCode, category), page, pageSize, ct);
 }

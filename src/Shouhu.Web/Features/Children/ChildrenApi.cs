@@ -94,14 +94,7 @@ public static class ChildrenApi
     public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> ActOnCategoryAsync(
         Guid id, Guid categoryId, string action, CategoryActionRequest? body, CategoryEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct)
     {
-        CategoryAction? parsed = action switch
-        {
-            "township-verify" => CategoryAction.TownshipVerify,
-            "confirm" => CategoryAction.CountyConfirm,
-            "reject" => CategoryAction.Reject,
-            "exit" => CategoryAction.Exit,
-            _ => null,
-        };
+        var parsed = CategoryWorkflow.ParseActionText(action);
         if (parsed is null)
         {
             return TypedResults.NotFound();

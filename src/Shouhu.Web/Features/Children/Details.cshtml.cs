@@ -35,7 +35,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
             yield break;
         }
 
-        var status = Enum.GetValues<CategoryStatus>().First(s => ChildCategory.StatusText(s) == k.Status);
+        var status = ChildCategory.ParseStatusText(k.Status) ?? CategoryStatus.Exited;
         var level = RegionCode.LevelOf(db.Caller.JurisdictionCode) ?? 5;
         foreach (var (action, api, text) in new[] { (CategoryAction.TownshipVerify, "township-verify", "乡镇查验通过"), (CategoryAction.CountyConfirm, "confirm", "县级确认"), (CategoryAction.Reject, "reject", "不予确认"), (CategoryAction.Exit, "exit", "退出") })
         {
@@ -54,14 +54,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
 
     public async Task<IActionResult> OnPostCategoryAsync(Guid id, Guid categoryId, string? action, string? reason, CancellationToken ct)
     {
-        CategoryAction? parsed = action switch
-        {
-            "township-verify" => CategoryAction.TownshipVerify,
-            "confirm" => CategoryAction.CountyConfirm,
-            "reject" => CategoryAction.Reject,
-            "exit" => CategoryAction.Exit,
-            _ => null,
-        };
+        var parsed = CategoryWorkflow.ParseActionText(action);
         if (parsed is null || !CanWrite)
         {
             return NotFound();
