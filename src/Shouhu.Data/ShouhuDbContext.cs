@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shouhu.Domain;
 using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Audit;
+using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Regions;
 
@@ -56,6 +57,16 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     public DbSet<EntrustedCare> EntrustedCares => Set<EntrustedCare>();
     public DbSet<ChildRevision> ChildRevisions => Set<ChildRevision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CasePlan> CasePlans => Set<CasePlan>();
+    public DbSet<CasePlanItem> CasePlanItems => Set<CasePlanItem>();
+    public DbSet<CaseApproval> CaseApprovals => Set<CaseApproval>();
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+    public DbSet<GuardianshipMeasure> GuardianshipMeasures => Set<GuardianshipMeasure>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     /// <summary>Queues an audit entry (e.g. a View or Export) to be written by the next save.</summary>
     /// <param name="action">View, List, Export, Approve, Login…</param>
@@ -167,7 +178,7 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
                 entry.Property("Version").CurrentValue = Guid.NewGuid();
             }
 
-            if (entry.Entity is IAudited or IChildPart)
+            if (entry.Entity is IAudited or IChildPart or ICasePart)
             {
                 var (action, fields) = entry.State switch
                 {
@@ -180,6 +191,12 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
                     // Named after the child, so that the trail of one child shows every change to its file.
                     var detail = $"{entry.Metadata.ClrType.Name}:{action}" + (string.IsNullOrEmpty(fields) ? string.Empty : ":" + fields);
                     audit.Add(NewAuditEntry(action, "Child", part.ChildId.ToString(), part.RegionCode, detail));
+                }
+                else if (entry.Entity is ICasePart casePart)
+                {
+                    // Named after the case, so that the trail of one case shows every step.
+                    var detail = $"{entry.Metadata.ClrType.Name}:{action}:{casePart.Id}" + (string.IsNullOrEmpty(fields) ? string.Empty : ":" + fields);
+                    audit.Add(NewAuditEntry(action, "Case", casePart.CaseId.ToString(), casePart.RegionCode, detail));
                 }
                 else if (entry.Entity is IAudited audited)
                 {

@@ -29,3 +29,16 @@ public interface IChildPart : IJurisdictional
     /// <summary>The child whose file it belongs to.</summary>
     Guid ChildId { get; }
 }
+
+/// <summary>
+/// A record that is part of a case file (timeline event, plan, service, referral, measure, document): audited automatically,
+/// its audit entries naming the case, so the trail of one case shows every step.
+/// </summary>
+public interface ICasePart : IJurisdictional
+{
+    /// <summary>The record's own identifier.</summary>
+    Guid Id { get; }
+
+    /// <summary>The case it belongs to.</summary>
+    Guid CaseId { get; }
+}

@@ -36,6 +36,21 @@ public static class Roles
     /// <summary>Roles that see citizen ID numbers in full on a record's detail (least privilege: everyone else sees them masked).</summary>
     public static readonly IReadOnlyList<string> FullIdNumberReaders = [CivilAffairsOfficer, ChildSupervisor, ChildDirector];
 
+    /// <summary>Roles that may record a report (报告): everyone in the network who may receive one, but not volunteers or administrators.</summary>
+    public static readonly IReadOnlyList<string> ReportWriters = [CivilAffairsOfficer, ChildSupervisor, ChildDirector, HotlineOperator, SocialWorker, MemberUnitLiaison];
+
+    /// <summary>Roles that see every report of their jurisdiction (the others see the reports they recorded).</summary>
+    public static readonly IReadOnlyList<string> ReportReaders = [CivilAffairsOfficer, ChildSupervisor, ChildDirector, HotlineOperator];
+
+    /// <summary>Roles that triage reports (研判) and supervise cases: approve plans and closures.</summary>
+    public static readonly IReadOnlyList<string> CaseSupervisors = [CivilAffairsOfficer, ChildSupervisor];
+
+    /// <summary>Roles a case may be assigned to.</summary>
+    public static readonly IReadOnlyList<string> CaseWorkers = [CivilAffairsOfficer, ChildSupervisor, ChildDirector, SocialWorker];
+
+    /// <summary>Roles that read every case of their jurisdiction; a social worker reads the cases assigned to them, a liaison only what is referred.</summary>
+    public static readonly IReadOnlyList<string> CaseReaders = [CivilAffairsOfficer, ChildSupervisor, ChildDirector];
+
     /// <summary>Chinese name of a role.</summary>
     public static string ChineseName(string role) => role switch
     {

@@ -12,6 +12,9 @@ public sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICallerCo
     /// <summary>Claim type carrying the account's display name.</summary>
     public const string DisplayNameClaim = "shouhu:display_name";
 
+    /// <summary>Claim type carrying the account's organisation id (referral inbox).</summary>
+    public const string OrganizationClaim = "shouhu:organization";
+
     /// <inheritdoc/>
     public CallerScope Scope
     {

@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>May register and edit children.</summary>
     public const string WriteRegistry = nameof(WriteRegistry);
 
+    /// <summary>May record reports (报告).</summary>
+    public const string RecordReports = nameof(RecordReports);
+
     /// <summary>Registers the policies.</summary>
     public static void Add(AuthorizationOptions options)
     {
@@ -26,5 +29,6 @@ public static class Policies
         options.AddPolicy(ManageAccounts, p => p.RequireRole(Roles.AccountManagers));
         options.AddPolicy(ReadRegistry, p => p.RequireRole(Roles.RegistryReaders));
         options.AddPolicy(WriteRegistry, p => p.RequireRole(Roles.RegistryWriters));
+        options.AddPolicy(RecordReports, p => p.RequireRole(Roles.ReportWriters));
     }
 }

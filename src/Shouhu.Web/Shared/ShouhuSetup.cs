@@ -144,6 +144,15 @@ public static class ShouhuSetup
         services.AddScoped<CategoryEdits>();
         services.AddScoped<ChildExport>();
         services.AddScoped<AuditVerifier>();
+        services.AddSingleton(ResponseClockSettings.From(builder.Configuration));
+        services.AddScoped<Features.Reports.RecordReport>();
+        services.AddScoped<Features.Reports.ReportQueries>();
+        services.AddScoped<Features.Reports.TriageReport>();
+        services.AddScoped<Features.Cases.CaseStaff>();
+        services.AddScoped<Features.Cases.CaseCommands>();
+        services.AddScoped<Features.Cases.CaseQueries>();
+        services.AddScoped<Features.Cases.Attachments>();
+        services.AddScoped<Features.Referrals.ReferralInbox>();
         return builder;
     }
 
@@ -192,6 +201,9 @@ public static class ShouhuSetup
         api.MapRegionsApi();
         api.MapChildrenApi();
         api.MapAuditApi();
+        Features.Reports.ReportsApi.MapReportsApi(api);
+        Features.Cases.CasesApi.MapCasesApi(api);
+        Features.Referrals.ReferralsApi.MapReferralsApi(api);
         return app;
     }
 

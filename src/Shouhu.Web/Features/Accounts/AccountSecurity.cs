@@ -28,6 +28,10 @@ public sealed class ShouhuClaimsFactory(UserManager<ShouhuUser> users, RoleManag
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(HttpCallerContext.JurisdictionClaim, user.JurisdictionCode));
         identity.AddClaim(new Claim(HttpCallerContext.DisplayNameClaim, user.DisplayName));
+        if (user.OrganizationId is { } org)
+        {
+            identity.AddClaim(new Claim(HttpCallerContext.OrganizationClaim, org.ToString()));
+        }
         return identity;
     }
 }

@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Casework;
+using Shouhu.Domain.Children;
+using Shouhu.Web.Features.Reports;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Cases;
+
+/// <summary>
+/// Attachments of reports and cases: checked by content (<see cref="AttachmentRules"/>), at most 20 MB, stored as files
+/// under <c>SHOUHU_DATA_DIR/attachments/</c> named by id (never by the uploaded name), described in the database, and
+/// read back only by those who may read the report or case (each read audited).
+/// </summary>
+public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeProvider clock)
+{
+    /// <summary>Largest request an upload may send: the file plus the multipart envelope.</summary>
+    public const long MaxRequestBytes = AttachmentRules.MaxBytes + 256 * 1024;
+
+    private string Folder => Path.Combine(Path.GetFullPath(options.DataDirectory), "attachments");
+
+    /// <summary>Attaches a file to a case (timeline event); see <see cref="CaseOutcome"/>.</summary>
+    public async Task<CaseOutcome> AddToCaseAsync(Guid caseId, Actor actor, string? fileName, Stream content, CancellationToken ct)
+    {
+        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null || !CaseAccess.CanRead(c, actor))
+        {
+            return CaseOutcome.Missing;
+        }
+
+        if (!CaseAccess.CanWork(c, actor))
+        {
+            return new CaseOutcome(Forbidden: "只有本案承办人、督导或民政干部可以上传文件");
+        }
+
+        return await StoreAsync(c.RegionCode, null, c, actor, fileName, content, ct);
+    }
+
+    /// <summary>Attaches a file to a report (its recorder, or a triager).</summary>
+    public async Task<CaseOutcome> AddToReportAsync(Guid reportId, Actor actor, string? fileName, Stream content, CancellationToken ct)
+    {
+        var r = await db.Reports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == reportId, ct);
+        if (r is null || !ReportQueries.CanRead(r, actor))
+        {
+            return CaseOutcome.Missing;
+        }
+
+        if (r.RecordedBy != actor.Id && !Domain.Accounts.Roles.CaseSupervisors.Contains(actor.Role))
+        {
+            return new CaseOutcome(Forbidden: "只有报告登记人或研判人员可以上传文件");
+        }
+
+        return await StoreAsync(r.RegionCode, r.Id, null, actor, fileName, content, ct);
+    }
+
+    private async Task<CaseOutcome> StoreAsync(string regionCode, Guid? reportId, Case? c, Actor actor, string? fileName, Stream content, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var name = CaseText.Clean(Path.GetFileName(fileName ?? string.Empty), "file", 200, true, errors, "请选择文件");
+        if (name is null)
+        {
+            return CaseOutcome.Invalid(errors);
+        }
+
+        Directory.CreateDirectory(Folder);
+        var attachment = new Attachment { RegionCode = regionCode, ReportId = reportId, CaseId = c?.Id, FileName = name, UploadedBy = actor.Id, UploadedByName = actor.DisplayName, UploadedAt = clock.GetUtcNow().UtcDateTime };
+        var path = Path.Combine(Folder, attachment.Id.ToString("N"));
+        var kept = false;
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                var buffer = new byte[81920];
+                long total = 0;
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    total += read;
+                    if (total > AttachmentRules.MaxBytes)
+                    {
+                        return CaseOutcome.Invalid("file", AttachmentRules.TooLarge);
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+
+                if (total == 0)
+                {
+                    return CaseOutcome.Invalid("file", "文件是空的");
+                }
+
+                if (AttachmentRules.Detect(file) is not { } kind)
+                {
+                    return CaseOutcome.Invalid("file", AttachmentRules.WrongType);
+                }
+
+                file.Position = 0;
+                attachment.Kind = kind.Kind;
+                attachment.ContentType = kind.ContentType;
+                attachment.SizeBytes = total;
+                attachment.Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
+            }
+
+            db.Attachments.Add(attachment);
+            if (c is not null)
+            {
+                db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Document, $"上传文件：{name}（{attachment.SizeBytes / 1024.0:0.#} KB）", attachment.Id, attachment.UploadedAt));
+                c.UpdatedAt = attachment.UploadedAt;
+                c.UpdatedByName = actor.DisplayName;
+            }
+
+            await db.SaveChangesAsync(ct);
+            kept = true;
+            return new CaseOutcome(CreatedId: attachment.Id);
+        }
+        finally
+        {
+            if (!kept)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    /// <summary>An attachment's description and stored path, when the caller may read its report or case (the read is audited); else null.</summary>
+    public async Task<(Attachment Attachment, string Path)?> OpenAsync(Guid id, Actor actor, CancellationToken ct)
+    {
+        var a = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null)
+        {
+            return null;
+        }
+
+        var allowed = false;
+        if (a.CaseId is { } caseId && await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) is { } c)
+        {
+            allowed = CaseAccess.CanRead(c, actor);
+        }
+
+        if (!allowed && a.ReportId is { } reportId && await db.Reports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == reportId, ct) is { } r)
+        {
+            allowed = ReportQueries.CanRead(r, actor);
+        }
+
+        var path = Path.Combine(Folder, a.Id.ToString("N"));
+        if (!allowed || !File.Exists(path))
+        {
+            return null;
+        }
+
+        db.RecordAudit("View", "Attachment", a.Id.ToString(), a.RegionCode, a.CaseId is { } cid ? $"case={cid}" : $"report={a.ReportId}");
+        await db.SaveChangesAsync(ct);
+        return (a, path);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Cases;
+
+/// <summary><c>/api/v1/cases</c> (API-CONTRACT.md): the case file, its status machine, plan and approvals, services, guardianship measures, referrals and documents.</summary>
+public static class CasesApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapCasesApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/cases").WithTags("Cases");
+        g.MapGet("/", ListAsync).WithSummary("案件列表（mine=true 只看我承办/督导的）");
+        g.MapGet("/{id:guid}", GetAsync).WithSummary("案件（含时间线）；辖区外或无权查看为404");
+        g.MapPost("/{id:guid}/status", (Guid id, ChangeStatusRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.ChangeStatusAsync(id, Actor.From(u), body, ct), id)).WithSummary("变更状态（open→assessing→planning→in-service→reviewing→closed / reopened；计划批准与结案审批除外）");
+        g.MapPost("/{id:guid}/notes", (Guid id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.AddNoteAsync(id, Actor.From(u), body, ct), id)).WithSummary("时间线记录");
+        g.MapPost("/{id:guid}/risk", (Guid id, RiskRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.SetRiskAsync(id, Actor.From(u), body, ct), id)).WithSummary("风险等级");
+        g.MapPost("/{id:guid}/assignment", (Guid id, AssignRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.AssignAsync(id, Actor.From(u), body, ct), id)).WithSummary("分派承办人和督导");
+        g.MapPost("/{id:guid}/transfer", (Guid id, TransferRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RequestTransferAsync(id, Actor.From(u), body, ct), id)).WithSummary("移交给另一承办人（待对方接收）");
+        g.MapPost("/{id:guid}/transfer/accept", (Guid id, [FromBody] DecisionRequest? body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.AcceptTransferAsync(id, Actor.From(u), body?.Version, ct), id)).WithSummary("接收移交");
+        g.MapPost("/{id:guid}/child", (Guid id, IdentifyChildRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.IdentifyChildAsync(id, Actor.From(u), body, ct), id)).WithSummary("确认身份不明儿童，关联档案");
+        g.MapPut("/{id:guid}/plan", (Guid id, PlanRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.SavePlanAsync(id, Actor.From(u), body, ct), id)).WithSummary("保存个案计划");
+        g.MapPost("/{id:guid}/plan/submit", (Guid id, [FromBody] DecisionRequest? body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.SubmitPlanAsync(id, Actor.From(u), body?.Version, ct), id)).WithSummary("提交计划审批");
+        g.MapPost("/{id:guid}/plan/approve", (Guid id, [FromBody] DecisionRequest? body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.DecidePlanAsync(id, Actor.From(u), true, body ?? new(null, null), ct), id)).WithSummary("督导批准计划（进入服务）");
+        g.MapPost("/{id:guid}/plan/return", (Guid id, DecisionRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.DecidePlanAsync(id, Actor.From(u), false, body, ct), id)).WithSummary("督导退回计划（须填意见）");
+        g.MapPost("/{id:guid}/closure", (Guid id, ClosureRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RequestClosureAsync(id, Actor.From(u), body, ct), id)).WithSummary("申请结案（原因、结案评估、回访日期）");
+        g.MapPost("/{id:guid}/closure/approve", (Guid id, [FromBody] DecisionRequest? body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.DecideClosureAsync(id, Actor.From(u), true, body ?? new(null, null), ct), id)).WithSummary("督导批准结案");
+        g.MapPost("/{id:guid}/closure/return", (Guid id, DecisionRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.DecideClosureAsync(id, Actor.From(u), false, body, ct), id)).WithSummary("督导退回结案申请（须填意见）");
+        g.MapPost("/{id:guid}/services", (Guid id, ServiceRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            CreatedAsync(cmd.RecordServiceAsync(id, Actor.From(u), body, ct), id)).WithSummary("服务记录");
+        g.MapPost("/{id:guid}/guardianship-measures", (Guid id, MeasureRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            CreatedAsync(cmd.RecordMeasureAsync(id, Actor.From(u), body, ct), id)).WithSummary("临时监护/长期监护（法定情形）");
+        g.MapPost("/{id:guid}/referrals", SendReferralAsync).WithSummary("转介（201 {id, status: \"sent\"}）");
+        g.MapGet("/{id:guid}/referral-targets", ReferralTargetsAsync).WithSummary("可转介的机构（服务区域包括本案所在地）");
+        g.MapPost("/{id:guid}/attachments", UploadAsync).DisableAntiforgery().WithSummary("上传文件（图片、PDF、Office 文档、录音；≤20 MB；按内容识别）");
+        api.MapGet("/attachments/{id:guid}", DownloadAsync).WithTags("Cases").WithSummary("下载附件（审计）");
+    }
+
+    /// <summary>The case file, or 404.</summary>
+    public static async Task<IResult> GetAsync(Guid id, CaseQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+        await queries.GetAsync(id, Actor.From(user), ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
+
+    /// <summary>A page of cases.</summary>
+    public static async Task<IResult> ListAsync(CaseQueries queries, ClaimsPrincipal user, string? status, bool? mine, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(Actor.From(user), status, mine == true, page, pageSize, ct));
+
+    private static async Task<IResult> SendReferralAsync(Guid id, SendReferralRequest body, CaseCommands cmd, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = await cmd.SendReferralAsync(id, Actor.From(user), body, ct);
+        return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/referrals/{outcome.CreatedId}", new { id = outcome.CreatedId, status = "sent" });
+    }
+
+    private static async Task<IResult> ReferralTargetsAsync(Guid id, CaseQueries queries, CaseCommands cmd, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, Actor.From(user), ct) is not { } c)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var targets = await cmd.ReferralTargetsAsync(c.RegionCode, ct);
+        return TypedResults.Ok(targets.Select(t => new { id = t.Id, name = t.Name, kind = t.Kind }));
+    }
+
+    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (file, error) = await CaseResults.ReadUploadAsync(http, ct);
+        if (file is null)
+        {
+            return error!;
+        }
+
+        await using var stream = file.OpenReadStream();
+        var outcome = await attachments.AddToCaseAsync(id, Actor.From(user), file.FileName, stream, ct);
+        return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/attachments/{outcome.CreatedId}", new { id = outcome.CreatedId });
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid id, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await attachments.OpenAsync(id, Actor.From(user), ct) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.PhysicalFile(found.Path, found.Attachment.ContentType, found.Attachment.FileName);
+    }
+
+    private static async Task<IResult> AnswerAsync(Task<CaseOutcome> command, Guid id)
+    {
+        var outcome = await command;
+        return CaseResults.Refusal(outcome) ?? TypedResults.Ok(new { id, ok = true });
+    }
+
+    private static async Task<IResult> CreatedAsync(Task<CaseOutcome> command, Guid id)
+    {
+        var outcome = await command;
+        return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/cases/{id}", new { id = outcome.CreatedId, caseId = id });
+    }
+}

@@ -1,0 +1,221 @@
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Casework;
+using Shouhu.Domain.Children;
+using Shouhu.Domain.Identity;
+using Shouhu.Domain.Time;
+using Shouhu.Web.Features.Cases;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Referrals;
+
+/// <summary>
+/// A referral as its receiver sees it — and all they see: the reason, what the sender chose to share, the case number
+/// and the child's basic identity (name, sex, age, village; ID number masked). Never the case file, its timeline or
+/// its other referrals.
+/// </summary>
+public sealed record ReferralView(
+    Guid Id,
+    string CaseNumber,
+    string Status,
+    string OrganizationName,
+    string Reason,
+    string? SharedInformation,
+    DateTimeOffset? DueAt,
+    bool Overdue,
+    DateTimeOffset SentAt,
+    string SentByName,
+    ReferredChild? Child,
+    string? RespondedByName,
+    DateTimeOffset? RespondedAt,
+    string? DeclineReason,
+    string? ActionsTaken,
+    string? Feedback,
+    DateTimeOffset? CompletedAt);
+
+/// <summary>The child of a referral, as little as the receiver needs to act.</summary>
+public sealed record ReferredChild(string Name, string Sex, int Age, string RegionCode, string? RegionName, string? CitizenIdNumberMasked);
+
+/// <summary>A line of a referral list.</summary>
+public sealed record ReferralListItem(Guid Id, string CaseNumber, Guid CaseId, string Status, string OrganizationName, string Reason, DateTimeOffset? DueAt, bool Overdue, DateTimeOffset SentAt, string SentByName);
+
+/// <summary>Body of accept / decline / progress / complete (API-CONTRACT.md <c>{note}</c>): required to decline (the reason), for progress and to complete (the feedback).</summary>
+public sealed record ReferralNoteRequest(string? Note);
+
+/// <summary>Answer of a receiver's action: the referral's new status.</summary>
+public sealed record ReferralStatusResponse(Guid Id, string Status);
+
+/// <summary>
+/// The receiving side of referrals (DESIGN C5): the inbox of the caller's organisation, and accept, decline, record
+/// progress, complete — each written to the case's timeline. The receiver is whoever belongs to the organisation the
+/// referral was sent to (inside their jurisdiction, which contains the case's place: see <see cref="CaseCommands.SendReferralAsync"/>).
+/// </summary>
+public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Referrals of a box: <c>inbox</c> (sent to the caller's organisation) or <c>outgoing</c> (of cases the caller works
+    /// on or supervises; overdue ones first — the escalation to the supervisor). <paramref name="status"/> an API status text.
+    /// </summary>
+    public async Task<List<ReferralListItem>> ListAsync(Actor actor, string? box, string? status, CancellationToken ct)
+    {
+        var query = db.Referrals.AsNoTracking();
+        if (box == "outgoing")
+        {
+            var caseIds = db.Cases.Where(c => c.AssignedWorkerId == actor.Id || c.SupervisorId == actor.Id).Select(c => c.Id);
+            query = query.Where(r => caseIds.Contains(r.CaseId));
+        }
+        else
+        {
+            if (actor.OrganizationId is not { } org)
+            {
+                return [];
+            }
+
+            query = query.Where(r => r.OrganizationId == org);
+        }
+
+        if (Enum.GetValues<ReferralStatus>().Cast<ReferralStatus?>().FirstOrDefault(s => Referral.StatusText(s!.Value) == status) is { } wanted)
+        {
+            query = query.Where(r => r.Status == wanted);
+        }
+
+        var rows = await query.OrderByDescending(r => r.SentAt).Take(500).ToListAsync(ct);
+        var caseIdsOnPage = rows.Select(r => r.CaseId).Distinct().ToList();
+        var numbers = await db.Cases.AsNoTracking().Where(c => caseIdsOnPage.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNumber, ct);
+        var orgIds = rows.Select(r => r.OrganizationId).Distinct().ToList();
+        var orgNames = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        db.RecordAudit("List", "Referral", null, db.Caller.JurisdictionCode ?? string.Empty, $"box={(box == "outgoing" ? "outgoing" : "inbox")};rows={rows.Count}");
+        await db.SaveChangesAsync(ct);
+        var now = Now;
+        return rows
+            .Select(r => new ReferralListItem(r.Id, numbers.GetValueOrDefault(r.CaseId) ?? string.Empty, r.CaseId, Referral.StatusText(r.Status), orgNames.GetValueOrDefault(r.OrganizationId) ?? string.Empty,
+                r.Reason, r.DueAt is { } d ? ChinaTime.ToChina(d) : null, r.IsOverdue(now), ChinaTime.ToChina(r.SentAt), r.SentByName))
+            .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.SentAt).ToList();
+    }
+
+    /// <summary>
+    /// One referral as the receiver sees it (audited as a View); also readable by those who may read its case. Null when
+    /// absent, outside the jurisdiction, or neither.
+    /// </summary>
+    public async Task<ReferralView?> GetAsync(Guid id, Actor actor, CancellationToken ct)
+    {
+        var r = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var c = r is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.CaseId, ct);
+        if (r is null || c is null || !(IsReceiver(r, actor) || CaseAccess.CanRead(c, actor)))
+        {
+            return null;
+        }
+
+        var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+        ReferredChild? child = null;
+        if (c.ChildId is { } childId && await db.Children.AsNoTracking().Where(x => x.Id == childId)
+                .Select(x => new { x.Name, x.Sex, x.BirthDate, x.RegionCode, x.CitizenIdNumber }).FirstOrDefaultAsync(ct) is { } k)
+        {
+            var regionName = (await regionNames.NamesAsync([k.RegionCode], ct)).GetValueOrDefault(k.RegionCode);
+            child = new ReferredChild(k.Name, SexText.ToApi(k.Sex), ChinaTime.AgeOn(k.BirthDate, ChinaTime.Today(clock)), k.RegionCode, regionName,
+                k.CitizenIdNumber is null ? null : CitizenIdNumber.Mask(k.CitizenIdNumber));
+        }
+
+        db.RecordAudit("View", "Referral", r.Id.ToString(), r.RegionCode, $"case={r.CaseId}");
+        await db.SaveChangesAsync(ct);
+        return new ReferralView(r.Id, c.CaseNumber, Referral.StatusText(r.Status), orgName, r.Reason, r.SharedInformation, r.DueAt is { } d ? ChinaTime.ToChina(d) : null,
+            r.IsOverdue(Now), ChinaTime.ToChina(r.SentAt), r.SentByName, child, r.RespondedByName, r.RespondedAt is { } ra ? ChinaTime.ToChina(ra) : null,
+            r.DeclineReason, r.ActionsTaken, r.Feedback, r.CompletedAt is { } ca ? ChinaTime.ToChina(ca) : null);
+    }
+
+    /// <summary>True when the caller belongs to the organisation the referral was sent to.</summary>
+    public static bool IsReceiver(Referral r, Actor actor) => actor.OrganizationId == r.OrganizationId;
+
+    /// <summary>The receiver accepts, declines (note = reason), records progress or completes (note = feedback).</summary>
+    public async Task<(CaseOutcome Outcome, ReferralStatusResponse? Response)> ActAsync(Guid id, ReferralAction action, Actor actor, ReferralNoteRequest body, CancellationToken ct)
+    {
+        var r = await db.Referrals.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null)
+        {
+            return (CaseOutcome.Missing, null);
+        }
+
+        if (!IsReceiver(r, actor))
+        {
+            // Staff of the case may read the referral but only the receiver acts on it; anyone else learns nothing.
+            var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.CaseId, ct);
+            return c is not null && CaseAccess.CanRead(c, actor)
+                ? (new CaseOutcome(Forbidden: "只有接收机构可以办理转介"), null)
+                : (CaseOutcome.Missing, null);
+        }
+
+        if (Referral.Refusal(r.Status, action) is { } why)
+        {
+            return (new CaseOutcome(Refused: why), null);
+        }
+
+        var errors = new ValidationErrors();
+        var note = CaseText.Clean(body.Note, "note", 4000, action != ReferralAction.Accept, errors, action switch
+        {
+            ReferralAction.Decline => "拒绝须填写理由",
+            ReferralAction.Complete => "办结须填写办理结果反馈",
+            _ => "请填写办理情况",
+        });
+        if (!errors.IsEmpty)
+        {
+            return (CaseOutcome.Invalid(errors), null);
+        }
+
+        var now = Now;
+        var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+        (CaseEventKind kind, string text) = action switch
+        {
+            ReferralAction.Accept => (CaseEventKind.ReferralAccepted, $"{orgName} 接收转介" + (note is null ? string.Empty : $"：{note}")),
+            ReferralAction.Decline => (CaseEventKind.ReferralDeclined, $"{orgName} 拒绝转介：{note}"),
+            ReferralAction.Progress => (CaseEventKind.ReferralProgress, $"{orgName} 办理情况：{note}"),
+            _ => (CaseEventKind.ReferralCompleted, $"{orgName} 办结转介，反馈：{note}"),
+        };
+        switch (action)
+        {
+            case ReferralAction.Accept:
+            case ReferralAction.Decline:
+                r.Status = action == ReferralAction.Accept ? ReferralStatus.Accepted : ReferralStatus.Declined;
+                r.RespondedAt = now;
+                r.RespondedBy = actor.Id;
+                r.RespondedByName = actor.DisplayName;
+                if (action == ReferralAction.Decline)
+                {
+                    r.DeclineReason = note;
+                }
+
+                break;
+            case ReferralAction.Progress:
+                r.ActionsTaken = (r.ActionsTaken is null ? string.Empty : r.ActionsTaken + "\n") + $"{ChinaTime.ToChina(now):yyyy-MM-dd HH:mm} {actor.DisplayName}：{note}";
+                break;
+            default:
+                r.Status = ReferralStatus.Completed;
+                r.Feedback = note;
+                r.CompletedAt = now;
+                break;
+        }
+
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = r.CaseId,
+            RegionCode = r.RegionCode,
+            At = now,
+            Kind = kind,
+            ActorId = actor.Id,
+            ActorName = actor.DisplayName,
+            Text = text,
+            SubjectId = r.Id,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (new CaseOutcome(Conflict: "该转介已被同事办理，请刷新后再操作"), null);
+        }
+
+        return (new CaseOutcome(), new ReferralStatusResponse(r.Id, Referral.StatusText(r.Status)));
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Shouhu.Domain.Casework;
+using Shouhu.Web.Features.Cases;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Referrals;
+
+/// <summary><c>/api/v1/referrals</c> (API-CONTRACT.md): the receiver's inbox and actions; the sender's outgoing list.</summary>
+public static class ReferralsApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapReferralsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/referrals").WithTags("Referrals");
+        g.MapGet("/", (ReferralInbox inbox, ClaimsPrincipal u, string? box, string? status, CancellationToken ct) => ListAsync(inbox, u, box, status, ct))
+            .WithSummary("box=inbox（发给本机构的，默认）或 outgoing（我承办/督导的案件发出的，逾期在前）");
+        g.MapGet("/{id:guid}", GetAsync).WithSummary("转介（接收方只看到转介内容和儿童基本信息）");
+        g.MapPost("/{id:guid}/accept", (Guid id, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal u, CancellationToken ct) => ActAsync(id, ReferralAction.Accept, body, inbox, u, ct)).WithSummary("接收");
+        g.MapPost("/{id:guid}/decline", (Guid id, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal u, CancellationToken ct) => ActAsync(id, ReferralAction.Decline, body, inbox, u, ct)).WithSummary("拒绝（note 为理由）");
+        g.MapPost("/{id:guid}/progress", (Guid id, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal u, CancellationToken ct) => ActAsync(id, ReferralAction.Progress, body, inbox, u, ct)).WithSummary("记录办理情况");
+        g.MapPost("/{id:guid}/complete", (Guid id, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal u, CancellationToken ct) => ActAsync(id, ReferralAction.Complete, body, inbox, u, ct)).WithSummary("办结（note 为反馈）");
+    }
+
+    private static async Task<IResult> ListAsync(ReferralInbox inbox, ClaimsPrincipal user, string? box, string? status, CancellationToken ct)
+    {
+        var items = await inbox.ListAsync(Actor.From(user), box, status, ct);
+        return TypedResults.Ok(new { items, total = items.Count });
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
+        await inbox.GetAsync(id, Actor.From(user), ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
+
+    private static async Task<IResult> ActAsync(Guid id, ReferralAction action, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (outcome, response) = await inbox.ActAsync(id, action, Actor.From(user), body ?? new ReferralNoteRequest(null), ct);
+        return CaseResults.Refusal(outcome) ?? TypedResults.Ok(response);
+    }
+}

@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Accounts;
+using Shouhu.Domain.Casework;
+using Shouhu.Domain.Identity;
+using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Reports;
+
+/// <summary>A report as the API and the report page show it. The reporter's identity is shown to triagers and to whoever recorded it only.</summary>
+public sealed record ReportResponse(
+    Guid Id,
+    string Channel,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset ResponseDueAt,
+    bool Overdue,
+    IReadOnlyList<string> ConcernTypes,
+    string Urgency,
+    string Narrative,
+    Guid? ChildId,
+    string? ChildName,
+    UnidentifiedChildResponse? Child,
+    string RegionCode,
+    string? RegionName,
+    string? Location,
+    ReporterResponse? Reporter,
+    string Status,
+    string? Decision,
+    string? DecisionReason,
+    Guid? CaseId,
+    string? CaseNumber,
+    string? TriagedByName,
+    DateTimeOffset? TriagedAt,
+    string RecordedByName,
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<Cases.AttachmentResponse> Attachments);
+
+/// <summary>The description of a child not in the register.</summary>
+public sealed record UnidentifiedChildResponse(string? Name, string? Sex, int? ApproximateAge, string? Description);
+
+/// <summary>The reporter.</summary>
+public sealed record ReporterResponse(bool Anonymous, string? Name, string? Phone, string? Relation, string? Organization);
+
+/// <summary>A line of the triage queue or report list.</summary>
+public sealed record ReportListItem(Guid Id, string Channel, string Urgency, DateTimeOffset ReceivedAt, DateTimeOffset ResponseDueAt, bool Overdue,
+    IReadOnlyList<string> ConcernTypes, string? ChildName, string RegionCode, string Status, Guid? CaseId);
+
+/// <summary>A page of reports.</summary>
+public sealed record ReportPage(IReadOnlyList<ReportListItem> Items, int Total, int Page, int PageSize);
+
+/// <summary>Reads reports: the triage queue (waiting ones, the most pressing clock first), a report, its attachments.</summary>
+public sealed class ReportQueries(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock)
+{
+    /// <summary>True when <paramref name="actor"/> may read <paramref name="r"/> (already inside the jurisdiction): report readers all, others what they recorded.</summary>
+    public static bool CanRead(Report r, Actor actor) => Roles.ReportReaders.Contains(actor.Role) || r.RecordedBy == actor.Id;
+
+    /// <summary>True when the actor sees the reporter's identity (triagers and whoever recorded it).</summary>
+    public static bool SeesReporter(Report r, Actor actor) => Roles.CaseSupervisors.Contains(actor.Role) || r.RecordedBy == actor.Id;
+
+    /// <summary>API text of a status: <c>awaiting-triage</c>, <c>case-opened</c>, <c>linked-to-case</c>, <c>closed</c>.</summary>
+    public static string StatusText(ReportStatus s) => s switch
+    {
+        ReportStatus.AwaitingTriage => "awaiting-triage",
+        ReportStatus.CaseOpened => "case-opened",
+        ReportStatus.LinkedToCase => "linked-to-case",
+        _ => "closed",
+    };
+
+    /// <summary>A page of reports, newest clock first; <paramref name="status"/> an API status text (the triage queue is <c>awaiting-triage</c>, ordered by due time).</summary>
+    public async Task<ReportPage> ListAsync(Actor actor, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 50, 1, 200);
+        var number = Math.Max(page ?? 1, 1);
+        var query = db.Reports.AsNoTracking();
+        if (!Roles.ReportReaders.Contains(actor.Role))
+        {
+            query = query.Where(r => r.RecordedBy == actor.Id);
+        }
+
+        var wanted = Enum.GetValues<ReportStatus>().Cast<ReportStatus?>().FirstOrDefault(s => StatusText(s!.Value) == status);
+        if (wanted is { } w)
+        {
+            query = query.Where(r => r.Status == w);
+        }
+
+        var total = await query.CountAsync(ct);
+        var ordered = wanted == ReportStatus.AwaitingTriage ? query.OrderBy(r => r.ResponseDueAt) : query.OrderByDescending(r => r.ReceivedAt);
+        var rows = await ordered.Skip((number - 1) * size).Take(size)
+            .Select(r => new { r.Id, r.Channel, r.Urgency, r.ReceivedAt, r.ResponseDueAt, r.ConcernTypes, r.ChildId, r.UnidentifiedChildName, r.RegionCode, r.Status, r.CaseId })
+            .ToListAsync(ct);
+        var childIds = rows.Where(r => r.ChildId is not null).Select(r => r.ChildId!.Value).Distinct().ToList();
+        var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.RecordAudit("List", "Report", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}");
+        await db.SaveChangesAsync(ct);
+        return new ReportPage(rows.Select(r => new ReportListItem(r.Id, r.Channel.ToString(), r.Urgency.ToString(), ChinaTime.ToChina(r.ReceivedAt), ChinaTime.ToChina(r.ResponseDueAt),
+            r.Status == ReportStatus.AwaitingTriage && now > r.ResponseDueAt, Split(r.ConcernTypes),
+            r.ChildId is { } id ? names.GetValueOrDefault(id) : r.UnidentifiedChildName, r.RegionCode, StatusText(r.Status), r.CaseId)).ToList(), total, number, size);
+    }
+
+    /// <summary>One report, audited as a View; null when absent, outside the jurisdiction or not the caller's to read.</summary>
+    public async Task<ReportResponse?> GetAsync(Guid id, Actor actor, CancellationToken ct)
+    {
+        var r = await db.Reports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null || !CanRead(r, actor))
+        {
+            return null;
+        }
+
+        var childName = r.ChildId is { } cid ? await db.Children.AsNoTracking().Where(c => c.Id == cid).Select(c => c.Name).FirstOrDefaultAsync(ct) : null;
+        var caseNumber = r.CaseId is { } caseId ? await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct) : null;
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.UploadedAt).ToListAsync(ct);
+        var regionName = (await regionNames.NamesAsync([r.RegionCode], ct)).GetValueOrDefault(r.RegionCode);
+        db.RecordAudit("View", "Report", r.Id.ToString(), r.RegionCode);
+        await db.SaveChangesAsync(ct);
+        var seesReporter = SeesReporter(r, actor);
+        return new ReportResponse(
+            r.Id, r.Channel.ToString(), ChinaTime.ToChina(r.ReceivedAt), ChinaTime.ToChina(r.ResponseDueAt), r.IsOverdue(clock.GetUtcNow().UtcDateTime),
+            Split(r.ConcernTypes), r.Urgency.ToString(), r.Narrative, r.ChildId, childName,
+            r.UnidentifiedChildName is null && r.UnidentifiedChildSex is null && r.UnidentifiedChildAge is null && r.UnidentifiedChildDescription is null
+                ? null
+                : new UnidentifiedChildResponse(r.UnidentifiedChildName, r.UnidentifiedChildSex is { } s ? SexText.ToApi(s) : null, r.UnidentifiedChildAge, r.UnidentifiedChildDescription),
+            r.RegionCode, regionName, r.Location,
+            seesReporter ? new ReporterResponse(r.ReporterAnonymous, r.ReporterName, r.ReporterPhone, r.ReporterRelation, r.ReporterOrganization) : null,
+            StatusText(r.Status), r.Decision switch { TriageDecision.OpenCase => "open-case", TriageDecision.LinkCase => "link-case", TriageDecision.Close => "close", _ => null },
+            r.DecisionReason, r.CaseId, caseNumber, r.TriagedByName, r.TriagedAt is { } t ? ChinaTime.ToChina(t) : null, r.RecordedByName, ChinaTime.ToChina(r.RecordedAt),
+            attachments.Select(Cases.CaseQueries.ToResponse).ToList());
+    }
+
+    /// <summary>Open cases of a child (for linking a report), newest first.</summary>
+    public async Task<List<(Guid Id, string CaseNumber, string Status)>> OpenCasesOfChildAsync(Guid childId, CancellationToken ct)
+    {
+        var rows = await db.Cases.AsNoTracking().Where(c => c.ChildId == childId && c.Status != CaseStatus.Closed)
+            .OrderByDescending(c => c.OpenedAt).Select(c => new { c.Id, c.CaseNumber, c.Status }).ToListAsync(ct);
+        return rows.Select(c => (c.Id, c.CaseNumber, CaseWorkflow.Name(c.Status))).ToList();
+    }
+
+    private static List<string> Split(string concerns) => concerns.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Shouhu.Web.Features.Cases;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Reports;
+
+/// <summary><c>/api/v1/reports</c> (API-CONTRACT.md): intake from every channel, the triage queue, triage.</summary>
+public static class ReportsApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapReportsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/reports").WithTags("Reports");
+        g.MapPost("/", RecordAsync).RequireAuthorization(Policies.RecordReports).WithSummary("登记报告（各渠道）");
+        g.MapGet("/", ListAsync).WithSummary("报告列表；status=awaiting-triage 为待研判队列（按时限排序）");
+        g.MapGet("/{id:guid}", GetAsync).WithSummary("报告；辖区外为404");
+        g.MapPost("/{id:guid}/triage", TriageAsync).WithSummary("研判：open-case（立案）、link-case（并案）、close（不予立案）");
+        g.MapPost("/{id:guid}/attachments", UploadAsync).DisableAntiforgery().WithSummary("上传附件（图片、PDF、Office 文档、录音；≤20 MB；按内容识别）");
+    }
+
+    /// <summary>201 with the report; 400 naming each wrong field (nothing saved).</summary>
+    public static async Task<IResult> RecordAsync(ReportInput body, RecordReport handler, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        var outcome = await handler.RunAsync(body, actor, ct);
+        if (outcome.Report is not { } report)
+        {
+            return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(), title: "输入有误");
+        }
+
+        return TypedResults.Created($"/api/v1/reports/{report.Id}", await queries.GetAsync(report.Id, actor, ct));
+    }
+
+    private static async Task<IResult> ListAsync(ReportQueries queries, ClaimsPrincipal user, string? status, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(Actor.From(user), status, page, pageSize, ct));
+
+    private static async Task<IResult> GetAsync(Guid id, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+        await queries.GetAsync(id, Actor.From(user), ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
+
+    private static async Task<IResult> TriageAsync(Guid id, TriageRequest body, TriageReport handler, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (outcome, response) = await handler.RunAsync(id, body, Actor.From(user), ct);
+        return CaseResults.Refusal(outcome) ?? TypedResults.Ok(response);
+    }
+
+    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (file, error) = await CaseResults.ReadUploadAsync(http, ct);
+        if (file is null)
+        {
+            return error!;
+        }
+
+        await using var stream = file.OpenReadStream();
+        var outcome = await attachments.AddToReportAsync(id, Actor.From(user), file.FileName, stream, ct);
+        return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/attachments/{outcome.CreatedId}", new { id = outcome.CreatedId });
+    }
+}

@@ -1,0 +1,224 @@
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Accounts;
+using Shouhu.Domain.Casework;
+using Shouhu.Domain.Children;
+using Shouhu.Domain.Time;
+using Shouhu.Web.Features.Cases;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Reports;
+
+/// <summary>Body of <c>POST /api/v1/reports/{id}/triage</c> (API-CONTRACT.md), plus who takes an opened case.</summary>
+/// <param name="Decision"><c>open-case</c>, <c>link-case</c> or <c>close</c>.</param>
+/// <param name="CaseId">The open case to link to (<c>link-case</c>).</param>
+/// <param name="Reason">Why it is closed (required for <c>close</c>), or a comment.</param>
+/// <param name="WorkerId">Worker of an opened case (optional: a case may wait for assignment).</param>
+/// <param name="SupervisorId">Supervisor of an opened case; the triager when empty (if a supervisor or officer).</param>
+/// <param name="RiskLevel">Initial risk level of an opened case (<c>high</c>/<c>medium</c>/<c>low</c>), optional.</param>
+public sealed record TriageRequest(string? Decision, Guid? CaseId = null, string? Reason = null, string? WorkerId = null, string? SupervisorId = null, string? RiskLevel = null);
+
+/// <summary>Answer of a triage: the report's new status and the case it opened or joined.</summary>
+public sealed record TriageResponse(Guid Id, string Status, Guid? CaseId, string? CaseNumber);
+
+/// <summary>
+/// Triage (研判, DESIGN C3) by a supervisor or officer: open a case (numbered <c>CCCC-YYYY-NNNNN</c> per city and year), link
+/// the report to an open case of the same child, or close it with a reason. A report is triaged once; a second triage —
+/// even one racing the first — is refused with who decided and when.
+/// </summary>
+public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvider clock)
+{
+    /// <summary>Decides; see <see cref="CaseOutcome"/> for the answers (CreatedId = the case).</summary>
+    public async Task<(CaseOutcome Outcome, TriageResponse? Response)> RunAsync(Guid reportId, TriageRequest body, Actor actor, CancellationToken ct)
+    {
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null || !ReportQueries.CanRead(report, actor))
+        {
+            return (CaseOutcome.Missing, null);
+        }
+
+        if (!Roles.CaseSupervisors.Contains(actor.Role))
+        {
+            return (new CaseOutcome(Forbidden: "只有督导员或民政干部可以研判报告"), null);
+        }
+
+        if (report.Status != ReportStatus.AwaitingTriage)
+        {
+            return (new CaseOutcome(Refused: AlreadyTriaged(report)), null);
+        }
+
+        var errors = new ValidationErrors();
+        var decision = body.Decision?.Trim() switch
+        {
+            "open-case" => TriageDecision.OpenCase,
+            "link-case" => TriageDecision.LinkCase,
+            "close" => TriageDecision.Close,
+            _ => (TriageDecision?)null,
+        };
+        if (decision is null)
+        {
+            errors.Add("decision", "研判结果应为 open-case（立案）、link-case（并案）或 close（不予立案）");
+            return (CaseOutcome.Invalid(errors), null);
+        }
+
+        var reason = CaseText.Clean(body.Reason, "reason", 2000, decision == TriageDecision.Close, errors, "不予立案须填写理由");
+        var now = clock.GetUtcNow().UtcDateTime;
+        Case? @case = null;
+        switch (decision)
+        {
+            case TriageDecision.LinkCase:
+                @case = body.CaseId is { } caseId ? await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct) : null;
+                if (@case is null || !CaseAccess.CanRead(@case, actor))
+                {
+                    errors.Add("caseId", body.CaseId is null ? "并案须选择案件" : "未找到该案件");
+                }
+                else if (@case.Status == CaseStatus.Closed)
+                {
+                    errors.Add("caseId", "该案件已结案，不能并案（可先重新开案）");
+                }
+                else if (report.ChildId is { } child && @case.ChildId is { } caseChild && child != caseChild)
+                {
+                    errors.Add("caseId", "该案件不是同一儿童的案件");
+                }
+
+                break;
+            case TriageDecision.OpenCase:
+                @case = await NewCaseAsync(report, body, actor, now, errors, ct);
+                break;
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return (CaseOutcome.Invalid(errors), null);
+        }
+
+        report.Decision = decision;
+        report.DecisionReason = reason;
+        report.TriagedAt = now;
+        report.TriagedBy = actor.Id;
+        report.TriagedByName = actor.DisplayName;
+        report.Status = decision switch
+        {
+            TriageDecision.OpenCase => ReportStatus.CaseOpened,
+            TriageDecision.LinkCase => ReportStatus.LinkedToCase,
+            _ => ReportStatus.Closed,
+        };
+        if (@case is not null)
+        {
+            report.CaseId = @case.Id;
+            if (decision == TriageDecision.LinkCase)
+            {
+                report.ChildId ??= @case.ChildId;
+                @case.ChildId ??= report.ChildId;
+                @case.ConcernTypes = string.Join(',', @case.ConcernTypes.Split(',', StringSplitOptions.RemoveEmptyEntries).Concat(report.ConcernTypes.Split(',')).Distinct());
+                @case.UpdatedAt = now;
+                @case.UpdatedByName = actor.DisplayName;
+                db.CaseEvents.Add(CaseCommands.NewEvent(@case, actor, CaseEventKind.ReportLinked,
+                    $"并入报告（{CaseworkNames.Of(report.Channel)}，{ChinaTime.ToChina(report.ReceivedAt):yyyy-MM-dd HH:mm} 接报）：{report.Narrative}" + (reason is null ? string.Empty : $"。研判意见：{reason}"), report.Id, now));
+            }
+        }
+
+        return await SaveAsync(report, @case, decision.Value, actor, ct);
+    }
+
+    private async Task<Case?> NewCaseAsync(Report report, TriageRequest body, Actor actor, DateTime now, ValidationErrors errors, CancellationToken ct)
+    {
+        var region = report.RegionCode;
+        if (report.ChildId is { } childId)
+        {
+            region = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => c.RegionCode).FirstOrDefaultAsync(ct) ?? region;
+        }
+
+        StaffMember? worker = null, supervisor = null;
+        if (!string.IsNullOrWhiteSpace(body.WorkerId))
+        {
+            worker = await staff.FindAsync(body.WorkerId, region, Roles.CaseWorkers, ct);
+            if (worker is null)
+            {
+                errors.Add("workerId", "承办人应为辖区包含本案所在地的儿童主任、督导员、社工或民政干部");
+            }
+        }
+
+        supervisor = await staff.FindAsync(string.IsNullOrWhiteSpace(body.SupervisorId) ? actor.Id : body.SupervisorId, region, Roles.CaseSupervisors, ct);
+        if (supervisor is null && !string.IsNullOrWhiteSpace(body.SupervisorId))
+        {
+            errors.Add("supervisorId", "督导应为辖区包含本案所在地的督导员或民政干部");
+        }
+
+        var risk = RiskLevel.Unknown;
+        if (!string.IsNullOrWhiteSpace(body.RiskLevel) && !CaseCommands.TryRisk(body.RiskLevel, out risk))
+        {
+            errors.Add("riskLevel", "风险等级应为 high、medium 或 low");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return null;
+        }
+
+        var c = new Case
+        {
+            ChildId = report.ChildId,
+            RegionCode = region,
+            CityCode = CaseNumber.CityOf(region),
+            Year = ChinaTime.DateOf(new DateTimeOffset(now)).Year,
+            Urgency = report.Urgency,
+            ConcernTypes = report.ConcernTypes,
+            RiskLevel = risk,
+            AssignedWorkerId = worker?.Id,
+            AssignedWorkerName = worker?.DisplayName,
+            SupervisorId = supervisor?.Id,
+            SupervisorName = supervisor?.DisplayName,
+            OpenedAt = now,
+            OpenedBy = actor.Id,
+            UpdatedAt = now,
+            UpdatedByName = actor.DisplayName,
+        };
+        db.Cases.Add(c);
+        db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Opened,
+            $"立案（{CaseworkNames.Of(report.Channel)}报告，{CaseworkNames.Of(report.Urgency)}，{ChinaTime.ToChina(report.ReceivedAt):yyyy-MM-dd HH:mm} 接报）：{report.Narrative}", report.Id, now));
+        if (worker is not null || supervisor is not null)
+        {
+            db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Assigned,
+                $"分派承办人：{worker?.DisplayName ?? "（待分派）"}；督导：{supervisor?.DisplayName ?? "（未定）"}", null, now.AddTicks(1)));
+        }
+
+        return c;
+    }
+
+    // Numbers the new case (max + 1 in its city and year) and saves. Two openings at once collide on the unique
+    // (city, year, sequence) index; the loser takes the next number. A racing triage of the same report fails on its version.
+    private async Task<(CaseOutcome, TriageResponse?)> SaveAsync(Report report, Case? @case, TriageDecision decision, Actor actor, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (decision == TriageDecision.OpenCase && @case is not null)
+            {
+                var city = @case.CityCode;
+                var year = @case.Year;
+                var last = await db.Cases.IgnoreQueryFilters().Where(c => c.CityCode == city && c.Year == year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
+                @case.Sequence = last + 1;
+                @case.CaseNumber = CaseNumber.Format(city, year, @case.Sequence);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return (new CaseOutcome(CreatedId: @case?.Id), new TriageResponse(report.Id, ReportQueries.StatusText(report.Status), @case?.Id, @case?.CaseNumber));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                var now = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == report.Id, ct);
+                return (new CaseOutcome(Refused: AlreadyTriaged(now)), null);
+            }
+            catch (DbUpdateException) when (attempt < 5 && decision == TriageDecision.OpenCase)
+            {
+                // Case number taken meanwhile: number again.
+            }
+        }
+    }
+
+    private static string AlreadyTriaged(Report r) =>
+        $"该报告已于{(r.TriagedAt is { } t ? ChinaTime.ToChina(t).ToString("yyyy-MM-dd HH:mm") : "—")}由{r.TriagedByName}研判（{CaseworkNames.Of(r.Status)}），不能重复研判";
+}
