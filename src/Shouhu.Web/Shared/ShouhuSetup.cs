@@ -194,6 +194,8 @@ public static class ShouhuSetup
                 await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
+        // Attachments for the pages (cookie), the same handler as /api/v1/attachments/{id}.
+        app.MapGet("/Cases/File/{id:guid}", Features.Cases.CasesApi.DownloadAsync).ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapAccountsApi();

@@ -89,7 +89,8 @@ public static class CasesApi
         return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/attachments/{outcome.CreatedId}", new { id = outcome.CreatedId });
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The attachment's content (audited), or 404.</summary>
+    public static async Task<IResult> DownloadAsync(Guid id, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await attachments.OpenAsync(id, Actor.From(user), ct) is not { } found)
         {

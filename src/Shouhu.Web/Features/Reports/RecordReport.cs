@@ -151,6 +151,12 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
         {
             errors.Add("regionCode", "发生地不在您的辖区之内");
         }
+        else if (childRegion is not null && Domain.Regions.RegionCode.IsWithin(childRegion, regionCode))
+        {
+            // A registered child's village is more precise than a county or township picked above it: the report then
+            // reaches the township and village that will act on it.
+            regionCode = childRegion;
+        }
 
         // The reporter (confidential: DOMAIN.md §2). A mandatory report names the reporting organisation.
         var reporter = input.Reporter;

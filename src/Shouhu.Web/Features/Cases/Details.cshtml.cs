@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shouhu.Domain.Accounts;
+using Shouhu.Domain.Casework;
+using Shouhu.Domain.Children;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Cases;
+
+/// <summary>
+/// The case page: header, the actions the caller may take now (status, plan and its approval, services, guardianship,
+/// referrals, closure and its approval, hand-over, documents, notes) and the timeline. Every form posts to the same
+/// <see cref="CaseCommands"/> as the API; a refusal is shown above the forms with the typed text kept.
+/// </summary>
+[RequestSizeLimit(Attachments.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = Attachments.MaxRequestBytes)]
+public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, CaseStaff staff, Attachments attachments) : PageModel
+{
+    public CaseResponse Case { get; private set; } = null!;
+    public string? Message { get; private set; }
+    public bool MessageIsError { get; private set; }
+    public ValidationErrors Errors { get; private set; } = new();
+    public List<StaffMember> Workers { get; private set; } = [];
+    public List<(Guid Id, string Name, string Kind)> Targets { get; private set; } = [];
+    public Actor Me => Actor.From(User);
+    private Case Row => new() { RegionCode = Case.RegionCode, AssignedWorkerId = Case.AssignedWorkerId, SupervisorId = Case.SupervisorId, PendingWorkerId = Case.PendingWorkerId };
+    public bool CanWork => CaseAccess.CanWork(Row, Me);
+    public bool CanApprove => CaseAccess.CanApprove(Row, Me);
+    public bool CanAssign => CaseAccess.CanAssign(Row, Me);
+    public CaseStatus Status => CaseWorkflow.ParseText(Case.Status)!.Value;
+
+    /// <summary>A field's value as just posted (kept when the save was refused).</summary>
+    public string Posted(string name) => Request.HasFormContentType ? Request.Form[name].ToString() : string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Message = TempData["message"] as string;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostStatusAsync(Guid id, string? to, string? note, Guid? version, CancellationToken ct) =>
+        RunAsync(id, commands.ChangeStatusAsync(id, Me, new ChangeStatusRequest(to, note, version), ct), "状态已更新", ct);
+
+    public Task<IActionResult> OnPostNoteAsync(Guid id, string? text, CancellationToken ct) =>
+        RunAsync(id, commands.AddNoteAsync(id, Me, new NoteRequest(text), ct), "已记录", ct);
+
+    public Task<IActionResult> OnPostRiskAsync(Guid id, string? riskLevel, string? note, Guid? version, CancellationToken ct) =>
+        RunAsync(id, commands.SetRiskAsync(id, Me, new RiskRequest(riskLevel, note, version), ct), "风险等级已更新", ct);
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, string? workerId, Guid? version, CancellationToken ct) =>
+        RunAsync(id, commands.AssignAsync(id, Me, new AssignRequest(workerId, null, version), ct), "已分派", ct);
+
+    public Task<IActionResult> OnPostTransferAsync(Guid id, string? toWorkerId, string? note, Guid? version, CancellationToken ct) =>
+        RunAsync(id, commands.RequestTransferAsync(id, Me, new TransferRequest(toWorkerId, note, version), ct), "已移交，待对方接收", ct);
+
+    public Task<IActionResult> OnPostAcceptTransferAsync(Guid id, Guid? version, CancellationToken ct) =>
+        RunAsync(id, commands.AcceptTransferAsync(id, Me, version, ct), "已接收移交", ct);
+
+    public Task<IActionResult> OnPostPlanAsync(Guid id, string? goals, List<string?> itemType, List<string?> itemDescription, List<string?> itemResponsible, List<string?> itemDueOn, Guid? version, CancellationToken ct)
+    {
+        var items = new List<PlanItemRequest>();
+        for (var i = 0; i < itemDescription.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(itemDescription[i]) || !string.IsNullOrWhiteSpace(itemResponsible.ElementAtOrDefault(i)))
+            {
+                items.Add(new PlanItemRequest(itemType.ElementAtOrDefault(i), itemDescription[i], itemResponsible.ElementAtOrDefault(i), itemDueOn.ElementAtOrDefault(i)));
+            }
+        }
+
+        return RunAsync(id, commands.SavePlanAsync(id, Me, new PlanRequest(goals, items, version), ct), "计划已保存", ct);
+    }
+
+    public Task<IActionResult> OnPostSubmitPlanAsync(Guid id, Guid? version, CancellationToken ct) =>
+        RunAsync(id, commands.SubmitPlanAsync(id, Me, version, ct), "计划已提交督导审批", ct);
+
+    public Task<IActionResult> OnPostDecidePlanAsync(Guid id, string? decision, string? comment, Guid? version, CancellationToken ct) =>
+        RunAsync(id, commands.DecidePlanAsync(id, Me, decision == "approve", new DecisionRequest(comment, version), ct), decision == "approve" ? "已批准计划，案件进入服务阶段" : "已退回计划", ct);
+
+    public Task<IActionResult> OnPostClosureAsync(Guid id, string? reason, string? note, string? closingAssessment, string? followUpOn, Guid? version, CancellationToken ct) =>
+        RunAsync(id, commands.RequestClosureAsync(id, Me, new ClosureRequest(reason, note, closingAssessment, followUpOn, version), ct), "结案申请已提交督导审批", ct);
+
+    public Task<IActionResult> OnPostDecideClosureAsync(Guid id, string? decision, string? comment, Guid? version, CancellationToken ct) =>
+        RunAsync(id, commands.DecideClosureAsync(id, Me, decision == "approve", new DecisionRequest(comment, version), ct), decision == "approve" ? "已批准结案" : "已退回结案申请", ct);
+
+    public Task<IActionResult> OnPostServiceAsync(Guid id, string? serviceType, string? provider, string? servedOn, int? durationMinutes, string? outcome, CancellationToken ct) =>
+        RunAsync(id, commands.RecordServiceAsync(id, Me, new ServiceRequest(serviceType, provider, servedOn, durationMinutes, outcome), ct), "服务已记录", ct);
+
+    public Task<IActionResult> OnPostMeasureAsync(Guid id, string? kind, string? ground, string? placement, string? startOn, string? endOn, string? note, CancellationToken ct) =>
+        RunAsync(id, commands.RecordMeasureAsync(id, Me, new MeasureRequest(kind, ground, placement, startOn, endOn, note), ct), "监护措施已登记", ct);
+
+    public Task<IActionResult> OnPostReferralAsync(Guid id, Guid? organizationId, string? reason, string? dueAt, string? sharedInformation, CancellationToken ct) =>
+        RunAsync(id, commands.SendReferralAsync(id, Me, new SendReferralRequest(organizationId, reason, dueAt, sharedInformation), ct), "转介已发送", ct);
+
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return await RunAsync(id, Task.FromResult(CaseOutcome.Invalid("file", "请选择文件")), string.Empty, ct);
+        }
+
+        await using var stream = file.OpenReadStream();
+        return await RunAsync(id, attachments.AddToCaseAsync(id, Me, file.FileName, stream, ct), "文件已上传", ct);
+    }
+
+    private async Task<IActionResult> RunAsync(Guid id, Task<CaseOutcome> command, string done, CancellationToken ct)
+    {
+        var outcome = await command;
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Ok)
+        {
+            TempData["message"] = done;
+            return Redirect($"/Cases/Details/{id}");
+        }
+
+        MessageIsError = true;
+        Errors = outcome.Errors ?? new();
+        Message = outcome.Forbidden ?? outcome.Conflict ?? outcome.Refused ?? "未保存：" + string.Join("；", Errors.ToDictionary().SelectMany(kv => kv.Value));
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, Me, ct) is not { } c)
+        {
+            return false;
+        }
+
+        Case = c;
+        if (CanWork || CanAssign)
+        {
+            Workers = await staff.CandidatesAsync(c.RegionCode, Roles.CaseWorkers, ct);
+            Targets = await commands.ReferralTargetsAsync(c.RegionCode, ct);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shouhu.Domain.Casework;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Referrals;
+
+/// <summary>One referral as its receiver sees it (nothing of the case beyond it), with accept, decline, progress and completion.</summary>
+public sealed class DetailsModel(ReferralInbox inbox) : PageModel
+{
+    public ReferralView Referral { get; private set; } = null!;
+    public string? Message { get; private set; }
+    public bool MessageIsError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Message = TempData["message"] as string;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? action, string? note, CancellationToken ct)
+    {
+        var parsed = action switch
+        {
+            "accept" => ReferralAction.Accept,
+            "decline" => ReferralAction.Decline,
+            "progress" => ReferralAction.Progress,
+            "complete" => ReferralAction.Complete,
+            _ => (ReferralAction?)null,
+        };
+        if (parsed is null)
+        {
+            return NotFound();
+        }
+
+        var (outcome, _) = await inbox.ActAsync(id, parsed.Value, Actor.From(User), new ReferralNoteRequest(note), ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Ok)
+        {
+            TempData["message"] = parsed switch { ReferralAction.Accept => "已接收", ReferralAction.Decline => "已拒绝", ReferralAction.Progress => "办理情况已记录", _ => "已办结并反馈" };
+            return Redirect($"/Referrals/Details/{id}");
+        }
+
+        MessageIsError = true;
+        Message = outcome.Forbidden ?? outcome.Refused ?? outcome.Conflict ?? string.Join("；", outcome.Errors?.ToDictionary().SelectMany(kv => kv.Value) ?? []);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await inbox.GetAsync(id, Actor.From(User), ct) is not { } r)
+        {
+            return false;
+        }
+
+        Referral = r;
+        return true;
+    }
+}

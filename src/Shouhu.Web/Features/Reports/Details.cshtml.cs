@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shouhu.Domain.Accounts;
+using Shouhu.Web.Features.Cases;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Reports;
+
+/// <summary>One report (audited as a View), with the triage form for supervisors and officers: open a case (with its worker), link to an open case of the child, or close with a reason.</summary>
+public sealed class DetailsModel(ReportQueries queries, TriageReport triage, CaseStaff staff) : PageModel
+{
+    public ReportResponse Report { get; private set; } = null!;
+    public bool JustCreated { get; private set; }
+    public string? RefusedFiles { get; private set; }
+    public string? Message { get; private set; }
+    public Domain.Children.ValidationErrors Errors { get; private set; } = new();
+    public List<StaffMember> Workers { get; private set; } = [];
+    public List<(Guid Id, string CaseNumber, string Status)> OpenCases { get; private set; } = [];
+    public bool CanTriage => Roles.CaseSupervisors.Contains(Actor.From(User).Role) && Report.Status == "awaiting-triage";
+    [BindProperty] public TriageRequest Triage { get; set; } = new(null);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool created, CancellationToken ct)
+    {
+        JustCreated = created;
+        RefusedFiles = TempData["refusedFiles"] as string;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var (outcome, response) = await triage.RunAsync(id, Triage, Actor.From(User), ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Ok && response?.CaseId is { } caseId)
+        {
+            return Redirect($"/Cases/Details/{caseId}");
+        }
+
+        if (outcome.Ok)
+        {
+            return Redirect($"/Reports/Details/{id}");
+        }
+
+        Message = outcome.Forbidden ?? outcome.Refused ?? outcome.Conflict ?? "未保存：请按提示修改。";
+        Errors = outcome.Errors ?? new();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, Actor.From(User), ct) is not { } r)
+        {
+            return false;
+        }
+
+        Report = r;
+        if (CanTriage)
+        {
+            Workers = await staff.CandidatesAsync(r.RegionCode.Length >= 12 || r.ChildId is null ? r.RegionCode : r.RegionCode, Roles.CaseWorkers, ct);
+            if (r.ChildId is { } child)
+            {
+                OpenCases = await queries.OpenCasesOfChildAsync(child, ct);
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,194 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Shouhu.Data;
+using Shouhu.Domain.Identity;
+using static Microsoft.Playwright.Assertions;
+
+namespace Shouhu.BrowserTests;
+
+/// <summary>
+/// The five-in-one chain in a real Chromium (issue #4): a hotline operator records a report of a child in immediate
+/// danger → the township supervisor triages it into a case → the village child director writes a plan → the supervisor
+/// approves → a referral goes to the police liaison, who accepts and completes it → a service is recorded → the case
+/// closes with approval. Every step is on the timeline and in the audit trail.
+/// </summary>
+public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string Password = "Worker#2026x";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpClient> ApiAsync(string userName, string password)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private static async Task<JsonElement> Created(HttpResponseMessage r)
+    {
+        Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync(Ct));
+        return await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static async Task<IPage> LoginAsync(BrowserApp app, string userName, bool phone = false)
+    {
+        var page = await app.NewPageAsync(phone);
+        await page.GotoAsync("/Accounts/Login");
+        await page.GetByLabel("账号").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("工作台");
+        return page;
+    }
+
+    [Fact]
+    public async Task HotlineReport_Triage_Plan_Approval_Referral_Service_Closure()
+    {
+        // Arrange through the API: the police unit, four accounts and the child.
+        using var admin = await ApiAsync("admin", BrowserApp.AdminPassword);
+        var police = (await Created(await admin.PostAsJsonAsync("/api/v1/organizations", new { name = "常德市公安局武陵分局", kind = "MemberUnit", regionCode = "430702" }, Ct))).GetProperty("id").GetGuid();
+        foreach (var (user, name, role, region, org) in new[]
+        {
+            ("hotline1", "周接线", "HotlineOperator", "430702", (Guid?)null),
+            ("duduo1", "吴督导", "ChildSupervisor", "430702001", null),
+            ("zhuren1", "郑主任", "ChildDirector", "430702001004", null),
+            ("jingguan1", "冯警官", "MemberUnitLiaison", "430702", police),
+        })
+        {
+            await Created(await admin.PostAsJsonAsync("/api/v1/users", new { userName = user, password = Password, displayName = name, role, jurisdictionCode = region, organizationId = org }, Ct));
+        }
+
+        using (var director = await ApiAsync("zhuren1", Password))
+        {
+            var first17 = "43070220150505123";
+            await Created(await director.PostAsJsonAsync("/api/v1/children", new
+            {
+                name = "陈小雨", sex = "male", citizenIdNumber = first17 + CitizenIdNumber.ComputeCheckCharacter(first17), residenceRegionCode = "430702001004",
+            }, Ct));
+        }
+
+        // 1. The hotline operator, at night, with the keyboard: the form starts on the channel; the child is found by name.
+        var op = await LoginAsync(app, "hotline1");
+        await op.Locator("#new-report").ClickAsync();
+        await Expect(op.Locator("select[name='Form.Channel']")).ToBeFocusedAsync();
+        await op.Keyboard.PressAsync("Tab");
+        await op.Keyboard.PressAsync("Tab");
+        await op.Keyboard.PressAsync("Space"); // the first urgency: 紧急危险
+        await Expect(op.Locator("input[name='Form.Urgency'][value=ImmediateDanger]")).ToBeCheckedAsync();
+        await op.Locator("input[name='Form.ConcernTypes'][value=PhysicalAbuse]").CheckAsync();
+        await op.Locator("textarea[name='Form.Narrative']").FillAsync("邻居来电：陈小雨身上多处淤青，父亲酒后殴打，孩子现躲在邻居家，不敢回家。");
+        await op.RunAndWaitForResponseAsync(() => op.Locator("input[name=q]").FillAsync("陈小"), r => r.Url.Contains("handler=Children", StringComparison.Ordinal));
+        await op.GetByLabel("陈小雨").CheckAsync();
+        await op.Locator("input[name='Form.ReporterName']").FillAsync("李邻居");
+        await op.Locator("input[name='Form.ReporterPhone']").FillAsync("13900001111");
+        await BrowserApp.ShotAsync(op, "10-report-intake");
+        await op.Locator("#save-report").ClickAsync();
+        await Expect(op.Locator("#created")).ToContainTextAsync("报告已保存");
+        await BrowserApp.ShotAsync(op, "11-report-saved");
+
+        // 2. The supervisor sees it at the top of the triage queue and opens a case for the village director.
+        var sup = await LoginAsync(app, "duduo1");
+        await sup.GotoAsync("/Reports");
+        await Expect(sup.Locator("#reports tbody tr")).ToHaveCountAsync(1);
+        await Expect(sup.Locator("#reports tbody tr").First).ToContainTextAsync("陈小雨");
+        await BrowserApp.ShotAsync(sup, "12-triage-queue");
+        await sup.Locator("#reports tbody tr a").First.ClickAsync();
+        await sup.Locator("select[name='Triage.WorkerId']").SelectOptionAsync(new SelectOptionValue { Label = "郑主任（儿童主任）" });
+        await sup.Locator("select[name='Triage.RiskLevel']").SelectOptionAsync("high");
+        await sup.Locator("#triage-submit").ClickAsync();
+        await Expect(sup.Locator("#case-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^4307-20\d\d-00001$"));
+        var caseUrl = sup.Url;
+
+        // 3. The director assesses and writes the plan on a phone, then submits it.
+        var dir = await LoginAsync(app, "zhuren1", phone: true);
+        await dir.GotoAsync(caseUrl);
+        await dir.GetByRole(AriaRole.Button, new() { Name = "转为「评估中」" }).ClickAsync();
+        await Expect(dir.Locator("#case-status")).ToHaveTextAsync("评估中");
+        await dir.Locator("#status-form input[name=note]").FillAsync("入户评估：父亲酗酒，母亲在外务工，外婆可临时照料");
+        await dir.GetByRole(AriaRole.Button, new() { Name = "转为「制定计划」" }).ClickAsync();
+        await Expect(dir.Locator("#case-status")).ToHaveTextAsync("制定计划");
+        await dir.Locator("textarea[name=goals]").FillAsync("保障人身安全；恢复家庭监护");
+        var row = dir.Locator(".plan-item").First;
+        await row.Locator("select[name=itemType]").SelectOptionAsync("TemporaryCare");
+        await row.Locator("input[name=itemDescription]").FillAsync("安排到外婆家临时照料");
+        await row.Locator("input[name=itemResponsible]").FillAsync("郑主任");
+        await row.Locator("input[name=itemDueOn]").FillAsync(DateTime.UtcNow.AddHours(8).AddDays(14).ToString("yyyy-MM-dd"));
+        await dir.Locator("#save-plan").ClickAsync();
+        await Expect(dir.Locator("#plan-items")).ToContainTextAsync("安排到外婆家临时照料");
+        await dir.Locator("#submit-plan").ClickAsync();
+        await Expect(dir.Locator("#message")).ToHaveTextAsync("计划已提交督导审批");
+        await BrowserApp.ShotAsync(dir, "13-plan-submitted-phone");
+
+        // 4. The supervisor approves: the case goes into service.
+        await sup.GotoAsync(caseUrl);
+        await sup.Locator("#decide-plan input[name=comment]").FillAsync("同意，注意每周回访");
+        await sup.Locator("#approve-plan").ClickAsync();
+        await Expect(sup.Locator("#case-status")).ToHaveTextAsync("服务中");
+
+        // 5. The director refers to the police.
+        await dir.GotoAsync(caseUrl);
+        await dir.Locator("#open-referral").ClickAsync();
+        await dir.Locator("#referral-form select[name=organizationId]").SelectOptionAsync(new SelectOptionValue { Label = "常德市公安局武陵分局（成员单位）" });
+        await dir.Locator("#referral-form textarea[name=reason]").FillAsync("请依法对施暴父亲进行训诫，出具家庭暴力告诫书");
+        await dir.Locator("#referral-form textarea[name=sharedInformation]").FillAsync("儿童现住外婆家");
+        await dir.Locator("#referral-form input[name=dueAt]").FillAsync(DateTime.UtcNow.AddHours(8).AddDays(3).ToString("yyyy-MM-dd"));
+        await dir.Locator("#referral-form button[type=submit]").ClickAsync();
+        await Expect(dir.Locator("#referrals")).ToContainTextAsync("待接收");
+
+        // 6. The police liaison sees the referral — and nothing else of the case — accepts and completes it.
+        var pol = await LoginAsync(app, "jingguan1");
+        await pol.GotoAsync("/Referrals");
+        await pol.Locator("#referral-list a").First.ClickAsync();
+        await Expect(pol.Locator("#referral-reason")).ToContainTextAsync("训诫");
+        await Expect(pol.Locator("body")).Not.ToContainTextAsync("酒后殴打"); // the report's narrative stays with the case
+        await pol.Locator("#referral-note").FillAsync("已接收，今日出警");
+        await pol.Locator("#accept").ClickAsync();
+        await Expect(pol.Locator("#referral-status")).ToHaveTextAsync("办理中");
+        await pol.Locator("#referral-note").FillAsync("已对父亲训诫并出具家庭暴力告诫书");
+        await pol.Locator("#complete").ClickAsync();
+        await Expect(pol.Locator("#referral-status")).ToHaveTextAsync("已完成");
+        await BrowserApp.ShotAsync(pol, "14-referral-completed-by-police");
+        var response = await pol.GotoAsync(caseUrl);
+        Assert.Equal(404, response!.Status);
+
+        // 7. The director records a service, reviews and asks to close.
+        await dir.GotoAsync(caseUrl);
+        await dir.GetByText("记录服务").ClickAsync();
+        await dir.Locator("#service-form select[name=serviceType]").SelectOptionAsync("PsychologicalCounselling");
+        await dir.Locator("#service-form input[name=provider]").FillAsync("武陵区阳光社工站");
+        await dir.Locator("#service-form input[name=durationMinutes]").FillAsync("60");
+        await dir.Locator("#service-form button[type=submit]").ClickAsync();
+        await Expect(dir.Locator("#services")).ToContainTextAsync("心理疏导");
+        await dir.GetByRole(AriaRole.Button, new() { Name = "转为「评估回顾」" }).ClickAsync();
+        await dir.Locator("#open-closure").ClickAsync();
+        await dir.Locator("#closure-form textarea[name=closingAssessment]").FillAsync("儿童安全，父亲已戒酒，监护恢复正常");
+        await dir.Locator("#closure-form button[type=submit]").ClickAsync();
+        await Expect(dir.Locator("#message")).ToHaveTextAsync("结案申请已提交督导审批");
+
+        // 8. The supervisor approves the closure; the timeline holds every step.
+        await sup.GotoAsync(caseUrl);
+        await sup.Locator("#approve-closure").ClickAsync();
+        await Expect(sup.Locator("#case-status")).ToHaveTextAsync("已结案");
+        foreach (var kind in new[] { "Opened", "Assigned", "StatusChanged", "PlanSubmitted", "PlanApproved", "ReferralSent", "ReferralAccepted", "ReferralCompleted", "ServiceRecorded", "ClosureRequested", "ClosureApproved" })
+        {
+            await Expect(sup.Locator($"#timeline li[data-kind={kind}]").First).ToBeVisibleAsync();
+        }
+
+        await BrowserApp.ShotAsync(sup, "15-case-closed-timeline");
+
+        using var scope = app.Services.CreateScope();
+        await using var db = new ShouhuDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<ShouhuDbContext>>(), new FixedCallerContext(CallerScope.System));
+        var caseId = caseUrl[(caseUrl.LastIndexOf('/') + 1)..];
+        var trail = await db.AuditEntries.Where(a => a.Entity == "Case" && a.EntityId == caseId).Select(a => a.ActorName + ":" + a.Action + ":" + (a.Detail ?? "")).ToListAsync(Ct);
+        foreach (var who in new[] { "duduo1", "zhuren1", "jingguan1" })
+        {
+            Assert.Contains(trail, t => t.StartsWith(who + ":", StringComparison.Ordinal));
+        }
+    }
+}
