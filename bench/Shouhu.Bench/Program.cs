@@ -14,6 +14,12 @@ using Npgsql;
 
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "");
+if (options.GetValueOrDefault("mode") == "casework")
+{
+    await CaseworkBench.RunAsync(options);
+    return;
+}
+
 var url = options.GetValueOrDefault("url", "http://127.0.0.1:5099");
 var adminPassword = options["admin-password"];
 var provider = options.GetValueOrDefault("provider", "sqlite");

@@ -317,6 +317,169 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsJsonAsync($"/api/v1/referrals/{referralId}/accept", new { }, Ct)).StatusCode);
     }
 
+    private async Task<(HttpClient Supervisor, Guid CaseId)> OpenCaseAsync(string village = ShouhuApp.VillageA, Guid? childId = null)
+    {
+        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(childId, childId is null ? village : null, "Urgent"), Ct), HttpStatusCode.Created);
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+        return (supervisor, caseId);
+    }
+
+    /// <summary>Review finding: 20 triages at once made 14 answers 500 on the unique case number.</summary>
+    [Fact]
+    public async Task ParallelTriages_AllSucceed_WithUniqueConsecutiveNumbers()
+    {
+        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var ids = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            ids.Add((await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageB, "Routine"), Ct), HttpStatusCode.Created)).GetProperty("id").GetString()!);
+        }
+
+        var answers = await Task.WhenAll(ids.Select(id => supervisor.PostAsJsonAsync($"/api/v1/reports/{id}/triage", new { decision = "open-case" }, Ct)));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var numbers = new List<int>();
+        foreach (var a in answers)
+        {
+            numbers.Add(int.Parse((await Json(a)).GetProperty("caseNumber").GetString()![^5..], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        numbers.Sort();
+        Assert.Equal(20, numbers.Distinct().Count());
+        Assert.Equal(numbers[0] + 19, numbers[^1]);
+    }
+
+    /// <summary>Review finding: a case opened where a report was made stayed there after its child (living elsewhere) was identified.</summary>
+    [Fact]
+    public async Task IdentifyingTheChild_MovesTheCaseToTheChildsVillage()
+    {
+        var childId = await ChildAsync("认亲童");
+        var (supervisor, caseId) = await OpenCaseAsync(ShouhuApp.VillageB);
+        var (directorA, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (directorB, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageB);
+        await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/notes", new { text = "村B发现" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, (await directorB.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode);
+
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/child", new { childId }, Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await directorB.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode);
+        var moved = await directorA.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
+        Assert.Equal(ShouhuApp.VillageA, moved.GetProperty("regionCode").GetString());
+        Assert.Contains(moved.GetProperty("events").EnumerateArray(), e => e.GetProperty("text").GetString() == "村B发现"); // the whole file moved
+        await using var db = app.DbFor(ShouhuApp.VillageB);
+        Assert.False(await db.CaseEvents.AnyAsync(e => e.CaseId == caseId, Ct));
+    }
+
+    /// <summary>Review findings: a volunteer of the receiving organisation acted as receiver; a liaison could read a child's name through a report.</summary>
+    [Fact]
+    public async Task OnlyReceivingRoles_SeeReferrals_AndOutsidersCannotNameRegisteredChildren()
+    {
+        var org = await OrganizationAsync("启明社区志愿服务队", "SocialOrganization", "430702001");
+        var (volunteer, _) = await StaffAsync("Volunteer", "430702001", org);
+        var (liaison, _) = await StaffAsync("MemberUnitLiaison", "430702", org);
+        var (supervisor, caseId) = await OpenCaseAsync();
+        var referralId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = org, reason = "请安排陪伴" }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Assert.Equal(0, (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/referrals", Ct)).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await volunteer.GetAsync($"/api/v1/referrals/{referralId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await volunteer.PostAsJsonAsync($"/api/v1/referrals/{referralId}/decline", new { note = "x" }, Ct)).StatusCode);
+
+        var childId = await ChildAsync("查名童");
+        var byLiaison = await liaison.PostAsJsonAsync("/api/v1/reports", HotlineReport(childId), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, byLiaison.StatusCode);
+        Assert.DoesNotContain("查名童", await byLiaison.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.True((await Json(byLiaison)).GetProperty("errors").TryGetProperty("childId", out _));
+    }
+
+    /// <summary>Review findings: far-off dates and null plan items answered 500; a supervisor approved a plan they wrote.</summary>
+    [Fact]
+    public async Task OddDatesAndNullItems_Are400_AndAPlanIsNeverApprovedByItsAuthor()
+    {
+        var (supervisor, caseId) = await OpenCaseAsync();
+        foreach (var when in new[] { "9999-12-31", "0001-01-01 00:00", "1900-01-01T00:00:00+08:00", "2026-02-29 10:00" })
+        {
+            var r = await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "Hotline", receivedAt = when, concernTypes = new[] { "Other" }, urgency = "Routine", narrative = "x", regionCode = ShouhuApp.VillageA }, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+            Assert.True((await Json(r)).GetProperty("errors").TryGetProperty("receivedAt", out _), when);
+            var d = await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = Guid.NewGuid(), reason = "x", dueAt = when }, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, d.StatusCode);
+        }
+
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+        var bareToday = await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "Hotline", receivedAt = today, concernTypes = new[] { "Other" }, urgency = "Routine", narrative = "x", regionCode = ShouhuApp.VillageA }, Ct);
+        Assert.Equal(HttpStatusCode.Created, bareToday.StatusCode); // a bare received date is the start of that day
+
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to = "assessing" }, Ct));
+        var nullItem = await supervisor.PutAsync($"/api/v1/cases/{caseId}/plan", new StringContent("{\"goals\":\"g\",\"items\":[null]}", System.Text.Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, nullItem.StatusCode);
+
+        var (worker, workerId) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/assignment", new { workerId }, Ct));
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to = "planning" }, Ct));
+        await OkJson(await supervisor.PutAsJsonAsync($"/api/v1/cases/{caseId}/plan", new { goals = "g", items = new[] { new { serviceType = "Other", description = "d", responsible = "r", dueOn = today } } }, Ct));
+        await OkJson(await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/plan/submit", new { }, Ct));
+        var own = await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/plan/approve", new { }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Equal("不能审批自己制定或提交的计划", (await Json(own)).GetProperty("detail").GetString());
+    }
+
+    /// <summary>Review findings: a closure request survived a return to service; parallel notes conflicted; audit by child missed casework.</summary>
+    [Fact]
+    public async Task ClosureRequest_IsWithdrawnByLeavingReview_NotesNeverConflict_AndTheChildsTrailShowsCasework()
+    {
+        var childId = await ChildAsync("审计童");
+        var (supervisor, caseId) = await OpenCaseAsync(childId: childId);
+        var (officer, _) = await StaffAsync("CivilAffairsOfficer", "430702");
+        var notes = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/notes", new { text = $"记录{i}" }, Ct)));
+        Assert.All(notes, n => Assert.Equal(HttpStatusCode.OK, n.StatusCode));
+
+        // Walk to review with an approved plan, request closure, go back to service: the request is withdrawn.
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to = "assessing" }, Ct));
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to = "planning" }, Ct));
+        await OkJson(await officer.PutAsJsonAsync($"/api/v1/cases/{caseId}/plan", new { goals = "g", items = new[] { new { serviceType = "Other", description = "d", responsible = "r", dueOn = today } } }, Ct));
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/plan/submit", new { }, Ct));
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/plan/approve", new { }, Ct));
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to = "reviewing" }, Ct));
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/closure", new { reason = "GoalsMet", closingAssessment = "好转" }, Ct));
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to = "in-service" }, Ct));
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to = "reviewing" }, Ct));
+        Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/closure/approve", new { }, Ct)).StatusCode);
+        Assert.Equal("none", (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct)).GetProperty("closureState").GetString());
+
+        using var admin = await app.AdminAsync();
+        var trail = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?childId={childId}&pageSize=200", Ct);
+        var entities = trail.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("entity").GetString()).ToHashSet();
+        Assert.Contains("Child", entities);
+        Assert.Contains("Case", entities);
+        Assert.Contains("Report", entities);
+    }
+
+    /// <summary>Review finding: an HTML page with a GIF header was kept under the name x.html; downloads carried no nosniff.</summary>
+    [Fact]
+    public async Task ProgramsAndPagesAreRefusedByName_AndFilesAreServedWithNosniff()
+    {
+        var (supervisor, caseId) = await OpenCaseAsync();
+        var gifHtml = "GIF89a<html><script>alert(1)</script></html>"u8.ToArray();
+        foreach (var name in new[] { "x.html", "evil.sh", "a\u202Egpj.doc", "photo.SVG" })
+        {
+            var r = await Upload(supervisor, caseId, name, gifHtml);
+            Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        }
+
+        var fakeDocx = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(fakeDocx, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            zip.CreateEntry("[Content_Types].xml");
+            zip.CreateEntry("word/");
+            zip.CreateEntry("payload.exe");
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Upload(supervisor, caseId, "报告.docx", fakeDocx.ToArray())).StatusCode);
+        var gif = await OkJson(await Upload(supervisor, caseId, "现场.gif", gifHtml), HttpStatusCode.Created);
+        var download = await supervisor.GetAsync($"/api/v1/attachments/{gif.GetProperty("id")}", Ct);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("image/gif", download.Content.Headers.ContentType?.MediaType);
+    }
+
     private static async Task<HttpResponseMessage> Upload(HttpClient client, Guid caseId, string name, byte[] bytes)
     {
         using var form = new MultipartFormDataContent();

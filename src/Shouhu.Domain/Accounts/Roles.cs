@@ -51,6 +51,9 @@ public static class Roles
     /// <summary>Roles that read every case of their jurisdiction; a social worker reads the cases assigned to them, a liaison only what is referred.</summary>
     public static readonly IReadOnlyList<string> CaseReaders = [CivilAffairsOfficer, ChildSupervisor, ChildDirector];
 
+    /// <summary>Roles of an organisation's staff who receive and handle the referrals sent to it (not volunteers or operators).</summary>
+    public static readonly IReadOnlyList<string> ReferralReceivers = [MemberUnitLiaison, SocialWorker, CivilAffairsOfficer];
+
     /// <summary>Chinese name of a role.</summary>
     public static string ChineseName(string role) => role switch
     {

@@ -68,6 +68,16 @@ public static class AttachmentRules
     /// <summary>Message for a file that is too large.</summary>
     public const string TooLarge = "文件超过 20 MB";
 
+    /// <summary>Message for a file whose name says it is a program or a web page, whatever its content.</summary>
+    public const string DangerousName = "不能上传程序、脚本或网页文件";
+
+    /// <summary>Extensions refused whatever the content (programs, scripts, web pages that a browser or desktop would run).</summary>
+    public static readonly IReadOnlySet<string> DangerousExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".exe", ".com", ".bat", ".cmd", ".scr", ".msi", ".dll", ".ps1", ".vbs", ".js", ".jse", ".wsf", ".hta", ".jar", ".apk",
+        ".sh", ".py", ".html", ".htm", ".xhtml", ".svg", ".php", ".lnk",
+    };
+
     /// <summary>Message for a file of another type.</summary>
     public const string WrongType = "只能上传图片、PDF、Office 文档或录音文件（按文件内容识别）";
 
@@ -126,9 +136,9 @@ public static class AttachmentRules
             var names = zip.Entries.Select(e => e.FullName).ToList();
             if (names.Contains("[Content_Types].xml"))
             {
-                if (names.Any(x => x.StartsWith("word/", StringComparison.Ordinal))) return (AttachmentKind.OfficeDocument, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-                if (names.Any(x => x.StartsWith("xl/", StringComparison.Ordinal))) return (AttachmentKind.OfficeDocument, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                if (names.Any(x => x.StartsWith("ppt/", StringComparison.Ordinal))) return (AttachmentKind.OfficeDocument, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
+                if (names.Contains("word/document.xml")) return (AttachmentKind.OfficeDocument, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+                if (names.Contains("xl/workbook.xml")) return (AttachmentKind.OfficeDocument, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                if (names.Contains("ppt/presentation.xml")) return (AttachmentKind.OfficeDocument, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
             }
 
             if (zip.GetEntry("mimetype") is { Length: < 200 } mime)

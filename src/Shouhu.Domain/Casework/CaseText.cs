@@ -30,7 +30,9 @@ public static class CaseText
             return null;
         }
 
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')) || text.EnumerateRunes().Any(r => r == Rune.ReplacementChar))
+        // Control characters, and the bidirectional overrides that make one text (or file name) pose as another.
+        if (text.Any(c => (char.IsControl(c) && c is not ('\n' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            || text.EnumerateRunes().Any(r => r == Rune.ReplacementChar))
         {
             errors.Add(field, "含有无效字符");
             return null;
@@ -39,8 +41,31 @@ public static class CaseText
         return text;
     }
 
-    /// <summary>Reads an instant: ISO 8601 with an offset, or a local date-time read as China Standard Time (<c>2026-11-30 21:05</c>). Null (with an error) when it is no time.</summary>
-    public static DateTime? Instant(string? raw, string field, ValidationErrors errors)
+    /// <summary>Earliest year an instant may name (reports, due times): older is a typing error.</summary>
+    public const int MinYear = 2000;
+
+    /// <summary>Latest year an instant may name.</summary>
+    public const int MaxYear = 2100;
+
+    /// <summary>
+    /// Reads an instant: ISO 8601 with an offset (<c>+08:00</c>, <c>+0800</c>, <c>Z</c>), or a local date-time read as China
+    /// Standard Time (<c>2026-11-30 21:05</c>), or a bare date — the end of that day in China when
+    /// <paramref name="bareDateIsEndOfDay"/> (a due date), else its start. Years <see cref="MinYear"/>–<see cref="MaxYear"/>.
+    /// Null (with an error on <paramref name="field"/>) when it is no such time.
+    /// </summary>
+    public static DateTime? Instant(string? raw, string field, ValidationErrors errors, bool bareDateIsEndOfDay = true)
+    {
+        var value = ParseInstant(raw, field, errors, bareDateIsEndOfDay);
+        if (value is { } v && (v.Year < MinYear || v.Year > MaxYear))
+        {
+            errors.Add(field, $"时间应在 {MinYear}–{MaxYear} 年之间");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static DateTime? ParseInstant(string? raw, string field, ValidationErrors errors, bool bareDateIsEndOfDay)
     {
         var text = raw?.Trim().Replace('T', ' ');
         if (string.IsNullOrEmpty(text))
@@ -50,23 +75,34 @@ public static class CaseText
 
         text = new string(text.Select(c => c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c).ToArray());
         // Only a time that names its offset is read with it; "K" would also accept none and take the server's zone.
-        var hasOffset = text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
-        string[] withOffset = ["yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK"];
+        var hasOffset = text.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d\d:?\d\d$");
+        string[] withOffset = ["yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:sszzzz", "yyyy-MM-dd HH:mmzzzz"];
+        if (hasOffset && text[^5] is '+' or '-' && char.IsDigit(text[^1]) && text[^3] != ':')
+        {
+            text = text[..^2] + ":" + text[^2..]; // +0800 → +08:00
+        }
+
         if (hasOffset && DateTimeOffset.TryParseExact(text, withOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dto))
         {
-            return dto.UtcDateTime;
+            return dto.Year is >= MinYear and <= MaxYear ? dto.UtcDateTime : new DateTime(dto.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         }
 
         string[] local = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-M-d H:mm", "yyyy/M/d H:mm", "yyyy-MM-dd HH:mm:ss.FFFFFFF"];
         if (DateTime.TryParseExact(text, local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
         {
-            return new DateTimeOffset(dt, Time.ChinaTime.Offset).UtcDateTime;
+            return dt.Year is >= MinYear and <= MaxYear ? new DateTimeOffset(dt, Time.ChinaTime.Offset).UtcDateTime : new DateTime(dt.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         }
 
         if (Time.DateText.TryParse(text, out var date))
         {
-            // A bare date means the end of that day in China (a due date "by 12 December").
-            return new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), Time.ChinaTime.Offset).UtcDateTime.AddSeconds(-1);
+            if (date.Year is < MinYear or > MaxYear)
+            {
+                return new DateTime(date.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            }
+
+            // A bare due date means the end of that day in China ("by 12 December"); a bare received date its start.
+            var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Time.ChinaTime.Offset).UtcDateTime;
+            return bareDateIsEndOfDay ? start.AddDays(1).AddSeconds(-1) : start;
         }
 
         errors.Add(field, "时间格式应为 2026-11-30 21:05（北京时间）或带时区的 ISO 8601");

@@ -176,6 +176,12 @@ public static class ShouhuSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleExceptionAsync });
         app.UseStatusCodePages(ErrorHandling.HandleStatusCodeAsync);
         app.UseHttpLogging();
+        // Files are served with the type found in their content; browsers must not guess another (an "image" that is HTML).
+        app.Use((ctx, next) =>
+        {
+            ctx.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(ctx);
+        });
         app.UseStaticFiles();
         app.UseSwaggerUI(o =>
         {

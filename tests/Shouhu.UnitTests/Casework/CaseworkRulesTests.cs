@@ -198,6 +198,8 @@ public sealed class CaseTextTests
     [InlineData("2026-11-30T13:05:00Z", "2026-11-30T13:05:00Z")]
     [InlineData("２０２６-11-30 21:05", "2026-11-30T13:05:00Z")]
     [InlineData("2026-12-01", "2026-12-01T15:59:59Z")] // a bare date: the end of that day in China
+    [InlineData("2026-11-30T21:05:00+0800", "2026-11-30T13:05:00Z")]
+    [InlineData("2026-11-30 21:05-0100", "2026-11-30T22:05:00Z")]
     public void Instant_ReadsChinaTimeUnlessAnOffsetIsGiven(string text, string utc)
     {
         var errors = new ValidationErrors();
@@ -208,11 +210,33 @@ public sealed class CaseTextTests
     [Theory]
     [InlineData("明天")]
     [InlineData("2026-02-30 10:00")]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01 00:00")]
+    [InlineData("1900-01-01T00:00:00+08:00")]
+    [InlineData("2101-01-01")]
     public void Instant_NamesTheFieldForNonsense(string text)
     {
         var errors = new ValidationErrors();
         Assert.Null(CaseText.Instant(text, "dueAt", errors));
         Assert.Single(errors.For("dueAt"));
+    }
+
+    [Fact]
+    public void Instant_ABareReceivedDateIsTheStartOfTheDay()
+    {
+        var errors = new ValidationErrors();
+        Assert.Equal(new DateTime(2026, 11, 29, 16, 0, 0, DateTimeKind.Utc), CaseText.Instant("2026-11-30", "t", errors, bareDateIsEndOfDay: false));
+    }
+
+    [Theory]
+    [InlineData("\u202Eexe.doc")]
+    [InlineData("a\u2066b")]
+    [InlineData("tab\u0007bell")]
+    public void Clean_RefusesBidiOverridesAndControlCharacters(string text)
+    {
+        var errors = new ValidationErrors();
+        Assert.Null(CaseText.Clean(text, "f", 100, true, errors));
+        Assert.Equal(["含有无效字符"], errors.For("f"));
     }
 
     [Fact]

@@ -37,8 +37,21 @@ public static class AuditApi
         IQueryable<AuditEntry> q = db.AuditEntries.AsNoTracking();
         if (childId is { } id)
         {
+            // The child's own file, and its casework: the cases, reports, referrals and attachments about the child.
             var s = id.ToString();
-            q = q.Where(a => a.Entity == "Child" && a.EntityId == s);
+            var cases = await db.Cases.IgnoreQueryFilters().Where(c => c.ChildId == id).Select(c => c.Id).ToListAsync(ct);
+            var reports = await db.Reports.IgnoreQueryFilters().Where(r => r.ChildId == id || (r.CaseId != null && cases.Contains(r.CaseId.Value))).Select(r => r.Id).ToListAsync(ct);
+            var referrals = await db.Referrals.IgnoreQueryFilters().Where(r => cases.Contains(r.CaseId)).Select(r => r.Id).ToListAsync(ct);
+            var files = await db.Attachments.IgnoreQueryFilters().Where(a => (a.CaseId != null && cases.Contains(a.CaseId.Value)) || (a.ReportId != null && reports.Contains(a.ReportId.Value))).Select(a => a.Id).ToListAsync(ct);
+            var caseIds = cases.Select(c => c.ToString()).ToList();
+            var reportIds = reports.Select(r => r.ToString()).ToList();
+            var referralIds = referrals.Select(r => r.ToString()).ToList();
+            var fileIds = files.Select(f => f.ToString()).ToList();
+            q = q.Where(a => (a.Entity == "Child" && a.EntityId == s)
+                || (a.Entity == "Case" && caseIds.Contains(a.EntityId!))
+                || (a.Entity == "Report" && reportIds.Contains(a.EntityId!))
+                || (a.Entity == "Referral" && referralIds.Contains(a.EntityId!))
+                || (a.Entity == "Attachment" && fileIds.Contains(a.EntityId!)));
         }
 
         if (!string.IsNullOrWhiteSpace(entity))

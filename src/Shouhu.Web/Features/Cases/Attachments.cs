@@ -63,6 +63,11 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
             return CaseOutcome.Invalid(errors);
         }
 
+        if (AttachmentRules.DangerousExtensions.Contains(Path.GetExtension(name)) || name.Any(ch => char.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.Format))
+        {
+            return CaseOutcome.Invalid("file", AttachmentRules.DangerousName);
+        }
+
         Directory.CreateDirectory(Folder);
         var attachment = new Attachment { RegionCode = regionCode, ReportId = reportId, CaseId = c?.Id, FileName = name, UploadedBy = actor.Id, UploadedByName = actor.DisplayName, UploadedAt = clock.GetUtcNow().UtcDateTime };
         var path = Path.Combine(Folder, attachment.Id.ToString("N"));
@@ -106,8 +111,6 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
             if (c is not null)
             {
                 db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Document, $"上传文件：{name}（{attachment.SizeBytes / 1024.0:0.#} KB）", attachment.Id, attachment.UploadedAt));
-                c.UpdatedAt = attachment.UploadedAt;
-                c.UpdatedByName = actor.DisplayName;
             }
 
             await db.SaveChangesAsync(ct);
@@ -140,7 +143,8 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
 
         if (!allowed && a.ReportId is { } reportId && await db.Reports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == reportId, ct) is { } r)
         {
-            allowed = ReportQueries.CanRead(r, actor);
+            allowed = ReportQueries.CanRead(r, actor)
+                || (r.CaseId is { } joined && await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == joined, ct) is { } jc && CaseAccess.CanRead(jc, actor));
         }
 
         var path = Path.Combine(Folder, a.Id.ToString("N"));

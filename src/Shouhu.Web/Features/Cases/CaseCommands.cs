@@ -54,13 +54,20 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
             c.FollowUpOn = null;
         }
 
+        var withdrawn = from == CaseStatus.Reviewing && c.ClosureState == ApprovalState.Submitted;
+        if (withdrawn)
+        {
+            // Back to service: the closure request no longer describes the case.
+            c.ClosureState = ApprovalState.None;
+        }
+
         if (to == CaseStatus.Planning && c.PlanState == ApprovalState.Approved)
         {
             // Back to planning during service: the revised plan needs a new approval.
             c.PlanState = ApprovalState.None;
         }
 
-        AddEvent(c, actor, CaseEventKind.StatusChanged, $"状态：{CaseWorkflow.Name(from)} → {CaseWorkflow.Name(to.Value)}" + Suffix(note));
+        AddEvent(c, actor, CaseEventKind.StatusChanged, $"状态：{CaseWorkflow.Name(from)} → {CaseWorkflow.Name(to.Value)}" + (withdrawn ? "（结案申请撤回）" : string.Empty) + Suffix(note));
         return await SaveAsync(c, actor, ct);
     }
 
@@ -81,7 +88,7 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         }
 
         AddEvent(c, actor, CaseEventKind.Note, text);
-        return await SaveAsync(c, actor, ct);
+        return await SaveAsync(c, actor, ct, touch: false);
     }
 
     /// <summary>Sets the risk level (high / medium / low).</summary>
@@ -232,15 +239,46 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
             return new CaseOutcome(Refused: "本案已关联儿童");
         }
 
-        var child = body.ChildId is { } childId ? await db.Children.AsNoTracking().Where(x => x.Id == childId).Select(x => new { x.Id, x.Name }).FirstOrDefaultAsync(ct) : null;
+        if (!Domain.Accounts.Roles.RegistryReaders.Contains(actor.Role))
+        {
+            return new CaseOutcome(Forbidden: "您的角色不能查阅儿童档案，请由督导员或儿童主任确认儿童身份");
+        }
+
+        var child = body.ChildId is { } childId ? await db.Children.AsNoTracking().Where(x => x.Id == childId).Select(x => new { x.Id, x.Name, x.RegionCode }).FirstOrDefaultAsync(ct) : null;
         if (child is null)
         {
             return CaseOutcome.Invalid("childId", "未找到该儿童（须为您辖区内已登记的儿童）");
         }
 
         c.ChildId = child.Id;
+        await MoveAsync(db, c, child.RegionCode, ct);
         AddEvent(c, actor, CaseEventKind.ChildIdentified, "确认儿童身份，关联儿童档案", child.Id);
         return await SaveAsync(c, actor, ct);
+    }
+
+    /// <summary>
+    /// Moves a case and every part of its file to <paramref name="regionCode"/> (the child's residence, once the child is
+    /// known), so that the village and township of the child see it — and those of the place first reported no longer do.
+    /// The parts are changed as tracked entities: one save, audited and guarded like any other.
+    /// </summary>
+    public static async Task MoveAsync(ShouhuDbContext db, Case c, string regionCode, CancellationToken ct)
+    {
+        if (c.RegionCode == regionCode)
+        {
+            return;
+        }
+
+        var id = c.Id;
+        c.RegionCode = regionCode;
+        foreach (var e in await db.CaseEvents.Where(x => x.CaseId == id).ToListAsync(ct)) e.RegionCode = regionCode;
+        foreach (var p in await db.CasePlans.Where(x => x.CaseId == id).ToListAsync(ct)) p.RegionCode = regionCode;
+        foreach (var i in await db.CasePlanItems.Where(x => x.CaseId == id).ToListAsync(ct)) i.RegionCode = regionCode;
+        foreach (var a in await db.CaseApprovals.Where(x => x.CaseId == id).ToListAsync(ct)) a.RegionCode = regionCode;
+        foreach (var s in await db.ServiceRecords.Where(x => x.CaseId == id).ToListAsync(ct)) s.RegionCode = regionCode;
+        foreach (var m in await db.GuardianshipMeasures.Where(x => x.CaseId == id).ToListAsync(ct)) m.RegionCode = regionCode;
+        foreach (var r in await db.Referrals.Where(x => x.CaseId == id).ToListAsync(ct)) r.RegionCode = regionCode;
+        foreach (var f in await db.Attachments.Where(x => x.CaseId == id).ToListAsync(ct)) f.RegionCode = regionCode;
+        foreach (var e in db.ChangeTracker.Entries<CaseEvent>().Where(x => x.State == EntityState.Added && x.Entity.CaseId == id)) e.Entity.RegionCode = regionCode;
     }
 
     /// <summary>
@@ -291,10 +329,16 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         SubjectId = subject,
     };
 
-    private async Task<CaseOutcome> SaveAsync(Case c, Actor actor, CancellationToken ct, Guid? created = null)
+    // touch: the change is to the case row itself (status, plan, people, closure), so it takes the version check; appended
+    // records (notes, services, referrals) leave the row alone and never conflict with each other.
+    private async Task<CaseOutcome> SaveAsync(Case c, Actor actor, CancellationToken ct, Guid? created = null, bool touch = true)
     {
-        c.UpdatedAt = Now;
-        c.UpdatedByName = actor.DisplayName;
+        if (touch)
+        {
+            c.UpdatedAt = Now;
+            c.UpdatedByName = actor.DisplayName;
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);

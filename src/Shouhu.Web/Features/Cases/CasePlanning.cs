@@ -49,6 +49,12 @@ public sealed partial class CaseCommands
         {
             var r = raw[i];
             var key = $"items[{i}]";
+            if (r is null)
+            {
+                errors.Add(key, "服务项不能为空");
+                continue;
+            }
+
             if (!ParseEnum<ServiceType>(r.ServiceType, out var type))
             {
                 errors.Add($"{key}.serviceType", "服务类型无效");
@@ -157,9 +163,9 @@ public sealed partial class CaseCommands
             return new CaseOutcome(Refused: "没有等待审批的计划");
         }
 
-        if (c.PlanSubmittedBy == actor.Id)
+        if (c.PlanSubmittedBy == actor.Id || await db.CasePlans.AnyAsync(p => p.CaseId == c.Id && p.UpdatedBy == actor.Id, ct))
         {
-            return new CaseOutcome(Forbidden: "不能审批自己提交的计划");
+            return new CaseOutcome(Forbidden: "不能审批自己制定或提交的计划");
         }
 
         var errors = new ValidationErrors();

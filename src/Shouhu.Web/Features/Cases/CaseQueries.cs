@@ -28,8 +28,9 @@ public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNa
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.SentAt).ToListAsync(ct);
         var orgIds = referrals.Select(r => r.OrganizationId).Distinct().ToList();
         var orgNames = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.UploadedAt).ToListAsync(ct);
         var reportIds = await db.Reports.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.ReceivedAt).Select(r => r.Id).ToListAsync(ct);
+        // The case's documents, and the evidence that came with its reports.
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id || (a.ReportId != null && reportIds.Contains(a.ReportId.Value))).OrderBy(a => a.UploadedAt).ToListAsync(ct);
         var regionName = (await regionNames.NamesAsync([c.RegionCode], ct)).GetValueOrDefault(c.RegionCode);
         db.RecordAudit("View", "Case", c.Id.ToString(), c.RegionCode, c.ChildId is { } child ? $"child={child}" : null);
         await db.SaveChangesAsync(ct);

@@ -66,7 +66,7 @@ public sealed partial class CaseCommands
         db.ServiceRecords.Add(record);
         AddEvent(c, actor, CaseEventKind.ServiceRecorded,
             $"服务：{CaseworkNames.Of(type)}，{provider}，{served:yyyy-MM-dd}" + (body.DurationMinutes is { } d ? $"，{d}分钟" : string.Empty) + (outcome is null ? string.Empty : $"。成效：{outcome}"), record.Id);
-        return await SaveAsync(c, actor, ct, record.Id);
+        return await SaveAsync(c, actor, ct, record.Id, touch: false);
     }
 
     /// <summary>Records temporary (art. 92) or long-term (art. 94) guardianship by civil affairs, with its legal ground; officers only.</summary>
@@ -148,7 +148,7 @@ public sealed partial class CaseCommands
         db.GuardianshipMeasures.Add(measure);
         AddEvent(c, actor, CaseEventKind.GuardianshipMeasure,
             $"{CaseworkNames.Of(kind)}：{CaseworkNames.Of(ground)}；{(placement == Placement.None ? string.Empty : CaseworkNames.Of(placement) + "；")}自 {start:yyyy-MM-dd}" + (end is { } x ? $" 至 {x:yyyy-MM-dd}" : string.Empty), measure.Id);
-        return await SaveAsync(c, actor, ct, measure.Id);
+        return await SaveAsync(c, actor, ct, measure.Id, touch: false);
     }
 
     /// <summary>
@@ -209,7 +209,7 @@ public sealed partial class CaseCommands
         db.Referrals.Add(referral);
         AddEvent(c, actor, CaseEventKind.ReferralSent,
             $"转介至 {org.Name}：{reason}" + (due is { } x ? $"（期限 {ChinaTime.ToChina(x):yyyy-MM-dd HH:mm}）" : string.Empty), referral.Id);
-        return await SaveAsync(c, actor, ct, referral.Id);
+        return await SaveAsync(c, actor, ct, referral.Id, touch: false);
     }
 
     /// <summary>Organisations a case of <paramref name="regionCode"/> can be referred to: those of its region or above, by name.</summary>

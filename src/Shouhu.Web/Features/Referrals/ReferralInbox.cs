@@ -52,6 +52,9 @@ public sealed record ReferralStatusResponse(Guid Id, string Status);
 /// </summary>
 public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock)
 {
+    /// <summary>Most referrals one list shows (newest first).</summary>
+    public const int MaxListed = 500;
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
@@ -68,7 +71,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
         }
         else
         {
-            if (actor.OrganizationId is not { } org)
+            if (actor.OrganizationId is not { } org || !Domain.Accounts.Roles.ReferralReceivers.Contains(actor.Role))
             {
                 return [];
             }
@@ -81,7 +84,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
             query = query.Where(r => r.Status == wanted);
         }
 
-        var rows = await query.OrderByDescending(r => r.SentAt).Take(500).ToListAsync(ct);
+        var rows = await query.OrderByDescending(r => r.SentAt).Take(MaxListed).ToListAsync(ct);
         var caseIdsOnPage = rows.Select(r => r.CaseId).Distinct().ToList();
         var numbers = await db.Cases.AsNoTracking().Where(c => caseIdsOnPage.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNumber, ct);
         var orgIds = rows.Select(r => r.OrganizationId).Distinct().ToList();
@@ -125,8 +128,8 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
             r.DeclineReason, r.ActionsTaken, r.Feedback, r.CompletedAt is { } ca ? ChinaTime.ToChina(ca) : null);
     }
 
-    /// <summary>True when the caller belongs to the organisation the referral was sent to.</summary>
-    public static bool IsReceiver(Referral r, Actor actor) => actor.OrganizationId == r.OrganizationId;
+    /// <summary>True when the caller belongs to the organisation the referral was sent to, in a role that handles referrals.</summary>
+    public static bool IsReceiver(Referral r, Actor actor) => actor.OrganizationId == r.OrganizationId && Domain.Accounts.Roles.ReferralReceivers.Contains(actor.Role);
 
     /// <summary>The receiver accepts, declines (note = reason), records progress or completes (note = feedback).</summary>
     public async Task<(CaseOutcome Outcome, ReferralStatusResponse? Response)> ActAsync(Guid id, ReferralAction action, Actor actor, ReferralNoteRequest body, CancellationToken ct)

@@ -7,7 +7,7 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features.Reports;
 
 /// <summary>One report (audited as a View), with the triage form for supervisors and officers: open a case (with its worker), link to an open case of the child, or close with a reason.</summary>
-public sealed class DetailsModel(ReportQueries queries, TriageReport triage, CaseStaff staff) : PageModel
+public sealed class DetailsModel(ReportQueries queries, TriageReport triage, CaseStaff staff, Shouhu.Data.ShouhuDbContext db) : PageModel
 {
     public ReportResponse Report { get; private set; } = null!;
     public bool JustCreated { get; private set; }
@@ -59,7 +59,11 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
         Report = r;
         if (CanTriage)
         {
-            Workers = await staff.CandidatesAsync(r.RegionCode.Length >= 12 || r.ChildId is null ? r.RegionCode : r.RegionCode, Roles.CaseWorkers, ct);
+            // The case will be opened where the child lives (a registered child) or where it happened.
+            var region = r.ChildId is { } childId
+                ? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Children.Where(c => c.Id == childId).Select(c => c.RegionCode), ct) ?? r.RegionCode
+                : r.RegionCode;
+            Workers = await staff.CandidatesAsync(region, Roles.CaseWorkers, ct);
             if (r.ChildId is { } child)
             {
                 OpenCases = await queries.OpenCasesOfChildAsync(child, ct);

@@ -122,7 +122,7 @@ public sealed class NewModel(RecordReport record, Attachments attachments, Shouh
     private async Task PrepareAsync(CancellationToken ct)
     {
         Picker = await RegionPicker.BuildAsync(db, "Form.RegionCode", Form.RegionCode, 3, ct);
-        if (Form.ChildId is { } id)
+        if (Form.ChildId is { } id && Domain.Accounts.Roles.RegistryReaders.Contains(Actor.From(User).Role))
         {
             ChildLabel = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(ct);
         }

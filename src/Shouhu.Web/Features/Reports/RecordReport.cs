@@ -64,7 +64,7 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
             errors.Add("urgency", "请选择紧急程度");
         }
 
-        var received = CaseText.Instant(input.ReceivedAt, "receivedAt", errors) ?? (errors.For("receivedAt").Count == 0 ? now : (DateTime?)null);
+        var received = CaseText.Instant(input.ReceivedAt, "receivedAt", errors, bareDateIsEndOfDay: false) ?? (errors.For("receivedAt").Count == 0 ? now : (DateTime?)null);
         if (received is { } r && r > now + FutureTolerance)
         {
             errors.Add("receivedAt", "接报时间不能晚于现在");
@@ -93,7 +93,11 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
 
         // The child: a registered one (inside the caller's jurisdiction), or a description to identify later.
         string? childRegion = null;
-        if (input.ChildId is { } childId)
+        if (input.ChildId is not null && !Domain.Accounts.Roles.RegistryReaders.Contains(actor.Role))
+        {
+            errors.Add("childId", "您的角色不能选择已登记儿童，请填写儿童情况，由研判人员确认身份");
+        }
+        else if (input.ChildId is { } childId)
         {
             childRegion = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => c.RegionCode).FirstOrDefaultAsync(ct);
             if (childRegion is null)

@@ -90,6 +90,11 @@ public sealed class ReportQueries(ShouhuDbContext db, Regions.RegionNames region
             .Select(r => new { r.Id, r.Channel, r.Urgency, r.ReceivedAt, r.ResponseDueAt, r.ConcernTypes, r.ChildId, r.UnidentifiedChildName, r.RegionCode, r.Status, r.CaseId })
             .ToListAsync(ct);
         var childIds = rows.Where(r => r.ChildId is not null).Select(r => r.ChildId!.Value).Distinct().ToList();
+        if (!Roles.RegistryReaders.Contains(actor.Role))
+        {
+            childIds.Clear(); // who the report was linked to is not theirs to see
+        }
+
         var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         db.RecordAudit("List", "Report", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}");
@@ -108,7 +113,7 @@ public sealed class ReportQueries(ShouhuDbContext db, Regions.RegionNames region
             return null;
         }
 
-        var childName = r.ChildId is { } cid ? await db.Children.AsNoTracking().Where(c => c.Id == cid).Select(c => c.Name).FirstOrDefaultAsync(ct) : null;
+        var childName = r.ChildId is { } cid && Roles.RegistryReaders.Contains(actor.Role) ? await db.Children.AsNoTracking().Where(c => c.Id == cid).Select(c => c.Name).FirstOrDefaultAsync(ct) : null;
         var caseNumber = r.CaseId is { } caseId ? await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct) : null;
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.UploadedAt).ToListAsync(ct);
         var regionName = (await regionNames.NamesAsync([r.RegionCode], ct)).GetValueOrDefault(r.RegionCode);

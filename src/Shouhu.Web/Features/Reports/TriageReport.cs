@@ -28,6 +28,10 @@ public sealed record TriageResponse(Guid Id, string Status, Guid? CaseId, string
 /// </summary>
 public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvider clock)
 {
+    // Numbering (max + 1) and the save happen under this lock, so openings in one process never collide; another
+    // process (a second instance) still meets the unique index and retries.
+    private static readonly SemaphoreSlim NumberingLock = new(1, 1);
+
     /// <summary>Decides; see <see cref="CaseOutcome"/> for the answers (CreatedId = the case).</summary>
     public async Task<(CaseOutcome Outcome, TriageResponse? Response)> RunAsync(Guid reportId, TriageRequest body, Actor actor, CancellationToken ct)
     {
@@ -109,7 +113,14 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
             if (decision == TriageDecision.LinkCase)
             {
                 report.ChildId ??= @case.ChildId;
-                @case.ChildId ??= report.ChildId;
+                if (@case.ChildId is null && report.ChildId is { } reportChild)
+                {
+                    // The report names the child the case was waiting for: the case moves to the child's village.
+                    @case.ChildId = reportChild;
+                    var childRegion = await db.Children.AsNoTracking().Where(c => c.Id == reportChild).Select(c => c.RegionCode).FirstAsync(ct);
+                    await CaseCommands.MoveAsync(db, @case, childRegion, ct);
+                }
+
                 @case.ConcernTypes = string.Join(',', @case.ConcernTypes.Split(',', StringSplitOptions.RemoveEmptyEntries).Concat(report.ConcernTypes.Split(',')).Distinct());
                 @case.UpdatedAt = now;
                 @case.UpdatedByName = actor.DisplayName;
@@ -190,6 +201,24 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
     // (city, year, sequence) index; the loser takes the next number. A racing triage of the same report fails on its version.
     private async Task<(CaseOutcome, TriageResponse?)> SaveAsync(Report report, Case? @case, TriageDecision decision, Actor actor, CancellationToken ct)
     {
+        if (decision != TriageDecision.OpenCase)
+        {
+            return await SaveNumberedAsync(report, @case, decision, ct);
+        }
+
+        await NumberingLock.WaitAsync(ct);
+        try
+        {
+            return await SaveNumberedAsync(report, @case, decision, ct);
+        }
+        finally
+        {
+            NumberingLock.Release();
+        }
+    }
+
+    private async Task<(CaseOutcome, TriageResponse?)> SaveNumberedAsync(Report report, Case? @case, TriageDecision decision, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             if (decision == TriageDecision.OpenCase && @case is not null)
@@ -212,7 +241,7 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
                 var now = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == report.Id, ct);
                 return (new CaseOutcome(Refused: AlreadyTriaged(now)), null);
             }
-            catch (DbUpdateException) when (attempt < 5 && decision == TriageDecision.OpenCase)
+            catch (DbUpdateException) when (attempt < 10 && decision == TriageDecision.OpenCase)
             {
                 // Case number taken meanwhile: number again.
             }
