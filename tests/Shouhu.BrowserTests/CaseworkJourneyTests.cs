@@ -88,6 +88,27 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         await op.Locator("input[name='Form.ReporterName']").FillAsync("李邻居");
         await op.Locator("input[name='Form.ReporterPhone']").FillAsync("13900001111");
         await BrowserApp.ShotAsync(op, "10-report-intake");
+
+        // The network drops while saving: the browser shows its error page; back on the form, the draft is still there.
+        await op.RouteAsync("**/Reports/New", route => route.Request.Method == "POST" ? route.AbortAsync() : route.ContinueAsync());
+        await op.Locator("#save-report").ClickAsync();
+        await op.UnrouteAsync("**/Reports/New");
+        await op.GotoAsync("/Reports/New");
+        await Expect(op.Locator("textarea[name='Form.Narrative']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^邻居来电：陈小雨身上多处淤青"));
+        await Expect(op.Locator("input[name='Form.ReporterName']")).ToHaveValueAsync("李邻居");
+        await Expect(op.Locator("input[name='Form.Urgency'][value=ImmediateDanger]")).ToBeCheckedAsync();
+        await Expect(op.Locator("input[name='Form.ChildId']:checked")).ToHaveCountAsync(1);
+        await Expect(op.Locator("#draft-restored")).ToBeVisibleAsync();
+
+        // A refused save (no situation ticked) names the field and keeps every word typed and the child chosen.
+        await op.Locator("input[name='Form.ConcernTypes'][value=PhysicalAbuse]").UncheckAsync();
+        await op.Locator("#save-report").ClickAsync();
+        await Expect(op.Locator("#errors")).ToContainTextAsync("未保存");
+        await Expect(op.Locator(".fieldset-error")).ToHaveTextAsync("请至少选择一种情形");
+        await Expect(op.Locator("textarea[name='Form.Narrative']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^邻居来电：陈小雨身上多处淤青"));
+        await Expect(op.Locator("input[name='Form.ChildId']:checked")).ToHaveCountAsync(1);
+        await BrowserApp.ShotAsync(op, "10b-report-refused-text-kept");
+        await op.Locator("input[name='Form.ConcernTypes'][value=PhysicalAbuse]").CheckAsync();
         await op.Locator("#save-report").ClickAsync();
         await Expect(op.Locator("#created")).ToContainTextAsync("报告已保存");
         await BrowserApp.ShotAsync(op, "11-report-saved");

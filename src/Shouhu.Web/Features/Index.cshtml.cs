@@ -17,6 +17,10 @@ public sealed class IndexModel(ShouhuDbContext db) : PageModel
     public int? ChildCount { get; private set; }
     public int? PendingAccounts { get; private set; }
     public bool CanRegister { get; private set; }
+    public int? AwaitingTriage { get; private set; }
+    public int? OverdueTriage { get; private set; }
+    public int? MyOpenCases { get; private set; }
+    public int? ReferralsWaiting { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,6 +32,25 @@ public sealed class IndexModel(ShouhuDbContext db) : PageModel
         {
             ChildCount = await db.Children.CountAsync(ct);
             CanRegister = Roles.RegistryWriters.Contains(Role);
+        }
+
+        // Casework counts, each the total of the list its link opens (the full workbench comes with the monitoring issue).
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (Role is not null && Roles.CaseSupervisors.Contains(Role))
+        {
+            var now = DateTime.UtcNow;
+            AwaitingTriage = await db.Reports.CountAsync(r => r.Status == Domain.Casework.ReportStatus.AwaitingTriage, ct);
+            OverdueTriage = await db.Reports.CountAsync(r => r.Status == Domain.Casework.ReportStatus.AwaitingTriage && r.ResponseDueAt < now, ct);
+        }
+
+        if (Role is not null && (Roles.CaseWorkers.Contains(Role) || Roles.CaseSupervisors.Contains(Role)))
+        {
+            MyOpenCases = await db.Cases.CountAsync(c => (c.AssignedWorkerId == me || c.SupervisorId == me || c.PendingWorkerId == me) && c.Status != Domain.Casework.CaseStatus.Closed, ct);
+        }
+
+        if (Role is not null && Roles.ReferralReceivers.Contains(Role) && Guid.TryParse(User.FindFirstValue(HttpCallerContext.OrganizationClaim), out var org))
+        {
+            ReferralsWaiting = await db.Referrals.CountAsync(r => r.OrganizationId == org && r.Status == Domain.Casework.ReferralStatus.Sent, ct);
         }
 
         if (Role is not null && Roles.AccountManagers.Contains(Role) && JurisdictionCode is not null)

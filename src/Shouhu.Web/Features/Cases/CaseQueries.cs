@@ -54,7 +54,8 @@ public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNa
     }
 
     /// <summary>
-    /// A page of cases the caller may read, newest change first. <paramref name="status"/> is an API status text;
+    /// A page of cases the caller may read, newest change first. <paramref name="status"/> is an API status text, or
+    /// <c>active</c> for every status but closed;
     /// <paramref name="mine"/> keeps the cases the caller works on, supervises or is being handed.
     /// </summary>
     public async Task<CasePage> ListAsync(Actor actor, string? status, bool mine, int? page, int? pageSize, CancellationToken ct)
@@ -70,6 +71,10 @@ public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNa
         if (CaseWorkflow.ParseText(status) is { } s)
         {
             query = query.Where(c => c.Status == s);
+        }
+        else if (status == "active")
+        {
+            query = query.Where(c => c.Status != CaseStatus.Closed);
         }
 
         var total = await query.CountAsync(ct);
