@@ -480,6 +480,35 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Equal("image/gif", download.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>UX review: an officer who triaged a case to himself became its supervisor too, and nobody could approve its plan.</summary>
+    [Fact]
+    public async Task ATriagerWhoTakesTheCase_IsNotItsSupervisor_AndWorkerAndSupervisorMustDiffer()
+    {
+        var (officer, officerId) = await StaffAsync("CivilAffairsOfficer", "430702");
+        var (colleague, _) = await StaffAsync("CivilAffairsOfficer", "430702");
+        var (supervisor, supervisorId) = await StaffAsync("ChildSupervisor", "430702001");
+        var report = await OkJson(await officer.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageA, "Urgent"), Ct), HttpStatusCode.Created);
+        var caseId = (await OkJson(await officer.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId = officerId }, Ct))).GetProperty("caseId").GetGuid();
+        var c = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
+        Assert.Equal(officerId, c.GetProperty("assignedWorkerId").GetString());
+        Assert.Equal(JsonValueKind.Null, c.GetProperty("supervisorId").ValueKind);
+
+        var same = await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/assignment", new { workerId = supervisorId, supervisorId }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, same.StatusCode);
+        Assert.Equal("承办人和督导不能是同一人", (await Json(same)).GetProperty("errors").GetProperty("supervisorId")[0].GetString());
+
+        // The officer plans; a colleague approves.
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to = "assessing" }, Ct));
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to = "planning" }, Ct));
+        await OkJson(await officer.PutAsJsonAsync($"/api/v1/cases/{caseId}/plan", new { goals = "g", items = new[] { new { serviceType = "Other", description = "d", responsible = "r", dueOn = today } } }, Ct));
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/plan/submit", new { }, Ct));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/plan/approve", new { }, Ct)).StatusCode);
+        await OkJson(await colleague.PostAsJsonAsync($"/api/v1/cases/{caseId}/plan/approve", new { }, Ct));
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/assignment", new { workerId = officerId, supervisorId }, Ct));
+        Assert.Equal(supervisorId, (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct)).GetProperty("supervisorId").GetString());
+    }
+
     private static async Task<HttpResponseMessage> Upload(HttpClient client, Guid caseId, string name, byte[] bytes)
     {
         using var form = new MultipartFormDataContent();

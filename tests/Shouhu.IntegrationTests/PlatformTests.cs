@@ -22,6 +22,72 @@ public sealed class PlatformTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
     }
 
+    /// <summary>
+    /// API-CONTRACT.md: ASPNETCORE_URLS decides where Shouhu listens. A "Urls" in appsettings.json (and launchSettings'
+    /// applicationUrl) once overrode it, so the app listened on 5080 whatever was asked. The real executable is started.
+    /// </summary>
+    [Fact]
+    public async Task AspNetCoreUrls_DecidesWhereTheApplicationListens()
+    {
+        if (app.Provider != "sqlite")
+        {
+            return; // a process of its own on an embedded database: once is enough
+        }
+
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory); // tests/Shouhu.IntegrationTests/bin/<Configuration>/net10.0/
+        var configuration = testBin.Parent!.Name;
+        var root = testBin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(root, "src", "Shouhu.Web", "bin", configuration, "net10.0", "Shouhu.Web.dll");
+        Assert.True(File.Exists(dll), dll);
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var data = Path.Combine(Path.GetTempPath(), "shouhu-urls-" + Guid.NewGuid().ToString("N"));
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", $"\"{dll}\"") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["SHOUHU_DATA_DIR"] = data;
+        start.Environment["SHOUHU_ADMIN_PASSWORD"] = "Urls#Test2026";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            var healthy = false;
+            for (var i = 0; i < 120 && !healthy && !process.HasExited; i++)
+            {
+                try
+                {
+                    healthy = (await http.GetAsync($"http://127.0.0.1:{port}/healthz", TestContext.Current.CancellationToken)).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(500, TestContext.Current.CancellationToken);
+                }
+            }
+
+            Assert.True(healthy, "no answer on the port of ASPNETCORE_URLS");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
     [Fact]
     public async Task FirstStart_SeedsRealChangdeRegions()
     {

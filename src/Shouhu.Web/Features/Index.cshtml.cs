@@ -21,6 +21,7 @@ public sealed class IndexModel(ShouhuDbContext db) : PageModel
     public int? OverdueTriage { get; private set; }
     public int? MyOpenCases { get; private set; }
     public int? ReferralsWaiting { get; private set; }
+    public int? AwaitingMyApproval { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,6 +42,8 @@ public sealed class IndexModel(ShouhuDbContext db) : PageModel
             var now = DateTime.UtcNow;
             AwaitingTriage = await db.Reports.CountAsync(r => r.Status == Domain.Casework.ReportStatus.AwaitingTriage, ct);
             OverdueTriage = await db.Reports.CountAsync(r => r.Status == Domain.Casework.ReportStatus.AwaitingTriage && r.ResponseDueAt < now, ct);
+            AwaitingMyApproval = await db.Cases.CountAsync(c => c.SupervisorId == me
+                && (c.PlanState == Domain.Casework.ApprovalState.Submitted || c.ClosureState == Domain.Casework.ApprovalState.Submitted), ct);
         }
 
         if (Role is not null && (Roles.CaseWorkers.Contains(Role) || Roles.CaseSupervisors.Contains(Role)))

@@ -25,6 +25,13 @@ public static class ShouhuSetup
     public static WebApplicationBuilder AddShouhu(this WebApplicationBuilder builder)
     {
         var options = ShouhuOptions.From(builder.Configuration);
+        // API-CONTRACT.md: ASPNETCORE_URLS or --urls decide where to listen; only when neither is given, 127.0.0.1:5080.
+        // (A "Urls" in appsettings.json would override the environment variable, so the default lives here.)
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        }
+
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);

@@ -153,6 +153,11 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
             }
         }
 
+        if (worker is not null && (supervisor?.Id ?? c.SupervisorId) == worker.Id)
+        {
+            errors.Add(supervisor is null ? "workerId" : "supervisorId", "承办人和督导不能是同一人");
+        }
+
         if (!errors.IsEmpty)
         {
             return CaseOutcome.Invalid(errors);

@@ -64,7 +64,10 @@ public sealed record CaseResponse(
     IReadOnlyList<CaseReferralResponse> Referrals,
     IReadOnlyList<AttachmentResponse> Attachments,
     IReadOnlyList<Guid> ReportIds,
-    IReadOnlyList<CaseEventResponse> Events);
+    IReadOnlyList<CaseEventResponse> Events,
+    string? PlanSubmittedBy = null,
+    string? PlanAuthorId = null,
+    string? ClosureRequestedBy = null);
 
 /// <summary>One step of the timeline.</summary>
 public sealed record CaseEventResponse(Guid Id, DateTimeOffset At, string Kind, string ActorName, string Text, Guid? SubjectId);

@@ -217,7 +217,7 @@ public sealed partial class CaseCommands
         var errors = new ValidationErrors();
         if (!ParseEnum<ClosureReason>(body.Reason, out var reason))
         {
-            errors.Add("reason", "结案原因应为 GoalsMet、MovedAway、TurnedEighteen、Transferred 或 Other");
+            errors.Add("reason", "请选择结案原因（GoalsMet、MovedAway、TurnedEighteen、Transferred 或 Other）");
         }
 
         var note = CaseText.Clean(body.Note, "note", 2000, reason == ClosureReason.Other, errors, "结案原因为「其他」时须说明");

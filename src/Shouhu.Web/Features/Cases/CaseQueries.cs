@@ -50,7 +50,8 @@ public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNa
                 r.DeclineReason, r.ActionsTaken, r.Feedback)).ToList(),
             attachments.Select(ToResponse).ToList(),
             reportIds,
-            events.Select(e => new CaseEventResponse(e.Id, ChinaTime.ToChina(e.At), e.Kind.ToString(), e.ActorName, e.Text, e.SubjectId)).ToList());
+            events.Select(e => new CaseEventResponse(e.Id, ChinaTime.ToChina(e.At), e.Kind.ToString(), e.ActorName, e.Text, e.SubjectId)).ToList(),
+            c.PlanSubmittedBy, plan?.UpdatedBy, c.ClosureRequestedBy);
     }
 
     /// <summary>

@@ -26,6 +26,24 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
     private Case Row => new() { RegionCode = Case.RegionCode, AssignedWorkerId = Case.AssignedWorkerId, SupervisorId = Case.SupervisorId, PendingWorkerId = Case.PendingWorkerId };
     public bool CanWork => CaseAccess.CanWork(Row, Me);
     public bool CanApprove => CaseAccess.CanApprove(Row, Me);
+
+    /// <summary>True when the caller may decide the submitted plan: an approver who neither wrote nor submitted it.</summary>
+    public bool CanApprovePlan => CanApprove && Case.PlanSubmittedBy != Me.Id && Case.PlanAuthorId != Me.Id;
+
+    /// <summary>True when the caller may decide the closure request: an approver who did not request it.</summary>
+    public bool CanApproveClosure => CanApprove && Case.ClosureRequestedBy != Me.Id;
+
+    /// <summary>The messages of the refused save, each with the place it belongs to (第2项 of the plan…).</summary>
+    public IEnumerable<string> ErrorLines => Errors.ToDictionary().SelectMany(kv => kv.Value.Select(m => FieldLabel(kv.Key) + m));
+
+    private static string FieldLabel(string key)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(key, @"^items\[(\d+)\]");
+        return match.Success ? $"第{int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}项服务：" : string.Empty;
+    }
+
+    /// <summary>The posted values of a repeated field (plan rows), kept when the save was refused.</summary>
+    public IReadOnlyList<string> PostedList(string name) => Request.HasFormContentType ? Request.Form[name].Select(v => v ?? string.Empty).ToList() : [];
     public bool CanAssign => CaseAccess.CanAssign(Row, Me);
     public CaseStatus Status => CaseWorkflow.ParseText(Case.Status)!.Value;
 
@@ -41,14 +59,31 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
     public Task<IActionResult> OnPostStatusAsync(Guid id, string? to, string? note, Guid? version, CancellationToken ct) =>
         RunAsync(id, commands.ChangeStatusAsync(id, Me, new ChangeStatusRequest(to, note, version), ct), "状态已更新", ct);
 
-    public Task<IActionResult> OnPostNoteAsync(Guid id, string? text, CancellationToken ct) =>
-        RunAsync(id, commands.AddNoteAsync(id, Me, new NoteRequest(text), ct), "已记录", ct);
+    /// <summary>One composer for the timeline: a note, a file, or both (a file refused keeps the note unsaved and on screen).</summary>
+    public async Task<IActionResult> OnPostNoteAsync(Guid id, string? text, IFormFile? file, CancellationToken ct)
+    {
+        if (file is { Length: > 0 })
+        {
+            await using var stream = file.OpenReadStream();
+            var uploaded = await attachments.AddToCaseAsync(id, Me, file.FileName, stream, ct);
+            if (!uploaded.Ok || string.IsNullOrWhiteSpace(text))
+            {
+                return await RunAsync(id, Task.FromResult(uploaded), "文件已上传", ct);
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(text))
+        {
+            return await RunAsync(id, Task.FromResult(CaseOutcome.Invalid("text", "请填写记录或选择文件")), string.Empty, ct);
+        }
+
+        return await RunAsync(id, commands.AddNoteAsync(id, Me, new NoteRequest(text), ct), file is { Length: > 0 } ? "已记录并上传文件" : "已记录", ct);
+    }
 
     public Task<IActionResult> OnPostRiskAsync(Guid id, string? riskLevel, string? note, Guid? version, CancellationToken ct) =>
         RunAsync(id, commands.SetRiskAsync(id, Me, new RiskRequest(riskLevel, note, version), ct), "风险等级已更新", ct);
 
-    public Task<IActionResult> OnPostAssignAsync(Guid id, string? workerId, Guid? version, CancellationToken ct) =>
-        RunAsync(id, commands.AssignAsync(id, Me, new AssignRequest(workerId, null, version), ct), "已分派", ct);
+    public Task<IActionResult> OnPostAssignAsync(Guid id, string? workerId, string? supervisorId, Guid? version, CancellationToken ct) =>
+        RunAsync(id, commands.AssignAsync(id, Me, new AssignRequest(workerId, supervisorId, version), ct), "已分派", ct);
 
     public Task<IActionResult> OnPostTransferAsync(Guid id, string? toWorkerId, string? note, Guid? version, CancellationToken ct) =>
         RunAsync(id, commands.RequestTransferAsync(id, Me, new TransferRequest(toWorkerId, note, version), ct), "已移交，待对方接收", ct);
@@ -91,17 +126,6 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
     public Task<IActionResult> OnPostReferralAsync(Guid id, Guid? organizationId, string? reason, string? dueAt, string? sharedInformation, CancellationToken ct) =>
         RunAsync(id, commands.SendReferralAsync(id, Me, new SendReferralRequest(organizationId, reason, dueAt, sharedInformation), ct), "转介已发送", ct);
 
-    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct)
-    {
-        if (file is null)
-        {
-            return await RunAsync(id, Task.FromResult(CaseOutcome.Invalid("file", "请选择文件")), string.Empty, ct);
-        }
-
-        await using var stream = file.OpenReadStream();
-        return await RunAsync(id, attachments.AddToCaseAsync(id, Me, file.FileName, stream, ct), "文件已上传", ct);
-    }
-
     private async Task<IActionResult> RunAsync(Guid id, Task<CaseOutcome> command, string done, CancellationToken ct)
     {
         var outcome = await command;
@@ -118,7 +142,7 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
 
         MessageIsError = true;
         Errors = outcome.Errors ?? new();
-        Message = outcome.Forbidden ?? outcome.Conflict ?? outcome.Refused ?? "未保存：" + string.Join("；", Errors.ToDictionary().SelectMany(kv => kv.Value));
+        Message = outcome.Forbidden ?? outcome.Conflict ?? outcome.Refused ?? "未保存：" + string.Join("；", ErrorLines);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

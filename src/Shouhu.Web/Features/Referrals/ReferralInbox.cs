@@ -187,6 +187,10 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
                 {
                     r.DeclineReason = note;
                 }
+                else if (note is not null)
+                {
+                    r.ActionsTaken = $"{ChinaTime.ToChina(now):yyyy-MM-dd HH:mm} {actor.DisplayName}（接收）：{note}";
+                }
 
                 break;
             case ReferralAction.Progress:

@@ -18,6 +18,7 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
     public List<(Guid Id, string CaseNumber, string Status)> OpenCases { get; private set; } = [];
     public bool CanTriage => Roles.CaseSupervisors.Contains(Actor.From(User).Role) && Report.Status == "awaiting-triage";
     [BindProperty] public TriageRequest Triage { get; set; } = new(null);
+    [BindProperty(Name = "caseNumber")] public string? CaseNumber { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool created, CancellationToken ct)
     {
@@ -28,6 +29,13 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        if (Triage.Decision == "link-case" && Triage.CaseId is null && !string.IsNullOrWhiteSpace(CaseNumber))
+        {
+            // Linking by the number a colleague reads out: only a case the caller can see is found.
+            var number = CaseNumber.Trim();
+            Triage = Triage with { CaseId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Cases.Where(c => c.CaseNumber == number).Select(c => (Guid?)c.Id), ct) };
+        }
+
         var (outcome, response) = await triage.RunAsync(id, Triage, Actor.From(User), ct);
         if (outcome.NotFound)
         {

@@ -87,7 +87,7 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
 
                 break;
             case TriageDecision.OpenCase:
-                @case = await NewCaseAsync(report, body, actor, now, errors, ct);
+                @case = await NewCaseAsync(report, body, actor, now, errors, reason, ct);
                 break;
         }
 
@@ -132,7 +132,7 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
         return await SaveAsync(report, @case, decision.Value, actor, ct);
     }
 
-    private async Task<Case?> NewCaseAsync(Report report, TriageRequest body, Actor actor, DateTime now, ValidationErrors errors, CancellationToken ct)
+    private async Task<Case?> NewCaseAsync(Report report, TriageRequest body, Actor actor, DateTime now, ValidationErrors errors, string? comment, CancellationToken ct)
     {
         var region = report.RegionCode;
         if (report.ChildId is { } childId)
@@ -154,6 +154,17 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
         if (supervisor is null && !string.IsNullOrWhiteSpace(body.SupervisorId))
         {
             errors.Add("supervisorId", "督导应为辖区包含本案所在地的督导员或民政干部");
+        }
+        else if (supervisor is not null && worker is not null && supervisor.Id == worker.Id)
+        {
+            if (string.IsNullOrWhiteSpace(body.SupervisorId))
+            {
+                supervisor = null; // the triager takes the case on: someone else must supervise (any county officer meanwhile)
+            }
+            else
+            {
+                errors.Add("supervisorId", "承办人和督导不能是同一人");
+            }
         }
 
         var risk = RiskLevel.Unknown;
@@ -187,7 +198,7 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
         };
         db.Cases.Add(c);
         db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Opened,
-            $"立案（{CaseworkNames.Of(report.Channel)}报告，{CaseworkNames.Of(report.Urgency)}，{ChinaTime.ToChina(report.ReceivedAt):yyyy-MM-dd HH:mm} 接报）：{report.Narrative}", report.Id, now));
+            $"立案（{CaseworkNames.Of(report.Channel)}报告，{CaseworkNames.Of(report.Urgency)}，{ChinaTime.ToChina(report.ReceivedAt):yyyy-MM-dd HH:mm} 接报）：{report.Narrative}" + (comment is null ? string.Empty : $"。研判意见：{comment}"), report.Id, now));
         if (worker is not null || supervisor is not null)
         {
             db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Assigned,
