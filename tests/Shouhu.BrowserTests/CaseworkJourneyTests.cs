@@ -116,10 +116,10 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         // 2. The supervisor sees it at the top of the triage queue and opens a case for the village director.
         var sup = await LoginAsync(app, "duduo1");
         await sup.GotoAsync("/Reports");
-        await Expect(sup.Locator("#reports tbody tr")).ToHaveCountAsync(1);
-        await Expect(sup.Locator("#reports tbody tr").First).ToContainTextAsync("陈小雨");
+        var row = sup.Locator("#reports tbody tr", new() { HasText = "陈小雨" });
+        await Expect(row).ToHaveCountAsync(1);
         await BrowserApp.ShotAsync(sup, "12-triage-queue");
-        await sup.Locator("#reports tbody tr a").First.ClickAsync();
+        await row.Locator("a").First.ClickAsync();
         await sup.Locator("select[name='Triage.WorkerId']").SelectOptionAsync(new SelectOptionValue { Label = "郑主任（儿童主任）" });
         await sup.Locator("select[name='Triage.RiskLevel']").SelectOptionAsync("high");
         await sup.Locator("#triage-submit").ClickAsync();
@@ -135,11 +135,11 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         await dir.GetByRole(AriaRole.Button, new() { Name = "转为「制定计划」" }).ClickAsync();
         await Expect(dir.Locator("#case-status")).ToHaveTextAsync("制定计划");
         await dir.Locator("textarea[name=goals]").FillAsync("保障人身安全；恢复家庭监护");
-        var row = dir.Locator(".plan-item").First;
-        await row.Locator("select[name=itemType]").SelectOptionAsync("TemporaryCare");
-        await row.Locator("input[name=itemDescription]").FillAsync("安排到外婆家临时照料");
-        await row.Locator("input[name=itemResponsible]").FillAsync("郑主任");
-        await row.Locator("input[name=itemDueOn]").FillAsync(DateTime.UtcNow.AddHours(8).AddDays(14).ToString("yyyy-MM-dd"));
+        var planRow = dir.Locator(".plan-item").First;
+        await planRow.Locator("select[name=itemType]").SelectOptionAsync("TemporaryCare");
+        await planRow.Locator("input[name=itemDescription]").FillAsync("安排到外婆家临时照料");
+        await planRow.Locator("input[name=itemResponsible]").FillAsync("郑主任");
+        await planRow.Locator("input[name=itemDueOn]").FillAsync(DateTime.UtcNow.AddHours(8).AddDays(14).ToString("yyyy-MM-dd"));
         await dir.Locator("#save-plan").ClickAsync();
         await Expect(dir.Locator("#plan-items")).ToContainTextAsync("安排到外婆家临时照料");
         await dir.Locator("#submit-plan").ClickAsync();

@@ -285,7 +285,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
         Assert.Equal("文件超过 20 MB", (await Json(tooBig)).GetProperty("errors").GetProperty("file")[0].GetString());
         var pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
-        var kept = await OkJson(await Upload(supervisor, caseId, "谈话记录.txt", pdf), HttpStatusCode.Created);
+        var kept = await OkJson(await Upload(supervisor, caseId, "谈话记录.pdf", pdf), HttpStatusCode.Created);
         var download = await supervisor.GetAsync($"/api/v1/attachments/{kept.GetProperty("id")}", Ct);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync(Ct));
@@ -507,6 +507,85 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         await OkJson(await colleague.PostAsJsonAsync($"/api/v1/cases/{caseId}/plan/approve", new { }, Ct));
         await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/assignment", new { workerId = officerId, supervisorId }, Ct));
         Assert.Equal(supervisorId, (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct)).GetProperty("supervisorId").GetString());
+    }
+
+    /// <summary>Second review: a report naming a child of another township answered 500 to its township's triage; a moved case left its reports and workers behind.</summary>
+    [Fact]
+    public async Task ChildOutsideTheTriagersArea_IsRefusedClearly_AndAMoveTakesReportsAndFreesWorkersWhoCannotFollow()
+    {
+        var (director, _) = await StaffAsync("ChildDirector", "430702002002");
+        var elsewhere = (await OkJson(await director.PostAsJsonAsync("/api/v1/children", ChildrenTests.ChildBody("邻镇童", ShouhuApp.NewIdNumber(new DateOnly(2016, 4, 4), true), "430702002002"), Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var (hotline, _) = await StaffAsync("HotlineOperator", "430702");
+        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var body = new { channel = "Hotline", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "在启明街道看到邻镇的孩子", childId = elsewhere, regionCode = "430702001004" };
+        var report = await OkJson(await hotline.PostAsJsonAsync("/api/v1/reports", body, Ct), HttpStatusCode.Created);
+        Assert.Equal("430702001004", report.GetProperty("regionCode").GetString()); // where it happened, which is not where the child lives
+        var refused = await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await Json(refused)).GetProperty("errors").TryGetProperty("decision", out _));
+
+        // A case opened on an unknown child in village B, with a file on its report and village B's director as worker…
+        var (directorB, directorBId) = await StaffAsync("ChildDirector", ShouhuApp.VillageB);
+        var (directorA, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var unknown = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageB, "Urgent"), Ct), HttpStatusCode.Created);
+        var reportId = unknown.GetProperty("id").GetGuid();
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new ByteArrayContent("%PDF-1.4 x"u8.ToArray()), "file", "来电记录.pdf");
+            await OkJson(await supervisor.PostAsync($"/api/v1/reports/{reportId}/attachments", form, Ct), HttpStatusCode.Created);
+        }
+
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId = directorBId }, Ct))).GetProperty("caseId").GetGuid();
+        // …is identified as a child of village A: the report goes with it, village B's director is freed from it.
+        var childA = await ChildAsync("认定童");
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/child", new { childId = childA }, Ct));
+        var moved = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
+        Assert.Equal(JsonValueKind.Null, moved.GetProperty("assignedWorkerId").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await directorB.GetAsync($"/api/v1/reports/{reportId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await directorA.GetAsync($"/api/v1/reports/{reportId}", Ct)).StatusCode);
+        Assert.Single(moved.GetProperty("attachments").EnumerateArray()); // the supervisor sees the report's file on the case
+    }
+
+    /// <summary>Second review: "Z" crashed the time reader; names ending in a dot or with macro extensions passed; recorders added files after triage; report files reached social workers.</summary>
+    [Fact]
+    public async Task MoreOddInputs_AreRefused_AndReportFilesStayWithThoseWhoMayKnowTheReporter()
+    {
+        var (supervisor, caseId) = await OpenCaseAsync();
+        foreach (var when in new[] { "Z", "1Z", "12Z", "+0800" })
+        {
+            var r = await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "Hotline", receivedAt = when, concernTypes = new[] { "Other" }, urgency = "Routine", narrative = "x", regionCode = ShouhuApp.VillageA }, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        }
+
+        var pdf = "%PDF-1.4 x"u8.ToArray();
+        foreach (var name in new[] { "x.html.", "宏.docm", "a.mht", "无扩展名" })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await Upload(supervisor, caseId, name, pdf)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await Upload(supervisor, caseId, "笔录.PDF", pdf)).StatusCode);
+
+        var (liaison, _) = await StaffAsync("MemberUnitLiaison", "430702");
+        var report = await OkJson(await liaison.PostAsJsonAsync("/api/v1/reports", new { channel = "MandatoryReport", concernTypes = new[] { "PhysicalAbuse" }, urgency = "Urgent", narrative = "学校发现学生身上有伤", regionCode = ShouhuApp.VillageA, reporter = new { name = "校医", organization = "启明小学" } }, Ct), HttpStatusCode.Created);
+        var reportId = report.GetProperty("id").GetGuid();
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new ByteArrayContent(pdf), "file", "报告人身份证.pdf");
+            await OkJson(await liaison.PostAsync($"/api/v1/reports/{reportId}/attachments", form, Ct), HttpStatusCode.Created);
+        }
+
+        var (socialWorker, socialWorkerId) = await StaffAsync("SocialWorker", "430702");
+        var linkedCase = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId = socialWorkerId }, Ct))).GetProperty("caseId").GetGuid();
+        using (var late = new MultipartFormDataContent())
+        {
+            late.Add(new ByteArrayContent(pdf), "file", "补充.pdf");
+            Assert.Equal(HttpStatusCode.Conflict, (await liaison.PostAsync($"/api/v1/reports/{reportId}/attachments", late, Ct)).StatusCode);
+        }
+
+        var asWorker = await socialWorker.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{linkedCase}", Ct);
+        Assert.Empty(asWorker.GetProperty("attachments").EnumerateArray());
+        var fileId = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{linkedCase}", Ct)).GetProperty("attachments")[0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await socialWorker.GetAsync($"/api/v1/attachments/{fileId}", Ct)).StatusCode);
     }
 
     private static async Task<HttpResponseMessage> Upload(HttpClient client, Guid caseId, string name, byte[] bytes)

@@ -68,15 +68,25 @@ public static class AttachmentRules
     /// <summary>Message for a file that is too large.</summary>
     public const string TooLarge = "文件超过 20 MB";
 
-    /// <summary>Message for a file whose name says it is a program or a web page, whatever its content.</summary>
-    public const string DangerousName = "不能上传程序、脚本或网页文件";
+    /// <summary>Message for a file whose name does not end in an extension of an allowed kind (programs, scripts, web pages, macro documents).</summary>
+    public const string DangerousName = "文件扩展名须为图片、PDF、Office 文档或录音（如 .jpg .pdf .docx .xlsx .mp3）";
 
-    /// <summary>Extensions refused whatever the content (programs, scripts, web pages that a browser or desktop would run).</summary>
-    public static readonly IReadOnlySet<string> DangerousExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// The extensions a file name may end with (after trailing dots and spaces, which Windows drops, are removed): images,
+    /// PDF, Office and WPS documents without macros, OpenDocument, audio. Anything else — programs, scripts, web pages,
+    /// .docm — is refused whatever its content.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AllowedExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        ".exe", ".com", ".bat", ".cmd", ".scr", ".msi", ".dll", ".ps1", ".vbs", ".js", ".jse", ".wsf", ".hta", ".jar", ".apk",
-        ".sh", ".py", ".html", ".htm", ".xhtml", ".svg", ".php", ".lnk",
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif",
+        ".pdf",
+        ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et", ".dps", ".odt", ".ods", ".odp",
+        ".mp3", ".wav", ".m4a", ".aac", ".amr", ".ogg", ".oga", ".flac",
     };
+
+    /// <summary>True when <paramref name="fileName"/> ends in an allowed extension, trailing dots and spaces ignored.</summary>
+    public static bool HasAllowedExtension(string fileName) =>
+        AllowedExtensions.Contains(Path.GetExtension(fileName.TrimEnd('.', ' ')));
 
     /// <summary>Message for a file of another type.</summary>
     public const string WrongType = "只能上传图片、PDF、Office 文档或录音文件（按文件内容识别）";

@@ -56,7 +56,8 @@ public static class CaseText
     public static DateTime? Instant(string? raw, string field, ValidationErrors errors, bool bareDateIsEndOfDay = true)
     {
         var value = ParseInstant(raw, field, errors, bareDateIsEndOfDay);
-        if (value is { } v && (v.Year < MinYear || v.Year > MaxYear))
+        // The year as people read it: in China time (2000-01-01 05:00 Beijing time is 1999 in UTC).
+        if (value is { } v && (v.Year is <= 1 or >= 9999 ? v.Year : v.AddHours(8).Year) is < MinYear or > MaxYear)
         {
             errors.Add(field, $"时间应在 {MinYear}–{MaxYear} 年之间");
             return null;
@@ -77,7 +78,7 @@ public static class CaseText
         // Only a time that names its offset is read with it; "K" would also accept none and take the server's zone.
         var hasOffset = text.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d\d:?\d\d$");
         string[] withOffset = ["yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:sszzzz", "yyyy-MM-dd HH:mmzzzz"];
-        if (hasOffset && text[^5] is '+' or '-' && char.IsDigit(text[^1]) && text[^3] != ':')
+        if (hasOffset && text.Length > 5 && text[^5] is '+' or '-' && char.IsDigit(text[^1]) && text[^3] != ':')
         {
             text = text[..^2] + ":" + text[^2..]; // +0800 → +08:00
         }

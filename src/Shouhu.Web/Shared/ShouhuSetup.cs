@@ -27,7 +27,8 @@ public static class ShouhuSetup
         var options = ShouhuOptions.From(builder.Configuration);
         // API-CONTRACT.md: ASPNETCORE_URLS or --urls decide where to listen; only when neither is given, 127.0.0.1:5080.
         // (A "Urls" in appsettings.json would override the environment variable, so the default lives here.)
-        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"])
+            && string.IsNullOrWhiteSpace(builder.Configuration["https_ports"]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
         }

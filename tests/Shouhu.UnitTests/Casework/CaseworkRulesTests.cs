@@ -200,6 +200,7 @@ public sealed class CaseTextTests
     [InlineData("2026-12-01", "2026-12-01T15:59:59Z")] // a bare date: the end of that day in China
     [InlineData("2026-11-30T21:05:00+0800", "2026-11-30T13:05:00Z")]
     [InlineData("2026-11-30 21:05-0100", "2026-11-30T22:05:00Z")]
+    [InlineData("2000-01-01 05:00", "1999-12-31T21:00:00Z")] // the year bound is read in China time
     public void Instant_ReadsChinaTimeUnlessAnOffsetIsGiven(string text, string utc)
     {
         var errors = new ValidationErrors();
@@ -214,6 +215,8 @@ public sealed class CaseTextTests
     [InlineData("0001-01-01 00:00")]
     [InlineData("1900-01-01T00:00:00+08:00")]
     [InlineData("2101-01-01")]
+    [InlineData("Z")]
+    [InlineData("1Z")]
     public void Instant_NamesTheFieldForNonsense(string text)
     {
         var errors = new ValidationErrors();

@@ -51,6 +51,11 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
             return new CaseOutcome(Forbidden: "只有报告登记人或研判人员可以上传文件");
         }
 
+        if (r.Status != ReportStatus.AwaitingTriage && !Domain.Accounts.Roles.CaseSupervisors.Contains(actor.Role))
+        {
+            return new CaseOutcome(Refused: "报告已研判，补充材料请交给案件承办人上传到案件中");
+        }
+
         return await StoreAsync(r.RegionCode, r.Id, null, actor, fileName, content, ct);
     }
 
@@ -63,7 +68,7 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
             return CaseOutcome.Invalid(errors);
         }
 
-        if (AttachmentRules.DangerousExtensions.Contains(Path.GetExtension(name)) || name.Any(ch => char.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.Format))
+        if (!AttachmentRules.HasAllowedExtension(name) || name.Any(ch => char.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.Format))
         {
             return CaseOutcome.Invalid("file", AttachmentRules.DangerousName);
         }
@@ -143,8 +148,11 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
 
         if (!allowed && a.ReportId is { } reportId && await db.Reports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == reportId, ct) is { } r)
         {
+            // Through the case only for supervisors and officers: a report's files (a recording, a photo of the caller's
+            // ID) can identify the reporter, whose identity is confidential (DOMAIN.md §2).
             allowed = ReportQueries.CanRead(r, actor)
-                || (r.CaseId is { } joined && await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == joined, ct) is { } jc && CaseAccess.CanRead(jc, actor));
+                || (Domain.Accounts.Roles.CaseSupervisors.Contains(actor.Role) && r.CaseId is { } joined
+                    && await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == joined, ct) is { } jc && CaseAccess.CanRead(jc, actor));
         }
 
         var path = Path.Combine(Folder, a.Id.ToString("N"));

@@ -256,8 +256,10 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         }
 
         c.ChildId = child.Id;
+        var (worker, supervisor) = (c.AssignedWorkerId, c.SupervisorId);
         await MoveAsync(db, c, child.RegionCode, ct);
-        AddEvent(c, actor, CaseEventKind.ChildIdentified, "确认儿童身份，关联儿童档案", child.Id);
+        AddEvent(c, actor, CaseEventKind.ChildIdentified, "确认儿童身份，关联儿童档案"
+            + (worker != c.AssignedWorkerId || supervisor != c.SupervisorId ? "；原承办人或督导的辖区不含儿童居住地，请重新分派" : string.Empty), child.Id);
         return await SaveAsync(c, actor, ct);
     }
 
@@ -283,6 +285,32 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         foreach (var m in await db.GuardianshipMeasures.Where(x => x.CaseId == id).ToListAsync(ct)) m.RegionCode = regionCode;
         foreach (var r in await db.Referrals.Where(x => x.CaseId == id).ToListAsync(ct)) r.RegionCode = regionCode;
         foreach (var f in await db.Attachments.Where(x => x.CaseId == id).ToListAsync(ct)) f.RegionCode = regionCode;
+        var reports = await db.Reports.Where(x => x.CaseId == id).ToListAsync(ct);
+        foreach (var r in reports) r.RegionCode = regionCode;
+        var reportIds = reports.Select(r => (Guid?)r.Id).ToList();
+        foreach (var f in await db.Attachments.Where(x => reportIds.Contains(x.ReportId)).ToListAsync(ct)) f.RegionCode = regionCode;
+
+        // A worker or supervisor whose jurisdiction does not contain the new place can no longer see the case: free it for
+        // a new assignment rather than leave it with someone who cannot open it.
+        var canFollow = CaseAccess.SelfAndAncestors(regionCode);
+        var people = await db.Users.AsNoTracking().Where(u => u.Id == c.AssignedWorkerId || u.Id == c.SupervisorId || u.Id == c.PendingWorkerId)
+            .Select(u => new { u.Id, u.JurisdictionCode }).ToListAsync(ct);
+        bool Follows(string? userId) => userId is null || people.Any(p => p.Id == userId && canFollow.Contains(p.JurisdictionCode));
+        if (!Follows(c.AssignedWorkerId))
+        {
+            c.AssignedWorkerId = c.AssignedWorkerName = null;
+        }
+
+        if (!Follows(c.SupervisorId))
+        {
+            c.SupervisorId = c.SupervisorName = null;
+        }
+
+        if (!Follows(c.PendingWorkerId))
+        {
+            c.PendingWorkerId = c.PendingWorkerName = null;
+        }
+
         foreach (var e in db.ChangeTracker.Entries<CaseEvent>().Where(x => x.State == EntityState.Added && x.Entity.CaseId == id)) e.Entity.RegionCode = regionCode;
     }
 

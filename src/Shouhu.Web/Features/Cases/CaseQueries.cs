@@ -30,7 +30,8 @@ public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNa
         var orgNames = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var reportIds = await db.Reports.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.ReceivedAt).Select(r => r.Id).ToListAsync(ct);
         // The case's documents, and the evidence that came with its reports.
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id || (a.ReportId != null && reportIds.Contains(a.ReportId.Value))).OrderBy(a => a.UploadedAt).ToListAsync(ct);
+        var reportFiles = Roles.CaseSupervisors.Contains(actor.Role) ? reportIds : []; // may identify the reporter: supervisors and officers only
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id || (a.ReportId != null && reportFiles.Contains(a.ReportId.Value))).OrderBy(a => a.UploadedAt).ToListAsync(ct);
         var regionName = (await regionNames.NamesAsync([c.RegionCode], ct)).GetValueOrDefault(c.RegionCode);
         db.RecordAudit("View", "Case", c.Id.ToString(), c.RegionCode, c.ChildId is { } child ? $"child={child}" : null);
         await db.SaveChangesAsync(ct);

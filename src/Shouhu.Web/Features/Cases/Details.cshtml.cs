@@ -62,6 +62,13 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
     /// <summary>One composer for the timeline: a note, a file, or both (a file refused keeps the note unsaved and on screen).</summary>
     public async Task<IActionResult> OnPostNoteAsync(Guid id, string? text, IFormFile? file, CancellationToken ct)
     {
+        var noteErrors = new ValidationErrors();
+        CaseText.Clean(text, "text", 5000, false, noteErrors);
+        if (!noteErrors.IsEmpty)
+        {
+            return await RunAsync(id, Task.FromResult(CaseOutcome.Invalid(noteErrors)), string.Empty, ct); // nothing stored, the file neither
+        }
+
         if (file is { Length: > 0 })
         {
             await using var stream = file.OpenReadStream();

@@ -34,6 +34,11 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
             // Linking by the number a colleague reads out: only a case the caller can see is found.
             var number = CaseNumber.Trim();
             Triage = Triage with { CaseId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Cases.Where(c => c.CaseNumber == number).Select(c => (Guid?)c.Id), ct) };
+            if (Triage.CaseId is null)
+            {
+                Message = $"未找到案件编号 {number}（或不在您的辖区）";
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+            }
         }
 
         var (outcome, response) = await triage.RunAsync(id, Triage, Actor.From(User), ct);

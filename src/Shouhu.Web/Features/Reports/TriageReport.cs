@@ -66,6 +66,13 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
         }
 
         var reason = CaseText.Clean(body.Reason, "reason", 2000, decision == TriageDecision.Close, errors, "不予立案须填写理由");
+        if (decision != TriageDecision.Close && report.ChildId is { } named && !await db.Children.AnyAsync(c => c.Id == named, ct))
+        {
+            // The report names a child living outside this triager's jurisdiction: the case belongs where the child lives.
+            errors.Add("decision", "报告所涉儿童居住在您的辖区之外，请由包含其居住地的上级研判立案");
+            return (CaseOutcome.Invalid(errors), null);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         Case? @case = null;
         switch (decision)
@@ -117,7 +124,7 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
                 {
                     // The report names the child the case was waiting for: the case moves to the child's village.
                     @case.ChildId = reportChild;
-                    var childRegion = await db.Children.AsNoTracking().Where(c => c.Id == reportChild).Select(c => c.RegionCode).FirstAsync(ct);
+                    var childRegion = await db.Children.AsNoTracking().Where(c => c.Id == reportChild).Select(c => c.RegionCode).FirstOrDefaultAsync(ct) ?? @case.RegionCode;
                     await CaseCommands.MoveAsync(db, @case, childRegion, ct);
                 }
 
@@ -250,7 +257,9 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
             {
                 db.ChangeTracker.Clear();
                 var now = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == report.Id, ct);
-                return (new CaseOutcome(Refused: AlreadyTriaged(now)), null);
+                return now.Status == ReportStatus.AwaitingTriage
+                    ? (new CaseOutcome(Conflict: "要并入的案件刚被他人修改，请再提交一次"), null) // the case changed, not the report
+                    : (new CaseOutcome(Refused: AlreadyTriaged(now)), null);
             }
             catch (DbUpdateException) when (attempt < 10 && decision == TriageDecision.OpenCase)
             {
