@@ -132,6 +132,7 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
         {
             builder.Entity<Region>().Property(r => r.Code).UseCollation("C");
             builder.Entity<Region>().Property(r => r.ParentCode).UseCollation("C");
+            builder.Entity<Shouhu.Domain.Casework.Case>().Property(c => c.PendingRegionCode).UseCollation("C");
             builder.Entity<ShouhuUser>().Property(u => u.JurisdictionCode).UseCollation("C");
             // Names and ID numbers are searched by prefix ranges: code-point order, as in SQLite.
             builder.Entity<Child>().Property(c => c.Name).UseCollation("C");

@@ -588,6 +588,43 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Equal(HttpStatusCode.NotFound, (await socialWorker.GetAsync($"/api/v1/attachments/{fileId}", Ct)).StatusCode);
     }
 
+    /// <summary>Issue #4: transfer to another jurisdiction, the receiving side accepts; the case and the child's file move, nobody else sees it.</summary>
+    [Fact]
+    public async Task TransferToAnotherCounty_IsSeenOnlyByTheReceivingSide_AndAcceptingMovesCaseAndChild()
+    {
+        var childId = await ChildAsync("迁居童");
+        var (supervisor, caseId) = await OpenCaseAsync(childId: childId);
+        const string Destination = "430703001001"; // a community of 鼎城区
+        var (receiving, receivingId) = await StaffAsync("CivilAffairsOfficer", ShouhuApp.OtherCounty);
+        var (thirdCounty, _) = await StaffAsync("CivilAffairsOfficer", "430721");
+
+        var bad = await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/region-transfer", new { toRegionCode = "430703", note = "迁居" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode); // a village is needed
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/region-transfer", new { toRegionCode = Destination }, Ct)).StatusCode); // and a reason
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/region-transfer", new { toRegionCode = Destination, note = "随母亲迁往鼎城区居住" }, Ct));
+
+        var incoming = await receiving.GetFromJsonAsync<JsonElement>("/api/v1/cases/incoming-transfers", Ct);
+        var item = Assert.Single(incoming.EnumerateArray());
+        Assert.Equal("迁居童", item.GetProperty("childName").GetString());
+        Assert.DoesNotContain("淤青", incoming.GetRawText(), StringComparison.Ordinal); // nothing of the case file before accepting
+        Assert.Equal(HttpStatusCode.NotFound, (await receiving.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode);
+        Assert.Empty((await thirdCounty.GetFromJsonAsync<JsonElement>("/api/v1/cases/incoming-transfers", Ct)).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await thirdCounty.PostAsJsonAsync($"/api/v1/cases/{caseId}/region-transfer/accept", new { }, Ct)).StatusCode);
+
+        await OkJson(await receiving.PostAsJsonAsync($"/api/v1/cases/{caseId}/region-transfer/accept", new { note = "已联系社区" }, Ct));
+        var moved = await receiving.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
+        Assert.Equal(Destination, moved.GetProperty("regionCode").GetString());
+        Assert.Equal(receivingId, moved.GetProperty("supervisorId").GetString());
+        Assert.Contains(moved.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "TransferAccepted");
+        var child = await receiving.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}", Ct);
+        Assert.Equal(Destination, child.GetProperty("residenceRegionCode").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync($"/api/v1/children/{childId}", Ct)).StatusCode);
+        await using var db = app.SystemDb();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == "Child" && a.EntityId == childId.ToString() && a.ActorId == receivingId, Ct));
+        Assert.False(await db.Guardians.AnyAsync(g => g.ChildId == childId && g.RegionCode != Destination, Ct));
+    }
+
     private static async Task<HttpResponseMessage> Upload(HttpClient client, Guid caseId, string name, byte[] bytes)
     {
         using var form = new MultipartFormDataContent();

@@ -495,6 +495,23 @@ namespace Shouhu.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("PendingRegionCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PendingRegionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("PendingRegionRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PendingRegionRequestedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("PendingWorkerId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -557,6 +574,8 @@ namespace Shouhu.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("PendingRegionCode");
 
                     b.HasIndex("AssignedWorkerId", "Status");
 

@@ -481,6 +481,22 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingRegionCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingRegionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PendingRegionRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingRegionRequestedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PendingWorkerId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -542,6 +558,8 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("PendingRegionCode");
 
                     b.HasIndex("AssignedWorkerId", "Status");
 

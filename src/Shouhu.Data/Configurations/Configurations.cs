@@ -201,6 +201,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Shouhu.Domain
         b.Property(c => c.SupervisorName).HasMaxLength(256);
         b.Property(c => c.PendingWorkerId).HasMaxLength(64);
         b.Property(c => c.PendingWorkerName).HasMaxLength(256);
+        b.Property(c => c.PendingRegionCode).HasMaxLength(12).IsUnicode(false);
+        b.Property(c => c.PendingRegionNote).HasMaxLength(2000);
+        b.Property(c => c.PendingRegionRequestedByName).HasMaxLength(256);
+        // The receiving side's list of incoming transfers.
+        b.HasIndex(c => c.PendingRegionCode);
         b.Property(c => c.ClosureNote).HasMaxLength(2000);
         b.Property(c => c.ClosingAssessment).HasMaxLength(5000);
         b.Property(c => c.OpenedBy).HasMaxLength(64);

@@ -118,6 +118,21 @@ public class Case : IAudited
     /// <summary>Display name of <see cref="PendingWorkerId"/>.</summary>
     public string? PendingWorkerName { get; set; }
 
+    /// <summary>
+    /// The village a transfer to another jurisdiction is waiting for (the child has moved there); the receiving side —
+    /// a supervisor or officer whose jurisdiction contains it — accepts, and the case and the child's file move there.
+    /// </summary>
+    public string? PendingRegionCode { get; set; }
+
+    /// <summary>Why the case is handed to another jurisdiction (where the child moved, what is under way).</summary>
+    public string? PendingRegionNote { get; set; }
+
+    /// <summary>Who asked for the transfer, and when (UTC).</summary>
+    public string? PendingRegionRequestedByName { get; set; }
+
+    /// <inheritdoc cref="PendingRegionRequestedByName"/>
+    public DateTime? PendingRegionRequestedAt { get; set; }
+
     /// <summary>Plan approval state.</summary>
     public ApprovalState PlanState { get; set; }
 

@@ -160,6 +160,7 @@ public static class ShouhuSetup
         services.AddScoped<Features.Cases.CaseCommands>();
         services.AddScoped<Features.Cases.CaseQueries>();
         services.AddScoped<Features.Cases.Attachments>();
+        services.AddScoped<Features.Cases.RegionTransfer>();
         services.AddScoped<Features.Referrals.ReferralInbox>();
         return builder;
     }

@@ -67,7 +67,8 @@ public sealed record CaseResponse(
     IReadOnlyList<CaseEventResponse> Events,
     string? PlanSubmittedBy = null,
     string? PlanAuthorId = null,
-    string? ClosureRequestedBy = null);
+    string? ClosureRequestedBy = null,
+    string? PendingRegionCode = null);
 
 /// <summary>One step of the timeline.</summary>
 public sealed record CaseEventResponse(Guid Id, DateTimeOffset At, string Kind, string ActorName, string Text, Guid? SubjectId);

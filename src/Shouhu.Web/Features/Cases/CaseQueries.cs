@@ -52,7 +52,7 @@ public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNa
             attachments.Select(ToResponse).ToList(),
             reportIds,
             events.Select(e => new CaseEventResponse(e.Id, ChinaTime.ToChina(e.At), e.Kind.ToString(), e.ActorName, e.Text, e.SubjectId)).ToList(),
-            c.PlanSubmittedBy, plan?.UpdatedBy, c.ClosureRequestedBy);
+            c.PlanSubmittedBy, plan?.UpdatedBy, c.ClosureRequestedBy, c.PendingRegionCode);
     }
 
     /// <summary>

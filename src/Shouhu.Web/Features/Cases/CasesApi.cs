@@ -4,6 +4,9 @@ using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Cases;
 
+/// <summary>Body with a note (accepting or declining a transfer).</summary>
+public sealed record ReferralNote(string? Note);
+
 /// <summary><c>/api/v1/cases</c> (API-CONTRACT.md): the case file, its status machine, plan and approvals, services, guardianship measures, referrals and documents.</summary>
 public static class CasesApi
 {
@@ -25,6 +28,14 @@ public static class CasesApi
             AnswerAsync(cmd.RequestTransferAsync(id, Actor.From(u), body, ct), id)).WithSummary("移交给另一承办人（待对方接收）");
         g.MapPost("/{id:guid}/transfer/accept", (Guid id, [FromBody] DecisionRequest? body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
             AnswerAsync(cmd.AcceptTransferAsync(id, Actor.From(u), body?.Version, ct), id)).WithSummary("接收移交");
+        g.MapPost("/{id:guid}/region-transfer", (Guid id, RegionTransferRequest body, RegionTransfer t, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(t.RequestAsync(id, Actor.From(u), body, ct), id)).WithSummary("移交至其他辖区（儿童迁居；接收地确认后案件和儿童档案一并移交）");
+        g.MapGet("/incoming-transfers", async (RegionTransfer t, ClaimsPrincipal u, CancellationToken ct) =>
+            TypedResults.Ok(await t.IncomingAsync(Actor.From(u), ct))).WithSummary("移交到本辖区、待接收的案件");
+        g.MapPost("/{id:guid}/region-transfer/accept", (Guid id, [FromBody] ReferralNote? body, RegionTransfer t, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(t.DecideAsync(id, Actor.From(u), true, body?.Note, ct), id)).WithSummary("接收地接收移交");
+        g.MapPost("/{id:guid}/region-transfer/decline", (Guid id, [FromBody] ReferralNote? body, RegionTransfer t, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(t.DecideAsync(id, Actor.From(u), false, body?.Note, ct), id)).WithSummary("接收地拒绝接收（须说明理由）");
         g.MapPost("/{id:guid}/child", (Guid id, IdentifyChildRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
             AnswerAsync(cmd.IdentifyChildAsync(id, Actor.From(u), body, ct), id)).WithSummary("确认身份不明儿童，关联档案");
         g.MapPut("/{id:guid}/plan", (Guid id, PlanRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>

@@ -11,10 +11,10 @@ public sealed class PickerModel(ShouhuDbContext db) : PageModel
 {
     public RegionPicker Picker { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? field, string? pick, int? minLevel, CancellationToken ct)
+    public async Task OnGetAsync(string? field, string? pick, int? minLevel, bool? anyRegion, CancellationToken ct)
     {
         // A form field name: letters and digits, with dots for a nested model (Form.RegionCode); anything else is refused.
         var name = field is { Length: > 0 and <= 40 } f && f.All(c => char.IsAsciiLetterOrDigit(c) || c == '.') && !f.StartsWith('.') && !f.EndsWith('.') ? f : "RegionCode";
-        Picker = await RegionPicker.BuildAsync(db, name, pick, Math.Clamp(minLevel ?? 1, 1, 5), ct);
+        Picker = await RegionPicker.BuildAsync(db, name, pick, Math.Clamp(minLevel ?? 1, 1, 5), ct, anyRegion == true);
     }
 }

@@ -33,11 +33,14 @@ public sealed class RegionPicker
     public static string? PickedIn(HttpRequest request, string field, string? value) =>
         !string.IsNullOrEmpty(value) ? value : request.HasFormContentType ? request.Form[$"_pick_{field}"].ToString() : null;
 
-    /// <summary>Builds the picker for <paramref name="selected"/> (ignored when outside the allowed roots).</summary>
-    public static async Task<RegionPicker> BuildAsync(ShouhuDbContext db, string field, string? selected, int minLevel, CancellationToken ct)
+    /// <summary>True for a picker over every imported city (a transfer to where a child moved), not only the caller's jurisdiction.</summary>
+    public bool AnyRegion { get; init; }
+
+    /// <summary>Builds the picker for <paramref name="selected"/> (ignored when outside the allowed roots); <paramref name="anyRegion"/> starts from every imported city instead of the caller's jurisdiction (division codes are public).</summary>
+    public static async Task<RegionPicker> BuildAsync(ShouhuDbContext db, string field, string? selected, int minLevel, CancellationToken ct, bool anyRegion = false)
     {
         List<RegionChild> roots;
-        if (db.Caller.JurisdictionCode is { Length: > 0 } j)
+        if (!anyRegion && db.Caller.JurisdictionCode is { Length: > 0 } j)
         {
             roots = await db.Regions.AsNoTracking().Where(r => r.Code == j).Select(r => new RegionChild(r.Code, r.Name, r.Level)).ToListAsync(ct);
         }
@@ -78,6 +81,6 @@ public sealed class RegionPicker
         }
 
         var value = selected is not null && RegionCode.LevelOf(selected) >= minLevel ? selected : string.Empty;
-        return new RegionPicker { Field = field, Value = value, MinLevel = minLevel, Levels = levels };
+        return new RegionPicker { Field = field, Value = value, MinLevel = minLevel, Levels = levels, AnyRegion = anyRegion };
     }
 }
