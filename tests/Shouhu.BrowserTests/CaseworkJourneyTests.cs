@@ -241,4 +241,50 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(op.Locator("#created")).ToBeVisibleAsync();
         await Expect(op.Locator("article")).ToContainTextAsync("马家吉社区");
     }
+
+    /// <summary>A child moves to another county: the supervisor hands the case over with the picker; the officer there accepts.</summary>
+    [Fact]
+    public async Task ChildMovesAway_CaseIsHandedToTheNewCounty_WhichAccepts()
+    {
+        using var admin = await ApiAsync("admin", BrowserApp.AdminPassword);
+        foreach (var (user, name, role, region) in new[] { ("duduo3", "钱督导", "ChildSupervisor", "430702001"), ("dingcheng1", "孙科长", "CivilAffairsOfficer", "430703") })
+        {
+            await Created(await admin.PostAsJsonAsync("/api/v1/users", new { userName = user, password = Password, displayName = name, role, jurisdictionCode = region }, Ct));
+        }
+
+        Guid caseId;
+        using (var supervisorApi = await ApiAsync("duduo3", Password))
+        {
+            var first17 = "43070220140303456";
+            var child = await Created(await supervisorApi.PostAsJsonAsync("/api/v1/children", new { name = "周迁迁", sex = "female", citizenIdNumber = first17 + CitizenIdNumber.ComputeCheckCharacter(first17), residenceRegionCode = "430702001007" }, Ct));
+            var report = await Created(await supervisorApi.PostAsJsonAsync("/api/v1/reports", new { channel = "WalkIn", concernTypes = new[] { "SchoolDropout" }, urgency = "Routine", narrative = "母亲来访：孩子辍学在家。", childId = child.GetProperty("id").GetGuid() }, Ct));
+            caseId = (await Created(await supervisorApi.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+        }
+
+        var sup = await LoginAsync(app, "duduo3");
+        await sup.GotoAsync($"/Cases/Details/{caseId}");
+        await sup.Locator("#open-region-transfer").ClickAsync();
+        foreach (var (level, name) in new[] { (2, "常德市"), (3, "鼎城区"), (4, "玉霞街道"), (5, "临江社区") })
+        {
+            var select = sup.Locator($"#region-transfer-form select[data-level='{level}']");
+            await sup.RunAndWaitForResponseAsync(() => select.SelectOptionAsync(new SelectOptionValue { Label = name }), r => r.Url.Contains("/Regions/Picker", StringComparison.Ordinal));
+            await sup.WaitForFunctionAsync("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')");
+        }
+
+        await sup.Locator("#region-transfer-form input[name=note]").FillAsync("随母亲迁往鼎城区临江社区居住");
+        await sup.Locator("#region-transfer-form button[type=submit]").ClickAsync();
+        await Expect(sup.Locator("#pending-region")).ToContainTextAsync("430703001001");
+
+        var officer = await LoginAsync(app, "dingcheng1");
+        await officer.GotoAsync("/Cases/Transfers");
+        var card = officer.Locator("article.transfer", new() { HasText = "周迁迁" });
+        await Expect(card).ToContainTextAsync("临江社区");
+        await BrowserApp.ShotAsync(officer, "16-incoming-transfer");
+        await card.GetByRole(AriaRole.Button, new() { Name = "接收" }).ClickAsync();
+        await Expect(officer.Locator("#message")).ToHaveTextAsync("已接收移交，请分派承办人");
+        await Expect(officer.Locator("#timeline li[data-kind=TransferAccepted]")).ToBeVisibleAsync();
+        await BrowserApp.ShotAsync(officer, "17-transfer-accepted");
+        var gone = await sup.GotoAsync($"/Cases/Details/{caseId}");
+        Assert.Equal(404, gone!.Status);
+    }
 }
