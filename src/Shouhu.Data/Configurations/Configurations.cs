@@ -331,3 +331,45 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Shouhu.
         b.HasIndex(a => a.ReportId);
     }
 }
+
+internal sealed class AssessmentInstrumentConfiguration : IEntityTypeConfiguration<Shouhu.Domain.Monitoring.AssessmentInstrument>
+{
+    public void Configure(EntityTypeBuilder<Shouhu.Domain.Monitoring.AssessmentInstrument> b)
+    {
+        b.HasIndex(i => i.Version).IsUnique();
+        b.Property(i => i.Name).HasMaxLength(200);
+        b.Property(i => i.DefinitionJson).HasMaxLength(200_000);
+        b.Property(i => i.CreatedBy).HasMaxLength(64);
+    }
+}
+
+internal sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<Shouhu.Domain.Monitoring.RiskAssessment>
+{
+    public void Configure(EntityTypeBuilder<Shouhu.Domain.Monitoring.RiskAssessment> b)
+    {
+        b.Property(a => a.RegionCode).HasMaxLength(12).IsUnicode(false);
+        b.Property(a => a.AnswersJson).HasMaxLength(20_000);
+        b.Property(a => a.Note).HasMaxLength(2000);
+        b.Property(a => a.AssessedBy).HasMaxLength(64);
+        b.Property(a => a.AssessedByName).HasMaxLength(256);
+        // A child's latest assessment; and "re-assessment due" across a region.
+        b.HasIndex(a => new { a.ChildId, a.AssessedAt });
+        b.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class HomeVisitConfiguration : IEntityTypeConfiguration<Shouhu.Domain.Monitoring.HomeVisit>
+{
+    public void Configure(EntityTypeBuilder<Shouhu.Domain.Monitoring.HomeVisit> b)
+    {
+        b.Property(v => v.RegionCode).HasMaxLength(12).IsUnicode(false);
+        b.Property(v => v.MetPersons).HasMaxLength(500);
+        b.Property(v => v.SituationNote).HasMaxLength(4000);
+        b.Property(v => v.Needs).HasMaxLength(2000);
+        b.Property(v => v.FollowUp).HasMaxLength(2000);
+        b.Property(v => v.VisitedBy).HasMaxLength(64);
+        b.Property(v => v.VisitedByName).HasMaxLength(256);
+        b.HasIndex(v => new { v.ChildId, v.VisitedAt });
+        b.HasOne<Child>().WithMany().HasForeignKey(v => v.ChildId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

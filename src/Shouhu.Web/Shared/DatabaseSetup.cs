@@ -54,6 +54,9 @@ public static partial class DatabaseSetup
             LogRegionsSeeded(logger, string.Join(',', missing), result.Inserted, result.Elapsed.TotalMilliseconds);
         }
 
+        // The default guardianship-risk instrument is version 1 (a city adds its own versions later).
+        await Features.Assessments.Instruments.EnsureDefaultAsync(db, TimeProvider.System, CancellationToken.None);
+
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

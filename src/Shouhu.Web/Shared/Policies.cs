@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>May record reports (报告).</summary>
     public const string RecordReports = nameof(RecordReports);
 
+    /// <summary>May create a new version of the assessment instrument (administrators and officers).</summary>
+    public const string ManageInstruments = nameof(ManageInstruments);
+
     /// <summary>Registers the policies.</summary>
     public static void Add(AuthorizationOptions options)
     {
@@ -30,5 +33,6 @@ public static class Policies
         options.AddPolicy(ReadRegistry, p => p.RequireRole(Roles.RegistryReaders));
         options.AddPolicy(WriteRegistry, p => p.RequireRole(Roles.RegistryWriters));
         options.AddPolicy(RecordReports, p => p.RequireRole(Roles.ReportWriters));
+        options.AddPolicy(ManageInstruments, p => p.RequireRole(Roles.AccountManagers));
     }
 }

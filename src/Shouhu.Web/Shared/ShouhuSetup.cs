@@ -161,6 +161,10 @@ public static class ShouhuSetup
         services.AddScoped<Features.Cases.CaseQueries>();
         services.AddScoped<Features.Cases.Attachments>();
         services.AddScoped<Features.Cases.RegionTransfer>();
+        services.AddSingleton(MonitoringSettings.From(builder.Configuration));
+        services.AddScoped<Features.Assessments.Instruments>();
+        services.AddScoped<Features.Assessments.AssessChild>();
+        services.AddScoped<Features.Visits.RecordVisit>();
         services.AddScoped<Features.Referrals.ReferralInbox>();
         return builder;
     }
@@ -221,6 +225,7 @@ public static class ShouhuSetup
         Features.Reports.ReportsApi.MapReportsApi(api);
         Features.Cases.CasesApi.MapCasesApi(api);
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
+        Features.Assessments.MonitoringApi.MapMonitoringApi(api);
         return app;
     }
 

@@ -196,6 +196,8 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         foreach (var g in await wide.Guardians.Where(x => x.ChildId == childId).ToListAsync(ct)) g.RegionCode = to;
         foreach (var e in await wide.EntrustedCares.Where(x => x.ChildId == childId).ToListAsync(ct)) e.RegionCode = to;
         foreach (var r in await wide.ChildRevisions.Where(x => x.ChildId == childId).ToListAsync(ct)) r.RegionCode = to;
+        foreach (var a in await wide.RiskAssessments.Where(x => x.ChildId == childId).ToListAsync(ct)) a.RegionCode = to;
+        foreach (var v in await wide.HomeVisits.Where(x => x.ChildId == childId).ToListAsync(ct)) v.RegionCode = to;
         foreach (var e in wide.ChangeTracker.Entries<ChildRevision>().Where(x => x.State == EntityState.Added && x.Entity.ChildId == childId)) e.Entity.RegionCode = to;
     }
 }

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Shouhu.Domain.Casework;
+using Shouhu.Domain.Children;
+
+namespace Shouhu.Domain.Monitoring;
+
+/// <summary>An answer option of a question: code, label and weight (points added to the score).</summary>
+public sealed record InstrumentOption(string Code, string Label, int Weight);
+
+/// <summary>A question of the instrument.</summary>
+public sealed record InstrumentQuestion(string Code, string Text, IReadOnlyList<InstrumentOption> Options);
+
+/// <summary>A dimension (the child, the guardian, the environment, support…) and its questions.</summary>
+public sealed record InstrumentDimension(string Code, string Name, IReadOnlyList<InstrumentQuestion> Questions);
+
+/// <summary>Score thresholds: a score at or above <see cref="High"/> is high risk, at or above <see cref="Medium"/> medium, else low.</summary>
+public sealed record InstrumentThresholds(int Medium, int High);
+
+/// <summary>
+/// A guardianship risk assessment instrument (监护风险评估量表) as data, not code (issue #5): dimensions, questions, options
+/// with weights, thresholds. Shape of API-CONTRACT.md <c>GET /api/v1/assessment-instruments/current</c>.
+/// </summary>
+public sealed record InstrumentDefinition(IReadOnlyList<InstrumentDimension> Dimensions, InstrumentThresholds Thresholds)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Every question, in order.</summary>
+    public IEnumerable<InstrumentQuestion> Questions => Dimensions.SelectMany(d => d.Questions);
+
+    /// <summary>The definition as stored (camelCase JSON).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads a stored definition.</summary>
+    public static InstrumentDefinition FromJson(string json) => JsonSerializer.Deserialize<InstrumentDefinition>(json, Json)!;
+
+    /// <summary>
+    /// Problems that make a definition unusable, by field: no question, duplicate or empty codes, a question with fewer
+    /// than two options, negative weights, thresholds not 0 &lt; medium &lt; high.
+    /// </summary>
+    public ValidationErrors Check()
+    {
+        var errors = new ValidationErrors();
+        if (Dimensions is null || !Questions.Any())
+        {
+            errors.Add("dimensions", "量表至少要有一个维度和一道题");
+            return errors;
+        }
+
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var q in Questions)
+        {
+            if (string.IsNullOrWhiteSpace(q.Code) || !codes.Add(q.Code))
+            {
+                errors.Add("dimensions", $"题目代码为空或重复：{q.Code}");
+            }
+
+            if (q.Options is null || q.Options.Count < 2 || q.Options.Select(o => o.Code).Distinct(StringComparer.Ordinal).Count() != q.Options.Count || q.Options.Any(o => o.Weight < 0))
+            {
+                errors.Add("dimensions", $"题目 {q.Code} 须有至少两个代码不同、分值不为负的选项");
+            }
+        }
+
+        if (Thresholds is null || Thresholds.Medium <= 0 || Thresholds.High <= Thresholds.Medium)
+        {
+            errors.Add("thresholds", "阈值须满足 0 < 中风险 < 高风险");
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>The outcome of scoring: score, level, and (when answers are missing or wrong) errors naming the question.</summary>
+public sealed record RiskScore(int Score, RiskLevel Level, ValidationErrors Errors);
+
+/// <summary>
+/// Scores an assessment (DOMAIN.md §5): the sum of the chosen options' weights, graded by the thresholds; an emergency
+/// override (ongoing violence, trafficking, a runaway or begging child, danger to life) makes it high whatever the answers,
+/// and needs none.
+/// </summary>
+public static class RiskScoring
+{
+    /// <summary>Scores <paramref name="answers"/> (question code → option code) against <paramref name="instrument"/>.</summary>
+    public static RiskScore Score(InstrumentDefinition instrument, IReadOnlyDictionary<string, string>? answers, bool emergencyOverride)
+    {
+        var errors = new ValidationErrors();
+        answers ??= new Dictionary<string, string>();
+        var score = 0;
+        var known = instrument.Questions.ToDictionary(q => q.Code, StringComparer.Ordinal);
+        foreach (var code in answers.Keys.Where(k => !known.ContainsKey(k)))
+        {
+            errors.Add($"answers.{code}", "量表中没有这道题");
+        }
+
+        foreach (var q in instrument.Questions)
+        {
+            if (!answers.TryGetValue(q.Code, out var chosen) || string.IsNullOrWhiteSpace(chosen))
+            {
+                if (!emergencyOverride)
+                {
+                    errors.Add($"answers.{q.Code}", $"请回答：{q.Text}");
+                }
+
+                continue;
+            }
+
+            var option = q.Options.FirstOrDefault(o => o.Code == chosen.Trim());
+            if (option is null)
+            {
+                errors.Add($"answers.{q.Code}", $"「{q.Text}」没有选项 {chosen}");
+                continue;
+            }
+
+            score += option.Weight;
+        }
+
+        var level = emergencyOverride ? RiskLevel.High
+            : score >= instrument.Thresholds.High ? RiskLevel.High
+            : score >= instrument.Thresholds.Medium ? RiskLevel.Medium
+            : RiskLevel.Low;
+        return new RiskScore(score, level, errors);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Shouhu.Web.Features.Cases;
+using Shouhu.Web.Features.Visits;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Assessments;
+
+/// <summary>
+/// API-CONTRACT.md monitoring endpoints: <c>GET /api/v1/assessment-instruments/current</c>, a new instrument version,
+/// <c>POST /api/v1/children/{id}/assessments</c> and <c>POST /api/v1/children/{id}/visits</c>, with their lists.
+/// </summary>
+public static class MonitoringApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapMonitoringApi(this RouteGroupBuilder api)
+    {
+        var instruments = api.MapGroup("/assessment-instruments").WithTags("Assessments");
+        instruments.MapGet("/current", async (Instruments i, CancellationToken ct) =>
+        {
+            var (row, definition) = await i.CurrentAsync(ct);
+            return TypedResults.Ok(Instruments.ToResponse(row, definition));
+        }).WithSummary("当前监护风险评估量表（维度、题目、选项分值、阈值）");
+        instruments.MapPost("/", async (NewInstrumentRequest body, Instruments i, ClaimsPrincipal u, CancellationToken ct) =>
+        {
+            var (row, errors) = await i.CreateVersionAsync(body, Actor.From(u).Id, ct);
+            return row is null
+                ? (IResult)TypedResults.ValidationProblem(errors.ToDictionary(), title: "输入有误")
+                : TypedResults.Created("/api/v1/assessment-instruments/current", Instruments.ToResponse(row, Domain.Monitoring.InstrumentDefinition.FromJson(row.DefinitionJson)));
+        }).RequireAuthorization(Policies.ManageInstruments).WithSummary("新建量表版本（已用版本不可修改）");
+
+        var children = api.MapGroup("/children").WithTags("Assessments");
+        children.MapPost("/{id:guid}/assessments", async (Guid id, AssessmentRequest body, AssessChild handler, ClaimsPrincipal u, CancellationToken ct) =>
+        {
+            var (outcome, response) = await handler.RunAsync(id, body, Actor.From(u), ct);
+            return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/children/{id}/assessments", response);
+        }).WithSummary("监护风险评估（缺答题目返回400并指明；emergencyOverride 直接评为高风险）");
+        children.MapGet("/{id:guid}/assessments", async (Guid id, AssessChild handler, CancellationToken ct) =>
+            await handler.ListAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.ReadRegistry).WithSummary("评估记录");
+        children.MapPost("/{id:guid}/visits", async (Guid id, VisitRequest body, RecordVisit handler, ClaimsPrincipal u, CancellationToken ct) =>
+        {
+            var (outcome, response) = await handler.RunAsync(id, body, Actor.From(u), ct);
+            return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/children/{id}/visits", response);
+        }).WithSummary("登记走访（走访时间不能晚于现在；可同时发起报告）");
+        children.MapGet("/{id:guid}/visits", async (Guid id, RecordVisit handler, CancellationToken ct) =>
+            await handler.ListAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.ReadRegistry).WithSummary("走访记录");
+    }
+}

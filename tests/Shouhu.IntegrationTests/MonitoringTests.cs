@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Shouhu.IntegrationTests;
+
+/// <summary>Monitoring (issue #5), first part: the versioned instrument, risk assessments and home visits through HTTP.</summary>
+public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+    private static async Task<JsonElement> OkJson(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync(Ct)}");
+        return await Json(r);
+    }
+
+    private async Task<(HttpClient Director, Guid ChildId)> ChildAsync(string name)
+    {
+        var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
+        var child = await OkJson(await director.PostAsJsonAsync("/api/v1/children", ChildrenTests.ChildBody(name, ShouhuApp.NewIdNumber(new DateOnly(2015, 9, 9), true), ShouhuApp.VillageA), Ct), HttpStatusCode.Created);
+        return (director, child.GetProperty("id").GetGuid());
+    }
+
+    private static Dictionary<string, string> Answers(JsonElement instrument, int weight) =>
+        instrument.GetProperty("dimensions").EnumerateArray().SelectMany(d => d.GetProperty("questions").EnumerateArray())
+            .ToDictionary(q => q.GetProperty("code").GetString()!, q => q.GetProperty("options").EnumerateArray().First(o => o.GetProperty("weight").GetInt32() == weight).GetProperty("code").GetString()!);
+
+    [Fact]
+    public async Task Instrument_HasTheContractShape_AndANewVersionLeavesOldAssessmentsOnTheirs()
+    {
+        var (director, childId) = await ChildAsync("量表童");
+        var current = await director.GetFromJsonAsync<JsonElement>("/api/v1/assessment-instruments/current", Ct);
+        var version = current.GetProperty("version").GetInt32();
+        Assert.True(current.GetProperty("thresholds").GetProperty("high").GetInt32() > current.GetProperty("thresholds").GetProperty("medium").GetInt32());
+        var first = current.GetProperty("dimensions")[0].GetProperty("questions")[0].GetProperty("options")[0];
+        Assert.True(first.TryGetProperty("code", out _) && first.TryGetProperty("label", out _) && first.TryGetProperty("weight", out _));
+
+        var assessed = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { answers = Answers(current, 0) }, Ct), HttpStatusCode.Created);
+        Assert.Equal(version, assessed.GetProperty("instrumentVersion").GetInt32());
+
+        // A director may not change the instrument; an officer creates a new version (never an edit).
+        var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
+        var body = new
+        {
+            name = "武陵区量表",
+            dimensions = new[] { new { code = "g", name = "监护", questions = new[] { new { code = "g.present", text = "监护人在身边吗", options = new[] { new { code = "yes", label = "在", weight = 0 }, new { code = "no", label = "不在", weight = 5 } } } } } },
+            thresholds = new { medium = 3, high = 5 },
+        };
+        Assert.Equal(HttpStatusCode.Forbidden, (await director.PostAsJsonAsync("/api/v1/assessment-instruments", body, Ct)).StatusCode);
+        var created = await OkJson(await officer.PostAsJsonAsync("/api/v1/assessment-instruments", body, Ct), HttpStatusCode.Created);
+        Assert.Equal(version + 1, created.GetProperty("version").GetInt32());
+        var bad = await officer.PostAsJsonAsync("/api/v1/assessment-instruments", new { name = "坏", dimensions = Array.Empty<object>(), thresholds = new { medium = 5, high = 1 } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        var second = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { answers = new Dictionary<string, string> { ["g.present"] = "no" } }, Ct), HttpStatusCode.Created);
+        Assert.Equal((version + 1, "high", 5), (second.GetProperty("instrumentVersion").GetInt32(), second.GetProperty("level").GetString(), second.GetProperty("score").GetInt32()));
+        var list = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}/assessments", Ct);
+        Assert.Equal(version, list[1].GetProperty("instrumentVersion").GetInt32()); // the old assessment keeps its version
+
+        // Put the default back as the newest version so that other tests see it (versions only grow).
+        await using var db = app.SystemDb();
+        var v1 = await db.AssessmentInstruments.AsNoTracking().SingleAsync(i => i.Version == 1, Ct);
+        var def = Shouhu.Domain.Monitoring.InstrumentDefinition.FromJson(v1.DefinitionJson);
+        await OkJson(await officer.PostAsJsonAsync("/api/v1/assessment-instruments", new { name = "默认（恢复）", dimensions = def.Dimensions, thresholds = def.Thresholds }, Ct), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Assessment_MissingAnswerNamesTheQuestion_OverrideIsHigh_AndALevelChangeReachesTheOpenCase()
+    {
+        var (director, childId) = await ChildAsync("评估童");
+        var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
+        var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "HomeVisit", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "走访发现无人照料", childId }, Ct), HttpStatusCode.Created);
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+
+        var instrument = await director.GetFromJsonAsync<JsonElement>("/api/v1/assessment-instruments/current", Ct);
+        var answers = Answers(instrument, 1);
+        var missing = answers.Keys.First();
+        answers.Remove(missing);
+        var refused = await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { answers }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.StartsWith("请回答：", (await Json(refused)).GetProperty("errors").GetProperty($"answers.{missing}")[0].GetString(), StringComparison.Ordinal);
+
+        var emergency = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "父亲持刀威胁" }, Ct), HttpStatusCode.Created);
+        Assert.Equal("high", emergency.GetProperty("level").GetString());
+        var c = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
+        Assert.Equal("high", c.GetProperty("riskLevel").GetString());
+        Assert.Contains(c.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "RiskChanged");
+
+        var outsider = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "x" }, Ct)).StatusCode);
+        var hotline = await app.UserAsync("HotlineOperator", "430702");
+        Assert.Equal(HttpStatusCode.Forbidden, (await hotline.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "x" }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Visit_InTheFutureIsRefused_NextDueFollowsTheRisk_AndANewConcernStartsAReport()
+    {
+        var (director, childId) = await ChildAsync("走访童");
+        var future = await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new { visitedAt = DateTimeOffset.UtcNow.AddHours(3).ToString("o"), metPersons = new[] { "儿童本人" }, guardianPresent = true }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Equal("走访时间不能晚于现在", (await Json(future)).GetProperty("errors").GetProperty("visitedAt")[0].GetString());
+        var none = await Json(await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new { visitedAt = "2026-11-01 10:00" }, Ct));
+        Assert.True(none.GetProperty("errors").TryGetProperty("metPersons", out _));
+        Assert.True(none.GetProperty("errors").TryGetProperty("guardianPresent", out _));
+
+        // Not assessed: monthly.
+        var monthly = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new { visitedAt = "2026-11-01 10:00", metPersons = new[] { "儿童本人", "祖母" }, guardianPresent = false, situation = new { safety = "good", dailyCare = "concern" } }, Ct), HttpStatusCode.Created);
+        Assert.Equal("2026-12-01", monthly.GetProperty("nextDueAt").GetString());
+
+        // High risk: weekly; and the visit that finds the guardian gone starts a report in the same step.
+        await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "监护人离家失联" }, Ct), HttpStatusCode.Created);
+        var weekly = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new
+        {
+            visitedAt = "2026-11-20T09:30:00+08:00", metPersons = new[] { "儿童本人" }, guardianPresent = false,
+            situation = new { safety = "serious", health = "good", schooling = "concern", dailyCare = "serious", note = "祖母住院，父母在外失联，孩子独自在家" },
+            needs = "临时照料", followUp = "报告督导",
+            report = new { concernTypes = new[] { "Abandonment" }, urgency = "ImmediateDanger", narrative = "走访发现儿童独自在家，无人照料" },
+        }, Ct), HttpStatusCode.Created);
+        Assert.Equal("2026-11-27", weekly.GetProperty("nextDueAt").GetString());
+        var reportId = weekly.GetProperty("reportId").GetGuid();
+        var report = await director.GetFromJsonAsync<JsonElement>($"/api/v1/reports/{reportId}", Ct);
+        Assert.Equal(("HomeVisit", childId), (report.GetProperty("channel").GetString(), report.GetProperty("childId").GetGuid()));
+
+        var badReport = await Json(await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new { visitedAt = "2026-11-21 09:30", metPersons = new[] { "儿童本人" }, guardianPresent = true, report = new { urgency = "Urgent", narrative = "x" } }, Ct));
+        Assert.True(badReport.GetProperty("errors").TryGetProperty("report.concernTypes", out _));
+        var visits = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}/visits", Ct);
+        Assert.Equal(2, visits.GetArrayLength()); // the refused one saved nothing
+    }
+}
