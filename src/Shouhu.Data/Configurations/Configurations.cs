@@ -373,3 +373,19 @@ internal sealed class HomeVisitConfiguration : IEntityTypeConfiguration<Shouhu.D
         b.HasOne<Child>().WithMany().HasForeignKey(v => v.ChildId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AlertConfiguration : IEntityTypeConfiguration<Shouhu.Domain.Monitoring.Alert>
+{
+    public void Configure(EntityTypeBuilder<Shouhu.Domain.Monitoring.Alert> b)
+    {
+        b.Property(a => a.SubjectKey).HasMaxLength(64).IsUnicode(false);
+        b.Property(a => a.RegionCode).HasMaxLength(12).IsUnicode(false);
+        b.Property(a => a.AssigneeId).HasMaxLength(64);
+        b.Property(a => a.Message).HasMaxLength(500);
+        // The engine's reconciliation: the open alerts of a rule, by subject.
+        b.HasIndex(a => new { a.IsOpen, a.Rule, a.SubjectKey });
+        b.HasIndex(a => new { a.RegionCode, a.IsOpen });
+        b.HasIndex(a => a.ChildId);
+        b.HasIndex(a => a.CaseId);
+    }
+}

@@ -165,6 +165,8 @@ public static class ShouhuSetup
         services.AddScoped<Features.Assessments.Instruments>();
         services.AddScoped<Features.Assessments.AssessChild>();
         services.AddScoped<Features.Visits.RecordVisit>();
+        services.AddScoped<Features.Alerts.AlertEngine>();
+        services.AddHostedService<Features.Alerts.AlertSchedule>();
         services.AddScoped<Features.Referrals.ReferralInbox>();
         return builder;
     }
@@ -226,6 +228,7 @@ public static class ShouhuSetup
         Features.Cases.CasesApi.MapCasesApi(api);
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         Features.Assessments.MonitoringApi.MapMonitoringApi(api);
+        Features.Alerts.AlertsApi.MapAlertsApi(api);
         return app;
     }
 

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Alert-engine benchmark (issue #5): on a register of N demo children, time POST /api/v1/alerts/run — the first full run
+# (creates every alert), the next full runs (nothing to change: the steady state of the hourly schedule) and incremental
+# runs for one child (what an assessment, a visit or a triage triggers). Prints the engine's own elapsed ms and the
+# whole request's, medians over RUNS.
+# Usage: bench/alerts.sh N sqlite [DATA_DIR]       bench/alerts.sh N postgres PORT
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:?number of children}; provider=${2:-sqlite}; runs=${RUNS:-5}
+dotnet build -c Release src/Shouhu.Web >/dev/null
+dll=src/Shouhu.Web/bin/Release/net10.0/Shouhu.Web.dll
+export SHOUHU_ADMIN_PASSWORD='Bench#Admin2026' Alerts__IntervalMinutes=0
+if [ "$provider" = postgres ]; then
+  port=${3:?postgres port}; db="shouhu_bench_$n"
+  psql -h 127.0.0.1 -p "$port" -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1 || psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE $db"
+  export Database__Provider=postgres ConnectionStrings__Shouhu="Host=127.0.0.1;Port=$port;Username=postgres;Database=$db"
+else
+  export SHOUHU_DATA_DIR=${3:-/tmp/shouhu-bench-$n}
+fi
+dotnet "$dll" demo generate "$n" 2>&1 | grep -v EventId | tail -n 1
+dotnet "$dll" --urls http://127.0.0.1:5098 >/tmp/shouhu-alerts-bench.log 2>&1 &
+pid=$!; trap 'kill $pid 2>/dev/null || true' EXIT
+until curl -sf http://127.0.0.1:5098/healthz >/dev/null; do sleep 0.2; done
+token=$(curl -sf -H 'Content-Type: application/json' -d "{\"userName\":\"admin\",\"password\":\"$SHOUHU_ADMIN_PASSWORD\"}" http://127.0.0.1:5098/api/v1/auth/token | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+run() { curl -sf -o /tmp/alerts-run.json -w '%{time_total}' -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:5098/api/v1/alerts/run$1"; echo " $(cat /tmp/alerts-run.json)"; }
+echo "first full run:"; run ""
+echo "further full runs:"; for i in $(seq "$runs"); do run ""; done
+child=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:5098/api/v1/alerts?rule=EntrustedCaregiverMissing&pageSize=1" | sed 's/.*"childId":"\([^"]*\)".*/\1/')
+echo "incremental runs (one child):"; for i in $(seq "$runs"); do run "?childId=$child"; done

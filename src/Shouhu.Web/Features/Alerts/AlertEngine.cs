@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Casework;
+using Shouhu.Domain.Children;
+using Shouhu.Domain.Monitoring;
+using Shouhu.Domain.Time;
+
+namespace Shouhu.Web.Features.Alerts;
+
+/// <summary>What one run did: alerts created and closed, alerts open after it, and how long it took.</summary>
+public sealed record AlertRunResult(int Created, int Closed, int Open, long ElapsedMs);
+
+/// <summary>
+/// The alert engine (预警, DESIGN C6): every rule computes the subjects it holds for now; the engine creates an alert for
+/// each new one and closes the open alerts whose rule no longer holds. Idempotent by construction — a second run in a row
+/// creates and closes nothing. Runs on a schedule (<see cref="AlertSchedule"/>) over everything, and after events
+/// (an assessment, a visit, a triage) for one child only. Rules read across the whole city, so the engine acts as the
+/// system, with the account that started it named in the one audit entry of each run.
+/// </summary>
+public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, MonitoringSchedule schedule, TimeProvider clock)
+{
+    private static readonly SemaphoreSlim RunLock = new(1, 1);
+
+    /// <summary>Days before the 16th birthday of a left-behind child when the alert starts.</summary>
+    public const int LeftBehindWarningDays = 30;
+
+    /// <summary>Days before the 18th birthday when the alert starts.</summary>
+    public const int AdultWarningDays = 60;
+
+    /// <summary>Days a category may wait at one level of the verification chain.</summary>
+    public const int VerificationDays = 15;
+
+    private sealed record Holding(AlertRule Rule, string Key, Guid? ChildId, Guid? CaseId, string Region, string? Assignee, DateTime DueAt, AlertSeverity Severity, string Message);
+
+    /// <summary>Runs every rule, over everything (<paramref name="childId"/> null) or for one child.</summary>
+    public async Task<AlertRunResult> RunAsync(string actorId, string actorName, Guid? childId = null, CancellationToken ct = default)
+    {
+        await RunLock.WaitAsync(ct);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            await using var db = new ShouhuDbContext(options, new FixedCallerContext(new CallerScope(actorId, actorName, null, IsSystem: true, null)), clock);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var today = ChinaTime.Today(clock);
+            var holdings = new Dictionary<(AlertRule, string), Holding>();
+            await foreach (var h in HoldingsAsync(db, childId, now, today, ct))
+            {
+                holdings.TryAdd((h.Rule, h.Key), h);
+            }
+
+            var openQuery = db.Alerts.AsNoTracking().Where(a => a.IsOpen);
+            if (childId is { } only)
+            {
+                openQuery = openQuery.Where(a => a.ChildId == only);
+            }
+
+            var open = await openQuery.Select(a => new { a.Id, a.Rule, a.SubjectKey }).ToListAsync(ct);
+            var openKeys = open.Select(a => (a.Rule, a.SubjectKey)).ToHashSet();
+            var toClose = open.Where(a => !holdings.ContainsKey((a.Rule, a.SubjectKey))).Select(a => a.Id).ToList();
+            var toCreate = holdings.Values.Where(h => !openKeys.Contains((h.Rule, h.Key))).Select(h => new Alert
+            {
+                Rule = h.Rule,
+                SubjectKey = h.Key,
+                Severity = h.Severity,
+                ChildId = h.ChildId,
+                CaseId = h.CaseId,
+                RegionCode = h.Region,
+                AssigneeId = h.Assignee,
+                DueAt = h.DueAt,
+                Message = h.Message,
+                CreatedAt = now,
+            }).ToList();
+
+            await BulkInsert.InsertAsync(db, toCreate, ct);
+            foreach (var chunk in toClose.Chunk(1000))
+            {
+                await db.Alerts.Where(a => chunk.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsOpen, false).SetProperty(a => a.ClosedAt, now), ct);
+            }
+
+            var openAfter = open.Count - toClose.Count + toCreate.Count;
+            db.RecordAudit("Run", "Alert", childId?.ToString(), string.Empty, $"created={toCreate.Count};closed={toClose.Count};open={openAfter}");
+            await db.SaveChangesAsync(ct);
+            return new AlertRunResult(toCreate.Count, toClose.Count, openAfter, watch.ElapsedMilliseconds);
+        }
+        finally
+        {
+            RunLock.Release();
+        }
+    }
+
+    private async IAsyncEnumerable<Holding> HoldingsAsync(ShouhuDbContext db, Guid? only, DateTime now, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var endOfToday = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
+        DateTime Utc(DateOnly d) => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
+        IQueryable<ChildCategory> Active()
+        {
+            var q = db.ChildCategories.AsNoTracking().Where(k => k.Status != CategoryStatus.Rejected && k.Status != CategoryStatus.Exited
+                && k.ValidFrom <= today && (k.ValidTo == null || k.ValidTo >= today));
+            return only is { } id ? q.Where(k => k.ChildId == id) : q;
+        }
+
+        IQueryable<Child> Children() => only is { } id ? db.Children.AsNoTracking().Where(c => c.Id == id) : db.Children.AsNoTracking();
+        var active = Active(); // a query used inside other queries: EF inlines it as a subquery
+
+        // Visits: children under protection whose next visit (from the last visit, or a month after registration) is past.
+        var visitDays = schedule.VisitDays(RiskLevel.Unknown);
+        var visited = Children().Where(c => active.Any(k => k.ChildId == c.Id))
+            .Select(c => new { c.Id, c.RegionCode, c.CreatedAt, Due = db.HomeVisits.Where(v => v.ChildId == c.Id).Max(v => (DateOnly?)v.NextDueOn) });
+        await foreach (var c in visited.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var due = c.Due ?? ChinaTime.DateOf(new DateTimeOffset(DateTime.SpecifyKind(c.CreatedAt, DateTimeKind.Utc))).AddDays(visitDays);
+            if (due < today)
+            {
+                yield return new(AlertRule.VisitOverdue, c.Id.ToString(), c.Id, null, c.RegionCode, null, Utc(due), AlertSeverity.Medium, $"走访逾期：应于 {due:yyyy-MM-dd} 前走访");
+            }
+        }
+
+        // Latest assessment per child: re-assessment overdue; high risk without an open case.
+        var latest = db.RiskAssessments.AsNoTracking().Where(a => !db.RiskAssessments.Any(b => b.ChildId == a.ChildId && b.AssessedAt > a.AssessedAt));
+        if (only is { } child)
+        {
+            latest = latest.Where(a => a.ChildId == child);
+        }
+
+        var assessed = latest.Select(a => new { a.ChildId, a.RegionCode, a.Level, a.NextDueOn, HasCase = db.Cases.Any(c => c.ChildId == a.ChildId && c.Status != CaseStatus.Closed) });
+        await foreach (var a in assessed.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (a.NextDueOn < today)
+            {
+                yield return new(AlertRule.ReassessmentOverdue, a.ChildId.ToString(), a.ChildId, null, a.RegionCode, null, Utc(a.NextDueOn), AlertSeverity.Medium, $"复评逾期：应于 {a.NextDueOn:yyyy-MM-dd} 前重新评估");
+            }
+
+            if (a.Level == RiskLevel.High && !a.HasCase)
+            {
+                yield return new(AlertRule.HighRiskWithoutCase, a.ChildId.ToString(), a.ChildId, null, a.RegionCode, null, endOfToday, AlertSeverity.High, "监护风险评估为高风险，尚无在办案件：请立案");
+            }
+        }
+
+        // Reports past their response clock.
+        var reports = db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.AwaitingTriage && r.ResponseDueAt < now);
+        if (only is { } rc)
+        {
+            reports = reports.Where(r => r.ChildId == rc);
+        }
+
+        await foreach (var r in reports.Select(r => new { r.Id, r.ChildId, r.RegionCode, r.ResponseDueAt, r.Urgency }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return new(AlertRule.ReportClockPassed, r.Id.ToString(), r.ChildId, null, r.RegionCode, null, r.ResponseDueAt,
+                r.Urgency == Urgency.ImmediateDanger ? AlertSeverity.High : AlertSeverity.Medium, "报告已超过研判时限：请立即研判");
+        }
+
+        // Referrals past their due time unfinished: the case's supervisor must act.
+        var referrals = db.Referrals.AsNoTracking().Where(r => (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Accepted) && r.DueAt != null && r.DueAt < now)
+            .Join(db.Cases.AsNoTracking(), r => r.CaseId, c => c.Id, (r, c) => new { r.Id, r.CaseId, c.ChildId, r.RegionCode, r.DueAt, Assignee = c.SupervisorId ?? c.AssignedWorkerId });
+        if (only is { } fc)
+        {
+            referrals = referrals.Where(r => r.ChildId == fc);
+        }
+
+        await foreach (var r in referrals.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return new(AlertRule.ReferralOverdue, r.Id.ToString(), r.ChildId, r.CaseId, r.RegionCode, r.Assignee, r.DueAt!.Value, AlertSeverity.Medium, "转介已逾期未办结：请督促接收机构");
+        }
+
+        // Birthdays that end a category: left-behind at 16 (30 days ahead), every category at 18 (60 days ahead).
+        var sixteenFrom = ChinaTime.LatestBirthDateForAge(16, today);
+        var sixteenTo = ChinaTime.LatestBirthDateForAge(16, today.AddDays(LeftBehindWarningDays));
+        var leftBehind = Active().Where(k => k.Category == ProtectionCategory.LeftBehind)
+            .Join(Children(), k => k.ChildId, c => c.Id, (k, c) => new { c.Id, c.RegionCode, c.BirthDate })
+            .Where(c => c.BirthDate > sixteenFrom && c.BirthDate <= sixteenTo).Distinct();
+        await foreach (var c in leftBehind.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var day = ChinaTime.Anniversary(c.BirthDate, 16);
+            yield return new(AlertRule.LeftBehindTurning16, c.Id.ToString(), c.Id, null, c.RegionCode, null, Utc(day), AlertSeverity.Low, $"将于 {day:yyyy-MM-dd} 满16周岁，留守儿童身份终止：请核查后续关爱");
+        }
+
+        var adultFrom = ChinaTime.LatestBirthDateForAge(18, today);
+        var adultTo = ChinaTime.LatestBirthDateForAge(18, today.AddDays(AdultWarningDays));
+        var adults = Children().Where(c => c.BirthDate > adultFrom && c.BirthDate <= adultTo && active.Any(k => k.ChildId == c.Id))
+            .Select(c => new { c.Id, c.RegionCode, c.BirthDate });
+        await foreach (var c in adults.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var day = ChinaTime.Anniversary(c.BirthDate, 18);
+            yield return new(AlertRule.Turning18, c.Id.ToString(), c.Id, null, c.RegionCode, null, Utc(day), AlertSeverity.Low, $"将于 {day:yyyy-MM-dd} 满18周岁，保护类别终止：请办理退出或衔接");
+        }
+
+        // Left-behind children without an entrusted caregiver (Minor Protection Law arts. 22–23).
+        var uncared = Active().Where(k => k.Category == ProtectionCategory.LeftBehind && !db.EntrustedCares.Any(e => e.ChildId == k.ChildId))
+            .Select(k => new { k.ChildId, k.RegionCode }).Distinct();
+        await foreach (var c in uncared.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return new(AlertRule.EntrustedCaregiverMissing, c.ChildId.ToString(), c.ChildId, null, c.RegionCode, null, endOfToday, AlertSeverity.Medium, "留守儿童未落实委托照护人：请指导监护人签订委托照护协议");
+        }
+
+        // Categories waiting more than 15 days at one level of the verification chain.
+        var limit = now.AddDays(-VerificationDays);
+        var pending = db.ChildCategories.AsNoTracking().Where(k => (k.Status == CategoryStatus.Pending && k.SubmittedAt < limit) || (k.Status == CategoryStatus.TownshipVerified && k.TownshipVerifiedAt < limit));
+        if (only is { } pc)
+        {
+            pending = pending.Where(k => k.ChildId == pc);
+        }
+
+        await foreach (var k in pending.Select(k => new { k.Id, k.ChildId, k.RegionCode, k.Status, k.SubmittedAt, k.TownshipVerifiedAt }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var since = (k.Status == CategoryStatus.Pending ? k.SubmittedAt : k.TownshipVerifiedAt)!.Value;
+            yield return new(AlertRule.VerificationPending, k.Id.ToString(), k.ChildId, null, k.RegionCode, null, since.AddDays(VerificationDays), AlertSeverity.Low,
+                k.Status == CategoryStatus.Pending ? "保护类别待乡镇查验已超过15天" : "保护类别待县级确认已超过15天");
+        }
+
+        // ID number and birth date that disagree (GB 11643-1999: characters 7–14 are the birth date).
+        var numbered = Children().Where(c => c.CitizenIdNumber != null).Select(c => new { c.Id, c.RegionCode, c.CitizenIdNumber, c.BirthDate });
+        await foreach (var c in numbered.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (c.CitizenIdNumber!.Length == 18 && !c.CitizenIdNumber.AsSpan(6, 8).SequenceEqual(c.BirthDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                yield return new(AlertRule.IdBirthDateMismatch, c.Id.ToString(), c.Id, null, c.RegionCode, null, endOfToday, AlertSeverity.Medium, "身份证号与出生日期不一致：请核对户口簿后更正");
+            }
+        }
+    }
+}

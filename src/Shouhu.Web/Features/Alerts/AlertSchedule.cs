@@ -1,0 +1,39 @@
+namespace Shouhu.Web.Features.Alerts;
+
+/// <summary>
+/// Runs the alert engine over everything on a schedule (<c>Alerts:IntervalMinutes</c>, default 60; 0 turns it off). The
+/// first run waits one interval after start-up, so a start is never slowed down by it.
+/// </summary>
+public sealed partial class AlertSchedule(IServiceScopeFactory scopes, IConfiguration config, ILogger<AlertSchedule> logger) : BackgroundService
+{
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = int.TryParse(config["Alerts:IntervalMinutes"], out var m) ? m : 60;
+        if (minutes <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var result = await scope.ServiceProvider.GetRequiredService<AlertEngine>().RunAsync("system", "system", null, stoppingToken);
+                LogRun(logger, result.Created, result.Closed, result.Open, result.ElapsedMs);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e.GetType().FullName ?? "unknown");
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Alert run: {Created} created, {Closed} closed, {Open} open, {ElapsedMs} ms")]
+    private static partial void LogRun(ILogger logger, int created, int closed, int open, long elapsedMs);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Error, Message = "Alert run failed: {ExceptionType}")]
+    private static partial void LogFailed(ILogger logger, string exceptionType);
+}

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain;
+using Shouhu.Domain.Monitoring;
+using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Alerts;
+
+/// <summary>An alert in the API (API-CONTRACT.md): <c>{id, rule, severity, childId?, caseId?, assigneeId?, dueAt, status}</c> and its message.</summary>
+public sealed record AlertResponse(Guid Id, string Rule, string Severity, Guid? ChildId, Guid? CaseId, string? AssigneeId, DateTimeOffset DueAt, string Status, string Message, string RegionCode);
+
+/// <summary><c>POST /api/v1/alerts/run</c> (SystemAdmin) and <c>GET /api/v1/alerts</c> (within the caller's jurisdiction).</summary>
+public static class AlertsApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapAlertsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/alerts").WithTags("Alerts");
+        g.MapPost("/run", async (AlertEngine engine, ClaimsPrincipal u, Guid? childId, CancellationToken ct) =>
+        {
+            var actor = Actor.From(u);
+            var r = await engine.RunAsync(actor.Id, actor.UserName, childId, ct);
+            return TypedResults.Ok(new { created = r.Created, closed = r.Closed, open = r.Open, elapsedMs = r.ElapsedMs });
+        }).RequireAuthorization(Policies.SystemAdmin).WithSummary("立即运行全部预警规则（幂等）；childId= 只运行该儿童的规则（增量）");
+        g.MapGet("/", ListAsync).WithSummary("辖区内的预警");
+    }
+
+    private static async Task<IResult> ListAsync(ShouhuDbContext db, ClaimsPrincipal user, Guid? childId, Guid? caseId, string? rule, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        var q = db.Alerts.AsNoTracking();
+        if (!Domain.Accounts.Roles.RegistryReaders.Contains(actor.Role) && actor.Role != Domain.Accounts.Roles.SystemAdmin)
+        {
+            q = q.Where(a => a.AssigneeId == actor.Id); // outside the register: only what is theirs to act on
+        }
+
+        if (childId is { } c)
+        {
+            q = q.Where(a => a.ChildId == c);
+        }
+
+        if (caseId is { } k)
+        {
+            q = q.Where(a => a.CaseId == k);
+        }
+
+        if (!string.IsNullOrWhiteSpace(rule))
+        {
+            if (!EnumName.TryParse<AlertRule>(rule, out var r))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rule"] = ["未知的预警规则"] }, title: "输入有误");
+            }
+
+            q = q.Where(a => a.Rule == r);
+        }
+
+        q = (status ?? "open") switch
+        {
+            "open" => q.Where(a => a.IsOpen),
+            "closed" => q.Where(a => !a.IsOpen),
+            _ => q,
+        };
+        var size = Math.Clamp(pageSize ?? 50, 1, 200);
+        var number = Math.Max(page ?? 1, 1);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(a => a.Severity).ThenBy(a => a.DueAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        db.RecordAudit("List", "Alert", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new
+        {
+            items = rows.Select(a => new AlertResponse(a.Id, a.Rule.ToString(), a.Severity.ToString().ToLowerInvariant(), a.ChildId, a.CaseId, a.AssigneeId,
+                ChinaTime.ToChina(a.DueAt), a.IsOpen ? "open" : "closed", a.Message, a.RegionCode)),
+            total,
+        });
+    }
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Domain.Children;
+using Shouhu.Domain.Time;
+
+namespace Shouhu.IntegrationTests;
+
+/// <summary>The alert engine (issue #5): every rule fires, does not duplicate on a second run, and clears when its condition does.</summary>
+public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> OkJson(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync(Ct)}");
+        return await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private async Task<JsonElement> RunAsync()
+    {
+        using var admin = await app.AdminAsync();
+        return await OkJson(await admin.PostAsync("/api/v1/alerts/run", null, Ct));
+    }
+
+    private async Task<List<JsonElement>> OpenAsync(string rule, Guid childId)
+    {
+        using var admin = await app.AdminAsync();
+        var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?childId={childId}&rule={rule}&status=open", Ct);
+        return page.GetProperty("items").EnumerateArray().ToList();
+    }
+
+    /// <summary>Runs twice: the rule holds once for the child, and the second run creates nothing.</summary>
+    private async Task FiresOnceAsync(string rule, Guid childId)
+    {
+        await RunAsync();
+        Assert.Single(await OpenAsync(rule, childId));
+        var again = await RunAsync();
+        Assert.Equal(0, again.GetProperty("created").GetInt32());
+        Assert.Single(await OpenAsync(rule, childId));
+    }
+
+    private async Task ClearsAsync(string rule, Guid childId)
+    {
+        await RunAsync();
+        Assert.Empty(await OpenAsync(rule, childId));
+    }
+
+    private async Task<(HttpClient Director, Guid ChildId)> LeftBehindChildAsync(string name, DateOnly birth)
+    {
+        var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
+        var child = await OkJson(await director.PostAsJsonAsync("/api/v1/children", ChildrenTests.ChildBody(name, ShouhuApp.NewIdNumber(birth, true), ShouhuApp.VillageA), Ct), HttpStatusCode.Created);
+        return (director, child.GetProperty("id").GetGuid());
+    }
+
+    private async Task UpdateAsync(Func<Shouhu.Data.ShouhuDbContext, Task> change)
+    {
+        await using var db = app.SystemDb();
+        await change(db);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    [Fact]
+    public async Task RunTwiceInARow_CreatesNothingTheSecondTime_AndOnlyAdminsRunIt()
+    {
+        await LeftBehindChildAsync("幂等童", new DateOnly(2016, 1, 1));
+        var first = await RunAsync();
+        Assert.True(first.GetProperty("open").GetInt32() >= 1);
+        var second = await RunAsync();
+        Assert.Equal((0, 0), (second.GetProperty("created").GetInt32(), second.GetProperty("closed").GetInt32()));
+        Assert.Equal(first.GetProperty("open").GetInt32(), second.GetProperty("open").GetInt32());
+        var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/v1/alerts/run", null, Ct)).StatusCode);
+        var neighbour = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
+        Assert.Equal(0, (await neighbour.GetFromJsonAsync<JsonElement>("/api/v1/alerts?rule=EntrustedCaregiverMissing", Ct)).GetProperty("items").EnumerateArray()
+            .Count(a => a.GetProperty("regionCode").GetString() == ShouhuApp.VillageA));
+    }
+
+    [Fact]
+    public async Task VisitOverdue_AndEntrustedCaregiverMissing()
+    {
+        var (director, childId) = await LeftBehindChildAsync("逾期童", new DateOnly(2015, 3, 3));
+        await FiresOnceAsync("EntrustedCaregiverMissing", childId);
+        Assert.Empty(await OpenAsync("VisitOverdue", childId)); // registered today: first visit due in a month
+        await UpdateAsync(async db => (await db.Children.SingleAsync(c => c.Id == childId, Ct)).CreatedAt = DateTime.UtcNow.AddDays(-45));
+        await FiresOnceAsync("VisitOverdue", childId);
+
+        await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new { visitedAt = DateTimeOffset.UtcNow.AddHours(-1).ToString("o"), metPersons = new[] { "儿童本人" }, guardianPresent = false }, Ct), HttpStatusCode.Created);
+        Assert.Empty(await OpenAsync("VisitOverdue", childId)); // closed by the visit itself (event run)
+
+        await UpdateAsync(async db =>
+        {
+            var child = await db.Children.SingleAsync(c => c.Id == childId, Ct);
+            db.EntrustedCares.Add(new EntrustedCare { ChildId = childId, CaregiverName = "赵奶奶", Relation = GuardianRelation.Grandmother, RegionCode = child.RegionCode });
+        });
+        await ClearsAsync("EntrustedCaregiverMissing", childId);
+    }
+
+    [Fact]
+    public async Task HighRiskWithoutCase_FiresOnTheAssessment_AndClearsWhenACaseOpens_AndReassessmentOverdue()
+    {
+        var (director, childId) = await LeftBehindChildAsync("高危童", new DateOnly(2014, 5, 5));
+        await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "监护人失联" }, Ct), HttpStatusCode.Created);
+        var alert = Assert.Single(await OpenAsync("HighRiskWithoutCase", childId)); // at once, without waiting for the schedule
+        Assert.Equal("high", alert.GetProperty("severity").GetString());
+        await FiresOnceAsync("HighRiskWithoutCase", childId);
+
+        var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
+        var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "HomeVisit", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "高风险", childId }, Ct), HttpStatusCode.Created);
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct));
+        Assert.Empty(await OpenAsync("HighRiskWithoutCase", childId));
+
+        await UpdateAsync(async db => (await db.RiskAssessments.SingleAsync(a => a.ChildId == childId, Ct)).NextDueOn = ChinaTime.Today(TimeProvider.System).AddDays(-1));
+        await FiresOnceAsync("ReassessmentOverdue", childId);
+        await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "复评：仍失联" }, Ct), HttpStatusCode.Created);
+        await ClearsAsync("ReassessmentOverdue", childId);
+    }
+
+    [Fact]
+    public async Task ReportClockPassed_AndReferralOverdue_GoToWhoMustAct()
+    {
+        var (_, childId) = await LeftBehindChildAsync("超时童", new DateOnly(2013, 6, 6));
+        var supervisor = await app.UserAsync("ChildSupervisor", "430702001", "alertsup1");
+        var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new
+        {
+            channel = "Hotline", receivedAt = DateTimeOffset.UtcNow.AddHours(-2).ToString("o"), concernTypes = new[] { "PhysicalAbuse" }, urgency = "ImmediateDanger", narrative = "两小时前来电", childId,
+        }, Ct), HttpStatusCode.Created);
+        await FiresOnceAsync("ReportClockPassed", childId);
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+        await ClearsAsync("ReportClockPassed", childId);
+
+        using var admin = await app.AdminAsync();
+        var org = (await OkJson(await admin.PostAsJsonAsync("/api/v1/organizations", new { name = "预警测试派出所", kind = "MemberUnit", regionCode = "430702" }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var referralId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = org, reason = "请核查", dueAt = DateTimeOffset.UtcNow.AddDays(1).ToString("o") }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await UpdateAsync(async db => (await db.Referrals.SingleAsync(r => r.Id == referralId, Ct)).DueAt = DateTime.UtcNow.AddHours(-1));
+        await FiresOnceAsync("ReferralOverdue", childId);
+        var alert = Assert.Single(await OpenAsync("ReferralOverdue", childId));
+        await using (var db = app.SystemDb())
+        {
+            Assert.Equal(await db.Users.Where(u => u.UserName == "alertsup1").Select(u => u.Id).SingleAsync(Ct), alert.GetProperty("assigneeId").GetString());
+        }
+
+        await UpdateAsync(async db => (await db.Referrals.SingleAsync(r => r.Id == referralId, Ct)).Status = Shouhu.Domain.Casework.ReferralStatus.Completed);
+        await ClearsAsync("ReferralOverdue", childId);
+    }
+
+    [Fact]
+    public async Task BirthdaysThatEndACategory_LeftBehindAt16_AndEveryCategoryAt18()
+    {
+        var today = ChinaTime.Today(TimeProvider.System);
+        var (director, sixteen) = await LeftBehindChildAsync("将满十六", today.AddYears(-16).AddDays(10));
+        await FiresOnceAsync("LeftBehindTurning16", sixteen);
+        var (_, notYet) = await LeftBehindChildAsync("尚早童", today.AddYears(-16).AddDays(40));
+        Assert.Empty(await OpenAsync("LeftBehindTurning16", notYet));
+
+        var eighteen = (await OkJson(await director.PostAsJsonAsync("/api/v1/children", new
+        {
+            name = "将满十八", sex = "female", birthDate = today.AddYears(-18).AddDays(20).ToString("yyyy-MM-dd"), residenceRegionCode = ShouhuApp.VillageA,
+            categories = new[] { new { category = "DeFactoUnsupported", basis = "父亲服刑，母亲失联" } },
+            guardians = new[] { new { name = "父", relation = "Father", status = "Imprisoned" }, new { name = "母", relation = "Mother", status = "LostContact" } },
+        }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await FiresOnceAsync("Turning18", eighteen);
+
+        // Exiting the category clears the birthday alert.
+        var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
+        var child = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/children/{eighteen}", Ct);
+        var categoryId = child.GetProperty("categories")[0].GetProperty("id").GetString();
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/children/{eighteen}/categories/{categoryId}/exit", new { reason = "已安排成年后衔接" }, Ct));
+        await ClearsAsync("Turning18", eighteen);
+    }
+
+    [Fact]
+    public async Task IdBirthDateMismatch_AndVerificationPendingMoreThan15Days()
+    {
+        var (_, childId) = await LeftBehindChildAsync("核对童", new DateOnly(2016, 8, 8));
+        await UpdateAsync(async db => (await db.Children.SingleAsync(c => c.Id == childId, Ct)).BirthDate = new DateOnly(2016, 8, 9));
+        await FiresOnceAsync("IdBirthDateMismatch", childId);
+        await UpdateAsync(async db => (await db.Children.SingleAsync(c => c.Id == childId, Ct)).BirthDate = new DateOnly(2016, 8, 8));
+        await ClearsAsync("IdBirthDateMismatch", childId);
+
+        Assert.Empty(await OpenAsync("VerificationPending", childId));
+        await UpdateAsync(async db => (await db.ChildCategories.SingleAsync(k => k.ChildId == childId, Ct)).SubmittedAt = DateTime.UtcNow.AddDays(-16));
+        await FiresOnceAsync("VerificationPending", childId);
+        var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
+        var categoryId = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}", Ct)).GetProperty("categories")[0].GetProperty("id").GetString();
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/children/{childId}/categories/{categoryId}/township-verify", new { }, Ct));
+        await ClearsAsync("VerificationPending", childId); // waiting at the county now, for less than 15 days
+    }
+}
