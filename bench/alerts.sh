@@ -17,7 +17,7 @@ if [ "$provider" = postgres ]; then
 else
   export SHOUHU_DATA_DIR=${3:-/tmp/shouhu-bench-$n}
 fi
-dotnet "$dll" demo generate "$n" 2>&1 | grep -v EventId | tail -n 1
+dotnet "$dll" demo generate "$n" 2>&1 | { grep -v EventId || true; } | tail -n 1
 dotnet "$dll" --urls http://127.0.0.1:5098 >/tmp/shouhu-alerts-bench.log 2>&1 &
 pid=$!; trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf http://127.0.0.1:5098/healthz >/dev/null; do sleep 0.2; done

@@ -187,4 +187,29 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/children/{childId}/categories/{categoryId}/township-verify", new { }, Ct));
         await ClearsAsync("VerificationPending", childId); // waiting at the county now, for less than 15 days
     }
+
+    [Fact]
+    public async Task Workbench_CountsEqualTheListsBehindThem_ForEachRole()
+    {
+        var (director, childId) = await LeftBehindChildAsync("工作台童", new DateOnly(2015, 10, 10));
+        await UpdateAsync(async db => (await db.Children.SingleAsync(c => c.Id == childId, Ct)).CreatedAt = DateTime.UtcNow.AddDays(-25)); // due within 7 days
+        var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
+        await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "Hotline", concernTypes = new[] { "Neglect" }, urgency = "Routine", narrative = "待研判", childId }, Ct), HttpStatusCode.Created);
+        await RunAsync();
+
+        foreach (var client in new[] { director, supervisor })
+        {
+            var bench = await client.GetFromJsonAsync<JsonElement>("/api/v1/workbench", Ct);
+            Assert.Equal((await client.GetFromJsonAsync<JsonElement>("/api/v1/alerts?status=open&pageSize=1", Ct)).GetProperty("total").GetInt32(), bench.GetProperty("alerts").GetInt32());
+            Assert.Equal((await client.GetFromJsonAsync<JsonElement>("/api/v1/visits/due", Ct)).GetProperty("total").GetInt32(), bench.GetProperty("dueVisits").GetInt32());
+            Assert.Equal((await client.GetFromJsonAsync<JsonElement>("/api/v1/cases?mine=true&status=active", Ct)).GetProperty("total").GetInt32(), bench.GetProperty("cases").GetInt32());
+            Assert.Equal((await client.GetFromJsonAsync<JsonElement>("/api/v1/reports?status=awaiting-triage", Ct)).GetProperty("total").GetInt32(), bench.GetProperty("reportsAwaitingTriage").GetInt32());
+            Assert.True(bench.GetProperty("alerts").GetInt32() >= 1);
+        }
+
+        var dueList = (await director.GetFromJsonAsync<JsonElement>("/api/v1/visits/due", Ct)).GetProperty("items").EnumerateArray();
+        Assert.Contains(dueList, v => v.GetProperty("childId").GetGuid() == childId && !v.GetProperty("overdue").GetBoolean());
+        var outsider = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
+        Assert.DoesNotContain((await outsider.GetFromJsonAsync<JsonElement>("/api/v1/visits/due", Ct)).GetProperty("items").EnumerateArray(), v => v.GetProperty("childId").GetGuid() == childId);
+    }
 }

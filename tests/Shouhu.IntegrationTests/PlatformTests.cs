@@ -159,7 +159,8 @@ public sealed class PlatformTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         foreach (var p in new[] { "/api/v1/auth/token", "/api/v1/regions/{code}", "/api/v1/users", "/api/v1/organizations", "/api/v1/children", "/api/v1/children/{id}", "/api/v1/audit",
             "/api/v1/reports", "/api/v1/reports/{id}/triage", "/api/v1/cases/{id}", "/api/v1/cases/{id}/referrals",
             "/api/v1/referrals/{id}/accept", "/api/v1/referrals/{id}/decline", "/api/v1/referrals/{id}/complete",
-            "/api/v1/assessment-instruments/current", "/api/v1/children/{id}/assessments", "/api/v1/children/{id}/visits" })
+            "/api/v1/assessment-instruments/current", "/api/v1/children/{id}/assessments", "/api/v1/children/{id}/visits",
+            "/api/v1/alerts/run", "/api/v1/alerts", "/api/v1/workbench" })
         {
             Assert.True(paths.TryGetProperty(p, out _), $"OpenAPI lacks {p}");
         }

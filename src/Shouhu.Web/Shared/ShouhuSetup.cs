@@ -166,6 +166,7 @@ public static class ShouhuSetup
         services.AddScoped<Features.Assessments.AssessChild>();
         services.AddScoped<Features.Visits.RecordVisit>();
         services.AddScoped<Features.Alerts.AlertEngine>();
+        services.AddScoped<Features.Workbench.WorkbenchQueries>();
         services.AddHostedService<Features.Alerts.AlertSchedule>();
         services.AddScoped<Features.Referrals.ReferralInbox>();
         return builder;
@@ -229,6 +230,7 @@ public static class ShouhuSetup
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         Features.Assessments.MonitoringApi.MapMonitoringApi(api);
         Features.Alerts.AlertsApi.MapAlertsApi(api);
+        Features.Workbench.WorkbenchApi.MapWorkbenchApi(api);
         return app;
     }
 

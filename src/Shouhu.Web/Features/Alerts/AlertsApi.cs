@@ -27,14 +27,13 @@ public static class AlertsApi
         g.MapGet("/", ListAsync).WithSummary("辖区内的预警");
     }
 
-    private static async Task<IResult> ListAsync(ShouhuDbContext db, ClaimsPrincipal user, Guid? childId, Guid? caseId, string? rule, string? status, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<IResult> ListAsync(ShouhuDbContext db, Workbench.WorkbenchQueries workbench, ClaimsPrincipal user, Guid? childId, Guid? caseId, string? rule, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var actor = Actor.From(user);
-        var q = db.Alerts.AsNoTracking();
-        if (!Domain.Accounts.Roles.RegistryReaders.Contains(actor.Role) && actor.Role != Domain.Accounts.Roles.SystemAdmin)
-        {
-            q = q.Where(a => a.AssigneeId == actor.Id); // outside the register: only what is theirs to act on
-        }
+        // The workbench's own query (open alerts the caller sees), widened to closed ones when asked.
+        var q = status is "closed" or "all"
+            ? (Domain.Accounts.Roles.RegistryReaders.Contains(actor.Role) || actor.Role == Domain.Accounts.Roles.SystemAdmin ? db.Alerts.AsNoTracking() : db.Alerts.AsNoTracking().Where(a => a.AssigneeId == actor.Id))
+            : workbench.Alerts(actor);
 
         if (childId is { } c)
         {
