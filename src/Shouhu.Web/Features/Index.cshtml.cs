@@ -8,7 +8,7 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features;
 
 /// <summary>The home page: the caller's jurisdiction and the counts behind the first links (all within the jurisdiction).</summary>
-public sealed class IndexModel(ShouhuDbContext db) : PageModel
+public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries workbench) : PageModel
 {
     public string? DisplayName { get; private set; }
     public string? Role { get; private set; }
@@ -22,6 +22,7 @@ public sealed class IndexModel(ShouhuDbContext db) : PageModel
     public int? MyOpenCases { get; private set; }
     public int? ReferralsWaiting { get; private set; }
     public int? AwaitingMyApproval { get; private set; }
+    public int? MyAlerts { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +34,11 @@ public sealed class IndexModel(ShouhuDbContext db) : PageModel
         {
             ChildCount = await db.Children.CountAsync(ct);
             CanRegister = Roles.RegistryWriters.Contains(Role);
+        }
+
+        if (Role is not null && (Roles.RegistryReaders.Contains(Role) || Role == Roles.SystemAdmin))
+        {
+            MyAlerts = await workbench.Alerts(Actor.From(User)).CountAsync(ct);
         }
 
         // Casework counts, each the total of the list its link opens (the full workbench comes with the monitoring issue).

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Children;
+using Shouhu.Domain.Monitoring;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Assessments;
+
+/// <summary>The guardianship risk assessment form: the current instrument's questions as taps; the emergency override skips them.</summary>
+[Authorize(Policy = Policies.ReadRegistry)]
+public sealed class NewModel(Instruments instruments, AssessChild assess, Alerts.AlertEngine alerts, ShouhuDbContext db) : PageModel
+{
+    public string ChildName { get; private set; } = string.Empty;
+    public InstrumentDefinition Definition { get; private set; } = null!;
+    public int Version { get; private set; }
+    public ValidationErrors Errors { get; private set; } = new();
+    public string? Message { get; private set; }
+
+    /// <summary>The posted answer of a question (kept when the save is refused).</summary>
+    public string? Posted(string code) => Request.HasFormContentType ? Request.Form[$"q:{code}"].ToString() : null;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, bool emergencyOverride, string? note, CancellationToken ct)
+    {
+        var answers = Request.Form.Keys.Where(k => k.StartsWith("q:", StringComparison.Ordinal) && !string.IsNullOrEmpty(Request.Form[k]))
+            .ToDictionary(k => k[2..], k => Request.Form[k].ToString(), StringComparer.Ordinal);
+        var actor = Actor.From(User);
+        var (outcome, response) = await assess.RunAsync(id, new AssessmentRequest(answers, emergencyOverride, note), actor, ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Ok && response is not null)
+        {
+            await alerts.RunAsync(actor.Id, actor.UserName, id, ct);
+            TempData["visit"] = $"评估完成：{response.Score} 分，{(response.Level switch { "high" => "高风险", "medium" => "中风险", _ => "低风险" })}。下次评估：{response.NextDueOn:yyyy-MM-dd}";
+            return Redirect($"/Children/Details/{id}");
+        }
+
+        Errors = outcome.Errors ?? new();
+        Message = outcome.Forbidden ?? "未保存：" + string.Join("；", Errors.ToDictionary().SelectMany(kv => kv.Value));
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var name = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return false;
+        }
+
+        ChildName = name;
+        var (row, definition) = await instruments.CurrentAsync(ct);
+        (Definition, Version) = (definition, row.Version);
+        return true;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Shouhu.Domain.Identity;
+using static Microsoft.Playwright.Assertions;
+
+namespace Shouhu.BrowserTests;
+
+/// <summary>
+/// Issue #5's scenario in Chromium: a child director records a visit on a phone that finds the guardian gone (reporting
+/// it in the same step) → the risk assessment is high → an alert asks for a case → the supervisor's home page shows it.
+/// </summary>
+public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string Password = "Worker#2026x";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpClient> ApiAsync(string userName, string password)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private static async Task<IPage> LoginAsync(BrowserApp app, string userName, bool phone = false)
+    {
+        var page = await app.NewPageAsync(phone);
+        await page.GotoAsync("/Accounts/Login");
+        await page.GetByLabel("账号").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("工作台");
+        return page;
+    }
+
+    [Fact]
+    public async Task VisitFindsGuardianGone_AssessmentHigh_AlertOnTheSupervisorsWorkbench()
+    {
+        using var admin = await ApiAsync("admin", BrowserApp.AdminPassword);
+        foreach (var (user, name, role, region) in new[] { ("mon-director", "何主任", "ChildDirector", "430702001004"), ("mon-supervisor", "韩督导", "ChildSupervisor", "430702001") })
+        {
+            var r = await admin.PostAsJsonAsync("/api/v1/users", new { userName = user, password = Password, displayName = name, role, jurisdictionCode = region }, Ct);
+            Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync(Ct));
+        }
+
+        Guid childId;
+        using (var api = await ApiAsync("mon-director", Password))
+        {
+            var first17 = "43070220130707234";
+            var created = await api.PostAsJsonAsync("/api/v1/children", new { name = "黄留守", sex = "female", citizenIdNumber = first17 + CitizenIdNumber.ComputeCheckCharacter(first17), residenceRegionCode = "430702001004" }, Ct);
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
+            childId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        }
+
+        // 1. On a phone: the visit finds the grandmother in hospital and the parents unreachable; reported at once.
+        var phone = await LoginAsync(app, "mon-director", phone: true);
+        await phone.GotoAsync($"/Children/Details/{childId}");
+        await phone.Locator("#new-visit").ClickAsync();
+        await phone.GetByLabel("儿童本人").CheckAsync();
+        await phone.Locator("input[name=GuardianPresent][value=false]").CheckAsync();
+        await phone.Locator("select[name=Safety]").SelectOptionAsync("serious");
+        await phone.Locator("select[name=DailyCare]").SelectOptionAsync("serious");
+        await phone.Locator("textarea[name=Note]").FillAsync("祖母住院，父母外出务工失联，孩子独自在家三天。");
+        await phone.Locator("#open-concern").ClickAsync();
+        await phone.Locator("#report-concern").CheckAsync();
+        await phone.Locator("input[name=ConcernTypes][value=Abandonment]").CheckAsync();
+        await phone.Locator("select[name=Urgency]").SelectOptionAsync("Urgent");
+        await phone.Locator("textarea[name=Narrative]").FillAsync("走访发现儿童独自在家，监护人失联。");
+        await BrowserApp.ShotAsync(phone, "20-visit-on-phone");
+        await phone.Locator("#save-visit").ClickAsync();
+        await Expect(phone.Locator("#monitoring-done")).ToContainTextAsync("新情况已报告");
+
+        // 2. The assessment: emergency override → high.
+        await phone.Locator("#new-assessment").ClickAsync();
+        await phone.GetByText("紧急情况：直接评为高风险").ClickAsync();
+        await phone.Locator("#emergency").CheckAsync();
+        await phone.Locator("input[name=note]").FillAsync("监护人失联，儿童独自生活");
+        await phone.Locator("#save-assessment").ClickAsync();
+        await Expect(phone.Locator("#monitoring-done")).ToContainTextAsync("高风险");
+        await BrowserApp.ShotAsync(phone, "21-assessment-high-phone");
+
+        // 3. The supervisor's workbench shows the alert asking for a case.
+        var sup = await LoginAsync(app, "mon-supervisor");
+        await Expect(sup.Locator("#alert-count a")).Not.ToHaveTextAsync("0");
+        await sup.Locator("#alert-count a").ClickAsync();
+        var row = sup.Locator("#alerts tr[data-rule=HighRiskWithoutCase]", new() { HasText = "黄留守" });
+        await Expect(row).ToContainTextAsync("请立案");
+        await BrowserApp.ShotAsync(sup, "22-alert-on-workbench");
+    }
+}
