@@ -71,6 +71,8 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     public DbSet<Shouhu.Domain.Monitoring.RiskAssessment> RiskAssessments => Set<Shouhu.Domain.Monitoring.RiskAssessment>();
     public DbSet<Shouhu.Domain.Monitoring.HomeVisit> HomeVisits => Set<Shouhu.Domain.Monitoring.HomeVisit>();
     public DbSet<Shouhu.Domain.Monitoring.Alert> Alerts => Set<Shouhu.Domain.Monitoring.Alert>();
+    public DbSet<Shouhu.Domain.Monitoring.PreventionActivity> PreventionActivities => Set<Shouhu.Domain.Monitoring.PreventionActivity>();
+    public DbSet<Shouhu.Domain.Monitoring.PreventionAttendance> PreventionAttendances => Set<Shouhu.Domain.Monitoring.PreventionAttendance>();
 
     /// <summary>Queues an audit entry (e.g. a View or Export) to be written by the next save.</summary>
     /// <param name="action">View, List, Export, Approve, Login…</param>

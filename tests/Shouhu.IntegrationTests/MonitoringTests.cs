@@ -130,4 +130,30 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var visits = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}/visits", Ct);
         Assert.Equal(2, visits.GetArrayLength()); // the refused one saved nothing
     }
+
+    [Fact]
+    public async Task PreventionActivity_ReachesTheChildsRecord_AndStaysInsideTheJurisdiction()
+    {
+        var (director, childId) = await ChildAsync("防溺水童");
+        var (_, other) = await ChildAsync("同村童");
+        var outsiderDirector = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+        var body = new { topic = "DrowningPrevention", title = "暑期防溺水安全教育进村", heldOn = today, regionCode = ShouhuApp.VillageA, location = "村委会", childIds = new[] { childId, other } };
+        var created = await OkJson(await director.PostAsJsonAsync("/api/v1/prevention-activities", body, Ct), HttpStatusCode.Created);
+        Assert.Equal(2, created.GetProperty("attended").GetInt32());
+        var reached = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}/prevention", Ct);
+        Assert.Equal("防溺水", Assert.Single(reached.EnumerateArray()).GetProperty("topicName").GetString());
+
+        // A child of another village, a future date, an unknown topic: refused, nothing saved.
+        var bad = await outsiderDirector.PostAsJsonAsync("/api/v1/prevention-activities", new { topic = "Fire", title = "x", heldOn = DateTime.UtcNow.AddHours(8).AddDays(3).ToString("yyyy-MM-dd"), regionCode = ShouhuApp.VillageB, childIds = new[] { childId } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await Json(bad)).GetProperty("errors");
+        foreach (var field in new[] { "topic", "heldOn", "childIds" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), field);
+        }
+
+        Assert.Empty((await outsiderDirector.GetFromJsonAsync<JsonElement>("/api/v1/prevention-activities", Ct)).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await outsiderDirector.GetAsync($"/api/v1/children/{childId}/prevention", Ct)).StatusCode);
+    }
 }

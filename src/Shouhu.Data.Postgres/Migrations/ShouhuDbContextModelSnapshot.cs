@@ -1637,6 +1637,84 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.ToTable("HomeVisits");
                 });
 
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.PreventionActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organizer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "HeldOn");
+
+                    b.ToTable("PreventionActivities");
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.PreventionAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("ActivityId", "ChildId")
+                        .IsUnique();
+
+                    b.ToTable("PreventionAttendances");
+                });
+
             modelBuilder.Entity("Shouhu.Domain.Monitoring.RiskAssessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1939,6 +2017,30 @@ namespace Shouhu.Data.Postgres.Migrations
 
             modelBuilder.Entity("Shouhu.Domain.Monitoring.HomeVisit", b =>
                 {
+                    b.HasOne("Shouhu.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.PreventionActivity", b =>
+                {
+                    b.HasOne("Shouhu.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.PreventionAttendance", b =>
+                {
+                    b.HasOne("Shouhu.Domain.Monitoring.PreventionActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Shouhu.Domain.Children.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")

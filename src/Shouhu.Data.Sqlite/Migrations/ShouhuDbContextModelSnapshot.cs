@@ -1604,6 +1604,82 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.ToTable("HomeVisits");
                 });
 
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.PreventionActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organizer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "HeldOn");
+
+                    b.ToTable("PreventionActivities");
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.PreventionAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("ActivityId", "ChildId")
+                        .IsUnique();
+
+                    b.ToTable("PreventionAttendances");
+                });
+
             modelBuilder.Entity("Shouhu.Domain.Monitoring.RiskAssessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1903,6 +1979,30 @@ namespace Shouhu.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Shouhu.Domain.Monitoring.HomeVisit", b =>
                 {
+                    b.HasOne("Shouhu.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.PreventionActivity", b =>
+                {
+                    b.HasOne("Shouhu.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.PreventionAttendance", b =>
+                {
+                    b.HasOne("Shouhu.Domain.Monitoring.PreventionActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Shouhu.Domain.Children.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")

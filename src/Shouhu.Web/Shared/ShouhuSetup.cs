@@ -167,6 +167,7 @@ public static class ShouhuSetup
         services.AddScoped<Features.Visits.RecordVisit>();
         services.AddScoped<Features.Alerts.AlertEngine>();
         services.AddScoped<Features.Workbench.WorkbenchQueries>();
+        services.AddScoped<Features.Prevention.PreventionActivities>();
         services.AddHostedService<Features.Alerts.AlertSchedule>();
         services.AddScoped<Features.Referrals.ReferralInbox>();
         return builder;
@@ -231,6 +232,7 @@ public static class ShouhuSetup
         Features.Assessments.MonitoringApi.MapMonitoringApi(api);
         Features.Alerts.AlertsApi.MapAlertsApi(api);
         Features.Workbench.WorkbenchApi.MapWorkbenchApi(api);
+        Features.Prevention.PreventionApi.MapPreventionApi(api);
         return app;
     }
 

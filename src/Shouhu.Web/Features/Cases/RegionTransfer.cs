@@ -198,6 +198,7 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         foreach (var r in await wide.ChildRevisions.Where(x => x.ChildId == childId).ToListAsync(ct)) r.RegionCode = to;
         foreach (var a in await wide.RiskAssessments.Where(x => x.ChildId == childId).ToListAsync(ct)) a.RegionCode = to;
         foreach (var v in await wide.HomeVisits.Where(x => x.ChildId == childId).ToListAsync(ct)) v.RegionCode = to;
+        foreach (var p in await wide.PreventionAttendances.Where(x => x.ChildId == childId).ToListAsync(ct)) p.RegionCode = to;
         foreach (var e in wide.ChangeTracker.Entries<ChildRevision>().Where(x => x.State == EntityState.Added && x.Entity.ChildId == childId)) e.Entity.RegionCode = to;
     }
 }

@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain;
+using Shouhu.Domain.Casework;
+using Shouhu.Domain.Children;
+using Shouhu.Domain.Monitoring;
+using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Prevention;
+
+/// <summary>Body of <c>POST /api/v1/prevention-activities</c>: topic, title, date held, where, and the children who attended.</summary>
+public sealed record PreventionRequest(string? Topic, string? Title, string? HeldOn, string? RegionCode, string? Location, string? Organizer, IReadOnlyList<Guid>? ChildIds);
+
+/// <summary>An activity with the number of children who attended (never their names outside the child's own record).</summary>
+public sealed record PreventionResponse(Guid Id, string Topic, string TopicName, string Title, DateOnly HeldOn, string RegionCode, string? Location, string? Organizer, int Attended);
+
+/// <summary>
+/// Prevention activities (预防, issue #5 §6): safety-education sessions (防溺水, 防性侵, 防欺凌, family education) held in a
+/// region of the caller's jurisdiction, with the children of the jurisdiction who attended — so that a child's record
+/// shows what prevention reached them.
+/// </summary>
+public sealed class PreventionActivities(ShouhuDbContext db, TimeProvider clock)
+{
+    /// <summary>Chinese name of a topic.</summary>
+    public static string TopicName(PreventionTopic t) => t switch
+    {
+        PreventionTopic.DrowningPrevention => "防溺水",
+        PreventionTopic.SexualAbusePrevention => "防性侵",
+        PreventionTopic.BullyingPrevention => "防欺凌",
+        PreventionTopic.FamilyEducation => "家庭教育",
+        _ => "其他安全教育",
+    };
+
+    /// <summary>Records an activity and its attendance in one save; field errors otherwise (nothing saved).</summary>
+    public async Task<(PreventionResponse? Activity, ValidationErrors Errors)> RecordAsync(PreventionRequest body, Actor actor, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (!EnumName.TryParse<PreventionTopic>(body.Topic, out var topic))
+        {
+            errors.Add("topic", "主题应为 DrowningPrevention、SexualAbusePrevention、BullyingPrevention、FamilyEducation 或 Other");
+        }
+
+        var title = CaseText.Clean(body.Title, "title", 200, true, errors, "请填写活动名称");
+        var location = CaseText.Clean(body.Location, "location", 200, false, errors);
+        var organizer = CaseText.Clean(body.Organizer, "organizer", 200, false, errors);
+        if (!DateText.TryParse(body.HeldOn, out var heldOn))
+        {
+            errors.Add("heldOn", "活动日期应为日期，如 2026-07-10");
+        }
+        else if (heldOn > ChinaTime.Today(clock))
+        {
+            errors.Add("heldOn", "活动举办后再登记：日期不能晚于今天");
+        }
+
+        var region = body.RegionCode?.Trim();
+        if (!Domain.Regions.RegionCode.IsWellFormed(region) || !await db.Regions.AnyAsync(r => r.Code == region, ct))
+        {
+            errors.Add("regionCode", "请选择活动所在的区划");
+        }
+        else if (!db.Caller.CanSee(region))
+        {
+            errors.Add("regionCode", "活动地点不在您的辖区之内");
+        }
+
+        var ids = (body.ChildIds ?? []).Distinct().ToList();
+        if (ids.Count > 2000)
+        {
+            errors.Add("childIds", "一次最多登记2000名儿童");
+        }
+
+        var children = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.RegionCode }).ToListAsync(ct);
+        if (children.Count != ids.Count)
+        {
+            errors.Add("childIds", $"有 {ids.Count - children.Count} 名儿童不在您的辖区或不存在");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return (null, errors);
+        }
+
+        var activity = new PreventionActivity
+        {
+            Topic = topic,
+            Title = title!,
+            HeldOn = heldOn,
+            RegionCode = region!,
+            Location = location,
+            Organizer = organizer,
+            CreatedBy = actor.Id,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.PreventionActivities.Add(activity);
+        db.PreventionAttendances.AddRange(children.Select(c => new PreventionAttendance { ActivityId = activity.Id, ChildId = c.Id, RegionCode = c.RegionCode }));
+        await db.SaveChangesAsync(ct);
+        return (ToResponse(activity, children.Count), errors);
+    }
+
+    /// <summary>Activities of the jurisdiction, newest first, with attendance counts (counted inside the jurisdiction only).</summary>
+    public async Task<List<PreventionResponse>> ListAsync(CancellationToken ct)
+    {
+        var rows = await db.PreventionActivities.AsNoTracking().OrderByDescending(a => a.HeldOn).Take(200)
+            .Select(a => new { a, Attended = db.PreventionAttendances.Count(x => x.ActivityId == a.Id) }).ToListAsync(ct);
+        return rows.Select(r => ToResponse(r.a, r.Attended)).ToList();
+    }
+
+    /// <summary>The activities that reached a child (null when the child is not visible).</summary>
+    public async Task<List<PreventionResponse>?> OfChildAsync(Guid childId, CancellationToken ct)
+    {
+        if (!await db.Children.AnyAsync(c => c.Id == childId, ct))
+        {
+            return null;
+        }
+
+        var rows = await db.PreventionAttendances.AsNoTracking().Where(x => x.ChildId == childId)
+            .Join(db.PreventionActivities.IgnoreQueryFilters().AsNoTracking(), x => x.ActivityId, a => a.Id, (x, a) => a)
+            .OrderByDescending(a => a.HeldOn).ToListAsync(ct);
+        return rows.Select(a => ToResponse(a, 0)).ToList();
+    }
+
+    private static PreventionResponse ToResponse(PreventionActivity a, int attended) =>
+        new(a.Id, a.Topic.ToString(), TopicName(a.Topic), a.Title, a.HeldOn, a.RegionCode, a.Location, a.Organizer, attended);
+}
+
+/// <summary><c>/api/v1/prevention-activities</c> and <c>/api/v1/children/{id}/prevention</c>.</summary>
+public static class PreventionApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapPreventionApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/prevention-activities").WithTags("Prevention").RequireAuthorization(Policies.WriteRegistry);
+        g.MapPost("/", async (PreventionRequest body, PreventionActivities p, ClaimsPrincipal u, CancellationToken ct) =>
+        {
+            var (activity, errors) = await p.RecordAsync(body, Actor.From(u), ct);
+            return activity is null ? (IResult)TypedResults.ValidationProblem(errors.ToDictionary(), title: "输入有误") : TypedResults.Created($"/api/v1/prevention-activities/{activity.Id}", activity);
+        }).WithSummary("登记预防教育活动（防溺水、防性侵、防欺凌、家庭教育）及参加的儿童");
+        g.MapGet("/", async (PreventionActivities p, CancellationToken ct) => TypedResults.Ok(await p.ListAsync(ct))).WithSummary("辖区内的预防教育活动");
+        api.MapGet("/children/{id:guid}/prevention", async (Guid id, PreventionActivities p, CancellationToken ct) =>
+            await p.OfChildAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound())
+            .RequireAuthorization(Policies.ReadRegistry).WithTags("Prevention").WithSummary("儿童参加过的预防教育活动");
+    }
+}
