@@ -89,5 +89,11 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         var row = sup.Locator("#alerts tr[data-rule=HighRiskWithoutCase]", new() { HasText = "黄留守" });
         await Expect(row).ToContainTextAsync("请立案");
         await BrowserApp.ShotAsync(sup, "22-alert-on-workbench");
+
+        // The director's home page links to the visits due; counts equal the list.
+        await phone.GotoAsync("/");
+        var count = await phone.Locator("#due-visit-count a").InnerTextAsync();
+        await phone.Locator("#due-visit-count a").ClickAsync();
+        await Expect(phone.Locator("#due-visits tbody tr")).ToHaveCountAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -23,6 +23,7 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
     public int? ReferralsWaiting { get; private set; }
     public int? AwaitingMyApproval { get; private set; }
     public int? MyAlerts { get; private set; }
+    public int? DueVisits { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -39,6 +40,12 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
         if (Role is not null && (Roles.RegistryReaders.Contains(Role) || Role == Roles.SystemAdmin))
         {
             MyAlerts = await workbench.Alerts(Actor.From(User)).CountAsync(ct);
+        }
+
+        // Due visits: for the village and township, where visits are made (a county's list is the statistics' job).
+        if (Role is Roles.ChildDirector or Roles.ChildSupervisor)
+        {
+            DueVisits = (await workbench.DueVisitsAsync(Actor.From(User), ct)).Count;
         }
 
         // Casework counts, each the total of the list its link opens (the full workbench comes with the monitoring issue).
