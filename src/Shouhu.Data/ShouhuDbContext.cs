@@ -71,6 +71,8 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     public DbSet<Shouhu.Domain.Monitoring.RiskAssessment> RiskAssessments => Set<Shouhu.Domain.Monitoring.RiskAssessment>();
     public DbSet<Shouhu.Domain.Monitoring.HomeVisit> HomeVisits => Set<Shouhu.Domain.Monitoring.HomeVisit>();
     public DbSet<Shouhu.Domain.Monitoring.Alert> Alerts => Set<Shouhu.Domain.Monitoring.Alert>();
+    public DbSet<Shouhu.Domain.Monitoring.Notification> Notifications => Set<Shouhu.Domain.Monitoring.Notification>();
+    public DbSet<Shouhu.Domain.Monitoring.OutboxMessage> OutboxMessages => Set<Shouhu.Domain.Monitoring.OutboxMessage>();
     public DbSet<Shouhu.Domain.Monitoring.PreventionActivity> PreventionActivities => Set<Shouhu.Domain.Monitoring.PreventionActivity>();
     public DbSet<Shouhu.Domain.Monitoring.PreventionAttendance> PreventionAttendances => Set<Shouhu.Domain.Monitoring.PreventionAttendance>();
 

@@ -212,4 +212,59 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var outsider = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
         Assert.DoesNotContain((await outsider.GetFromJsonAsync<JsonElement>("/api/v1/visits/due", Ct)).GetProperty("items").EnumerateArray(), v => v.GetProperty("childId").GetGuid() == childId);
     }
+
+    [Fact]
+    public async Task Notifications_ReachWhoMustAct_InTheInboxAndTheOutbox_AndStayPrivate()
+    {
+        var (_, childId) = await LeftBehindChildAsync("消息童", new DateOnly(2014, 2, 2));
+        var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
+        var worker = await app.UserAsync("ChildDirector", ShouhuApp.VillageA, "notifydirector");
+        string workerId;
+        await using (var db = app.SystemDb())
+        {
+            workerId = await db.Users.Where(u => u.UserName == "notifydirector").Select(u => u.Id).SingleAsync(Ct);
+        }
+
+        var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "Hotline", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "邻居反映孩子常独自在家", childId }, Ct), HttpStatusCode.Created);
+        var triage = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId }, Ct));
+        var mine = await worker.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
+        var assigned = Assert.Single(mine.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "Assignment");
+        Assert.Contains(triage.GetProperty("caseNumber").GetString()!, assigned.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("消息童", assigned.GetProperty("text").GetString(), StringComparison.Ordinal); // no names in texts that may leave by SMS
+        Assert.Equal(1, mine.GetProperty("unread").GetInt32());
+
+        // The referral reaches the receiving organisation's liaison; an overdue one reaches the supervisor as an alert.
+        using var admin = await app.AdminAsync();
+        var org = (await OkJson(await admin.PostAsJsonAsync("/api/v1/organizations", new { name = "消息测试学校", kind = "School", regionCode = "430702001" }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var liaison = await app.ClientForAsync(await NewLiaisonAsync(admin, org), ShouhuApp.UserPassword);
+        var caseId = triage.GetProperty("caseId").GetGuid();
+        var referralId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = org, reason = "请关注在校情况", dueAt = DateTimeOffset.UtcNow.AddDays(1).ToString("o") }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var inbox = await liaison.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
+        var referralNote = Assert.Single(inbox.GetProperty("items").EnumerateArray());
+        Assert.Equal($"/Referrals/Details/{referralId}", referralNote.GetProperty("link").GetString());
+
+        await UpdateAsync(async db => (await db.Referrals.SingleAsync(r => r.Id == referralId, Ct)).DueAt = DateTime.UtcNow.AddHours(-2));
+        await RunAsync();
+        var supInbox = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
+        Assert.Contains(supInbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "Alert");
+        await RunAsync();
+        Assert.Single((await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct)).GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "Alert");
+
+        // Read, private, and in the outbox an administrator reads.
+        var id = assigned.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.PostAsync($"/api/v1/notifications/{id}/read", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await worker.PostAsync($"/api/v1/notifications/{id}/read", null, Ct)).StatusCode);
+        Assert.Equal(0, (await worker.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct)).GetProperty("unread").GetInt32());
+        var outbox = await admin.GetFromJsonAsync<JsonElement>("/api/v1/outbox", Ct);
+        Assert.Contains(outbox.EnumerateArray(), m => m.GetProperty("recipientId").GetString() == workerId && m.GetProperty("channel").GetString() == "outbox");
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync("/api/v1/outbox", Ct)).StatusCode);
+    }
+
+    private static async Task<string> NewLiaisonAsync(HttpClient admin, Guid org)
+    {
+        var userName = "liaison" + Guid.NewGuid().ToString("N")[..8];
+        var r = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = ShouhuApp.UserPassword, displayName = "学校联络员", role = "MemberUnitLiaison", jurisdictionCode = "430702001", organizationId = org }, Ct);
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        return userName;
+    }
 }

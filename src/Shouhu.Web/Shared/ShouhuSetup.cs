@@ -168,6 +168,8 @@ public static class ShouhuSetup
         services.AddScoped<Features.Alerts.AlertEngine>();
         services.AddScoped<Features.Workbench.WorkbenchQueries>();
         services.AddScoped<Features.Prevention.PreventionActivities>();
+        services.AddSingleton<Features.Notifications.INotificationChannel, Features.Notifications.OutboxChannel>();
+        services.AddScoped<Features.Notifications.Notifier>();
         services.AddHostedService<Features.Alerts.AlertSchedule>();
         services.AddScoped<Features.Referrals.ReferralInbox>();
         return builder;
@@ -233,6 +235,7 @@ public static class ShouhuSetup
         Features.Alerts.AlertsApi.MapAlertsApi(api);
         Features.Workbench.WorkbenchApi.MapWorkbenchApi(api);
         Features.Prevention.PreventionApi.MapPreventionApi(api);
+        Features.Notifications.NotificationsApi.MapNotificationsApi(api);
         return app;
     }
 

@@ -18,7 +18,7 @@ public sealed record AlertRunResult(int Created, int Closed, int Open, long Elap
 /// (an assessment, a visit, a triage) for one child only. Rules read across the whole city, so the engine acts as the
 /// system, with the account that started it named in the one audit entry of each run.
 /// </summary>
-public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, MonitoringSchedule schedule, TimeProvider clock)
+public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, MonitoringSchedule schedule, TimeProvider clock, Notifications.INotificationChannel channel)
 {
     private static readonly SemaphoreSlim RunLock = new(1, 1);
 
@@ -79,6 +79,14 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Monit
                 await db.Alerts.Where(a => chunk.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsOpen, false).SetProperty(a => a.ClosedAt, now), ct);
             }
 
+            // Alerts that name who must act reach them in their inbox (and the outbound channel).
+            foreach (var a in toCreate.Where(a => a.AssigneeId is not null))
+            {
+                db.Notifications.Add(new Notification { RecipientId = a.AssigneeId!, Kind = NotificationKind.Alert, Text = a.Message, Link = a.CaseId is { } cid ? $"/Cases/Details/{cid}" : "/Alerts", CreatedAt = now });
+                channel.Send(db, new OutboxMessage { RecipientId = a.AssigneeId!, Text = a.Message, CreatedAt = now });
+            }
+
+            db.ChangeTracker.DetectChanges();
             var openAfter = open.Count - toClose.Count + toCreate.Count;
             db.RecordAudit("Run", "Alert", childId?.ToString(), string.Empty, $"created={toCreate.Count};closed={toClose.Count};open={openAfter}");
             await db.SaveChangesAsync(ct);

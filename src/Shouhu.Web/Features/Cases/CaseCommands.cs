@@ -14,7 +14,7 @@ namespace Shouhu.Web.Features.Cases;
 /// the change and its timeline event in one save — or changes nothing. A stale <c>version</c>, or a save racing another,
 /// answers "changed by X at T" (optimistic concurrency on <see cref="Case.Version"/>).
 /// </summary>
-public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, TimeProvider clock)
+public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, TimeProvider clock, Notifications.Notifier notifier)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -173,7 +173,13 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         }
 
         AddEvent(c, actor, CaseEventKind.Assigned, $"分派承办人：{worker.DisplayName}" + (supervisor is null ? string.Empty : $"；督导：{supervisor.DisplayName}"));
-        return await SaveAsync(c, actor, ct);
+        var saved = await SaveAsync(c, actor, ct);
+        if (saved.Ok && worker.Id != actor.Id)
+        {
+            await notifier.NotifyAsync([worker.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 已分派给您", $"/Cases/Details/{c.Id}", ct);
+        }
+
+        return saved;
     }
 
     /// <summary>Hands the case to another worker, who must accept it (<see cref="AcceptTransferAsync"/>).</summary>
@@ -205,7 +211,13 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         c.PendingWorkerId = target!.Id;
         c.PendingWorkerName = target.DisplayName;
         AddEvent(c, actor, CaseEventKind.TransferRequested, $"移交给 {target.DisplayName}，待对方接收" + Suffix(note));
-        return await SaveAsync(c, actor, ct);
+        var saved = await SaveAsync(c, actor, ct);
+        if (saved.Ok)
+        {
+            await notifier.NotifyAsync([target.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交给您，请接收", $"/Cases/Details/{c.Id}", ct);
+        }
+
+        return saved;
     }
 
     /// <summary>The receiving worker accepts a hand-over and becomes the assigned worker.</summary>

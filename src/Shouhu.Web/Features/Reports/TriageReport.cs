@@ -26,7 +26,7 @@ public sealed record TriageResponse(Guid Id, string Status, Guid? CaseId, string
 /// the report to an open case of the same child, or close it with a reason. A report is triaged once; a second triage —
 /// even one racing the first — is refused with who decided and when.
 /// </summary>
-public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvider clock)
+public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvider clock, Notifications.Notifier notifier)
 {
     // Numbering (max + 1) and the save happen under this lock, so openings in one process never collide; another
     // process (a second instance) still meets the unique index and retries.
@@ -251,6 +251,12 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (decision == TriageDecision.OpenCase && @case is not null)
+                {
+                    await notifier.NotifyAsync([@case.AssignedWorkerId], Domain.Monitoring.NotificationKind.Assignment,
+                        $"新案件 {@case.CaseNumber} 已分派给您（{CaseworkNames.Of(@case.Urgency)}）", $"/Cases/Details/{@case.Id}", ct);
+                }
+
                 return (new CaseOutcome(CreatedId: @case?.Id), new TriageResponse(report.Id, ReportQueries.StatusText(report.Status), @case?.Id, @case?.CaseNumber));
             }
             catch (DbUpdateConcurrencyException)

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Monitoring;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Notifications;
+
+/// <summary>My notifications (消息), unread first; opening one marks it read and goes to the work.</summary>
+public sealed class IndexModel(ShouhuDbContext db, TimeProvider clock) : PageModel
+{
+    public List<Notification> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var me = Actor.From(User).Id;
+        Items = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == me).OrderBy(n => n.ReadAt != null).ThenByDescending(n => n.CreatedAt).Take(200).ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct)
+    {
+        var me = Actor.From(User).Id;
+        var n = await db.Notifications.FirstOrDefaultAsync(x => x.Id == id && x.RecipientId == me, ct);
+        if (n is null)
+        {
+            return NotFound();
+        }
+
+        n.ReadAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return LocalRedirect(n.Link.StartsWith('/') ? n.Link : "/");
+    }
+}

@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Monitoring;
+using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Notifications;
+
+/// <summary>
+/// An outbound channel (SMS, e-mail…) behind one interface. The default, <see cref="OutboxChannel"/>, stores the message in
+/// the outbox table; a gateway adaptor registered instead of it sends for real. Texts carry no personal data.
+/// </summary>
+public interface INotificationChannel
+{
+    /// <summary>Queues or sends <paramref name="message"/> (added to <paramref name="db"/>; the caller saves).</summary>
+    void Send(ShouhuDbContext db, OutboxMessage message);
+}
+
+/// <summary>The default channel: the outbox table, read by administrators at <c>GET /api/v1/outbox</c>.</summary>
+public sealed class OutboxChannel : INotificationChannel
+{
+    /// <inheritdoc/>
+    public void Send(ShouhuDbContext db, OutboxMessage message)
+    {
+        message.Channel = "outbox";
+        db.OutboxMessages.Add(message);
+    }
+}
+
+/// <summary>Creates notifications (in-app, and through the outbound channel) for assignments, referrals and alerts.</summary>
+public sealed class Notifier(ShouhuDbContext db, INotificationChannel channel, TimeProvider clock)
+{
+    /// <summary>Notifies each of <paramref name="recipients"/> once; saves.</summary>
+    public async Task NotifyAsync(IEnumerable<string?> recipients, NotificationKind kind, string text, string link, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var any = false;
+        foreach (var id in recipients.Where(r => !string.IsNullOrEmpty(r)).Distinct())
+        {
+            db.Notifications.Add(new Notification { RecipientId = id!, Kind = kind, Text = text, Link = link, CreatedAt = now });
+            channel.Send(db, new OutboxMessage { RecipientId = id!, Text = text, CreatedAt = now });
+            any = true;
+        }
+
+        if (any)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>The accounts that receive referrals for <paramref name="organizationId"/>.</summary>
+    public Task<List<string>> ReceiversAsync(Guid organizationId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.OrganizationId == organizationId && u.IsApproved && Domain.Accounts.Roles.ReferralReceivers.Contains(u.Role)).Select(u => u.Id).ToListAsync(ct);
+}
+
+/// <summary>A notification in the API.</summary>
+public sealed record NotificationResponse(Guid Id, string Kind, string Text, string Link, DateTimeOffset CreatedAt, bool Read);
+
+/// <summary><c>/api/v1/notifications</c> (mine) and <c>/api/v1/outbox</c> (SystemAdmin).</summary>
+public static class NotificationsApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapNotificationsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/notifications").WithTags("Notifications");
+        g.MapGet("/", async (ShouhuDbContext db, ClaimsPrincipal u, CancellationToken ct) =>
+        {
+            var me = Actor.From(u).Id;
+            var rows = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == me).OrderBy(n => n.ReadAt != null).ThenByDescending(n => n.CreatedAt).Take(200).ToListAsync(ct);
+            return TypedResults.Ok(new
+            {
+                items = rows.Select(n => new NotificationResponse(n.Id, n.Kind.ToString(), n.Text, n.Link, ChinaTime.ToChina(n.CreatedAt), n.ReadAt is not null)),
+                unread = await db.Notifications.CountAsync(n => n.RecipientId == me && n.ReadAt == null, ct),
+            });
+        }).WithSummary("我的消息（未读在前）");
+        g.MapPost("/{id:guid}/read", async (Guid id, ShouhuDbContext db, ClaimsPrincipal u, TimeProvider clock, CancellationToken ct) =>
+        {
+            var me = Actor.From(u).Id;
+            var changed = await db.Notifications.Where(n => n.Id == id && n.RecipientId == me && n.ReadAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow().UtcDateTime), ct);
+            return changed == 1 || await db.Notifications.AnyAsync(n => n.Id == id && n.RecipientId == me, ct) ? (IResult)TypedResults.NoContent() : TypedResults.NotFound();
+        }).WithSummary("标为已读");
+        api.MapGet("/outbox", async (ShouhuDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(500)
+                .Select(m => new { m.Id, m.RecipientId, m.Channel, m.Text, m.CreatedAt, m.SentAt }).ToListAsync(ct)))
+            .RequireAuthorization(Policies.SystemAdmin).WithTags("Notifications").WithSummary("外发消息队列（短信/邮件适配器之前）");
+    }
+}
