@@ -86,6 +86,8 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         var emergency = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "父亲持刀威胁" }, Ct), HttpStatusCode.Created);
         Assert.Equal("high", emergency.GetProperty("level").GetString());
+        Assert.Contains("TemporaryCare", emergency.GetProperty("requiredServices").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(7, emergency.GetProperty("visitEveryDays").GetInt32());
         var c = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
         Assert.Equal("high", c.GetProperty("riskLevel").GetString());
         Assert.Contains(c.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "RiskChanged");

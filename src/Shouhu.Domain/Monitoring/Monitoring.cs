@@ -158,6 +158,39 @@ public sealed record MonitoringSchedule(int VisitDaysLow, int VisitDaysMedium, i
         _ => VisitDaysLow,
     };
 
+    /// <summary>
+    /// Days between visits by protection category (per city; default 30 for every category — left-behind children monthly,
+    /// DOMAIN.md §4). The interval of a child is the shortest of its risk level's and its active categories'.
+    /// </summary>
+    public IReadOnlyDictionary<Children.ProtectionCategory, int> VisitDaysByCategory { get; init; } = new Dictionary<Children.ProtectionCategory, int>();
+
+    /// <summary>
+    /// Services each level requires, and who intervenes (DOMAIN.md §5: red/orange/green → county centre / township
+    /// workstation / village post, as 萧山 does) — defaults [U], configurable per city.
+    /// </summary>
+    public IReadOnlyDictionary<RiskLevel, IReadOnlyList<ServiceType>> RequiredServices { get; init; } = new Dictionary<RiskLevel, IReadOnlyList<ServiceType>>
+    {
+        [RiskLevel.High] = [ServiceType.TemporaryCare, ServiceType.PsychologicalCounselling, ServiceType.LegalAid],
+        [RiskLevel.Medium] = [ServiceType.FamilyEducation, ServiceType.PsychologicalCounselling],
+        [RiskLevel.Low] = [ServiceType.FamilyEducation],
+    };
+
+    /// <summary>Days between visits for a child at <paramref name="level"/> holding <paramref name="categories"/> (the shortest applies).</summary>
+    public int VisitDays(RiskLevel level, IEnumerable<Children.ProtectionCategory> categories) =>
+        categories.Select(k => VisitDaysByCategory.TryGetValue(k, out var d) ? d : int.MaxValue).Append(VisitDays(level)).Min();
+
+    /// <summary>Services required at <paramref name="level"/> (empty when not assessed).</summary>
+    public IReadOnlyList<ServiceType> ServicesFor(RiskLevel level) => RequiredServices.TryGetValue(level, out var s) ? s : [];
+
+    /// <summary>Who intervenes at <paramref name="level"/>.</summary>
+    public static string InterveningLevel(RiskLevel level) => level switch
+    {
+        RiskLevel.High => "县级未成年人救助保护中心",
+        RiskLevel.Medium => "乡镇（街道）未成年人保护工作站",
+        RiskLevel.Low => "村（社区）儿童主任",
+        _ => "（待评估）",
+    };
+
     /// <summary>Days to the next assessment after a result of <paramref name="level"/>.</summary>
     public int ReassessDays(RiskLevel level) => level switch
     {

@@ -92,4 +92,16 @@ public sealed class RiskScoringTests
         Assert.Equal(visit, MonitoringSchedule.Default.VisitDays(level));
         Assert.Equal(reassess, MonitoringSchedule.Default.ReassessDays(level));
     }
+
+    [Fact]
+    public void VisitInterval_IsTheShortestOfRiskAndCategory_AndEachLevelNamesItsServices()
+    {
+        var schedule = MonitoringSchedule.Default with { VisitDaysByCategory = new Dictionary<Shouhu.Domain.Children.ProtectionCategory, int> { [Shouhu.Domain.Children.ProtectionCategory.DeFactoUnsupported] = 10 } };
+        Assert.Equal(10, schedule.VisitDays(RiskLevel.Low, [Shouhu.Domain.Children.ProtectionCategory.DeFactoUnsupported, Shouhu.Domain.Children.ProtectionCategory.LeftBehind]));
+        Assert.Equal(7, schedule.VisitDays(RiskLevel.High, [Shouhu.Domain.Children.ProtectionCategory.DeFactoUnsupported]));
+        Assert.Equal(30, schedule.VisitDays(RiskLevel.Unknown, [Shouhu.Domain.Children.ProtectionCategory.LeftBehind]));
+        Assert.Contains(ServiceType.TemporaryCare, MonitoringSchedule.Default.ServicesFor(RiskLevel.High));
+        Assert.Empty(MonitoringSchedule.Default.ServicesFor(RiskLevel.Unknown));
+        Assert.Equal("县级未成年人救助保护中心", MonitoringSchedule.InterveningLevel(RiskLevel.High));
+    }
 }

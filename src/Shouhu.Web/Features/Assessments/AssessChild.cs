@@ -14,7 +14,8 @@ namespace Shouhu.Web.Features.Assessments;
 public sealed record AssessmentRequest(Dictionary<string, string>? Answers, bool? EmergencyOverride, string? Note);
 
 /// <summary>Answer: <c>{id, score, level, instrumentVersion}</c> and when the next assessment falls due.</summary>
-public sealed record AssessmentResponse(Guid Id, int Score, string Level, int InstrumentVersion, bool EmergencyOverride, DateOnly NextDueOn, DateTimeOffset AssessedAt, string AssessedByName);
+public sealed record AssessmentResponse(Guid Id, int Score, string Level, int InstrumentVersion, bool EmergencyOverride, DateOnly NextDueOn, DateTimeOffset AssessedAt, string AssessedByName,
+    IReadOnlyList<string>? RequiredServices = null, string? InterveningLevel = null, int? VisitEveryDays = null);
 
 /// <summary>
 /// Records a guardianship risk assessment (DESIGN C6) with the current instrument: every question answered (else 400
@@ -81,7 +82,12 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
         }
 
         await db.SaveChangesAsync(ct);
-        return (new CaseOutcome(CreatedId: assessment.Id), ToResponse(assessment));
+        return (new CaseOutcome(CreatedId: assessment.Id), ToResponse(assessment) with
+        {
+            RequiredServices = schedule.ServicesFor(result.Level).Select(s => s.ToString()).ToList(),
+            InterveningLevel = MonitoringSchedule.InterveningLevel(result.Level),
+            VisitEveryDays = schedule.VisitDays(result.Level),
+        });
     }
 
     /// <summary>The API shape.</summary>

@@ -117,6 +117,9 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
             reportId = recorded.Report.Id;
         }
 
+        var today = ChinaTime.Today(clock);
+        var categories = await db.ChildCategories.AsNoTracking().Where(k => k.ChildId == childId && k.Status != CategoryStatus.Rejected && k.Status != CategoryStatus.Exited
+            && k.ValidFrom <= today && (k.ValidTo == null || k.ValidTo >= today)).Select(k => k.Category).ToListAsync(ct);
         var level = await db.RiskAssessments.AsNoTracking().Where(a => a.ChildId == childId).OrderByDescending(a => a.AssessedAt).Select(a => (RiskLevel?)a.Level).FirstOrDefaultAsync(ct) ?? RiskLevel.Unknown;
         var visit = new HomeVisit
         {
@@ -133,7 +136,7 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
             Needs = needs,
             FollowUp = followUp,
             ReportId = reportId,
-            NextDueOn = ChinaTime.DateOf(new DateTimeOffset(visitedAt.Value)).AddDays(schedule.VisitDays(level)),
+            NextDueOn = ChinaTime.DateOf(new DateTimeOffset(visitedAt.Value)).AddDays(schedule.VisitDays(level, categories)),
             VisitedBy = actor.Id,
             VisitedByName = actor.DisplayName,
         };
