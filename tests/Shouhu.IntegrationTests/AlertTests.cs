@@ -24,10 +24,13 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         return await OkJson(await admin.PostAsync("/api/v1/alerts/run", null, Ct));
     }
 
+    private HttpClient? _county;
+
     private async Task<List<JsonElement>> OpenAsync(string rule, Guid childId)
     {
-        using var admin = await app.AdminAsync();
-        var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?childId={childId}&rule={rule}&status=open", Ct);
+        // A county officer reads the county's alerts (an administrator runs the engine but reads only what names them).
+        _county ??= await app.UserAsync("CivilAffairsOfficer", "430702");
+        var page = await _county.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?childId={childId}&rule={rule}&status=open", Ct);
         return page.GetProperty("items").EnumerateArray().ToList();
     }
 
@@ -72,6 +75,8 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Equal(first.GetProperty("open").GetInt32(), second.GetProperty("open").GetInt32());
         var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/v1/alerts/run", null, Ct)).StatusCode);
+        using var admin = await app.AdminAsync();
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/alerts", Ct)).GetProperty("total").GetInt32()); // not a reader of the register
         var neighbour = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
         Assert.Equal(0, (await neighbour.GetFromJsonAsync<JsonElement>("/api/v1/alerts?rule=EntrustedCaregiverMissing", Ct)).GetProperty("items").EnumerateArray()
             .Count(a => a.GetProperty("regionCode").GetString() == ShouhuApp.VillageA));

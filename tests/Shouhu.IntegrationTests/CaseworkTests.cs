@@ -611,7 +611,15 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Empty((await thirdCounty.GetFromJsonAsync<JsonElement>("/api/v1/cases/incoming-transfers", Ct)).EnumerateArray());
         Assert.Equal(HttpStatusCode.NotFound, (await thirdCounty.PostAsJsonAsync($"/api/v1/cases/{caseId}/region-transfer/accept", new { }, Ct)).StatusCode);
 
+        using (var admin = await app.AdminAsync())
+        {
+            await OkJson(await admin.PostAsync("/api/v1/alerts/run", null, Ct)); // the left-behind child has no entrusted caregiver: an alert
+        }
+
+        Assert.NotEqual(0, (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?childId={childId}", Ct)).GetProperty("total").GetInt32());
         await OkJson(await receiving.PostAsJsonAsync($"/api/v1/cases/{caseId}/region-transfer/accept", new { note = "已联系社区" }, Ct));
+        Assert.Equal(0, (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?childId={childId}", Ct)).GetProperty("total").GetInt32()); // the alerts went with the child
+        Assert.NotEqual(0, (await receiving.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?childId={childId}", Ct)).GetProperty("total").GetInt32());
         var moved = await receiving.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
         Assert.Equal(Destination, moved.GetProperty("regionCode").GetString());
         Assert.Equal(receivingId, moved.GetProperty("supervisorId").GetString());

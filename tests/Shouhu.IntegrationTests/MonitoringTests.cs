@@ -42,8 +42,13 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var assessed = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { answers = Answers(current, 0) }, Ct), HttpStatusCode.Created);
         Assert.Equal(version, assessed.GetProperty("instrumentVersion").GetInt32());
 
-        // A director may not change the instrument; an officer creates a new version (never an edit).
-        var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
+        // The instrument serves the whole deployment: a director or a county officer may not change it; an administrator
+        // creates a new version (never an edit).
+        var county = await app.UserAsync("CivilAffairsOfficer", "430702");
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.PostAsJsonAsync("/api/v1/assessment-instruments", new { name = "x" }, Ct)).StatusCode);
+        using var officer = await app.AdminAsync();
+        var nulls = await officer.PostAsync("/api/v1/assessment-instruments", new StringContent("{\"name\":\"n\",\"dimensions\":[null],\"thresholds\":{\"medium\":1,\"high\":2}}", System.Text.Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, nulls.StatusCode);
         var body = new
         {
             name = "武陵区量表",

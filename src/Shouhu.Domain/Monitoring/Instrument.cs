@@ -40,7 +40,13 @@ public sealed record InstrumentDefinition(IReadOnlyList<InstrumentDimension> Dim
     public ValidationErrors Check()
     {
         var errors = new ValidationErrors();
-        if (Dimensions is null || !Questions.Any())
+        if (Dimensions is null || Dimensions.Any(d => d is null || d.Questions is null || d.Questions.Any(q => q is null || q.Options is null || q.Options.Any(o => o is null))))
+        {
+            errors.Add("dimensions", "量表的维度、题目和选项都不能为空");
+            return errors;
+        }
+
+        if (!Questions.Any())
         {
             errors.Add("dimensions", "量表至少要有一个维度和一道题");
             return errors;

@@ -37,7 +37,7 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
             CanRegister = Roles.RegistryWriters.Contains(Role);
         }
 
-        if (Role is not null && (Roles.RegistryReaders.Contains(Role) || Role == Roles.SystemAdmin))
+        if (Role is not null && Roles.RegistryReaders.Contains(Role))
         {
             MyAlerts = await workbench.Alerts(Actor.From(User)).CountAsync(ct);
         }

@@ -21,7 +21,7 @@ public static class Policies
     /// <summary>May record reports (报告).</summary>
     public const string RecordReports = nameof(RecordReports);
 
-    /// <summary>May create a new version of the assessment instrument (administrators and officers).</summary>
+    /// <summary>May create a new version of the assessment instrument (system administrators: it serves the whole deployment).</summary>
     public const string ManageInstruments = nameof(ManageInstruments);
 
     /// <summary>Registers the policies.</summary>
@@ -33,6 +33,8 @@ public static class Policies
         options.AddPolicy(ReadRegistry, p => p.RequireRole(Roles.RegistryReaders));
         options.AddPolicy(WriteRegistry, p => p.RequireRole(Roles.RegistryWriters));
         options.AddPolicy(RecordReports, p => p.RequireRole(Roles.ReportWriters));
-        options.AddPolicy(ManageInstruments, p => p.RequireRole(Roles.AccountManagers));
+        // The instrument is one for the whole deployment (not per jurisdiction): a county officer must not change what every
+        // city scores with.
+        options.AddPolicy(ManageInstruments, p => p.RequireRole(Roles.SystemAdmin));
     }
 }

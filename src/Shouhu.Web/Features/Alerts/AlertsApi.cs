@@ -32,7 +32,7 @@ public static class AlertsApi
         var actor = Actor.From(user);
         // The workbench's own query (open alerts the caller sees), widened to closed ones when asked.
         var q = status is "closed" or "all"
-            ? (Domain.Accounts.Roles.RegistryReaders.Contains(actor.Role) || actor.Role == Domain.Accounts.Roles.SystemAdmin ? db.Alerts.AsNoTracking() : db.Alerts.AsNoTracking().Where(a => a.AssigneeId == actor.Id))
+            ? (Domain.Accounts.Roles.RegistryReaders.Contains(actor.Role) ? db.Alerts.AsNoTracking() : db.Alerts.AsNoTracking().Where(a => a.AssigneeId == actor.Id))
             : workbench.Alerts(actor);
 
         if (childId is { } c)

@@ -299,6 +299,7 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         foreach (var f in await db.Attachments.Where(x => x.CaseId == id).ToListAsync(ct)) f.RegionCode = regionCode;
         var reports = await db.Reports.Where(x => x.CaseId == id).ToListAsync(ct);
         foreach (var r in reports) r.RegionCode = regionCode;
+        foreach (var a in await db.Alerts.Where(x => x.CaseId == id || (x.ChildId != null && x.ChildId == c.ChildId)).ToListAsync(ct)) a.RegionCode = regionCode;
         var reportIds = reports.Select(r => (Guid?)r.Id).ToList();
         foreach (var f in await db.Attachments.Where(x => reportIds.Contains(x.ReportId)).ToListAsync(ct)) f.RegionCode = regionCode;
 

@@ -39,7 +39,8 @@ public sealed class WorkbenchQueries(ShouhuDbContext db, MonitoringSchedule sche
     public IQueryable<Alert> Alerts(Actor actor)
     {
         var q = db.Alerts.AsNoTracking().Where(a => a.IsOpen);
-        return Roles.RegistryReaders.Contains(actor.Role) || actor.Role == Roles.SystemAdmin ? q : q.Where(a => a.AssigneeId == actor.Id);
+        // Administrators run the engine but are not readers of the register: like everyone outside it, only what names them.
+        return Roles.RegistryReaders.Contains(actor.Role) ? q : q.Where(a => a.AssigneeId == actor.Id);
     }
 
     /// <summary>
