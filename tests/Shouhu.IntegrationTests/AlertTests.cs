@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Children;
+using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
 
 namespace Shouhu.IntegrationTests;
@@ -271,5 +272,21 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var r = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = ShouhuApp.UserPassword, displayName = "学校联络员", role = "MemberUnitLiaison", jurisdictionCode = "430702001", organizationId = org }, Ct);
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         return userName;
+    }
+
+    /// <summary>Review finding: only an in-process lock kept one open alert per rule and subject; the database now does.</summary>
+    [Fact]
+    public async Task TheDatabase_RefusesASecondOpenAlertForTheSameRuleAndSubject_ButKeepsClosedOnes()
+    {
+        Alert Make(bool open) => new() { Rule = AlertRule.Turning18, SubjectKey = "dup-test", RegionCode = ShouhuApp.VillageA, Message = "x", IsOpen = open, CreatedAt = DateTime.UtcNow };
+        await using (var db = app.SystemDb())
+        {
+            db.Alerts.AddRange(Make(true), Make(false), Make(false));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var again = app.SystemDb();
+        again.Alerts.Add(Make(true));
+        await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync(Ct));
     }
 }

@@ -1521,6 +1521,11 @@ namespace Shouhu.Data.Postgres.Migrations
 
                     b.HasIndex("RegionCode", "IsOpen");
 
+                    b.HasIndex("Rule", "SubjectKey")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Alerts_Open_Rule_Subject")
+                        .HasFilter("\"IsOpen\"");
+
                     b.HasIndex("IsOpen", "Rule", "SubjectKey");
 
                     b.ToTable("Alerts");

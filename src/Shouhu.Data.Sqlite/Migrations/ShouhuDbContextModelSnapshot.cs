@@ -1489,6 +1489,11 @@ namespace Shouhu.Data.Sqlite.Migrations
 
                     b.HasIndex("RegionCode", "IsOpen");
 
+                    b.HasIndex("Rule", "SubjectKey")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Alerts_Open_Rule_Subject")
+                        .HasFilter("\"IsOpen\"");
+
                     b.HasIndex("IsOpen", "Rule", "SubjectKey");
 
                     b.ToTable("Alerts");

@@ -384,6 +384,9 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Shouhu.Domai
         b.Property(a => a.Message).HasMaxLength(500);
         // The engine's reconciliation: the open alerts of a rule, by subject.
         b.HasIndex(a => new { a.IsOpen, a.Rule, a.SubjectKey });
+        // At most one open alert per rule and subject, whatever runs at once (another instance, another process): a
+        // partial unique index; the in-process lock only spares the collisions.
+        b.HasIndex(a => new { a.Rule, a.SubjectKey }).IsUnique().HasFilter("\"IsOpen\"").HasDatabaseName("UX_Alerts_Open_Rule_Subject");
         b.HasIndex(a => new { a.RegionCode, a.IsOpen });
         b.HasIndex(a => a.ChildId);
         b.HasIndex(a => a.CaseId);
