@@ -321,6 +321,13 @@ public class ChildCategory : IChildPart
     public bool IsActiveOn(DateOnly onDate) =>
         Status is not (CategoryStatus.Exited or CategoryStatus.Rejected) && ValidFrom <= onDate && (ValidTo is null || onDate <= ValidTo);
 
+    /// <summary>
+    /// <see cref="IsActiveOn"/> as a query expression (translated by EF on both engines), for lists, alerts and schedules
+    /// that must agree on which categories count.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<ChildCategory, bool>> ActiveOn(DateOnly onDate) =>
+        k => k.Status != CategoryStatus.Exited && k.Status != CategoryStatus.Rejected && k.ValidFrom <= onDate && (k.ValidTo == null || k.ValidTo >= onDate);
+
     /// <summary>API text of a status: pending, township-verified, verified, rejected, exited.</summary>
     public static string StatusText(CategoryStatus s) => s switch
     {

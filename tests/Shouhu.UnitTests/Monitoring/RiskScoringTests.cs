@@ -104,4 +104,19 @@ public sealed class RiskScoringTests
         Assert.Empty(MonitoringSchedule.Default.ServicesFor(RiskLevel.Unknown));
         Assert.Equal("县级未成年人救助保护中心", MonitoringSchedule.InterveningLevel(RiskLevel.High));
     }
+
+    [Fact]
+    public void ActiveOnExpression_AgreesWithIsActiveOn()
+    {
+        var day = new DateOnly(2026, 11, 30);
+        var active = Shouhu.Domain.Children.ChildCategory.ActiveOn(day).Compile();
+        foreach (var status in Enum.GetValues<Shouhu.Domain.Children.CategoryStatus>())
+        {
+            foreach (var (from, to) in new (DateOnly, DateOnly?)[] { (day.AddDays(-1), null), (day, day), (day.AddDays(1), null), (day.AddYears(-1), day.AddDays(-1)) })
+            {
+                var k = new Shouhu.Domain.Children.ChildCategory { Status = status, ValidFrom = from, ValidTo = to, RegionCode = "430702001004" };
+                Assert.Equal(k.IsActiveOn(day), active(k));
+            }
+        }
+    }
 }

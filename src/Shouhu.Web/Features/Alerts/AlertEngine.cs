@@ -104,8 +104,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Monit
         DateTime Utc(DateOnly d) => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
         IQueryable<ChildCategory> Active()
         {
-            var q = db.ChildCategories.AsNoTracking().Where(k => k.Status != CategoryStatus.Rejected && k.Status != CategoryStatus.Exited
-                && k.ValidFrom <= today && (k.ValidTo == null || k.ValidTo >= today));
+            var q = db.ChildCategories.AsNoTracking().Where(ChildCategory.ActiveOn(today));
             return only is { } id ? q.Where(k => k.ChildId == id) : q;
         }
 

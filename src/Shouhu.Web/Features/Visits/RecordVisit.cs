@@ -118,8 +118,7 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
         }
 
         var today = ChinaTime.Today(clock);
-        var categories = await db.ChildCategories.AsNoTracking().Where(k => k.ChildId == childId && k.Status != CategoryStatus.Rejected && k.Status != CategoryStatus.Exited
-            && k.ValidFrom <= today && (k.ValidTo == null || k.ValidTo >= today)).Select(k => k.Category).ToListAsync(ct);
+        var categories = await db.ChildCategories.AsNoTracking().Where(k => k.ChildId == childId).Where(ChildCategory.ActiveOn(today)).Select(k => k.Category).ToListAsync(ct);
         var level = await db.RiskAssessments.AsNoTracking().Where(a => a.ChildId == childId).OrderByDescending(a => a.AssessedAt).Select(a => (RiskLevel?)a.Level).FirstOrDefaultAsync(ct) ?? RiskLevel.Unknown;
         var visit = new HomeVisit
         {

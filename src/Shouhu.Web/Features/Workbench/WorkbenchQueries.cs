@@ -52,7 +52,7 @@ public sealed class WorkbenchQueries(ShouhuDbContext db, MonitoringSchedule sche
         var today = ChinaTime.Today(clock);
         var horizon = today.AddDays(DueWithinDays);
         var days = schedule.VisitDays(RiskLevel.Unknown);
-        var active = db.ChildCategories.AsNoTracking().Where(k => k.Status != CategoryStatus.Rejected && k.Status != CategoryStatus.Exited && k.ValidFrom <= today && (k.ValidTo == null || k.ValidTo >= today));
+        var active = db.ChildCategories.AsNoTracking().Where(ChildCategory.ActiveOn(today));
         var rows = await db.Children.AsNoTracking().Where(c => active.Any(k => k.ChildId == c.Id))
             .Select(c => new { c.Id, c.Name, c.RegionCode, c.CreatedAt, Due = db.HomeVisits.Where(v => v.ChildId == c.Id).Max(v => (DateOnly?)v.NextDueOn) })
             .ToListAsync(ct);
