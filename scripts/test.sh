@@ -76,6 +76,12 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     if c is None: continue
     passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0))
     skipped += int(c.get("notExecuted", 0))
+    for r in ET.parse(f).getroot().iter("{*}UnitTestResult"):
+        if r.get("outcome") == "Failed":
+            msg = r.find(".//{*}Message")
+            text = (msg.text or "").strip().splitlines()[:6] if msg is not None else []
+            print(f"\nFAILED {r.get('testName')} ({f.split('/')[-1]})")
+            for line in text: print("    " + line[:300])
 print(f"\nTotal: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

@@ -70,6 +70,7 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     public DbSet<Shouhu.Domain.Monitoring.AssessmentInstrument> AssessmentInstruments => Set<Shouhu.Domain.Monitoring.AssessmentInstrument>();
     public DbSet<Shouhu.Domain.Monitoring.RiskAssessment> RiskAssessments => Set<Shouhu.Domain.Monitoring.RiskAssessment>();
     public DbSet<Shouhu.Domain.Monitoring.HomeVisit> HomeVisits => Set<Shouhu.Domain.Monitoring.HomeVisit>();
+    public DbSet<Shouhu.Domain.Monitoring.VisitSchedule> VisitSchedules => Set<Shouhu.Domain.Monitoring.VisitSchedule>();
     public DbSet<Shouhu.Domain.Monitoring.Alert> Alerts => Set<Shouhu.Domain.Monitoring.Alert>();
     public DbSet<Shouhu.Domain.Monitoring.Notification> Notifications => Set<Shouhu.Domain.Monitoring.Notification>();
     public DbSet<Shouhu.Domain.Monitoring.OutboxMessage> OutboxMessages => Set<Shouhu.Domain.Monitoring.OutboxMessage>();

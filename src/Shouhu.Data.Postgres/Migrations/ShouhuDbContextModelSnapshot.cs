@@ -1854,6 +1854,36 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.ToTable("RiskAssessments");
                 });
 
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.VisitSchedule", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LastVisitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NextDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.HasKey("ChildId");
+
+                    b.HasIndex("NextDueOn");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("VisitSchedules");
+                });
+
             modelBuilder.Entity("Shouhu.Domain.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -2130,6 +2160,15 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.HasOne("Shouhu.Domain.Children.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.VisitSchedule", b =>
+                {
+                    b.HasOne("Shouhu.Domain.Children.Child", null)
+                        .WithOne()
+                        .HasForeignKey("Shouhu.Domain.Monitoring.VisitSchedule", "ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

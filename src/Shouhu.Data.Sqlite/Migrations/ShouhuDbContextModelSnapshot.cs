@@ -1818,6 +1818,35 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.ToTable("RiskAssessments");
                 });
 
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.VisitSchedule", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastVisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NextDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChildId");
+
+                    b.HasIndex("NextDueOn");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("VisitSchedules");
+                });
+
             modelBuilder.Entity("Shouhu.Domain.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -2092,6 +2121,15 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.HasOne("Shouhu.Domain.Children.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Monitoring.VisitSchedule", b =>
+                {
+                    b.HasOne("Shouhu.Domain.Children.Child", null)
+                        .WithOne()
+                        .HasForeignKey("Shouhu.Domain.Monitoring.VisitSchedule", "ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -374,6 +374,17 @@ internal sealed class HomeVisitConfiguration : IEntityTypeConfiguration<Shouhu.D
     }
 }
 
+internal sealed class VisitScheduleConfiguration : IEntityTypeConfiguration<Shouhu.Domain.Monitoring.VisitSchedule>
+{
+    public void Configure(EntityTypeBuilder<Shouhu.Domain.Monitoring.VisitSchedule> b)
+    {
+        b.HasKey(s => s.ChildId);
+        b.Property(s => s.RegionCode).HasMaxLength(12).IsUnicode(false);
+        b.HasIndex(s => s.NextDueOn);
+        b.HasOne<Child>().WithOne().HasForeignKey<Shouhu.Domain.Monitoring.VisitSchedule>(s => s.ChildId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AlertConfiguration : IEntityTypeConfiguration<Shouhu.Domain.Monitoring.Alert>
 {
     public void Configure(EntityTypeBuilder<Shouhu.Domain.Monitoring.Alert> b)

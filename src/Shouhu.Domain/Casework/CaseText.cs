@@ -74,7 +74,17 @@ public static class CaseText
             return null;
         }
 
-        text = new string(text.Select(c => c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c).ToArray());
+        // Full-width forms (２０２６－１１－３０　２１：０５) as typed with a Chinese input method; 2026/11/30 and
+        // 2026年11月30日 21:05 as people write dates.
+        text = new string(text.Select(c => c switch
+        {
+            >= '！' and <= '～' => (char)(c - 0xFEE0),
+            '　' => ' ',
+            '/' or '年' or '月' => '-',
+            '日' => ' ',
+            _ => c,
+        }).ToArray());
+        text = System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"\s+", " ").Replace('T', ' ');
         // Only a time that names its offset is read with it; "K" would also accept none and take the server's zone.
         var hasOffset = text.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d\d:?\d\d$");
         string[] withOffset = ["yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:sszzzz", "yyyy-MM-dd HH:mmzzzz"];
@@ -106,7 +116,7 @@ public static class CaseText
             return bareDateIsEndOfDay ? start.AddDays(1).AddSeconds(-1) : start;
         }
 
-        errors.Add(field, "时间格式应为 2026-11-30 21:05（北京时间）或带时区的 ISO 8601");
+        errors.Add(field, "时间格式应为 2026-11-30 21:05（北京时间），或只写日期 2026-11-30");
         return null;
     }
 }

@@ -27,6 +27,12 @@ public sealed record InstrumentDefinition(IReadOnlyList<InstrumentDimension> Dim
     /// <summary>Every question, in order.</summary>
     public IEnumerable<InstrumentQuestion> Questions => Dimensions.SelectMany(d => d.Questions);
 
+    /// <summary>Largest weight of one answer option: with at most <see cref="MaxQuestions"/> questions, a score never overflows.</summary>
+    public const int MaxWeight = 100;
+
+    /// <summary>Most questions an instrument may have.</summary>
+    public const int MaxQuestions = 200;
+
     /// <summary>The definition as stored (camelCase JSON).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -60,15 +66,24 @@ public sealed record InstrumentDefinition(IReadOnlyList<InstrumentDimension> Dim
                 errors.Add("dimensions", $"题目代码为空或重复：{q.Code}");
             }
 
-            if (q.Options is null || q.Options.Count < 2 || q.Options.Select(o => o.Code).Distinct(StringComparer.Ordinal).Count() != q.Options.Count || q.Options.Any(o => o.Weight < 0))
+            if (q.Options is null || q.Options.Count < 2 || q.Options.Select(o => o.Code).Distinct(StringComparer.Ordinal).Count() != q.Options.Count || q.Options.Any(o => o.Weight is < 0 or > MaxWeight))
             {
-                errors.Add("dimensions", $"题目 {q.Code} 须有至少两个代码不同、分值不为负的选项");
+                errors.Add("dimensions", $"题目 {q.Code} 须有至少两个代码不同、分值在 0–{MaxWeight} 之间的选项");
             }
+        }
+
+        if (Questions.Count() > MaxQuestions)
+        {
+            errors.Add("dimensions", $"题目不能超过 {MaxQuestions} 道");
         }
 
         if (Thresholds is null || Thresholds.Medium <= 0 || Thresholds.High <= Thresholds.Medium)
         {
             errors.Add("thresholds", "阈值须满足 0 < 中风险 < 高风险");
+        }
+        else if (errors.IsEmpty && Thresholds.High > Questions.Sum(q => q.Options.Max(o => o.Weight)))
+        {
+            errors.Add("thresholds", $"高风险阈值 {Thresholds.High} 超过了量表可能的最高分 {Questions.Sum(q => q.Options.Max(o => o.Weight))}，无人能被评为高风险");
         }
 
         return errors;

@@ -136,6 +136,32 @@ public class HomeVisit : IChildPart
 }
 
 /// <summary>
+/// A child's visit schedule (走访计划): when the next home visit falls due — the last visit (or, never visited, the day of
+/// registration) plus the shortest interval of the child's current risk level and active categories
+/// (<see cref="MonitoringSchedule.VisitDays(RiskLevel, IEnumerable{Children.ProtectionCategory})"/>). Derived data, one row
+/// per child: rewritten after every visit and assessment and reconciled for every child by each full run of the alert
+/// engine, so a change of category or of the city's intervals reaches it within one run. Not audited (it holds nothing a
+/// person wrote); scoped to the jurisdiction like the child.
+/// </summary>
+public class VisitSchedule : IJurisdictional
+{
+    /// <summary>The child (the key).</summary>
+    public Guid ChildId { get; set; }
+
+    /// <summary>The child's region.</summary>
+    public required string RegionCode { get; set; }
+
+    /// <summary>China date of the last visit; null when never visited.</summary>
+    public DateOnly? LastVisitedOn { get; set; }
+
+    /// <summary>Days between visits that applied (the shortest of level and categories).</summary>
+    public int IntervalDays { get; set; }
+
+    /// <summary>China date the next visit falls due.</summary>
+    public DateOnly NextDueOn { get; set; }
+}
+
+/// <summary>
 /// Visit and re-assessment intervals per risk level (DOMAIN.md §4: default low monthly, medium every 2 weeks, high weekly;
 /// configurable per city). A child never assessed is visited monthly. Re-assessment: high every 30 days, medium 90, low 180 [U].
 /// </summary>

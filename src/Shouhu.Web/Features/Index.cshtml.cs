@@ -24,6 +24,7 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
     public int? AwaitingMyApproval { get; private set; }
     public int? MyAlerts { get; private set; }
     public int? DueVisits { get; private set; }
+    public IReadOnlyList<(string Text, string Name, int Count)> MyCasesByStatus { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -45,7 +46,7 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
         // Due visits: for the village and township, where visits are made (a county's list is the statistics' job).
         if (Role is Roles.ChildDirector or Roles.ChildSupervisor)
         {
-            DueVisits = (await workbench.DueVisitsAsync(Actor.From(User), ct)).Count;
+            DueVisits = await workbench.DueVisits().CountAsync(ct);
         }
 
         // Casework counts, each the total of the list its link opens (the full workbench comes with the monitoring issue).
@@ -61,7 +62,9 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
 
         if (Role is not null && (Roles.CaseWorkers.Contains(Role) || Roles.CaseSupervisors.Contains(Role)))
         {
-            MyOpenCases = await db.Cases.CountAsync(c => (c.AssignedWorkerId == me || c.SupervisorId == me || c.PendingWorkerId == me) && c.Status != Domain.Casework.CaseStatus.Closed, ct);
+            var byStatus = await workbench.MyCases(Actor.From(User)).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            MyCasesByStatus = byStatus.OrderBy(s => s.Key).Select(s => (Domain.Casework.CaseWorkflow.Text(s.Key), Domain.Casework.CaseWorkflow.Name(s.Key), s.Count)).ToList();
+            MyOpenCases = byStatus.Sum(s => s.Count);
         }
 
         if (Role is not null && Roles.ReferralReceivers.Contains(Role) && Guid.TryParse(User.FindFirstValue(HttpCallerContext.OrganizationClaim), out var org))

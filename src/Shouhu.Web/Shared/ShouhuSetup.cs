@@ -165,6 +165,8 @@ public static class ShouhuSetup
         services.AddScoped<Features.Assessments.Instruments>();
         services.AddScoped<Features.Assessments.AssessChild>();
         services.AddScoped<Features.Visits.RecordVisit>();
+        services.AddScoped<Features.Visits.VisitPlanner>();
+        services.AddScoped<Features.Assessments.ChildMonitoring>();
         services.AddScoped<Features.Alerts.AlertEngine>();
         services.AddScoped<Features.Workbench.WorkbenchQueries>();
         services.AddScoped<Features.Prevention.PreventionActivities>();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
@@ -18,7 +19,7 @@ public sealed record AlertRunResult(int Created, int Closed, int Open, long Elap
 /// (an assessment, a visit, a triage) for one child only. Rules read across the whole city, so the engine acts as the
 /// system, with the account that started it named in the one audit entry of each run.
 /// </summary>
-public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, MonitoringSchedule schedule, TimeProvider clock, Notifications.INotificationChannel channel)
+public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visits.VisitPlanner planner, TimeProvider clock, Notifications.INotificationChannel channel, ILogger<AlertEngine> logger)
 {
     private static readonly SemaphoreSlim RunLock = new(1, 1);
 
@@ -33,72 +34,134 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Monit
 
     private sealed record Holding(AlertRule Rule, string Key, Guid? ChildId, Guid? CaseId, string Region, string? Assignee, DateTime DueAt, AlertSeverity Severity, string Message);
 
-    /// <summary>Runs every rule, over everything (<paramref name="childId"/> null) or for one child.</summary>
+    /// <summary>
+    /// Runs every rule, over everything (<paramref name="childId"/> null) or for one child. One full run at a time in this
+    /// process; a child's run does not wait for it (it touches that child's rows only). When another run — a child's, or
+    /// another process's — wrote the same alert or schedule first, the unique index refuses the second write and the run
+    /// reads again and repeats (twice at most): the result is the same whichever wins.
+    /// </summary>
     public async Task<AlertRunResult> RunAsync(string actorId, string actorName, Guid? childId = null, CancellationToken ct = default)
     {
-        await RunLock.WaitAsync(ct);
+        var full = childId is null;
+        if (full)
+        {
+            await RunLock.WaitAsync(ct);
+        }
+
         try
         {
-            var watch = Stopwatch.StartNew();
-            await using var db = new ShouhuDbContext(options, new FixedCallerContext(new CallerScope(actorId, actorName, null, IsSystem: true, null)), clock);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var now = clock.GetUtcNow().UtcDateTime;
-            var today = ChinaTime.Today(clock);
-            var holdings = new Dictionary<(AlertRule, string), Holding>();
-            await foreach (var h in HoldingsAsync(db, childId, now, today, ct))
+            for (var attempt = 1; ; attempt++)
             {
-                holdings.TryAdd((h.Rule, h.Key), h);
+                try
+                {
+                    return await RunOnceAsync(actorId, actorName, childId, ct);
+                }
+                catch (Exception e) when (attempt < 3 && IsLostRace(e))
+                {
+                    await Task.Delay(50 * attempt, ct);
+                }
             }
-
-            var openQuery = db.Alerts.AsNoTracking().Where(a => a.IsOpen);
-            if (childId is { } only)
-            {
-                openQuery = openQuery.Where(a => a.ChildId == only);
-            }
-
-            var open = await openQuery.Select(a => new { a.Id, a.Rule, a.SubjectKey }).ToListAsync(ct);
-            var openKeys = open.Select(a => (a.Rule, a.SubjectKey)).ToHashSet();
-            var toClose = open.Where(a => !holdings.ContainsKey((a.Rule, a.SubjectKey))).Select(a => a.Id).ToList();
-            var toCreate = holdings.Values.Where(h => !openKeys.Contains((h.Rule, h.Key))).Select(h => new Alert
-            {
-                Rule = h.Rule,
-                SubjectKey = h.Key,
-                Severity = h.Severity,
-                ChildId = h.ChildId,
-                CaseId = h.CaseId,
-                RegionCode = h.Region,
-                AssigneeId = h.Assignee,
-                DueAt = h.DueAt,
-                Message = h.Message,
-                CreatedAt = now,
-            }).ToList();
-
-            await BulkInsert.InsertAsync(db, toCreate, ct);
-            foreach (var chunk in toClose.Chunk(1000))
-            {
-                await db.Alerts.Where(a => chunk.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsOpen, false).SetProperty(a => a.ClosedAt, now), ct);
-            }
-
-            // Alerts that name who must act reach them in their inbox (and the outbound channel).
-            foreach (var a in toCreate.Where(a => a.AssigneeId is not null))
-            {
-                db.Notifications.Add(new Notification { RecipientId = a.AssigneeId!, Kind = NotificationKind.Alert, Text = a.Message, Link = a.CaseId is { } cid ? $"/Cases/Details/{cid}" : "/Alerts", CreatedAt = now });
-                channel.Send(db, new OutboxMessage { RecipientId = a.AssigneeId!, Text = a.Message, CreatedAt = now });
-            }
-
-            db.ChangeTracker.DetectChanges();
-            var openAfter = open.Count - toClose.Count + toCreate.Count;
-            db.RecordAudit("Run", "Alert", childId?.ToString(), string.Empty, $"created={toCreate.Count};closed={toClose.Count};open={openAfter}");
-            await db.SaveChangesAsync(ct);
-            return new AlertRunResult(toCreate.Count, toClose.Count, openAfter, watch.ElapsedMilliseconds);
         }
         finally
         {
-            RunLock.Release();
+            if (full)
+            {
+                RunLock.Release();
+            }
         }
     }
 
-    private async IAsyncEnumerable<Holding> HoldingsAsync(ShouhuDbContext db, Guid? only, DateTime now, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// Runs the rules for one child after a change to its file (an assessment, a visit, a triage, a category, an edit, a
+    /// closed case), so the alert appears or clears at once. The change is already saved: the run is not cancelled with the
+    /// request, and a failure of it is logged by type and left to the next scheduled run rather than reported as the
+    /// change's failure.
+    /// </summary>
+    public async Task RunForChildAsync(CallerScope caller, Guid childId)
+    {
+        try
+        {
+            await RunAsync(caller.ActorId, caller.ActorName, childId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or TimeoutException)
+        {
+            AlertSchedule.LogChildRunFailed(logger, e.GetType().FullName ?? "unknown");
+        }
+    }
+
+    // A unique index said no: an open alert (rule, subject) or a child's schedule written by a concurrent run.
+    private static bool IsLostRace(Exception e)
+    {
+        var message = (e is DbUpdateException { InnerException: { } inner } ? inner : e).Message;
+        return e is DbException or DbUpdateException && (message.Contains("Alerts", StringComparison.Ordinal) || message.Contains("VisitSchedules", StringComparison.Ordinal));
+    }
+
+    private async Task<AlertRunResult> RunOnceAsync(string actorId, string actorName, Guid? childId, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var db = new ShouhuDbContext(options, new FixedCallerContext(new CallerScope(actorId, actorName, null, IsSystem: true, null)), clock);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = ChinaTime.Today(clock);
+        // Visit schedules first: a category or level that changed without a visit moves the due date the rule reads.
+        await planner.ReconcileAsync(db, childId, ct);
+        var holdings = new Dictionary<(AlertRule, string), Holding>();
+        await foreach (var h in HoldingsAsync(db, childId, now, today, ct))
+        {
+            holdings.TryAdd((h.Rule, h.Key), h);
+        }
+
+        var openQuery = db.Alerts.AsNoTracking().Where(a => a.IsOpen);
+        if (childId is { } only)
+        {
+            openQuery = openQuery.Where(a => a.ChildId == only);
+        }
+
+        var open = await openQuery.Select(a => new { a.Id, a.Rule, a.SubjectKey, a.RegionCode }).ToListAsync(ct);
+        var openKeys = open.Select(a => (a.Rule, a.SubjectKey)).ToHashSet();
+        var toClose = open.Where(a => !holdings.ContainsKey((a.Rule, a.SubjectKey))).Select(a => a.Id).ToList();
+        var toCreate = holdings.Values.Where(h => !openKeys.Contains((h.Rule, h.Key))).Select(h => new Alert
+        {
+            Rule = h.Rule,
+            SubjectKey = h.Key,
+            Severity = h.Severity,
+            ChildId = h.ChildId,
+            CaseId = h.CaseId,
+            RegionCode = h.Region,
+            AssigneeId = h.Assignee,
+            DueAt = h.DueAt,
+            Message = h.Message,
+            CreatedAt = now,
+        }).ToList();
+
+        await BulkInsert.InsertAsync(db, toCreate, ct);
+        // An open alert follows its subject's region (a child moved, a report placed elsewhere).
+        foreach (var a in open.Where(a => holdings.TryGetValue((a.Rule, a.SubjectKey), out var h) && h.Region != a.RegionCode))
+        {
+            var region = holdings[(a.Rule, a.SubjectKey)].Region;
+            await db.Alerts.Where(x => x.Id == a.Id).ExecuteUpdateAsync(x => x.SetProperty(y => y.RegionCode, region), ct);
+        }
+
+        foreach (var chunk in toClose.Chunk(1000))
+        {
+            await db.Alerts.Where(a => chunk.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsOpen, false).SetProperty(a => a.ClosedAt, now), ct);
+        }
+
+        // Alerts that name who must act reach them in their inbox (and the outbound channel).
+        foreach (var a in toCreate.Where(a => a.AssigneeId is not null))
+        {
+            db.Notifications.Add(new Notification { RecipientId = a.AssigneeId!, Kind = NotificationKind.Alert, Text = a.Message, Link = a.CaseId is { } cid ? $"/Cases/Details/{cid}" : "/Alerts", CreatedAt = now });
+            channel.Send(db, new OutboxMessage { RecipientId = a.AssigneeId!, Text = a.Message, CreatedAt = now });
+        }
+
+        db.ChangeTracker.DetectChanges();
+        var openAfter = open.Count - toClose.Count + toCreate.Count;
+        db.RecordAudit("Run", "Alert", childId?.ToString(), string.Empty, $"created={toCreate.Count};closed={toClose.Count};open={openAfter}");
+        await db.SaveChangesAsync(ct);
+        return new AlertRunResult(toCreate.Count, toClose.Count, openAfter, watch.ElapsedMilliseconds);
+    }
+
+    private static async IAsyncEnumerable<Holding> HoldingsAsync(ShouhuDbContext db, Guid? only, DateTime now, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var endOfToday = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
         DateTime Utc(DateOnly d) => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
@@ -111,35 +174,45 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Monit
         IQueryable<Child> Children() => only is { } id ? db.Children.AsNoTracking().Where(c => c.Id == id) : db.Children.AsNoTracking();
         var active = Active(); // a query used inside other queries: EF inlines it as a subquery
 
-        // Visits: children under protection whose next visit (from the last visit, or a month after registration) is past.
-        var visitDays = schedule.VisitDays(RiskLevel.Unknown);
-        var visited = Children().Where(c => active.Any(k => k.ChildId == c.Id))
-            .Select(c => new { c.Id, c.RegionCode, c.CreatedAt, Due = db.HomeVisits.Where(v => v.ChildId == c.Id).Max(v => (DateOnly?)v.NextDueOn) });
-        await foreach (var c in visited.AsAsyncEnumerable().WithCancellation(ct))
+        // Visits: children under protection whose next visit (VisitSchedule, just reconciled) is past.
+        var overdue = db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn < today && active.Any(k => k.ChildId == s.ChildId));
+        if (only is { } vc)
         {
-            var due = c.Due ?? ChinaTime.DateOf(new DateTimeOffset(DateTime.SpecifyKind(c.CreatedAt, DateTimeKind.Utc))).AddDays(visitDays);
-            if (due < today)
-            {
-                yield return new(AlertRule.VisitOverdue, c.Id.ToString(), c.Id, null, c.RegionCode, null, Utc(due), AlertSeverity.Medium, $"走访逾期：应于 {due:yyyy-MM-dd} 前走访");
-            }
+            overdue = overdue.Where(s => s.ChildId == vc);
         }
 
-        // Latest assessment per child: re-assessment overdue; high risk without an open case.
+        await foreach (var s in overdue.Select(s => new { s.ChildId, s.RegionCode, s.NextDueOn }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return new(AlertRule.VisitOverdue, s.ChildId.ToString(), s.ChildId, null, s.RegionCode, null, Utc(s.NextDueOn), AlertSeverity.Medium, $"走访逾期：应于 {s.NextDueOn:yyyy-MM-dd} 前走访");
+        }
+
+        // Latest assessment per child: re-assessment overdue (children under protection); high risk without an open case
+        // (any child not yet 18 — high risk needs a case whatever the category).
+        var minor = ChinaTime.LatestBirthDateForAge(18, today);
         var latest = db.RiskAssessments.AsNoTracking().Where(a => !db.RiskAssessments.Any(b => b.ChildId == a.ChildId && b.AssessedAt > a.AssessedAt));
         if (only is { } child)
         {
             latest = latest.Where(a => a.ChildId == child);
         }
 
-        var assessed = latest.Select(a => new { a.ChildId, a.RegionCode, a.Level, a.NextDueOn, HasCase = db.Cases.Any(c => c.ChildId == a.ChildId && c.Status != CaseStatus.Closed) });
+        var assessed = latest.Select(a => new
+        {
+            a.ChildId,
+            a.RegionCode,
+            a.Level,
+            a.NextDueOn,
+            HasCase = db.Cases.Any(c => c.ChildId == a.ChildId && c.Status != CaseStatus.Closed),
+            Protected = active.Any(k => k.ChildId == a.ChildId),
+            Minor = db.Children.Any(c => c.Id == a.ChildId && c.BirthDate > minor),
+        });
         await foreach (var a in assessed.AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (a.NextDueOn < today)
+            if (a.NextDueOn < today && a.Protected)
             {
                 yield return new(AlertRule.ReassessmentOverdue, a.ChildId.ToString(), a.ChildId, null, a.RegionCode, null, Utc(a.NextDueOn), AlertSeverity.Medium, $"复评逾期：应于 {a.NextDueOn:yyyy-MM-dd} 前重新评估");
             }
 
-            if (a.Level == RiskLevel.High && !a.HasCase)
+            if (a.Level == RiskLevel.High && !a.HasCase && a.Minor)
             {
                 yield return new(AlertRule.HighRiskWithoutCase, a.ChildId.ToString(), a.ChildId, null, a.RegionCode, null, endOfToday, AlertSeverity.High, "监护风险评估为高风险，尚无在办案件：请立案");
             }
@@ -180,7 +253,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Monit
         await foreach (var c in leftBehind.AsAsyncEnumerable().WithCancellation(ct))
         {
             var day = ChinaTime.Anniversary(c.BirthDate, 16);
-            yield return new(AlertRule.LeftBehindTurning16, c.Id.ToString(), c.Id, null, c.RegionCode, null, Utc(day), AlertSeverity.Low, $"将于 {day:yyyy-MM-dd} 满16周岁，留守儿童身份终止：请核查后续关爱");
+            yield return new(AlertRule.LeftBehindTurning16, c.Id.ToString(), c.Id, null, c.RegionCode, null, Utc(day), AlertSeverity.Low, "即将满16周岁，留守儿童身份终止：请核查后续关爱");
         }
 
         var adultFrom = ChinaTime.LatestBirthDateForAge(18, today);
@@ -190,7 +263,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Monit
         await foreach (var c in adults.AsAsyncEnumerable().WithCancellation(ct))
         {
             var day = ChinaTime.Anniversary(c.BirthDate, 18);
-            yield return new(AlertRule.Turning18, c.Id.ToString(), c.Id, null, c.RegionCode, null, Utc(day), AlertSeverity.Low, $"将于 {day:yyyy-MM-dd} 满18周岁，保护类别终止：请办理退出或衔接");
+            yield return new(AlertRule.Turning18, c.Id.ToString(), c.Id, null, c.RegionCode, null, Utc(day), AlertSeverity.Low, "即将满18周岁，保护类别终止：请办理退出或衔接");
         }
 
         // Left-behind children without an entrusted caregiver (Minor Protection Law arts. 22–23).

@@ -36,4 +36,8 @@ public sealed partial class AlertSchedule(IServiceScopeFactory scopes, IConfigur
 
     [LoggerMessage(EventId = 601, Level = LogLevel.Error, Message = "Alert run failed: {ExceptionType}")]
     private static partial void LogFailed(ILogger logger, string exceptionType);
+
+    /// <summary>A child's run after a change failed (the scheduled run will catch up); the exception's type only.</summary>
+    [LoggerMessage(EventId = 602, Level = LogLevel.Warning, Message = "Alert run for one child failed: {ExceptionType}")]
+    internal static partial void LogChildRunFailed(ILogger logger, string exceptionType);
 }

@@ -67,12 +67,29 @@ public sealed class Instruments(ShouhuDbContext db, TimeProvider clock)
             return (null, errors);
         }
 
-        var (current, _) = await CurrentAsync(ct);
-        var row = new AssessmentInstrument { Version = current.Version + 1, Name = name!, DefinitionJson = definition.ToJson(), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actorId };
-        db.AssessmentInstruments.Add(row);
-        db.RecordAudit("Create", "AssessmentInstrument", row.Id.ToString(), db.Caller.JurisdictionCode ?? string.Empty, $"version={row.Version}");
-        await db.SaveChangesAsync(ct);
-        return (row, errors);
+        // Two administrators publishing at once: the unique version number refuses the second, which numbers again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (current, _) = await CurrentAsync(ct);
+            var row = new AssessmentInstrument { Version = current.Version + 1, Name = name!, DefinitionJson = definition.ToJson(), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actorId };
+            db.AssessmentInstruments.Add(row);
+            db.RecordAudit("Create", "AssessmentInstrument", row.Id.ToString(), db.Caller.JurisdictionCode ?? string.Empty, $"version={row.Version}");
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return (row, errors);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                db.DiscardPendingAudit();
+                if (attempt == 5)
+                {
+                    errors.Add("version", "量表版本号被同时创建的另一版本占用，请稍后再提交");
+                    return (null, errors);
+                }
+            }
+        }
     }
 
     /// <summary>The API shape of a stored version.</summary>

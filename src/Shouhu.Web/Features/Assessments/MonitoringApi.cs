@@ -29,27 +29,19 @@ public static class MonitoringApi
         }).RequireAuthorization(Policies.ManageInstruments).WithSummary("新建量表版本（已用版本不可修改）");
 
         var children = api.MapGroup("/children").WithTags("Assessments");
-        children.MapPost("/{id:guid}/assessments", async (Guid id, AssessmentRequest body, AssessChild handler, Alerts.AlertEngine alerts, ClaimsPrincipal u, CancellationToken ct) =>
+        children.MapPost("/{id:guid}/assessments", async (Guid id, AssessmentRequest body, AssessChild handler, ClaimsPrincipal u, CancellationToken ct) =>
         {
             var actor = Actor.From(u);
             var (outcome, response) = await handler.RunAsync(id, body, actor, ct);
-            if (outcome.Ok)
-            {
-                await alerts.RunAsync(actor.Id, actor.UserName, id, ct); // e.g. high risk without a case, at once
-            }
 
             return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/children/{id}/assessments", response);
         }).WithSummary("监护风险评估（缺答题目返回400并指明；emergencyOverride 直接评为高风险）");
         children.MapGet("/{id:guid}/assessments", async (Guid id, AssessChild handler, CancellationToken ct) =>
             await handler.ListAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.ReadRegistry).WithSummary("评估记录");
-        children.MapPost("/{id:guid}/visits", async (Guid id, VisitRequest body, RecordVisit handler, Alerts.AlertEngine alerts, ClaimsPrincipal u, CancellationToken ct) =>
+        children.MapPost("/{id:guid}/visits", async (Guid id, VisitRequest body, RecordVisit handler, ClaimsPrincipal u, CancellationToken ct) =>
         {
             var actor = Actor.From(u);
             var (outcome, response) = await handler.RunAsync(id, body, actor, ct);
-            if (outcome.Ok)
-            {
-                await alerts.RunAsync(actor.Id, actor.UserName, id, ct); // the visit-overdue alert closes at once
-            }
 
             return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/children/{id}/visits", response);
         }).WithSummary("登记走访（走访时间不能晚于现在；可同时发起报告）");

@@ -11,7 +11,7 @@ namespace Shouhu.Web.Features.Assessments;
 
 /// <summary>The guardianship risk assessment form: the current instrument's questions as taps; the emergency override skips them.</summary>
 [Authorize(Policy = Policies.ReadRegistry)]
-public sealed class NewModel(Instruments instruments, AssessChild assess, Alerts.AlertEngine alerts, ShouhuDbContext db) : PageModel
+public sealed class NewModel(Instruments instruments, AssessChild assess, ShouhuDbContext db) : PageModel
 {
     public string ChildName { get; private set; } = string.Empty;
     public InstrumentDefinition Definition { get; private set; } = null!;
@@ -37,7 +37,6 @@ public sealed class NewModel(Instruments instruments, AssessChild assess, Alerts
 
         if (outcome.Ok && response is not null)
         {
-            await alerts.RunAsync(actor.Id, actor.UserName, id, ct);
             TempData["visit"] = $"评估完成：{response.Score} 分，{(response.Level switch { "high" => "高风险", "medium" => "中风险", _ => "低风险" })}。"
                 + $"由{response.InterveningLevel}介入，须提供：{string.Join("、", (response.RequiredServices ?? []).Select(s => Domain.Casework.CaseworkNames.Of(Enum.Parse<Domain.Casework.ServiceType>(s))))}；每 {response.VisitEveryDays} 天走访一次。下次评估：{response.NextDueOn:yyyy-MM-dd}";
             return Redirect($"/Children/Details/{id}");

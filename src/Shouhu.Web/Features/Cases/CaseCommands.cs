@@ -173,13 +173,12 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         }
 
         AddEvent(c, actor, CaseEventKind.Assigned, $"分派承办人：{worker.DisplayName}" + (supervisor is null ? string.Empty : $"；督导：{supervisor.DisplayName}"));
-        var saved = await SaveAsync(c, actor, ct);
-        if (saved.Ok && worker.Id != actor.Id)
+        if (worker.Id != actor.Id)
         {
-            await notifier.NotifyAsync([worker.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 已分派给您", $"/Cases/Details/{c.Id}", ct);
+            notifier.Queue([worker.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 已分派给您", $"/Cases/Details/{c.Id}");
         }
 
-        return saved;
+        return await SaveAsync(c, actor, ct);
     }
 
     /// <summary>Hands the case to another worker, who must accept it (<see cref="AcceptTransferAsync"/>).</summary>
@@ -211,13 +210,8 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         c.PendingWorkerId = target!.Id;
         c.PendingWorkerName = target.DisplayName;
         AddEvent(c, actor, CaseEventKind.TransferRequested, $"移交给 {target.DisplayName}，待对方接收" + Suffix(note));
-        var saved = await SaveAsync(c, actor, ct);
-        if (saved.Ok)
-        {
-            await notifier.NotifyAsync([target.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交给您，请接收", $"/Cases/Details/{c.Id}", ct);
-        }
-
-        return saved;
+        notifier.Queue([target.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交给您，请接收", $"/Cases/Details/{c.Id}");
+        return await SaveAsync(c, actor, ct);
     }
 
     /// <summary>The receiving worker accepts a hand-over and becomes the assigned worker.</summary>

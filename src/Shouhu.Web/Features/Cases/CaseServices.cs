@@ -209,14 +209,9 @@ public sealed partial class CaseCommands
         db.Referrals.Add(referral);
         AddEvent(c, actor, CaseEventKind.ReferralSent,
             $"转介至 {org.Name}：{reason}" + (due is { } x ? $"（期限 {ChinaTime.ToChina(x):yyyy-MM-dd HH:mm}）" : string.Empty), referral.Id);
-        var saved = await SaveAsync(c, actor, ct, referral.Id, touch: false);
-        if (saved.Ok)
-        {
-            await notifier.NotifyAsync(await notifier.ReceiversAsync(org.Id, ct), Domain.Monitoring.NotificationKind.Referral,
-                $"收到转介（案件 {c.CaseNumber}）" + (due is { } d2 ? $"，期限 {ChinaTime.ToChina(d2):yyyy-MM-dd}" : string.Empty), $"/Referrals/Details/{referral.Id}", ct);
-        }
-
-        return saved;
+        notifier.Queue(await notifier.ReceiversAsync(org.Id, ct), Domain.Monitoring.NotificationKind.Referral,
+            $"收到转介（案件 {c.CaseNumber}）" + (due is { } d2 ? $"，期限 {ChinaTime.ToChina(d2):yyyy-MM-dd}" : string.Empty), $"/Referrals/Details/{referral.Id}");
+        return await SaveAsync(c, actor, ct, referral.Id, touch: false);
     }
 
     /// <summary>Organisations a case of <paramref name="regionCode"/> can be referred to: those of its region or above, by name.</summary>

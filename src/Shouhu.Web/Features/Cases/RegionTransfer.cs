@@ -192,15 +192,6 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
 
         wide.AddRevision(child, "residenceRegionCode", child.RegionCode, to);
         child.RegionCode = to;
-        foreach (var k in await wide.ChildCategories.Where(x => x.ChildId == childId).ToListAsync(ct)) k.RegionCode = to;
-        foreach (var g in await wide.Guardians.Where(x => x.ChildId == childId).ToListAsync(ct)) g.RegionCode = to;
-        foreach (var e in await wide.EntrustedCares.Where(x => x.ChildId == childId).ToListAsync(ct)) e.RegionCode = to;
-        foreach (var r in await wide.ChildRevisions.Where(x => x.ChildId == childId).ToListAsync(ct)) r.RegionCode = to;
-        foreach (var a in await wide.RiskAssessments.Where(x => x.ChildId == childId).ToListAsync(ct)) a.RegionCode = to;
-        foreach (var v in await wide.HomeVisits.Where(x => x.ChildId == childId).ToListAsync(ct)) v.RegionCode = to;
-        foreach (var p in await wide.PreventionAttendances.Where(x => x.ChildId == childId).ToListAsync(ct)) p.RegionCode = to;
-        // Alerts about the child go with it: the old place must not keep listing them, the new one must see them.
-        foreach (var a in await wide.Alerts.Where(x => x.ChildId == childId).ToListAsync(ct)) a.RegionCode = to;
-        foreach (var e in wide.ChangeTracker.Entries<ChildRevision>().Where(x => x.State == EntityState.Added && x.Entity.ChildId == childId)) e.Entity.RegionCode = to;
+        await ChildFile.FollowResidenceAsync(wide, childId, to, ct);
     }
 }

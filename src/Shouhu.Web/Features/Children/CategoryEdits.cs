@@ -15,7 +15,7 @@ public sealed record CategoryActionRequest(string? Reason, string? Date);
 /// <see cref="CategoryWorkflow"/>: township verification, county confirmation, rejection with reasons, exit. Each step
 /// records who and when; an exited or rejected category stays in the history and no longer counts.
 /// </summary>
-public sealed class CategoryEdits(ShouhuDbContext db, TimeProvider clock)
+public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock)
 {
     /// <summary>Adds a category after checking what it needs (DOMAIN.md §1); one open category of each kind at a time.</summary>
     public async Task<EditOutcome> AddAsync(Guid childId, CategoryInput input, CancellationToken ct = default)
@@ -73,6 +73,8 @@ public sealed class CategoryEdits(ShouhuDbContext db, TimeProvider clock)
         });
         db.AddRevision(child, "categories", null, $"{ChildCategory.ChineseName(category)}（{ChildCategory.StatusName(CategoryStatus.Pending)}）", now);
         await db.SaveChangesAsync(ct);
+        await planner.PlanAsync(db, [child.Id], ct);
+        await alerts.RunForChildAsync(db.Caller, child.Id);
         return new(child, errors);
     }
 
@@ -132,6 +134,8 @@ public sealed class CategoryEdits(ShouhuDbContext db, TimeProvider clock)
 
         db.AddRevision(child, $"categories.{category.Category}", before, ChildCategory.StatusName(category.Status), now);
         await db.SaveChangesAsync(ct);
+        await planner.PlanAsync(db, [child.Id], ct);
+        await alerts.RunForChildAsync(db.Caller, child.Id);
         return new(child, errors);
     }
 }

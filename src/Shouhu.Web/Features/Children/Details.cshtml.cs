@@ -13,7 +13,7 @@ namespace Shouhu.Web.Features.Children;
 
 /// <summary>One child's record (audited as a View) with its categories' verification, family and history; 404 outside the jurisdiction.</summary>
 [Authorize(Policy = Policies.ReadRegistry)]
-public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories, GuardianEdits guardians, ShouhuDbContext db, Prevention.PreventionActivities prevention) : PageModel
+public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories, GuardianEdits guardians, ShouhuDbContext db, Prevention.PreventionActivities prevention, Assessments.ChildMonitoring monitoring) : PageModel
 {
     public ChildResponse Child { get; private set; } = null!;
     public List<Region> Path { get; private set; } = [];
@@ -24,6 +24,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
     public bool MessageIsError { get; private set; }
     public ValidationErrors GuardianErrors { get; private set; } = new();
     public List<Prevention.PreventionResponse> PreventionReached { get; private set; } = [];
+    public Assessments.ChildMonitoringView? Monitoring { get; private set; }
     public bool CanWrite => Role is not null && Roles.RegistryWriters.Contains(Role);
     public bool CanEdit => ChildQueries.SeesFullNumbers(Role);
     private string? Role => User.FindFirstValue(ClaimTypes.Role);
@@ -112,6 +113,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         Path = (await RegionsApi.PathAsync(db, child.ResidenceRegionCode, ct)).Where(r => r.Level >= 3).ToList();
         History = await queries.HistoryAsync(id, Role, ct) ?? [];
         PreventionReached = await prevention.OfChildAsync(id, ct) ?? [];
+        Monitoring = await monitoring.GetAsync(id, Role, ct);
         return true;
     }
 }

@@ -21,7 +21,7 @@ public sealed record EditOutcome(
 /// same rules as registration. Every changed field becomes a <see cref="ChildRevision"/> (who, when, from, to) in the same
 /// save; the record's <c>version</c> must be the one the editor read, else nothing is saved and the conflict names who saved.
 /// </summary>
-public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, TimeProvider clock)
+public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock)
 {
     /// <summary>Validates and saves; categories and guardians in <paramref name="input"/> are ignored.</summary>
     public async Task<EditOutcome> RunAsync(Guid id, ChildInput input, Guid? version, bool allowPossibleDuplicate, CancellationToken ct = default)
@@ -73,10 +73,23 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, T
             }
         }
 
+        var movedFrom = child.RegionCode;
+        var hadCare = child.EntrustedCare is not null;
         var revisions = Apply(child, updated);
+        if (!hadCare && child.EntrustedCare is { } newCare)
+        {
+            // A new row: its key is set already, so without Add the change tracker would take it for an existing one and
+            // update nothing (and report a concurrency conflict).
+            db.EntrustedCares.Add(newCare);
+        }
         if (revisions.Count == 0)
         {
             return new(child, errors);
+        }
+
+        if (child.RegionCode != movedFrom)
+        {
+            await ChildFile.FollowResidenceAsync(db, child.Id, child.RegionCode, ct);
         }
 
         var now = DateTime.UtcNow;
@@ -103,6 +116,9 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, T
             return new(null, errors, Duplicate: "该身份证号已登记在另一份档案中");
         }
 
+        // A new birth date moves the categories' end, and with them the visit interval.
+        await planner.PlanAsync(db, [child.Id], ct);
+        await alerts.RunForChildAsync(db.Caller, child.Id); // a caregiver entered, a birth date corrected: alerts clear at once
         return new(child, errors);
     }
 

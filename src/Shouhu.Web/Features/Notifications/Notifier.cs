@@ -31,21 +31,17 @@ public sealed class OutboxChannel : INotificationChannel
 /// <summary>Creates notifications (in-app, and through the outbound channel) for assignments, referrals and alerts.</summary>
 public sealed class Notifier(ShouhuDbContext db, INotificationChannel channel, TimeProvider clock)
 {
-    /// <summary>Notifies each of <paramref name="recipients"/> once; saves.</summary>
-    public async Task NotifyAsync(IEnumerable<string?> recipients, NotificationKind kind, string text, string link, CancellationToken ct)
+    /// <summary>
+    /// Queues a notification for each of <paramref name="recipients"/> (once each, empty ids skipped) in the caller's unit
+    /// of work: the caller's save writes them with the action they announce, or neither.
+    /// </summary>
+    public void Queue(IEnumerable<string?> recipients, NotificationKind kind, string text, string link)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var any = false;
         foreach (var id in recipients.Where(r => !string.IsNullOrEmpty(r)).Distinct())
         {
             db.Notifications.Add(new Notification { RecipientId = id!, Kind = kind, Text = text, Link = link, CreatedAt = now });
             channel.Send(db, new OutboxMessage { RecipientId = id!, Text = text, CreatedAt = now });
-            any = true;
-        }
-
-        if (any)
-        {
-            await db.SaveChangesAsync(ct);
         }
     }
 

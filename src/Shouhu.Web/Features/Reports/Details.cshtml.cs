@@ -7,7 +7,7 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features.Reports;
 
 /// <summary>One report (audited as a View), with the triage form for supervisors and officers: open a case (with its worker), link to an open case of the child, or close with a reason.</summary>
-public sealed class DetailsModel(ReportQueries queries, TriageReport triage, CaseStaff staff, Shouhu.Data.ShouhuDbContext db, Alerts.AlertEngine alerts) : PageModel
+public sealed class DetailsModel(ReportQueries queries, TriageReport triage, CaseStaff staff, Shouhu.Data.ShouhuDbContext db) : PageModel
 {
     public ReportResponse Report { get; private set; } = null!;
     public bool JustCreated { get; private set; }
@@ -45,11 +45,6 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
         if (outcome.NotFound)
         {
             return NotFound();
-        }
-
-        if (outcome.Ok && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Reports.Where(r => r.Id == id).Select(r => r.ChildId), ct) is { } triagedChild)
-        {
-            await alerts.RunAsync(Actor.From(User).Id, Actor.From(User).UserName, triagedChild, ct);
         }
 
         if (outcome.Ok && response?.CaseId is { } caseId)

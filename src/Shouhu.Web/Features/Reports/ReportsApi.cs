@@ -37,15 +37,10 @@ public static class ReportsApi
     private static async Task<IResult> GetAsync(Guid id, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
         await queries.GetAsync(id, Actor.From(user), ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
 
-    private static async Task<IResult> TriageAsync(Guid id, TriageRequest body, TriageReport handler, Alerts.AlertEngine alerts, Shouhu.Data.ShouhuDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> TriageAsync(Guid id, TriageRequest body, TriageReport handler, ClaimsPrincipal user, CancellationToken ct)
     {
         var actor = Actor.From(user);
         var (outcome, response) = await handler.RunAsync(id, body, actor, ct);
-        if (outcome.Ok && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Reports.Where(r => r.Id == id).Select(r => r.ChildId), ct) is { } childId)
-        {
-            await alerts.RunAsync(actor.Id, actor.UserName, childId, ct); // a case opened: "high risk without a case" closes
-        }
-
         return CaseResults.Refusal(outcome) ?? TypedResults.Ok(response);
     }
 

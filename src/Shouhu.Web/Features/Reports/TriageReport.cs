@@ -26,7 +26,7 @@ public sealed record TriageResponse(Guid Id, string Status, Guid? CaseId, string
 /// the report to an open case of the same child, or close it with a reason. A report is triaged once; a second triage —
 /// even one racing the first — is refused with who decided and when.
 /// </summary>
-public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvider clock, Notifications.Notifier notifier)
+public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvider clock, Notifications.Notifier notifier, Alerts.AlertEngine alerts)
 {
     // Numbering (max + 1) and the save happen under this lock, so openings in one process never collide; another
     // process (a second instance) still meets the unique index and retries.
@@ -248,13 +248,18 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
                 @case.CaseNumber = CaseNumber.Format(city, year, @case.Sequence);
             }
 
+            if (decision == TriageDecision.OpenCase && @case is not null)
+            {
+                notifier.Queue([@case.AssignedWorkerId], Domain.Monitoring.NotificationKind.Assignment,
+                    $"新案件 {@case.CaseNumber} 已分派给您（{CaseworkNames.Of(@case.Urgency)}）", $"/Cases/Details/{@case.Id}");
+            }
+
             try
             {
                 await db.SaveChangesAsync(ct);
-                if (decision == TriageDecision.OpenCase && @case is not null)
+                if (report.ChildId is { } triaged)
                 {
-                    await notifier.NotifyAsync([@case.AssignedWorkerId], Domain.Monitoring.NotificationKind.Assignment,
-                        $"新案件 {@case.CaseNumber} 已分派给您（{CaseworkNames.Of(@case.Urgency)}）", $"/Cases/Details/{@case.Id}", ct);
+                    await alerts.RunForChildAsync(db.Caller, triaged); // a case opened: "high risk without a case" closes
                 }
 
                 return (new CaseOutcome(CreatedId: @case?.Id), new TriageResponse(report.Id, ReportQueries.StatusText(report.Status), @case?.Id, @case?.CaseNumber));

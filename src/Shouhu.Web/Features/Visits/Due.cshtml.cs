@@ -6,16 +6,18 @@ using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Visits;
 
-/// <summary>Visits due within a week and overdue, earliest first — the list behind the workbench's due-visit count.</summary>
+/// <summary>Visits due within a week and overdue, earliest first, 100 a page — the list behind the workbench's due-visit count.</summary>
 [Authorize(Policy = Policies.ReadRegistry)]
 public sealed class DueModel(WorkbenchQueries workbench, ShouhuDbContext db) : PageModel
 {
-    public List<DueVisit> Items { get; private set; } = [];
+    public DueVisitPage Due { get; private set; } = new([], 0, 1, 100);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public int Pages => Math.Max(1, (Due.Total + Due.PageSize - 1) / Due.PageSize);
+
+    public async Task OnGetAsync(int? p, CancellationToken ct)
     {
-        Items = await workbench.DueVisitsAsync(Actor.From(User), ct);
-        db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={Items.Count}");
+        Due = await workbench.DueVisitPageAsync(p, 100, ct);
+        db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={Due.Items.Count}");
         await db.SaveChangesAsync(ct);
     }
 }

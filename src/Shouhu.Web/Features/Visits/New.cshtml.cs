@@ -14,7 +14,7 @@ namespace Shouhu.Web.Features.Visits;
 /// there, four situation ratings, what is needed; a new concern is reported in the same step. Same handler as the API.
 /// </summary>
 [Authorize(Policy = Policies.ReadRegistry)]
-public sealed class NewModel(RecordVisit visits, Alerts.AlertEngine alerts, ShouhuDbContext db, TimeProvider clock) : PageModel
+public sealed class NewModel(RecordVisit visits, ShouhuDbContext db, TimeProvider clock) : PageModel
 {
     public string ChildName { get; private set; } = string.Empty;
     public Guid ChildId { get; private set; }
@@ -36,12 +36,15 @@ public sealed class NewModel(RecordVisit visits, Alerts.AlertEngine alerts, Shou
     [BindProperty] public string? Urgency { get; set; }
     [BindProperty] public string? Narrative { get; set; }
 
+    /// <summary>Now in China, as the time picker's value and upper bound (<c>2026-11-30T21:05</c>).</summary>
+    public string Now => ChinaTime.ToChina(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Who a director usually meets, offered as taps.</summary>
     public static readonly string[] CommonPersons = ["儿童本人", "父亲", "母亲", "祖父母", "外祖父母", "委托照护人", "老师"];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        VisitedAt = ChinaTime.ToChina(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd HH:mm");
+        VisitedAt = Now;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -59,7 +62,6 @@ public sealed class NewModel(RecordVisit visits, Alerts.AlertEngine alerts, Shou
 
         if (outcome.Ok && response is not null)
         {
-            await alerts.RunAsync(actor.Id, actor.UserName, id, ct);
             TempData["visit"] = $"已记录走访。下次走访：{response.NextDueAt:yyyy-MM-dd}" + (response.ReportId is null ? string.Empty : "。新情况已报告，等待研判。");
             return Redirect($"/Children/Details/{id}");
         }

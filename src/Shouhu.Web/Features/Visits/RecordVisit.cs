@@ -29,15 +29,21 @@ public sealed record VisitResponse(Guid Id, DateOnly NextDueAt, Guid? ReportId, 
 /// the interval of the child's current risk level (<see cref="MonitoringSchedule"/>). A visit that finds a new concern
 /// starts a report in the same step — the report first (it must never be lost), then the visit pointing to it.
 /// </summary>
-public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, MonitoringSchedule schedule, TimeProvider clock)
+public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, MonitoringSchedule schedule, VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock)
 {
     /// <summary>Roles that visit: directors, supervisors, officers (DOMAIN.md §4).</summary>
     public static readonly IReadOnlyList<string> Visitors = [Domain.Accounts.Roles.CivilAffairsOfficer, Domain.Accounts.Roles.ChildSupervisor, Domain.Accounts.Roles.ChildDirector];
 
+    /// <summary>
+    /// How far back a visit may be recorded (days): late entry of a paper record is common, a wrong year is not — one
+    /// mistyped year would otherwise put the child at the top of the overdue list for years [U].
+    /// </summary>
+    public const int MaxBackdateDays = 90;
+
     /// <summary>Records; see <see cref="CaseOutcome"/> (CreatedId = the visit).</summary>
     public async Task<(CaseOutcome Outcome, VisitResponse? Response)> RunAsync(Guid childId, VisitRequest body, Actor actor, CancellationToken ct)
     {
-        var child = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new { c.Id, c.RegionCode }).FirstOrDefaultAsync(ct);
+        var child = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new { c.Id, c.RegionCode, c.BirthDate }).FirstOrDefaultAsync(ct);
         if (child is null)
         {
             return (CaseOutcome.Missing, null);
@@ -58,6 +64,14 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
         else if (visitedAt > now + RecordReport.FutureTolerance)
         {
             errors.Add("visitedAt", "走访时间不能晚于现在");
+        }
+        else if (visitedAt is { } at && ChinaTime.DateOf(new DateTimeOffset(at)) < child.BirthDate)
+        {
+            errors.Add("visitedAt", "走访时间早于儿童出生日期，请核对年份");
+        }
+        else if (visitedAt < now.AddDays(-MaxBackdateDays))
+        {
+            errors.Add("visitedAt", $"只能补录{MaxBackdateDays}天内的走访，请核对年份");
         }
 
         var met = new List<string>();
@@ -141,7 +155,11 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
         };
         db.HomeVisits.Add(visit);
         await db.SaveChangesAsync(ct);
-        return (new CaseOutcome(CreatedId: visit.Id), ToResponse(visit));
+        await planner.PlanAsync(db, [childId], ct);
+        await alerts.RunForChildAsync(db.Caller, childId); // the visit-overdue alert closes at once
+        // The schedule decides (a visit recorded late does not move it back); the visit keeps what was due when recorded.
+        var planned = await db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId).Select(s => (DateOnly?)s.NextDueOn).FirstOrDefaultAsync(ct);
+        return (new CaseOutcome(CreatedId: visit.Id), ToResponse(visit) with { NextDueAt = planned ?? visit.NextDueOn });
     }
 
     /// <summary>A child's visits, newest first (null when the child is not visible); audited as a view of the child.</summary>

@@ -6,34 +6,46 @@ using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Features.Regions;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Workbench;
 
-/// <summary>The workbench counts (API-CONTRACT.md <c>GET /api/v1/workbench</c>), each equal to the total of the list behind it.</summary>
-public sealed record WorkbenchResponse(int Alerts, int DueVisits, int Cases, int ReportsAwaitingTriage, int ReferralsAwaiting);
+/// <summary>
+/// The workbench counts (API-CONTRACT.md <c>GET /api/v1/workbench</c>), each equal to the total of the list behind it;
+/// <c>casesByStatus</c> splits <c>cases</c> by API status text (open, assessing, planning, in-service, reviewing, reopened).
+/// </summary>
+public sealed record WorkbenchResponse(int Alerts, int DueVisits, int Cases, int ReportsAwaitingTriage, int ReferralsAwaiting, IReadOnlyDictionary<string, int> CasesByStatus);
 
-/// <summary>A child whose visit falls due (or is overdue).</summary>
-public sealed record DueVisit(Guid ChildId, string Name, string RegionCode, DateOnly DueOn, bool Overdue);
+/// <summary>A child whose visit falls due (or is overdue), with the village's name.</summary>
+public sealed record DueVisit(Guid ChildId, string Name, string RegionCode, string? RegionName, DateOnly DueOn, bool Overdue, int IntervalDays);
+
+/// <summary>A page of <see cref="DueVisit"/>s and the total of the whole list.</summary>
+public sealed record DueVisitPage(IReadOnlyList<DueVisit> Items, int Total, int Page, int PageSize);
 
 /// <summary>
-/// Each worker's workbench (工作台, DESIGN C6): my open alerts, my due visits (the next 7 days and overdue), my open cases,
-/// reports waiting for triage (supervisors and officers), referrals waiting for my organisation. Every count is computed
-/// by the same query as its list: <c>/api/v1/alerts?status=open</c>, <c>/api/v1/visits/due</c>,
+/// Each worker's workbench (工作台, DESIGN C6): my open alerts, my due visits (the next 7 days and overdue), my open cases
+/// by status, reports waiting for triage (supervisors and officers), referrals waiting for my organisation. Every count is
+/// computed by the same query as its list: <c>/api/v1/alerts?status=open</c>, <c>/api/v1/visits/due</c>,
 /// <c>/api/v1/cases?mine=true&amp;status=active</c>, <c>/api/v1/reports?status=awaiting-triage</c>, <c>/api/v1/referrals?status=sent</c>.
 /// </summary>
-public sealed class WorkbenchQueries(ShouhuDbContext db, MonitoringSchedule schedule, TimeProvider clock)
+public sealed class WorkbenchQueries(ShouhuDbContext db, RegionNames regionNames, TimeProvider clock)
 {
     /// <summary>Days ahead a visit counts as due.</summary>
     public const int DueWithinDays = 7;
 
     /// <summary>The counts for <paramref name="actor"/>.</summary>
-    public async Task<WorkbenchResponse> CountsAsync(Actor actor, CancellationToken ct) => new(
-        await Alerts(actor).CountAsync(ct),
-        Roles.RegistryReaders.Contains(actor.Role) ? (await DueVisitsAsync(actor, ct)).Count : 0,
-        await db.Cases.CountAsync(c => (c.AssignedWorkerId == actor.Id || c.SupervisorId == actor.Id || c.PendingWorkerId == actor.Id) && c.Status != CaseStatus.Closed, ct),
-        Roles.ReportReaders.Contains(actor.Role) ? await db.Reports.CountAsync(r => r.Status == ReportStatus.AwaitingTriage, ct) : 0,
-        actor.OrganizationId is { } org && Roles.ReferralReceivers.Contains(actor.Role) ? await db.Referrals.CountAsync(r => r.OrganizationId == org && r.Status == ReferralStatus.Sent, ct) : 0);
+    public async Task<WorkbenchResponse> CountsAsync(Actor actor, CancellationToken ct)
+    {
+        var byStatus = await MyCases(actor).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return new(
+            await Alerts(actor).CountAsync(ct),
+            Roles.RegistryReaders.Contains(actor.Role) ? await DueVisits().CountAsync(ct) : 0,
+            byStatus.Sum(s => s.Count),
+            Roles.ReportReaders.Contains(actor.Role) ? await db.Reports.CountAsync(r => r.Status == ReportStatus.AwaitingTriage, ct) : 0,
+            actor.OrganizationId is { } org && Roles.ReferralReceivers.Contains(actor.Role) ? await db.Referrals.CountAsync(r => r.OrganizationId == org && r.Status == ReferralStatus.Sent, ct) : 0,
+            byStatus.OrderBy(s => s.Key).ToDictionary(s => CaseWorkflow.Text(s.Key), s => s.Count));
+    }
 
     /// <summary>The open alerts a caller sees: of the jurisdiction for the register's roles, else those assigned to them.</summary>
     public IQueryable<Alert> Alerts(Actor actor)
@@ -43,24 +55,35 @@ public sealed class WorkbenchQueries(ShouhuDbContext db, MonitoringSchedule sche
         return Roles.RegistryReaders.Contains(actor.Role) ? q : q.Where(a => a.AssigneeId == actor.Id);
     }
 
+    /// <summary>The caller's open cases (as worker, supervisor or receiving worker) — <c>/Cases?mine=true&amp;status=active</c>.</summary>
+    public IQueryable<Case> MyCases(Actor actor) =>
+        db.Cases.AsNoTracking().Where(c => (c.AssignedWorkerId == actor.Id || c.SupervisorId == actor.Id || c.PendingWorkerId == actor.Id) && c.Status != CaseStatus.Closed);
+
     /// <summary>
-    /// Children of the jurisdiction under protection whose next visit (after the last visit, or a month after registration)
-    /// falls within <see cref="DueWithinDays"/> days or is past, earliest first.
+    /// Schedules of the jurisdiction's children under protection whose next visit (<see cref="VisitSchedule"/>) falls
+    /// within <see cref="DueWithinDays"/> days or is past. The caller checks the role (readers of the register).
     /// </summary>
-    public async Task<List<DueVisit>> DueVisitsAsync(Actor actor, CancellationToken ct)
+    public IQueryable<VisitSchedule> DueVisits()
     {
         var today = ChinaTime.Today(clock);
         var horizon = today.AddDays(DueWithinDays);
-        var days = schedule.VisitDays(RiskLevel.Unknown);
         var active = db.ChildCategories.AsNoTracking().Where(ChildCategory.ActiveOn(today));
-        var rows = await db.Children.AsNoTracking().Where(c => active.Any(k => k.ChildId == c.Id))
-            .Select(c => new { c.Id, c.Name, c.RegionCode, c.CreatedAt, Due = db.HomeVisits.Where(v => v.ChildId == c.Id).Max(v => (DateOnly?)v.NextDueOn) })
+        return db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn <= horizon && active.Any(k => k.ChildId == s.ChildId));
+    }
+
+    /// <summary>One page of <see cref="DueVisits"/>, earliest first (overdue at the top), and the list's total.</summary>
+    public async Task<DueVisitPage> DueVisitPageAsync(int? page, int? pageSize, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 100, 1, 500);
+        var number = Math.Max(page ?? 1, 1);
+        var today = ChinaTime.Today(clock);
+        var due = DueVisits();
+        var total = await due.CountAsync(ct);
+        var rows = await due.OrderBy(s => s.NextDueOn).ThenBy(s => s.RegionCode).ThenBy(s => s.ChildId).Skip((number - 1) * size).Take(size)
+            .Join(db.Children.AsNoTracking(), s => s.ChildId, c => c.Id, (s, c) => new { s.ChildId, c.Name, s.RegionCode, s.NextDueOn, s.IntervalDays })
             .ToListAsync(ct);
-        return rows
-            .Select(c => new { c, due = c.Due ?? ChinaTime.DateOf(new DateTimeOffset(DateTime.SpecifyKind(c.CreatedAt, DateTimeKind.Utc))).AddDays(days) })
-            .Where(x => x.due <= horizon)
-            .OrderBy(x => x.due).ThenBy(x => x.c.RegionCode)
-            .Select(x => new DueVisit(x.c.Id, x.c.Name, x.c.RegionCode, x.due, x.due < today)).ToList();
+        var names = await regionNames.NamesAsync(rows.Select(r => r.RegionCode), ct);
+        return new(rows.Select(r => new DueVisit(r.ChildId, r.Name, r.RegionCode, names.GetValueOrDefault(r.RegionCode), r.NextDueOn, r.NextDueOn < today, r.IntervalDays)).ToList(), total, number, size);
     }
 }
 
@@ -72,12 +95,12 @@ public static class WorkbenchApi
     {
         api.MapGet("/workbench", async (WorkbenchQueries q, ClaimsPrincipal u, CancellationToken ct) => TypedResults.Ok(await q.CountsAsync(Actor.From(u), ct)))
             .WithTags("Workbench").WithSummary("工作台：我的预警、到期走访、在办案件、待研判报告、待接收转介（与各列表总数一致）");
-        api.MapGet("/visits/due", async (WorkbenchQueries q, ShouhuDbContext db, ClaimsPrincipal u, CancellationToken ct) =>
+        api.MapGet("/visits/due", async (int? page, int? pageSize, WorkbenchQueries q, ShouhuDbContext db, CancellationToken ct) =>
         {
-            var items = await q.DueVisitsAsync(Actor.From(u), ct);
-            db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={items.Count}");
+            var result = await q.DueVisitPageAsync(page, pageSize, ct);
+            db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={result.Items.Count}");
             await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(new { items, total = items.Count });
+            return TypedResults.Ok(result);
         }).RequireAuthorization(Policies.ReadRegistry).WithTags("Workbench").WithSummary("7天内到期及逾期的走访");
     }
 }

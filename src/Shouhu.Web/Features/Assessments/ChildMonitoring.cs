@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Accounts;
+using Shouhu.Domain.Casework;
+using Shouhu.Domain.Monitoring;
+using Shouhu.Domain.Time;
+using Shouhu.Web.Features.Cases;
+
+namespace Shouhu.Web.Features.Assessments;
+
+/// <summary>A visit as the child's record lists it: when, by whom, who was met, the four ratings, the report it started.</summary>
+public sealed record VisitLine(DateTimeOffset VisitedAt, string VisitedByName, string MetPersons, bool GuardianPresent, SituationRating Safety, SituationRating Health,
+    SituationRating Schooling, SituationRating DailyCare, string? Needs, Guid? ReportId);
+
+/// <summary>An open case of the child (number and status), for the roles that read cases.</summary>
+public sealed record OpenCaseLine(Guid Id, string CaseNumber, CaseStatus Status, RiskLevel RiskLevel);
+
+/// <summary>
+/// The monitoring part of a child's record (DESIGN C6): the latest risk assessment and when the next one falls due, the
+/// visit schedule, the last visits, the open alerts and open cases — what a director or supervisor opening the child
+/// from an alert needs to see at once.
+/// </summary>
+public sealed record ChildMonitoringView(RiskAssessment? Latest, DateOnly? NextVisitDueOn, int? VisitIntervalDays, IReadOnlyList<VisitLine> Visits,
+    IReadOnlyList<Alert> OpenAlerts, IReadOnlyList<OpenCaseLine> OpenCases, int ReportsAwaitingTriage);
+
+/// <summary>Reads <see cref="ChildMonitoringView"/> within the caller's jurisdiction (the page's own view of the child is the audit entry).</summary>
+public sealed class ChildMonitoring(ShouhuDbContext db)
+{
+    /// <summary>The view of <paramref name="childId"/> for a caller of <paramref name="role"/>.</summary>
+    public async Task<ChildMonitoringView> GetAsync(Guid childId, string? role, CancellationToken ct)
+    {
+        var latest = await db.RiskAssessments.AsNoTracking().Where(a => a.ChildId == childId).OrderByDescending(a => a.AssessedAt).FirstOrDefaultAsync(ct);
+        var schedule = await db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId).FirstOrDefaultAsync(ct);
+        var visits = await db.HomeVisits.AsNoTracking().Where(v => v.ChildId == childId).OrderByDescending(v => v.VisitedAt).Take(5)
+            .Select(v => new { v.VisitedAt, v.VisitedByName, v.MetPersons, v.GuardianPresent, v.Safety, v.Health, v.Schooling, v.DailyCare, v.Needs, v.ReportId }).ToListAsync(ct);
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.ChildId == childId && a.IsOpen).OrderByDescending(a => a.Severity).ThenBy(a => a.DueAt).ToListAsync(ct);
+        var readsCases = role is not null && Roles.CaseReaders.Contains(role);
+        var cases = readsCases
+            ? await db.Cases.AsNoTracking().Where(c => c.ChildId == childId && c.Status != CaseStatus.Closed).OrderByDescending(c => c.OpenedAt)
+                .Select(c => new OpenCaseLine(c.Id, c.CaseNumber, c.Status, c.RiskLevel)).ToListAsync(ct)
+            : [];
+        var reports = role is not null && Roles.ReportReaders.Contains(role)
+            ? await db.Reports.CountAsync(r => r.ChildId == childId && r.Status == ReportStatus.AwaitingTriage, ct)
+            : 0;
+        return new(latest, schedule?.NextDueOn, schedule?.IntervalDays,
+            visits.Select(v => new VisitLine(ChinaTime.ToChina(v.VisitedAt), v.VisitedByName, v.MetPersons, v.GuardianPresent, v.Safety, v.Health, v.Schooling, v.DailyCare, v.Needs, v.ReportId)).ToList(),
+            alerts, cases, reports);
+    }
+
+    /// <summary>Chinese name of a rating.</summary>
+    public static string RatingName(SituationRating r) => r switch
+    {
+        SituationRating.Good => "良好",
+        SituationRating.Concern => "需关注",
+        SituationRating.Serious => "严重",
+        _ => "未了解",
+    };
+
+    /// <summary>The case's status in Chinese.</summary>
+    public static string StatusName(CaseStatus s) => CaseWorkflow.Name(s);
+
+    /// <summary>The risk level in Chinese.</summary>
+    public static string RiskName(RiskLevel level) => CaseworkNames.Of(level);
+
+    /// <summary>API text of the level, for CSS classes.</summary>
+    public static string RiskText(RiskLevel level) => CaseCommands.RiskText(level);
+}
