@@ -95,5 +95,30 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         var count = await phone.Locator("#due-visit-count a").InnerTextAsync();
         await phone.Locator("#due-visit-count a").ClickAsync();
         await Expect(phone.Locator("#due-visits tbody tr")).ToHaveCountAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+        // High risk: weekly from the visit just made.
+        var weekAhead = DateTime.UtcNow.AddHours(8).AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(phone.Locator("#due-visits tbody tr", new() { HasText = "黄留守" })).ToContainTextAsync(weekAhead);
+
+        // 4. The alert's button leads to the child, whose record shows the monitoring at a glance.
+        await row.GetByRole(AriaRole.Button, new() { Name = "报告立案" }).ClickAsync();
+        await Expect(sup.Locator("#risk-level")).ToContainTextAsync("高");
+        await Expect(sup.Locator("#next-visit")).ToContainTextAsync(weekAhead);
+        await Expect(sup.Locator("#child-alerts")).ToContainTextAsync("请立案");
+        await Expect(sup.Locator("#visits tbody tr")).ToHaveCountAsync(1);
+        await Expect(sup.Locator("#visits")).ToContainTextAsync("已报告");
+        await BrowserApp.ShotAsync(sup, "23-child-monitoring");
+
+        // 5. The director records a drowning-prevention session with the child on the phone; the record shows it.
+        await phone.GotoAsync($"/Children/Details/{childId}");
+        await phone.Locator("#record-prevention").ClickAsync();
+        await phone.Locator("select[name=Topic]").SelectOptionAsync("DrowningPrevention");
+        await phone.Locator("input[name=Title]").FillAsync("暑期防溺水安全教育进村");
+        await phone.Locator("input[name=Location]").FillAsync("村委会");
+        await phone.Locator("#attendees").GetByText("黄留守").ClickAsync();
+        await BrowserApp.ShotAsync(phone, "24-prevention-on-phone");
+        await phone.Locator("#save-prevention").ClickAsync();
+        await Expect(phone.Locator("#prevention-done")).ToContainTextAsync("1 名儿童参加");
+        await phone.GotoAsync($"/Children/Details/{childId}");
+        await Expect(phone.Locator("#prevention")).ToContainTextAsync("防溺水");
     }
 }

@@ -175,7 +175,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         var active = Active(); // a query used inside other queries: EF inlines it as a subquery
 
         // Visits: children under protection whose next visit (VisitSchedule, just reconciled) is past.
-        var overdue = db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn < today && active.Any(k => k.ChildId == s.ChildId));
+        var overdue = Visits.VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn < today), db, today);
         if (only is { } vc)
         {
             overdue = overdue.Where(s => s.ChildId == vc);

@@ -33,6 +33,9 @@ public sealed class PreventionActivities(ShouhuDbContext db, TimeProvider clock)
         _ => "其他安全教育",
     };
 
+    /// <summary>How far back an activity may be recorded (days) [U]: a term's sessions entered at its end, not a mistyped year.</summary>
+    public const int MaxBackdateDays = 365;
+
     /// <summary>Records an activity and its attendance in one save; field errors otherwise (nothing saved).</summary>
     public async Task<(PreventionResponse? Activity, ValidationErrors Errors)> RecordAsync(PreventionRequest body, Actor actor, CancellationToken ct)
     {
@@ -52,6 +55,10 @@ public sealed class PreventionActivities(ShouhuDbContext db, TimeProvider clock)
         else if (heldOn > ChinaTime.Today(clock))
         {
             errors.Add("heldOn", "活动举办后再登记：日期不能晚于今天");
+        }
+        else if (heldOn < ChinaTime.Today(clock).AddDays(-MaxBackdateDays))
+        {
+            errors.Add("heldOn", $"只能补录{MaxBackdateDays}天内举办的活动，请核对年份");
         }
 
         var region = body.RegionCode?.Trim();
@@ -98,12 +105,17 @@ public sealed class PreventionActivities(ShouhuDbContext db, TimeProvider clock)
         return (ToResponse(activity, children.Count), errors);
     }
 
-    /// <summary>Activities of the jurisdiction, newest first, with attendance counts (counted inside the jurisdiction only).</summary>
-    public async Task<List<PreventionResponse>> ListAsync(CancellationToken ct)
+    /// <summary>
+    /// A page (50) of the jurisdiction's activities, newest first, with attendance counts (counted inside the jurisdiction
+    /// only), and the total.
+    /// </summary>
+    public async Task<(List<PreventionResponse> Items, int Total)> ListAsync(int? page, CancellationToken ct)
     {
-        var rows = await db.PreventionActivities.AsNoTracking().OrderByDescending(a => a.HeldOn).Take(200)
+        var number = Math.Max(page ?? 1, 1);
+        var total = await db.PreventionActivities.CountAsync(ct);
+        var rows = await db.PreventionActivities.AsNoTracking().OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.CreatedAt).Skip((number - 1) * 50).Take(50)
             .Select(a => new { a, Attended = db.PreventionAttendances.Count(x => x.ActivityId == a.Id) }).ToListAsync(ct);
-        return rows.Select(r => ToResponse(r.a, r.Attended)).ToList();
+        return (rows.Select(r => ToResponse(r.a, r.Attended)).ToList(), total);
     }
 
     /// <summary>The activities that reached a child (null when the child is not visible).</summary>
@@ -117,7 +129,11 @@ public sealed class PreventionActivities(ShouhuDbContext db, TimeProvider clock)
         var rows = await db.PreventionAttendances.AsNoTracking().Where(x => x.ChildId == childId)
             .Join(db.PreventionActivities.IgnoreQueryFilters().AsNoTracking(), x => x.ActivityId, a => a.Id, (x, a) => a)
             .OrderByDescending(a => a.HeldOn).ToListAsync(ct);
-        return rows.Select(a => ToResponse(a, 0)).ToList();
+        // A child who moved keeps what reached it elsewhere; of an activity outside the caller's jurisdiction only the
+        // topic and date are shown (its title, place and organiser belong to the other place).
+        return rows.Select(a => db.Caller.CanSee(a.RegionCode)
+            ? ToResponse(a, 0)
+            : new PreventionResponse(a.Id, a.Topic.ToString(), TopicName(a.Topic), "（辖区外的活动）", a.HeldOn, string.Empty, null, null, 0)).ToList();
     }
 
     private static PreventionResponse ToResponse(PreventionActivity a, int attended) =>
@@ -136,7 +152,11 @@ public static class PreventionApi
             var (activity, errors) = await p.RecordAsync(body, Actor.From(u), ct);
             return activity is null ? (IResult)TypedResults.ValidationProblem(errors.ToDictionary(), title: "输入有误") : TypedResults.Created($"/api/v1/prevention-activities/{activity.Id}", activity);
         }).WithSummary("登记预防教育活动（防溺水、防性侵、防欺凌、家庭教育）及参加的儿童");
-        g.MapGet("/", async (PreventionActivities p, CancellationToken ct) => TypedResults.Ok(await p.ListAsync(ct))).WithSummary("辖区内的预防教育活动");
+        g.MapGet("/", async (int? page, PreventionActivities p, CancellationToken ct) =>
+        {
+            var (items, total) = await p.ListAsync(page, ct);
+            return TypedResults.Ok(new { items, total });
+        }).WithSummary("辖区内的预防教育活动（每页50条）");
         api.MapGet("/children/{id:guid}/prevention", async (Guid id, PreventionActivities p, CancellationToken ct) =>
             await p.OfChildAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound())
             .RequireAuthorization(Policies.ReadRegistry).WithTags("Prevention").WithSummary("儿童参加过的预防教育活动");

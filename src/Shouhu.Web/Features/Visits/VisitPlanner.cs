@@ -11,7 +11,8 @@ namespace Shouhu.Web.Features.Visits;
 /// Keeps each child's <see cref="VisitSchedule"/>: the next visit falls due the shortest interval of the child's current
 /// risk level and active categories (<see cref="MonitoringSchedule"/>, per city) after the last visit — or, never visited,
 /// after the day the child was registered. One computation serves the due-visit list, the workbench count and the
-/// VisitOverdue alert, so they always agree. Children without an active category have no visits due.
+/// VisitOverdue alert, so they always agree. The visit duty covers the children of <see cref="Monitored(IQueryable{VisitSchedule}, ShouhuDbContext, DateOnly)"/>:
+/// an active category, or — whatever the category — a latest assessment of medium or high risk while under 18.
 /// </summary>
 public sealed class VisitPlanner(MonitoringSchedule schedule, TimeProvider clock)
 {
@@ -21,7 +22,7 @@ public sealed class VisitPlanner(MonitoringSchedule schedule, TimeProvider clock
     private sealed record Inputs(Guid Id, string RegionCode, DateTime CreatedAt, DateTime? LastVisitAt, RiskLevel? Level, int? CategoryDays, DateOnly? Existing, string? ExistingRegion);
 
     /// <summary>
-    /// Recomputes the schedules of <paramref name="childIds"/> and saves them (children without an active category keep
+    /// Recomputes the schedules of <paramref name="childIds"/> and saves them (children the duty no longer covers keep
     /// whatever row they had; the lists ignore it). Call after the visit, assessment or category change has been saved.
     /// </summary>
     public async Task PlanAsync(ShouhuDbContext db, IReadOnlyCollection<Guid> childIds, CancellationToken ct)
@@ -103,15 +104,32 @@ public sealed class VisitPlanner(MonitoringSchedule schedule, TimeProvider clock
         return changed.Count;
     }
 
-    /// <summary>The children of <paramref name="children"/> under protection on <paramref name="today"/> with what their schedule depends on.</summary>
+    /// <summary>The schedules of children the visit duty covers on <paramref name="today"/> (see the class).</summary>
+    public static IQueryable<VisitSchedule> Monitored(IQueryable<VisitSchedule> schedules, ShouhuDbContext db, DateOnly today)
+    {
+        var (active, atRisk) = Covered(db, today);
+        return schedules.Where(s => active.Any(k => k.ChildId == s.ChildId) || atRisk.Any(a => a.ChildId == s.ChildId));
+    }
+
+    private static (IQueryable<ChildCategory> Active, IQueryable<RiskAssessment> AtRisk) Covered(ShouhuDbContext db, DateOnly today)
+    {
+        var minor = ChinaTime.LatestBirthDateForAge(18, today);
+        var active = db.ChildCategories.AsNoTracking().Where(ChildCategory.ActiveOn(today));
+        var atRisk = db.RiskAssessments.AsNoTracking()
+            .Where(a => (a.Level == RiskLevel.High || a.Level == RiskLevel.Medium) && !db.RiskAssessments.Any(b => b.ChildId == a.ChildId && b.AssessedAt > a.AssessedAt))
+            .Where(a => db.Children.Any(c => c.Id == a.ChildId && c.BirthDate > minor));
+        return (active, atRisk);
+    }
+
+    /// <summary>The children of <paramref name="children"/> the visit duty covers on <paramref name="today"/> with what their schedule depends on.</summary>
     private IQueryable<Inputs> InputsQuery(ShouhuDbContext db, IQueryable<Child> children, DateOnly today)
     {
-        var active = db.ChildCategories.AsNoTracking().Where(ChildCategory.ActiveOn(today));
+        var (active, atRisk) = Covered(db, today);
         int Days(ProtectionCategory k) => schedule.VisitDaysByCategory.TryGetValue(k, out var d) ? d : NoInterval;
         // Captured as parameters of the query: the per-city interval of each category, as one CASE.
         int orphan = Days(ProtectionCategory.Orphan), deFacto = Days(ProtectionCategory.DeFactoUnsupported), leftBehind = Days(ProtectionCategory.LeftBehind),
             distress = Days(ProtectionCategory.InDistress), migrant = Days(ProtectionCategory.Migrant), disabled = Days(ProtectionCategory.Disabled);
-        return children.Where(c => active.Any(k => k.ChildId == c.Id)).Select(c => new Inputs(
+        return children.Where(c => active.Any(k => k.ChildId == c.Id) || atRisk.Any(a => a.ChildId == c.Id)).Select(c => new Inputs(
             c.Id,
             c.RegionCode,
             c.CreatedAt,

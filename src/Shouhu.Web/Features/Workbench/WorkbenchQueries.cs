@@ -60,15 +60,14 @@ public sealed class WorkbenchQueries(ShouhuDbContext db, RegionNames regionNames
         db.Cases.AsNoTracking().Where(c => (c.AssignedWorkerId == actor.Id || c.SupervisorId == actor.Id || c.PendingWorkerId == actor.Id) && c.Status != CaseStatus.Closed);
 
     /// <summary>
-    /// Schedules of the jurisdiction's children under protection whose next visit (<see cref="VisitSchedule"/>) falls
+    /// Schedules of the jurisdiction's children under monitoring (<see cref="Visits.VisitPlanner"/>) whose next visit (<see cref="VisitSchedule"/>) falls
     /// within <see cref="DueWithinDays"/> days or is past. The caller checks the role (readers of the register).
     /// </summary>
     public IQueryable<VisitSchedule> DueVisits()
     {
         var today = ChinaTime.Today(clock);
         var horizon = today.AddDays(DueWithinDays);
-        var active = db.ChildCategories.AsNoTracking().Where(ChildCategory.ActiveOn(today));
-        return db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn <= horizon && active.Any(k => k.ChildId == s.ChildId));
+        return Visits.VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn <= horizon), db, today);
     }
 
     /// <summary>One page of <see cref="DueVisits"/>, earliest first (overdue at the top), and the list's total.</summary>
