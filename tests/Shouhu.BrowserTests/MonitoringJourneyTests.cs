@@ -121,4 +121,42 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         await phone.GotoAsync($"/Children/Details/{childId}");
         await Expect(phone.Locator("#prevention")).ToContainTextAsync("防溺水");
     }
+
+    [Fact]
+    public async Task AVisitTypedWhenTheSessionHasExpired_IsThereAgainAfterLoggingIn()
+    {
+        using var admin = await ApiAsync("admin", BrowserApp.AdminPassword);
+        var r = await admin.PostAsJsonAsync("/api/v1/users", new { userName = "mon-director2", password = Password, displayName = "吕主任", role = "ChildDirector", jurisdictionCode = "430702001004" }, Ct);
+        Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync(Ct));
+        Guid childId;
+        using (var api = await ApiAsync("mon-director2", Password))
+        {
+            var first17 = "43070220140808123";
+            var created = await api.PostAsJsonAsync("/api/v1/children", new { name = "草稿童", sex = "male", citizenIdNumber = first17 + CitizenIdNumber.ComputeCheckCharacter(first17), residenceRegionCode = "430702001004" }, Ct);
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
+            childId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        }
+
+        var phone = await LoginAsync(app, "mon-director2", phone: true);
+        await phone.GotoAsync($"/Children/Visit/{childId}");
+        await phone.GetByLabel("祖父母", new() { Exact = true }).CheckAsync();
+        await phone.Locator("input[name=GuardianPresent][value=true]").CheckAsync();
+        await phone.Locator("textarea[name=Note]").FillAsync("奶奶说孩子最近常去河边玩，已叮嘱。");
+        await phone.Context.ClearCookiesAsync(); // the session ends while the director types
+        await phone.Locator("#save-visit").ClickAsync();
+        await Expect(phone.GetByLabel("账号")).ToBeVisibleAsync();
+        await phone.GetByLabel("账号").FillAsync("mon-director2");
+        await phone.GetByLabel("密码").FillAsync(Password);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await phone.GotoAsync($"/Children/Visit/{childId}");
+        await Expect(phone.Locator("#draft-restored")).ToBeVisibleAsync();
+        await Expect(phone.Locator("textarea[name=Note]")).ToHaveValueAsync("奶奶说孩子最近常去河边玩，已叮嘱。");
+        await Expect(phone.GetByLabel("祖父母", new() { Exact = true })).ToBeCheckedAsync();
+        await BrowserApp.ShotAsync(phone, "25-visit-draft-restored");
+        await phone.Locator("#save-visit").ClickAsync();
+        await Expect(phone.Locator("#monitoring-done")).ToContainTextAsync("已记录走访");
+        await phone.GotoAsync($"/Children/Visit/{childId}"); // saved: the draft is gone
+        await Expect(phone.Locator("#draft-restored")).ToHaveCountAsync(0);
+        await Expect(phone.Locator("textarea[name=Note]")).ToHaveValueAsync(string.Empty);
+    }
 }

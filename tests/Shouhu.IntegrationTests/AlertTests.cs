@@ -66,6 +66,23 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
+    public async Task TheSchedule_RunsSoonAfterStartUp_AsTheSystem()
+    {
+        var started = DateTime.UtcNow;
+        using var scheduled = app.WithWebHostBuilder(b => b.UseSetting("Alerts:IntervalMinutes", "60").UseSetting("Alerts:FirstRunDelaySeconds", "0"));
+        _ = scheduled.Services; // starts the host, and with it the schedule
+        var ran = false;
+        for (var i = 0; i < 100 && !ran; i++)
+        {
+            await Task.Delay(100, Ct);
+            await using var db = app.SystemDb();
+            ran = await db.AuditEntries.AsNoTracking().AnyAsync(a => a.Action == "Run" && a.Entity == "Alert" && a.ActorId == "system" && a.At >= started, Ct);
+        }
+
+        Assert.True(ran, "no scheduled run within 10 s of start-up");
+    }
+
+    [Fact]
     public async Task RunTwiceInARow_CreatesNothingTheSecondTime_AndOnlyAdminsRunIt()
     {
         await LeftBehindChildAsync("幂等童", new DateOnly(2016, 1, 1));

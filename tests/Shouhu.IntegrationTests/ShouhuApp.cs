@@ -52,6 +52,8 @@ public class ShouhuApp : WebApplicationFactory<Program>
         builder.UseSetting("SHOUHU_DATA_DIR", DataDir);
         builder.UseSetting("SHOUHU_CITY", "4307");
         builder.UseSetting("SHOUHU_ADMIN_PASSWORD", AdminPassword);
+        // Tests run the alert engine when they mean to; the schedule has its own test (AlertTests).
+        builder.UseSetting("Alerts:IntervalMinutes", "0");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         // TestServer has no socket; give every request a documentation-range client address so the audit trail can be checked.
         builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>());

@@ -207,6 +207,24 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
+    public async Task AHighRiskAlert_ReachesTheSupervisorsOfTheChildsTownship_AndNoOneElse()
+    {
+        var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
+        var elsewhere = await app.UserAsync("ChildSupervisor", "430702002");
+        var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
+        var childId = await ChildAsync(director, "通知童", ShouhuApp.VillageA);
+        await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "失联" }, Ct), HttpStatusCode.Created);
+
+        static async Task<List<JsonElement>> InboxAsync(HttpClient c, Guid childId) =>
+            (await c.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct)).GetProperty("items").EnumerateArray()
+                .Where(n => n.GetProperty("link").GetString() == $"/Children/Details/{childId}").ToList();
+        var mine = Assert.Single(await InboxAsync(supervisor, childId));
+        Assert.Equal("监护风险评估为高风险，尚无在办案件：请立案", mine.GetProperty("text").GetString()); // no name, no number
+        Assert.Empty(await InboxAsync(elsewhere, childId));
+        Assert.Empty(await InboxAsync(director, childId));
+    }
+
+    [Fact]
     public async Task AChildWhoseCategoriesEnded_HasNoReassessmentAlert_AndAnAdultNoHighRiskAlert()
     {
         var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);

@@ -107,9 +107,18 @@ public static class RiskScoring
         answers ??= new Dictionary<string, string>();
         var score = 0;
         var known = instrument.Questions.ToDictionary(q => q.Code, StringComparer.Ordinal);
-        foreach (var code in answers.Keys.Where(k => !known.ContainsKey(k)))
+        var unknown = answers.Keys.Where(k => !known.ContainsKey(k)).ToList();
+        if (unknown.Count > 10)
         {
-            errors.Add($"answers.{code}", "量表中没有这道题");
+            // Not a form someone filled in: one message, not thousands.
+            errors.Add("answers", $"有 {unknown.Count} 道题量表中没有，请按当前量表作答");
+        }
+        else
+        {
+            foreach (var code in unknown)
+            {
+                errors.Add($"answers.{code}", "量表中没有这道题");
+            }
         }
 
         foreach (var q in instrument.Questions)

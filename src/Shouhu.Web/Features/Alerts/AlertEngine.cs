@@ -89,6 +89,9 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         }
     }
 
+    // Where the inbox entry leads: the child's record (names no one in the link itself), else the alert list.
+    private static string AlertLink(Alert a) => a.ChildId is { } child ? $"/Children/Details/{child}" : "/Alerts";
+
     // A unique index said no: an open alert (rule, subject) or a child's schedule written by a concurrent run.
     private static bool IsLostRace(Exception e)
     {
@@ -147,11 +150,23 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
             await db.Alerts.Where(a => chunk.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsOpen, false).SetProperty(a => a.ClosedAt, now), ct);
         }
 
-        // Alerts that name who must act reach them in their inbox (and the outbound channel).
-        foreach (var a in toCreate.Where(a => a.AssigneeId is not null))
+        // Alerts that name who must act reach them in their inbox (and the outbound channel); a high-severity alert that
+        // names nobody (high risk without a case, a report past its clock) reaches the supervisors whose jurisdiction
+        // holds it — they open cases and triage.
+        var unassignedHigh = toCreate.Where(a => a.AssigneeId is null && a.Severity == AlertSeverity.High).ToList();
+        var supervisors = unassignedHigh.Count == 0 ? [] : await db.Users.AsNoTracking()
+            .Where(u => u.Role == Domain.Accounts.Roles.ChildSupervisor && u.IsApproved && u.JurisdictionCode != null)
+            .Select(u => new { u.Id, u.JurisdictionCode }).ToListAsync(ct);
+        foreach (var a in toCreate)
         {
-            db.Notifications.Add(new Notification { RecipientId = a.AssigneeId!, Kind = NotificationKind.Alert, Text = a.Message, Link = a.CaseId is { } cid ? $"/Cases/Details/{cid}" : "/Alerts", CreatedAt = now });
-            channel.Send(db, new OutboxMessage { RecipientId = a.AssigneeId!, Text = a.Message, CreatedAt = now });
+            var recipients = a.AssigneeId is { } assignee ? [assignee]
+                : a.Severity == AlertSeverity.High ? supervisors.Where(s => Domain.Regions.RegionCode.IsWithin(a.RegionCode, s.JurisdictionCode)).Select(s => s.Id).ToList()
+                : [];
+            foreach (var recipient in recipients)
+            {
+                db.Notifications.Add(new Notification { RecipientId = recipient, Kind = NotificationKind.Alert, Text = a.Message, Link = a.CaseId is { } cid ? $"/Cases/Details/{cid}" : AlertLink(a), CreatedAt = now });
+                channel.Send(db, new OutboxMessage { RecipientId = recipient, Text = a.Message, CreatedAt = now });
+            }
         }
 
         db.ChangeTracker.DetectChanges();
@@ -276,7 +291,9 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
 
         // Categories waiting more than 15 days at one level of the verification chain.
         var limit = now.AddDays(-VerificationDays);
-        var pending = db.ChildCategories.AsNoTracking().Where(k => (k.Status == CategoryStatus.Pending && k.SubmittedAt < limit) || (k.Status == CategoryStatus.TownshipVerified && k.TownshipVerifiedAt < limit));
+        var pending = db.ChildCategories.AsNoTracking()
+            .Where(k => (k.Status == CategoryStatus.Pending && k.SubmittedAt < limit) || (k.Status == CategoryStatus.TownshipVerified && k.TownshipVerifiedAt < limit))
+            .Where(k => k.ValidTo == null || k.ValidTo >= today); // a category that has ended (the child grew out of it) needs no verification
         if (only is { } pc)
         {
             pending = pending.Where(k => k.ChildId == pc);

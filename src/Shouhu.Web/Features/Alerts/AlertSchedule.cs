@@ -2,7 +2,8 @@ namespace Shouhu.Web.Features.Alerts;
 
 /// <summary>
 /// Runs the alert engine over everything on a schedule (<c>Alerts:IntervalMinutes</c>, default 60; 0 turns it off). The
-/// first run waits one interval after start-up, so a start is never slowed down by it.
+/// first run comes <c>Alerts:FirstRunDelaySeconds</c> (default 60) after start-up — not at once, so a start is never slowed
+/// down by it, and not a whole interval later, so a server restarted often still runs it.
 /// </summary>
 public sealed partial class AlertSchedule(IServiceScopeFactory scopes, IConfiguration config, ILogger<AlertSchedule> logger) : BackgroundService
 {
@@ -15,8 +16,18 @@ public sealed partial class AlertSchedule(IServiceScopeFactory scopes, IConfigur
             return;
         }
 
+        var delay = int.TryParse(config["Alerts:FirstRunDelaySeconds"], out var s) ? Math.Max(0, s) : 60;
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(delay), stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -29,6 +40,7 @@ public sealed partial class AlertSchedule(IServiceScopeFactory scopes, IConfigur
                 LogFailed(logger, e.GetType().FullName ?? "unknown");
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Alert run: {Created} created, {Closed} closed, {Open} open, {ElapsedMs} ms")]

@@ -57,7 +57,8 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
             ChildId = childId,
             RegionCode = child.RegionCode,
             InstrumentVersion = instrument.Version,
-            AnswersJson = JsonSerializer.Serialize(body.Answers ?? []),
+            // Stored as scored: option codes without surrounding spaces, unanswered questions (emergency) left out.
+            AnswersJson = JsonSerializer.Serialize((body.Answers ?? []).Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => a.Value.Trim(), StringComparer.Ordinal)),
             Score = result.Score,
             Level = result.Level,
             EmergencyOverride = emergency,
@@ -89,7 +90,8 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
         {
             RequiredServices = schedule.ServicesFor(result.Level).Select(s => s.ToString()).ToList(),
             InterveningLevel = MonitoringSchedule.InterveningLevel(result.Level),
-            VisitEveryDays = schedule.VisitDays(result.Level),
+            // The interval the child's schedule now has (level and categories), or the level's when no schedule applies.
+            VisitEveryDays = await db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId).Select(s => (int?)s.IntervalDays).FirstOrDefaultAsync(ct) ?? schedule.VisitDays(result.Level),
         });
     }
 

@@ -14,7 +14,7 @@ namespace Shouhu.Web.Features.Cases;
 /// the change and its timeline event in one save — or changes nothing. A stale <c>version</c>, or a save racing another,
 /// answers "changed by X at T" (optimistic concurrency on <see cref="Case.Version"/>).
 /// </summary>
-public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, TimeProvider clock, Notifications.Notifier notifier)
+public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, TimeProvider clock, Notifications.Notifier notifier, Alerts.AlertEngine alerts)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -382,6 +382,12 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         try
         {
             await db.SaveChangesAsync(ct);
+            if (c.ChildId is { } child)
+            {
+                // A case closed or reopened, a referral sent: the child's alerts (high risk without a case…) follow at once.
+                await alerts.RunForChildAsync(db.Caller, child);
+            }
+
             return new CaseOutcome(CreatedId: created);
         }
         catch (DbUpdateConcurrencyException)

@@ -50,7 +50,7 @@ public sealed record ReferralStatusResponse(Guid Id, string Status);
 /// progress, complete — each written to the case's timeline. The receiver is whoever belongs to the organisation the
 /// referral was sent to (inside their jurisdiction, which contains the case's place: see <see cref="CaseCommands.SendReferralAsync"/>).
 /// </summary>
-public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock)
+public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock, Alerts.AlertEngine alerts)
 {
     /// <summary>Most referrals one list shows (newest first).</summary>
     public const int MaxListed = 500;
@@ -221,6 +221,13 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
         catch (DbUpdateConcurrencyException)
         {
             return (new CaseOutcome(Conflict: "该转介已被同事办理，请刷新后再操作"), null);
+        }
+
+        // Completed or declined: the overdue-referral alert clears at once. Only the child's id is read past the receiver's
+        // view (it sees no case), to name the child whose rules run.
+        if (await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == r.CaseId).Select(c => c.ChildId).FirstOrDefaultAsync(ct) is { } child)
+        {
+            await alerts.RunForChildAsync(db.Caller, child);
         }
 
         return (new CaseOutcome(), new ReferralStatusResponse(r.Id, Referral.StatusText(r.Status)));
