@@ -31,5 +31,8 @@ token=$(curl -sf -H 'Content-Type: application/json' -d "{\"userName\":\"admin\"
 run() { curl -sf -o /tmp/alerts-run.json -w '%{time_total}' -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:5098/api/v1/alerts/run$1"; echo " $(cat /tmp/alerts-run.json)"; }
 echo "first full run:"; run ""
 echo "further full runs:"; for i in $(seq "$runs"); do run ""; done
-child=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:5098/api/v1/alerts?pageSize=1" | grep -o '"childId":"[^"]*"' | head -n 1 | cut -d'"' -f4)
+# A child with an open alert, read from the database (the administrator is not a reader of the register's alerts).
+if [ "$provider" = postgres ]; then child=$(psql -h 127.0.0.1 -p "$port" -U postgres -d "$db" -tAc 'SELECT "ChildId" FROM "Alerts" WHERE "ChildId" IS NOT NULL AND "IsOpen" LIMIT 1');
+else child=$(sqlite3 "$SHOUHU_DATA_DIR/shouhu.db" "SELECT lower(ChildId) FROM Alerts WHERE ChildId IS NOT NULL AND IsOpen LIMIT 1;"); fi
+[ -n "$child" ] || { echo "no alert with a child to run incrementally"; exit 1; }
 echo "incremental runs (one child):"; for i in $(seq "$runs"); do run "?childId=$child"; done

@@ -24,6 +24,7 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
     public int? AwaitingMyApproval { get; private set; }
     public int? MyAlerts { get; private set; }
     public int? DueVisits { get; private set; }
+    public (string Status, string Title, int Count)? Verifications { get; private set; }
     public IReadOnlyList<(string Text, string Name, int Count)> MyCasesByStatus { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -41,6 +42,10 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
         if (Role is not null && Roles.RegistryReaders.Contains(Role))
         {
             MyAlerts = await workbench.Alerts(Actor.From(User)).CountAsync(ct);
+            if (workbench.VerificationsWaiting(Actor.From(User)) is { } waiting)
+            {
+                Verifications = (waiting.Status, waiting.Title, await waiting.Children.CountAsync(ct));
+            }
         }
 
         // Due visits: for the village and township, where visits are made (a county's list is the statistics' job).

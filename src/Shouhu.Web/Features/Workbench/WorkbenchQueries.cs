@@ -55,6 +55,18 @@ public sealed class WorkbenchQueries(ShouhuDbContext db, RegionNames regionNames
         return Roles.RegistryReaders.Contains(actor.Role) ? q : q.Where(a => a.AssigneeId == actor.Id);
     }
 
+    /// <summary>
+    /// The verification step waiting on the caller's level (DESIGN C2: village submits → township verifies → county
+    /// confirms): children with a category pending township verification for a supervisor, township-verified ones for an
+    /// officer — the list <c>/Children?status=pending|township-verified</c>, counted by the same condition. Null for other roles.
+    /// </summary>
+    public (string Status, string Title, IQueryable<Child> Children)? VerificationsWaiting(Actor actor) => actor.Role switch
+    {
+        Roles.ChildSupervisor => ("pending", "待乡镇查验", db.Children.AsNoTracking().Where(c => c.Categories.Any(x => x.Status == CategoryStatus.Pending))),
+        Roles.CivilAffairsOfficer => ("township-verified", "待县级确认", db.Children.AsNoTracking().Where(c => c.Categories.Any(x => x.Status == CategoryStatus.TownshipVerified))),
+        _ => null,
+    };
+
     /// <summary>The caller's open cases (as worker, supervisor or receiving worker) — <c>/Cases?mine=true&amp;status=active</c>.</summary>
     public IQueryable<Case> MyCases(Actor actor) =>
         db.Cases.AsNoTracking().Where(c => (c.AssignedWorkerId == actor.Id || c.SupervisorId == actor.Id || c.PendingWorkerId == actor.Id) && c.Status != CaseStatus.Closed);
