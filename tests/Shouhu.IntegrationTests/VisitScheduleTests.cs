@@ -225,6 +225,83 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
+    public async Task SimultaneousAssessmentsOfAChildWithoutASchedule_AllSucceed_AndLeaveOneSchedule()
+    {
+        var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
+        // No category: the schedule is created by the first assessment of medium or high risk — by whichever wins.
+        var childId = (await OkJson(await director.PostAsJsonAsync("/api/v1/children", new { name = "并发童", sex = "male", citizenIdNumber = ShouhuApp.NewIdNumber(new DateOnly(2017, 7, 7), true), residenceRegionCode = ShouhuApp.VillageA }, Ct), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "并发" }, Ct)));
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        await using var db = app.SystemDb();
+        var row = await db.VisitSchedules.AsNoTracking().SingleAsync(s => s.ChildId == childId, Ct);
+        Assert.Equal(7, row.IntervalDays);
+        Assert.Contains(await DueAsync(director), d => d.GetProperty("childId").GetGuid() == childId); // covered by its risk alone
+    }
+
+    [Fact]
+    public async Task AFullRun_DoesNotReopenWhatAChildsRunClosedWhileItWasReading()
+    {
+        var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
+        var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
+        var childId = await ChildAsync(director, "竞态童", ShouhuApp.VillageA);
+        await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "失联" }, Ct), HttpStatusCode.Created);
+        // As if a child's run closed the alert after a full run began (its ClosedAt is later than the full run's start).
+        await using (var db = app.SystemDb())
+        {
+            var alert = await db.Alerts.SingleAsync(a => a.ChildId == childId && a.Rule == Shouhu.Domain.Monitoring.AlertRule.HighRiskWithoutCase && a.IsOpen, Ct);
+            (alert.IsOpen, alert.ClosedAt) = (false, DateTime.UtcNow.AddMinutes(30));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var admin = await app.AdminAsync();
+        await OkJson(await admin.PostAsync("/api/v1/alerts/run", null, Ct));
+        Assert.Empty((await officer.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?childId={childId}&rule=HighRiskWithoutCase", Ct)).GetProperty("items").EnumerateArray());
+        // The child's own run (which reads that child only, at once) restores what still holds.
+        await OkJson(await admin.PostAsync($"/api/v1/alerts/run?childId={childId}", null, Ct));
+        Assert.Single((await officer.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?childId={childId}&rule=HighRiskWithoutCase", Ct)).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AResidenceEdit_IsRefusedWhileACaseIsOpen_AndAnUntriagedReportFollowsTheChild()
+    {
+        var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
+        var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
+        var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
+        var newVillage = await FirstVillageOutsideAsync("430702001");
+
+        var withCase = await ChildAsync(director, "有案童", ShouhuApp.VillageA);
+        var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "HomeVisit", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "无人照料", childId = withCase }, Ct), HttpStatusCode.Created);
+        var caseNumber = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseNumber").GetString();
+        var record = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/children/{withCase}", Ct);
+        var body = EditBody(record);
+        body["residenceRegionCode"] = newVillage;
+        var refused = await officer.PutAsJsonAsync($"/api/v1/children/{withCase}", body, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains(caseNumber!, (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("residenceRegionCode")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(ShouhuApp.VillageA, (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/children/{withCase}", Ct)).GetProperty("residenceRegionCode").GetString());
+
+        var waiting = await ChildAsync(director, "待研判童", ShouhuApp.VillageA);
+        var pending = await OkJson(await director.PostAsJsonAsync("/api/v1/reports", new { channel = "HomeVisit", concernTypes = new[] { "Neglect" }, urgency = "Routine", narrative = "需关注", childId = waiting }, Ct), HttpStatusCode.Created);
+        record = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/children/{waiting}", Ct);
+        body = EditBody(record);
+        body["residenceRegionCode"] = newVillage;
+        await OkJson(await officer.PutAsJsonAsync($"/api/v1/children/{waiting}", body, Ct));
+        var newTownship = await app.UserAsync("ChildSupervisor", newVillage[..9]);
+        Assert.Equal(HttpStatusCode.OK, (await newTownship.GetAsync($"/api/v1/reports/{pending.GetProperty("id")}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync($"/api/v1/reports/{pending.GetProperty("id")}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAbsurdPageNumber_GivesAnEmptyPage_NotTheFirstOne()
+    {
+        var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
+        var far = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/visits/due?page=2147483647&pageSize=500", Ct);
+        Assert.Empty(far.GetProperty("items").EnumerateArray());
+        Assert.Empty((await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/alerts?page=2147483647&pageSize=200", Ct)).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task AChildWhoseCategoriesEnded_HasNoReassessmentAlert_AndAnAdultNoHighRiskAlert()
     {
         var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);

@@ -57,6 +57,15 @@ public static partial class DatabaseSetup
         // The default guardianship-risk instrument is version 1 (a city adds its own versions later).
         await Features.Assessments.Instruments.EnsureDefaultAsync(db, TimeProvider.System, CancellationToken.None);
 
+        // Visit schedules are derived rows: a register from before them, or filled by `demo generate`, gets them once,
+        // here, so the due lists are right from the first request (later changes are kept by the use cases and runs).
+        if (!await db.VisitSchedules.AnyAsync() && await db.ChildCategories.AnyAsync())
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var planned = await sp.GetRequiredService<Features.Visits.VisitPlanner>().ReconcileAsync(db, null, CancellationToken.None);
+            LogSchedulesPlanned(logger, planned, watch.ElapsedMilliseconds);
+        }
+
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
@@ -159,6 +168,9 @@ public static partial class DatabaseSetup
         // Guarantee three classes whatever the draw.
         return new string(chars) + "Aa7";
     }
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Planned visit schedules: {Rows} children in {Milliseconds} ms")]
+    private static partial void LogSchedulesPlanned(ILogger logger, int rows, long milliseconds);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Seeded regions {Cities}: {Inserted} rows in {Milliseconds:F0} ms")]
     private static partial void LogRegionsSeeded(ILogger logger, string cities, int inserted, double milliseconds);

@@ -201,6 +201,14 @@ public sealed class CaseTextTests
     [InlineData("2026-11-30T21:05:00+0800", "2026-11-30T13:05:00Z")]
     [InlineData("2026-11-30 21:05-0100", "2026-11-30T22:05:00Z")]
     [InlineData("2000-01-01 05:00", "1999-12-31T21:00:00Z")] // the year bound is read in China time
+    [InlineData("２０２６－１１－３０　２１：０５", "2026-11-30T13:05:00Z")] // every character full-width, as an IME types it
+    [InlineData("2026/11/30 21:05", "2026-11-30T13:05:00Z")]
+    [InlineData("2026年11月30日 21:05", "2026-11-30T13:05:00Z")]
+    [InlineData("2026年11月30日21:05", "2026-11-30T13:05:00Z")]
+    [InlineData("2026-11-30T21:05", "2026-11-30T13:05:00Z")] // a datetime-local field's value
+    [InlineData("  2026-11-30   21:05  ", "2026-11-30T13:05:00Z")]
+    [InlineData("２０２６－１１－３０Ｔ１３：０５Ｚ", "2026-11-30T13:05:00Z")]
+    [InlineData("2026-11-30 21:05＋08:00", "2026-11-30T13:05:00Z")]
     public void Instant_ReadsChinaTimeUnlessAnOffsetIsGiven(string text, string utc)
     {
         var errors = new ValidationErrors();

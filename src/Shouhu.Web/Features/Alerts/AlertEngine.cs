@@ -120,10 +120,15 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
             openQuery = openQuery.Where(a => a.ChildId == only);
         }
 
-        var open = await openQuery.Select(a => new { a.Id, a.Rule, a.SubjectKey, a.RegionCode }).ToListAsync(ct);
+        var open = await openQuery.Select(a => new { a.Id, a.Rule, a.SubjectKey, a.RegionCode, a.CreatedAt }).ToListAsync(ct);
+        // A full run reads for seconds while a child's run may change that child's alerts: what a child's run closed or
+        // opened after this run began is newer than what this run read, and is left alone.
+        var touchedMeanwhile = childId is null
+            ? (await db.Alerts.AsNoTracking().Where(a => !a.IsOpen && a.ClosedAt >= now).Select(a => new { a.Rule, a.SubjectKey }).ToListAsync(ct)).Select(a => (a.Rule, a.SubjectKey)).ToHashSet()
+            : [];
         var openKeys = open.Select(a => (a.Rule, a.SubjectKey)).ToHashSet();
-        var toClose = open.Where(a => !holdings.ContainsKey((a.Rule, a.SubjectKey))).Select(a => a.Id).ToList();
-        var toCreate = holdings.Values.Where(h => !openKeys.Contains((h.Rule, h.Key))).Select(h => new Alert
+        var toClose = open.Where(a => !holdings.ContainsKey((a.Rule, a.SubjectKey)) && (childId is not null || a.CreatedAt < now)).Select(a => a.Id).ToList();
+        var toCreate = holdings.Values.Where(h => !openKeys.Contains((h.Rule, h.Key)) && !touchedMeanwhile.Contains((h.Rule, h.Key))).Select(h => new Alert
         {
             Rule = h.Rule,
             SubjectKey = h.Key,
@@ -154,13 +159,17 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         // names nobody (high risk without a case, a report past its clock) reaches the supervisors whose jurisdiction
         // holds it — they open cases and triage.
         var unassignedHigh = toCreate.Where(a => a.AssigneeId is null && a.Severity == AlertSeverity.High).ToList();
-        var supervisors = unassignedHigh.Count == 0 ? [] : await db.Users.AsNoTracking()
-            .Where(u => u.Role == Domain.Accounts.Roles.ChildSupervisor && u.IsApproved && u.JurisdictionCode != null)
-            .Select(u => new { u.Id, u.JurisdictionCode }).ToListAsync(ct);
+        var responsible = unassignedHigh.Count == 0 ? [] : await db.Users.AsNoTracking()
+            .Where(u => (u.Role == Domain.Accounts.Roles.ChildSupervisor || u.Role == Domain.Accounts.Roles.CivilAffairsOfficer) && u.IsApproved && u.JurisdictionCode != null)
+            .Select(u => new { u.Id, u.Role, u.JurisdictionCode }).ToListAsync(ct);
         foreach (var a in toCreate)
         {
+            // Supervisors whose jurisdiction holds the subject; where none does (a report placed at county level, a township
+            // without a supervisor), the civil-affairs officers whose jurisdiction holds it.
+            var holders = responsible.Where(s => Domain.Regions.RegionCode.IsWithin(a.RegionCode, s.JurisdictionCode)).ToList();
+            var supervisors = holders.Where(s => s.Role == Domain.Accounts.Roles.ChildSupervisor).ToList();
             var recipients = a.AssigneeId is { } assignee ? [assignee]
-                : a.Severity == AlertSeverity.High ? supervisors.Where(s => Domain.Regions.RegionCode.IsWithin(a.RegionCode, s.JurisdictionCode)).Select(s => s.Id).ToList()
+                : a.Severity == AlertSeverity.High ? (supervisors.Count > 0 ? supervisors : holders).Select(s => s.Id).ToList()
                 : [];
             foreach (var recipient in recipients)
             {

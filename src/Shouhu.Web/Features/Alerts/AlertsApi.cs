@@ -62,7 +62,7 @@ public static class AlertsApi
             _ => q,
         };
         var size = Math.Clamp(pageSize ?? 50, 1, 200);
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, 100_000);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(a => a.Severity).ThenBy(a => a.DueAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         db.RecordAudit("List", "Alert", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}");

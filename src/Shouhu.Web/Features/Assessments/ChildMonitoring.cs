@@ -24,13 +24,13 @@ public sealed record ChildMonitoringView(RiskAssessment? Latest, DateOnly? NextV
     IReadOnlyList<Alert> OpenAlerts, IReadOnlyList<OpenCaseLine> OpenCases, int ReportsAwaitingTriage);
 
 /// <summary>Reads <see cref="ChildMonitoringView"/> within the caller's jurisdiction (the page's own view of the child is the audit entry).</summary>
-public sealed class ChildMonitoring(ShouhuDbContext db)
+public sealed class ChildMonitoring(ShouhuDbContext db, TimeProvider clock)
 {
     /// <summary>The view of <paramref name="childId"/> for a caller of <paramref name="role"/>.</summary>
     public async Task<ChildMonitoringView> GetAsync(Guid childId, string? role, CancellationToken ct)
     {
         var latest = await db.RiskAssessments.AsNoTracking().Where(a => a.ChildId == childId).OrderByDescending(a => a.AssessedAt).FirstOrDefaultAsync(ct);
-        var schedule = await db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId).FirstOrDefaultAsync(ct);
+        var schedule = await Visits.VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId), db, ChinaTime.Today(clock)).FirstOrDefaultAsync(ct);
         var visits = await db.HomeVisits.AsNoTracking().Where(v => v.ChildId == childId).OrderByDescending(v => v.VisitedAt).Take(5)
             .Select(v => new { v.VisitedAt, v.VisitedByName, v.MetPersons, v.GuardianPresent, v.Safety, v.Health, v.Schooling, v.DailyCare, v.Needs, v.ReportId }).ToListAsync(ct);
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.ChildId == childId && a.IsOpen).OrderByDescending(a => a.Severity).ThenBy(a => a.DueAt).ToListAsync(ct);

@@ -63,7 +63,7 @@ public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNa
     public async Task<CasePage> ListAsync(Actor actor, string? status, bool mine, int? page, int? pageSize, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 50, 1, 200);
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, 100_000);
         var query = db.Cases.AsNoTracking();
         if (mine || !Roles.CaseReaders.Contains(actor.Role))
         {

@@ -89,7 +89,24 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, V
 
         if (child.RegionCode != movedFrom)
         {
-            await ChildFile.FollowResidenceAsync(db, child.Id, child.RegionCode, ct);
+            // An open case belongs to a place and its workers: it moves by the case's own transfer, which the receiving
+            // side accepts (and which moves the child's file with it) — not silently with an edit of the record.
+            var newHome = child.RegionCode;
+            var open = await db.Cases.AsNoTracking().Where(c => c.ChildId == child.Id && c.Status != Domain.Casework.CaseStatus.Closed)
+                .Select(c => new { c.CaseNumber, c.RegionCode }).ToListAsync(ct);
+            if (open.FirstOrDefault(c => !Domain.Regions.RegionCode.IsWithin(newHome, c.RegionCode)) is { } held)
+            {
+                db.ChangeTracker.Clear();
+                errors.Add("residenceRegionCode", $"该儿童有在办案件 {held.CaseNumber}：迁居请在案件页办理「转移辖区」，接收方确认后档案随之迁移");
+                return new(null, errors);
+            }
+
+            await ChildFile.FollowResidenceAsync(db, child.Id, newHome, ct);
+            // Reports still waiting for triage that were placed at the old home go to the new one's queue.
+            foreach (var r in await db.Reports.Where(r => r.ChildId == child.Id && r.Status == Domain.Casework.ReportStatus.AwaitingTriage && r.RegionCode == movedFrom).ToListAsync(ct))
+            {
+                r.RegionCode = newHome;
+            }
         }
 
         var now = DateTime.UtcNow;

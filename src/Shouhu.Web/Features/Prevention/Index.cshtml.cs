@@ -58,7 +58,7 @@ public sealed class IndexModel(PreventionActivities prevention, ShouhuDbContext 
     private async Task LoadAsync(int? page, CancellationToken ct)
     {
         (Items, Total) = await prevention.ListAsync(page, ct);
-        PageNumber = Math.Max(page ?? 1, 1);
+        PageNumber = Math.Clamp(page ?? 1, 1, 100_000);
         var scope = db.Caller.JurisdictionCode ?? string.Empty;
         if (Domain.Regions.RegionCode.LevelOf(scope) == 5)
         {

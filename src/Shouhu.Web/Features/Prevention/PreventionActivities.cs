@@ -111,7 +111,7 @@ public sealed class PreventionActivities(ShouhuDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<(List<PreventionResponse> Items, int Total)> ListAsync(int? page, CancellationToken ct)
     {
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, 100_000);
         var total = await db.PreventionActivities.CountAsync(ct);
         var rows = await db.PreventionActivities.AsNoTracking().OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.CreatedAt).Skip((number - 1) * 50).Take(50)
             .Select(a => new { a, Attended = db.PreventionAttendances.Count(x => x.ActivityId == a.Id) }).ToListAsync(ct);

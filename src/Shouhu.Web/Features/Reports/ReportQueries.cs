@@ -71,7 +71,7 @@ public sealed class ReportQueries(ShouhuDbContext db, Regions.RegionNames region
     public async Task<ReportPage> ListAsync(Actor actor, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 50, 1, 200);
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, 100_000);
         var query = db.Reports.AsNoTracking();
         if (!Roles.ReportReaders.Contains(actor.Role))
         {

@@ -274,7 +274,11 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
             }
             catch (DbUpdateException) when (attempt < 10 && decision == TriageDecision.OpenCase)
             {
-                // Case number taken meanwhile: number again.
+                // Case number taken meanwhile: number again — and announce only the number that is finally saved.
+                foreach (var e in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is Domain.Monitoring.Notification or Domain.Monitoring.OutboxMessage).ToList())
+                {
+                    e.State = EntityState.Detached;
+                }
             }
         }
     }

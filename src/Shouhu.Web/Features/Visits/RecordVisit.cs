@@ -158,7 +158,7 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
         await planner.PlanAsync(db, [childId], ct);
         await alerts.RunForChildAsync(db.Caller, childId); // the visit-overdue alert closes at once
         // The schedule decides (a visit recorded late does not move it back); the visit keeps what was due when recorded.
-        var planned = await db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId).Select(s => (DateOnly?)s.NextDueOn).FirstOrDefaultAsync(ct);
+        var planned = await VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId), db, ChinaTime.Today(clock)).Select(s => (DateOnly?)s.NextDueOn).FirstOrDefaultAsync(ct);
         return (new CaseOutcome(CreatedId: visit.Id), ToResponse(visit) with { NextDueAt = planned ?? visit.NextDueOn });
     }
 

@@ -14,7 +14,7 @@ namespace Shouhu.Web.Features.Visits;
 /// VisitOverdue alert, so they always agree. The visit duty covers the children of <see cref="Monitored(IQueryable{VisitSchedule}, ShouhuDbContext, DateOnly)"/>:
 /// an active category, or — whatever the category — a latest assessment of medium or high risk while under 18.
 /// </summary>
-public sealed class VisitPlanner(MonitoringSchedule schedule, TimeProvider clock)
+public sealed partial class VisitPlanner(MonitoringSchedule schedule, TimeProvider clock, ILogger<VisitPlanner> logger)
 {
     // Stands for "no category interval" inside the query (the level's interval is always shorter).
     private const int NoInterval = 1_000_000;
@@ -26,6 +26,37 @@ public sealed class VisitPlanner(MonitoringSchedule schedule, TimeProvider clock
     /// whatever row they had; the lists ignore it). Call after the visit, assessment or category change has been saved.
     /// </summary>
     public async Task PlanAsync(ShouhuDbContext db, IReadOnlyCollection<Guid> childIds, CancellationToken ct)
+    {
+        // Called after the change itself was saved: a concurrent request (or run) that wrote the same child's row first
+        // makes the insert collide; read again and write again. Never fail the saved change over derived data — the next
+        // full run reconciles whatever is left.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await PlanOnceAsync(db, childIds, ct);
+                return;
+            }
+            catch (DbUpdateException e)
+            {
+                foreach (var entry in db.ChangeTracker.Entries<VisitSchedule>().ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+
+                if (attempt == 3)
+                {
+                    LogPlanFailed(logger, e.GetType().FullName ?? "unknown");
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 610, Level = LogLevel.Warning, Message = "Visit schedule not written (the next full alert run reconciles it): {ExceptionType}")]
+    private static partial void LogPlanFailed(ILogger logger, string exceptionType);
+
+    private async Task PlanOnceAsync(ShouhuDbContext db, IReadOnlyCollection<Guid> childIds, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
         var rows = await InputsQuery(db, db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)), today).ToListAsync(ct);

@@ -86,7 +86,7 @@ public sealed class WorkbenchQueries(ShouhuDbContext db, RegionNames regionNames
     public async Task<DueVisitPage> DueVisitPageAsync(int? page, int? pageSize, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 100, 1, 500);
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, 100_000);
         var today = ChinaTime.Today(clock);
         var due = DueVisits();
         var total = await due.CountAsync(ct);

@@ -1,7 +1,8 @@
 // Form drafts in this browser tab (sessionStorage: gone when the tab closes). A form with data-draft="KEY" is saved
 // while typing; when the page comes back without the server's own answer (a login after the session expired, a
 // network failure, the back button) the draft is put back and a note says so. A page that confirms the save carries
-// data-draft-clear="KEY" on any element, and the draft is dropped. Nothing leaves the device.
+// data-draft-clear="KEY" on any element, and the draft is dropped. Keys name the account, so another person logging in
+// on the same phone never gets someone else's draft. Nothing leaves the device.
 (function () {
     if (!window.sessionStorage) return;
     document.querySelectorAll('[data-draft-clear]').forEach(function (e) { sessionStorage.removeItem(e.getAttribute('data-draft-clear')); });
