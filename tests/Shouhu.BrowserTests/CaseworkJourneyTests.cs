@@ -92,6 +92,8 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         // The network drops while saving: the browser shows its error page; back on the form, the draft is still there.
         await op.RouteAsync("**/Reports/New", route => route.Request.Method == "POST" ? route.AbortAsync() : route.ContinueAsync());
         await op.Locator("#save-report").ClickAsync();
+        // Let the browser finish showing its error page first; going back while it still navigates there races with it.
+        await op.WaitForURLAsync(url => url.StartsWith("chrome-error:", StringComparison.Ordinal), new() { Timeout = 10_000 });
         await op.UnrouteAsync("**/Reports/New");
         await op.GotoAsync("/Reports/New");
         await Expect(op.Locator("textarea[name='Form.Narrative']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^邻居来电：陈小雨身上多处淤青"));

@@ -104,7 +104,8 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Expect(sup.Locator("#risk-level")).ToContainTextAsync("高");
         await Expect(sup.Locator("#next-visit")).ToContainTextAsync(weekAhead);
         await Expect(sup.Locator("#child-alerts")).ToContainTextAsync("请立案");
-        await Expect(sup.Locator("#visits tbody tr")).ToHaveCountAsync(1);
+        await Expect(sup.Locator("#visits .visit-line")).ToHaveCountAsync(1);
+        await Expect(sup.Locator("#visits .visit-note")).ToContainTextAsync("祖母住院"); // what the director saw, for the supervisor
         await Expect(sup.Locator("#visits")).ToContainTextAsync("已报告");
         await BrowserApp.ShotAsync(sup, "23-child-monitoring");
 

@@ -10,7 +10,7 @@ namespace Shouhu.Web.Features.Assessments;
 
 /// <summary>A visit as the child's record lists it: when, by whom, who was met, the four ratings, the report it started.</summary>
 public sealed record VisitLine(DateTimeOffset VisitedAt, string VisitedByName, string MetPersons, bool GuardianPresent, SituationRating Safety, SituationRating Health,
-    SituationRating Schooling, SituationRating DailyCare, string? Needs, Guid? ReportId);
+    SituationRating Schooling, SituationRating DailyCare, string? Needs, Guid? ReportId, string? SituationNote = null, string? FollowUp = null);
 
 /// <summary>An open case of the child (number and status), for the roles that read cases.</summary>
 public sealed record OpenCaseLine(Guid Id, string CaseNumber, CaseStatus Status, RiskLevel RiskLevel);
@@ -32,7 +32,7 @@ public sealed class ChildMonitoring(ShouhuDbContext db, TimeProvider clock)
         var latest = await db.RiskAssessments.AsNoTracking().Where(a => a.ChildId == childId).OrderByDescending(a => a.AssessedAt).FirstOrDefaultAsync(ct);
         var schedule = await Visits.VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId), db, ChinaTime.Today(clock)).FirstOrDefaultAsync(ct);
         var visits = await db.HomeVisits.AsNoTracking().Where(v => v.ChildId == childId).OrderByDescending(v => v.VisitedAt).Take(5)
-            .Select(v => new { v.VisitedAt, v.VisitedByName, v.MetPersons, v.GuardianPresent, v.Safety, v.Health, v.Schooling, v.DailyCare, v.Needs, v.ReportId }).ToListAsync(ct);
+            .Select(v => new { v.VisitedAt, v.VisitedByName, v.MetPersons, v.GuardianPresent, v.Safety, v.Health, v.Schooling, v.DailyCare, v.Needs, v.ReportId, v.SituationNote, v.FollowUp }).ToListAsync(ct);
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.ChildId == childId && a.IsOpen).OrderByDescending(a => a.Severity).ThenBy(a => a.DueAt).ToListAsync(ct);
         var readsCases = role is not null && Roles.CaseReaders.Contains(role);
         var cases = readsCases
@@ -43,7 +43,7 @@ public sealed class ChildMonitoring(ShouhuDbContext db, TimeProvider clock)
             ? await db.Reports.CountAsync(r => r.ChildId == childId && r.Status == ReportStatus.AwaitingTriage, ct)
             : 0;
         return new(latest, schedule?.NextDueOn, schedule?.IntervalDays,
-            visits.Select(v => new VisitLine(ChinaTime.ToChina(v.VisitedAt), v.VisitedByName, v.MetPersons, v.GuardianPresent, v.Safety, v.Health, v.Schooling, v.DailyCare, v.Needs, v.ReportId)).ToList(),
+            visits.Select(v => new VisitLine(ChinaTime.ToChina(v.VisitedAt), v.VisitedByName, v.MetPersons, v.GuardianPresent, v.Safety, v.Health, v.Schooling, v.DailyCare, v.Needs, v.ReportId, v.SituationNote, v.FollowUp)).ToList(),
             alerts, cases, reports);
     }
 

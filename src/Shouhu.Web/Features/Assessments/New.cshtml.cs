@@ -22,6 +22,12 @@ public sealed class NewModel(Instruments instruments, AssessChild assess, Shouhu
     /// <summary>The posted answer of a question (kept when the save is refused).</summary>
     public string? Posted(string code) => Request.HasFormContentType ? Request.Form[$"q:{code}"].ToString() : null;
 
+    /// <summary>The emergency choice and its note as posted (kept, with the section open, when the save is refused).</summary>
+    public bool PostedEmergency => Request.HasFormContentType && Request.Form["emergencyOverride"].ToString() == "true";
+
+    /// <inheritdoc cref="PostedEmergency"/>
+    public string? PostedNote => Request.HasFormContentType ? Request.Form["note"].ToString() : null;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, bool emergencyOverride, string? note, CancellationToken ct)
@@ -37,13 +43,16 @@ public sealed class NewModel(Instruments instruments, AssessChild assess, Shouhu
 
         if (outcome.Ok && response is not null)
         {
-            TempData["visit"] = $"评估完成：{response.Score} 分，{(response.Level switch { "high" => "高风险", "medium" => "中风险", _ => "低风险" })}。"
+            TempData["visit"] = (response.EmergencyOverride ? "评估完成：紧急情况直接评为高风险。" : $"评估完成：{response.Score} 分，{(response.Level switch { "high" => "高风险", "medium" => "中风险", _ => "低风险" })}。")
                 + $"由{response.InterveningLevel}介入，须提供：{string.Join("、", (response.RequiredServices ?? []).Select(s => Domain.Casework.CaseworkNames.Of(Enum.Parse<Domain.Casework.ServiceType>(s))))}；每 {response.VisitEveryDays} 天走访一次。下次评估：{response.NextDueOn:yyyy-MM-dd}";
             return Redirect($"/Children/Details/{id}");
         }
 
         Errors = outcome.Errors ?? new();
-        Message = outcome.Forbidden ?? "未保存：" + string.Join("；", Errors.ToDictionary().SelectMany(kv => kv.Value));
+        var problems = Errors.ToDictionary().SelectMany(kv => kv.Value).ToList();
+        Message = outcome.Forbidden ?? (problems.Count > 3
+            ? $"未保存：还有 {problems.Count} 道题未答或有误，已在题目下标出（已选的答案都保留着）。"
+            : "未保存：" + string.Join("；", problems));
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -12,10 +12,24 @@ public sealed class IndexModel(ShouhuDbContext db, TimeProvider clock) : PageMod
 {
     public List<Notification> Items { get; private set; } = [];
 
+    /// <summary>
+    /// Names of the children the notifications lead to, as the reader may see them now: the stored text names no one
+    /// (it also goes out through the outbound channel); the page adds the name from the register, within the reader's
+    /// jurisdiction — a child who has moved away simply shows none.
+    /// </summary>
+    public Dictionary<string, string> ChildNames { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = Actor.From(User).Id;
         Items = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == me).OrderBy(n => n.ReadAt != null).ThenByDescending(n => n.CreatedAt).Take(200).ToListAsync(ct);
+        const string prefix = "/Children/Details/";
+        var ids = Items.Select(n => n.Link.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParse(n.Link[prefix.Length..], out var g) ? g : (Guid?)null)
+            .Where(g => g is not null).Select(g => g!.Value).Distinct().ToList();
+        if (ids.Count > 0)
+        {
+            ChildNames = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => prefix + c.Id, c => c.Name, ct);
+        }
     }
 
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct)

@@ -12,14 +12,16 @@ namespace Shouhu.Web.Features.Visits;
 /// risk level and active categories (<see cref="MonitoringSchedule"/>, per city) after the last visit — or, never visited,
 /// after the day the child was registered. One computation serves the due-visit list, the workbench count and the
 /// VisitOverdue alert, so they always agree. The visit duty covers the children of <see cref="Monitored(IQueryable{VisitSchedule}, ShouhuDbContext, DateOnly)"/>:
-/// an active category, or — whatever the category — a latest assessment of medium or high risk while under 18.
+/// an active category, or — whatever the category — a latest assessment of medium or high risk while under 18. A last
+/// visit that rated any aspect serious, not yet followed by an assessment, shortens the interval to the high-risk one.
 /// </summary>
 public sealed partial class VisitPlanner(MonitoringSchedule schedule, TimeProvider clock, ILogger<VisitPlanner> logger)
 {
     // Stands for "no category interval" inside the query (the level's interval is always shorter).
     private const int NoInterval = 1_000_000;
 
-    private sealed record Inputs(Guid Id, string RegionCode, DateTime CreatedAt, DateTime? LastVisitAt, RiskLevel? Level, int? CategoryDays, DateOnly? Existing, string? ExistingRegion);
+    private sealed record Inputs(Guid Id, string RegionCode, DateTime CreatedAt, DateTime? LastVisitAt, RiskLevel? Level, int? CategoryDays, DateOnly? Existing, string? ExistingRegion,
+        bool LastVisitSerious, DateTime? LastAssessedAt);
 
     /// <summary>
     /// Recomputes the schedules of <paramref name="childIds"/> and saves them (children the duty no longer covers keep
@@ -174,12 +176,23 @@ public sealed partial class VisitPlanner(MonitoringSchedule schedule, TimeProvid
                 : k.Category == ProtectionCategory.Disabled ? disabled
                 : NoInterval)),
             db.VisitSchedules.Where(s => s.ChildId == c.Id).Select(s => (DateOnly?)s.NextDueOn).FirstOrDefault(),
-            db.VisitSchedules.Where(s => s.ChildId == c.Id).Select(s => s.RegionCode).FirstOrDefault()));
+            db.VisitSchedules.Where(s => s.ChildId == c.Id).Select(s => s.RegionCode).FirstOrDefault(),
+            db.HomeVisits.Where(v => v.ChildId == c.Id).OrderByDescending(v => v.VisitedAt)
+                .Select(v => v.Safety == SituationRating.Serious || v.Health == SituationRating.Serious || v.Schooling == SituationRating.Serious || v.DailyCare == SituationRating.Serious)
+                .FirstOrDefault(),
+            db.RiskAssessments.Where(a => a.ChildId == c.Id).Max(a => (DateTime?)a.AssessedAt)));
     }
 
     private (DateOnly? Last, int Interval, DateOnly Due) Compute(Inputs r)
     {
         var interval = Math.Min(schedule.VisitDays(r.Level ?? RiskLevel.Unknown), r.CategoryDays ?? NoInterval);
+        if (r.LastVisitSerious && (r.LastAssessedAt is null || r.LastAssessedAt < r.LastVisitAt))
+        {
+            // The last visit found something serious and no assessment has judged it since: visit at the high-risk
+            // interval until one does [U].
+            interval = Math.Min(interval, schedule.VisitDays(RiskLevel.High));
+        }
+
         DateOnly? last = r.LastVisitAt is { } v ? ChinaTime.DateOf(new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc))) : null;
         var from = last ?? ChinaTime.DateOf(new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)));
         return (last, interval, from.AddDays(interval));
