@@ -121,6 +121,14 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Expect(phone.Locator("#prevention-done")).ToContainTextAsync("1 名儿童参加");
         await phone.GotoAsync($"/Children/Details/{childId}");
         await Expect(phone.Locator("#prevention")).ToContainTextAsync("防溺水");
+
+        // 6. On the phone every alert's button is on the screen (the table stacks), not off to the right.
+        await phone.GotoAsync("/Alerts");
+        var button = phone.Locator("#alerts tr[data-rule=HighRiskWithoutCase] a[role=button]");
+        await Expect(button).ToBeVisibleAsync();
+        var box = await button.BoundingBoxAsync();
+        Assert.True(box is not null && box.X + box.Width <= 390, $"button at {box?.X}+{box?.Width} on a 390 px screen");
+        await BrowserApp.ShotAsync(phone, "26-alerts-on-phone");
     }
 
     [Fact]
