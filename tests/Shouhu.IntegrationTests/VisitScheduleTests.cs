@@ -53,7 +53,7 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var mine = due.Where(d => d.GetProperty("childId").GetGuid() == visited || d.GetProperty("childId").GetGuid() == never).ToList();
         Assert.Equal(2, mine.Count);
         Assert.All(mine, d => Assert.Equal((Today.AddDays(7).ToString("yyyy-MM-dd"), 7), (d.GetProperty("dueOn").GetString(), d.GetProperty("intervalDays").GetInt32())));
-        Assert.All(mine, d => Assert.Equal("马家吉社区", d.GetProperty("regionName").GetString()));
+        Assert.All(mine, d => Assert.Equal("启明街道 马家吉社区", d.GetProperty("regionName").GetString())); // township and village: village names repeat in a county
         var counts = await director.GetFromJsonAsync<JsonElement>("/api/v1/workbench", Ct);
         Assert.Equal(due.Count, counts.GetProperty("dueVisits").GetInt32());
     }
@@ -76,7 +76,12 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var last = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/visits/due?pageSize=2&page={(total + 1) / 2}", Ct);
         Assert.Equal(total % 2 == 0 ? 2 : 1, last.GetProperty("items").GetArrayLength());
         Assert.Equal(total, (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/workbench", Ct)).GetProperty("dueVisits").GetInt32());
+        var county = await app.UserAsync("CivilAffairsOfficer", "430702");
+        var township = await county.GetFromJsonAsync<JsonElement>("/api/v1/visits/due?regionCode=430702001&pageSize=500", Ct);
+        Assert.Equal(total, township.GetProperty("total").GetInt32()); // the supervisor's township, seen from the county
+        Assert.All(township.GetProperty("items").EnumerateArray(), d => Assert.StartsWith("430702001", d.GetProperty("regionCode").GetString(), StringComparison.Ordinal));
         var outsider = await app.UserAsync("CivilAffairsOfficer", ShouhuApp.OtherCounty);
+        Assert.Equal(0, (await outsider.GetFromJsonAsync<JsonElement>("/api/v1/visits/due?regionCode=430702001", Ct)).GetProperty("total").GetInt32());
         Assert.DoesNotContain(await DueAsync(outsider), d => d.GetProperty("regionCode").GetString()!.StartsWith("430702", StringComparison.Ordinal));
     }
 

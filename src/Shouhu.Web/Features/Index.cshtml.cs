@@ -48,8 +48,8 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
             }
         }
 
-        // Due visits: for the village and township, where visits are made (a county's list is the statistics' job).
-        if (Role is Roles.ChildDirector or Roles.ChildSupervisor)
+        // Due visits: for those who visit (directors, supervisors, officers — a county officer follows them up by township).
+        if (Role is Roles.ChildDirector or Roles.ChildSupervisor or Roles.CivilAffairsOfficer)
         {
             DueVisits = await workbench.DueVisits().CountAsync(ct);
         }

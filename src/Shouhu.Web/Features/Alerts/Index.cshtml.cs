@@ -42,7 +42,7 @@ public sealed class IndexModel(Workbench.WorkbenchQueries workbench, ShouhuDbCon
         Items = await q.OrderByDescending(a => a.Severity).ThenBy(a => a.DueAt).ThenBy(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var ids = Items.Where(a => a.ChildId is not null).Select(a => a.ChildId!.Value).Distinct().ToList();
         ChildNames = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        Places = await regionNames.NamesAsync(Items.Select(a => a.RegionCode), ct);
+        Places = await regionNames.PlacesAsync(Items.Select(a => a.RegionCode), ct);
         db.RecordAudit("List", "Alert", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={Items.Count}");
         await db.SaveChangesAsync(ct);
     }

@@ -21,7 +21,7 @@ public sealed record OpenCaseLine(Guid Id, string CaseNumber, CaseStatus Status,
 /// from an alert needs to see at once.
 /// </summary>
 public sealed record ChildMonitoringView(RiskAssessment? Latest, DateOnly? NextVisitDueOn, int? VisitIntervalDays, IReadOnlyList<VisitLine> Visits,
-    IReadOnlyList<Alert> OpenAlerts, IReadOnlyList<OpenCaseLine> OpenCases, int ReportsAwaitingTriage);
+    IReadOnlyList<Alert> OpenAlerts, IReadOnlyList<OpenCaseLine> OpenCases, int ReportsAwaitingTriage, Guid? FirstReportAwaitingTriage = null);
 
 /// <summary>Reads <see cref="ChildMonitoringView"/> within the caller's jurisdiction (the page's own view of the child is the audit entry).</summary>
 public sealed class ChildMonitoring(ShouhuDbContext db, TimeProvider clock)
@@ -39,12 +39,12 @@ public sealed class ChildMonitoring(ShouhuDbContext db, TimeProvider clock)
             ? await db.Cases.AsNoTracking().Where(c => c.ChildId == childId && c.Status != CaseStatus.Closed).OrderByDescending(c => c.OpenedAt)
                 .Select(c => new OpenCaseLine(c.Id, c.CaseNumber, c.Status, c.RiskLevel)).ToListAsync(ct)
             : [];
-        var reports = role is not null && Roles.ReportReaders.Contains(role)
-            ? await db.Reports.CountAsync(r => r.ChildId == childId && r.Status == ReportStatus.AwaitingTriage, ct)
-            : 0;
+        var waiting = role is not null && Roles.ReportReaders.Contains(role)
+            ? await db.Reports.AsNoTracking().Where(r => r.ChildId == childId && r.Status == ReportStatus.AwaitingTriage).OrderBy(r => r.ResponseDueAt).Select(r => r.Id).Take(100).ToListAsync(ct)
+            : [];
         return new(latest, schedule?.NextDueOn, schedule?.IntervalDays,
             visits.Select(v => new VisitLine(ChinaTime.ToChina(v.VisitedAt), v.VisitedByName, v.MetPersons, v.GuardianPresent, v.Safety, v.Health, v.Schooling, v.DailyCare, v.Needs, v.ReportId, v.SituationNote, v.FollowUp)).ToList(),
-            alerts, cases, reports);
+            alerts, cases, waiting.Count, waiting.Count > 0 ? waiting[0] : null);
     }
 
     /// <summary>Chinese name of a rating.</summary>

@@ -30,4 +30,18 @@ public sealed class RegionNames(IServiceScopeFactory scopes)
 
         return wanted.Where(_names.ContainsKey).ToDictionary(c => c, c => _names[c], StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// "乡镇 村" for village codes (a county has several villages of one name: 先锋村, 高岩村…), the plain name for other
+    /// levels; unknown codes are left out.
+    /// </summary>
+    public async Task<Dictionary<string, string>> PlacesAsync(IEnumerable<string> codes, CancellationToken ct)
+    {
+        var wanted = codes.Distinct().ToList();
+        var names = await NamesAsync(wanted.Concat(wanted.Where(c => c.Length == 12).Select(c => c[..9])), ct);
+        return wanted.Where(names.ContainsKey).ToDictionary(
+            c => c,
+            c => c.Length == 12 && names.TryGetValue(c[..9], out var township) ? $"{township} {names[c]}" : names[c],
+            StringComparer.Ordinal);
+    }
 }

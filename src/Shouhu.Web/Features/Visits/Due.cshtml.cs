@@ -14,9 +14,24 @@ public sealed class DueModel(WorkbenchQueries workbench, ShouhuDbContext db) : P
 
     public int Pages => Math.Max(1, (Due.Total + Due.PageSize - 1) / Due.PageSize);
 
-    public async Task OnGetAsync(int? p, CancellationToken ct)
+    /// <summary>The townships of the caller's county (an officer narrows the list to one), else empty.</summary>
+    public List<(string Code, string Name)> Townships { get; private set; } = [];
+
+    public string? Region { get; private set; }
+
+    public async Task OnGetAsync(int? p, string? region, CancellationToken ct)
     {
-        Due = await workbench.DueVisitPageAsync(p, 100, ct);
+        Region = region;
+        var scope = db.Caller.JurisdictionCode ?? string.Empty;
+        if (Domain.Regions.RegionCode.LevelOf(scope) is { } level && level <= 3)
+        {
+            var (low, high) = Domain.Regions.RegionCode.SubtreeRange(scope);
+            Townships = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Regions.Where(r => r.Level == 4 && string.Compare(r.Code, low) >= 0 && string.Compare(r.Code, high) <= 0).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }), ct))
+                .Select(r => (r.Code, r.Name)).ToList();
+        }
+
+        Due = await workbench.DueVisitPageAsync(p, 100, ct, region);
         db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={Due.Items.Count}");
         await db.SaveChangesAsync(ct);
     }

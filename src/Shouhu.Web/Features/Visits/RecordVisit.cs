@@ -113,7 +113,9 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
         Guid? reportId = null;
         if (body.Report is { } concern)
         {
-            var recorded = await reports.RunAsync(new ReportInput(nameof(ReportChannel.HomeVisit), body.VisitedAt, concern.ConcernTypes, concern.Urgency, concern.Narrative, childId), actor, ct);
+            // The visitor is the reporter (named, never anonymous: the report comes from the visit of a known worker).
+            var reporter = new ReporterInput(false, actor.DisplayName, null, Domain.Accounts.Roles.ChineseName(actor.Role), null);
+            var recorded = await reports.RunAsync(new ReportInput(nameof(ReportChannel.HomeVisit), body.VisitedAt, concern.ConcernTypes, concern.Urgency, concern.Narrative, childId, Reporter: reporter), actor, ct);
             if (recorded.Report is null)
             {
                 var prefixed = new ValidationErrors();

@@ -82,18 +82,27 @@ public sealed class WorkbenchQueries(ShouhuDbContext db, RegionNames regionNames
         return Visits.VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn <= horizon), db, today);
     }
 
-    /// <summary>One page of <see cref="DueVisits"/>, earliest first (overdue at the top), and the list's total.</summary>
-    public async Task<DueVisitPage> DueVisitPageAsync(int? page, int? pageSize, CancellationToken ct)
+    /// <summary>
+    /// One page of <see cref="DueVisits"/>, earliest first (overdue at the top), and the list's total; within the region
+    /// <paramref name="within"/> (e.g. one township of a county) when given — the jurisdiction still applies.
+    /// </summary>
+    public async Task<DueVisitPage> DueVisitPageAsync(int? page, int? pageSize, CancellationToken ct, string? within = null)
     {
         var size = Math.Clamp(pageSize ?? 100, 1, 500);
         var number = Math.Clamp(page ?? 1, 1, 100_000);
         var today = ChinaTime.Today(clock);
         var due = DueVisits();
+        if (Domain.Regions.RegionCode.IsWellFormed(within))
+        {
+            var (low, high) = Domain.Regions.RegionCode.SubtreeRange(within!);
+            due = due.Where(s => string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0);
+        }
+
         var total = await due.CountAsync(ct);
         var rows = await due.OrderBy(s => s.NextDueOn).ThenBy(s => s.RegionCode).ThenBy(s => s.ChildId).Skip((number - 1) * size).Take(size)
             .Join(db.Children.AsNoTracking(), s => s.ChildId, c => c.Id, (s, c) => new { s.ChildId, c.Name, s.RegionCode, s.NextDueOn, s.IntervalDays })
             .ToListAsync(ct);
-        var names = await regionNames.NamesAsync(rows.Select(r => r.RegionCode), ct);
+        var names = await regionNames.PlacesAsync(rows.Select(r => r.RegionCode), ct);
         return new(rows.Select(r => new DueVisit(r.ChildId, r.Name, r.RegionCode, names.GetValueOrDefault(r.RegionCode), r.NextDueOn, r.NextDueOn < today, r.IntervalDays)).ToList(), total, number, size);
     }
 }
@@ -106,9 +115,9 @@ public static class WorkbenchApi
     {
         api.MapGet("/workbench", async (WorkbenchQueries q, ClaimsPrincipal u, CancellationToken ct) => TypedResults.Ok(await q.CountsAsync(Actor.From(u), ct)))
             .WithTags("Workbench").WithSummary("工作台：我的预警、到期走访、在办案件、待研判报告、待接收转介（与各列表总数一致）");
-        api.MapGet("/visits/due", async (int? page, int? pageSize, WorkbenchQueries q, ShouhuDbContext db, CancellationToken ct) =>
+        api.MapGet("/visits/due", async (int? page, int? pageSize, string? regionCode, WorkbenchQueries q, ShouhuDbContext db, CancellationToken ct) =>
         {
-            var result = await q.DueVisitPageAsync(page, pageSize, ct);
+            var result = await q.DueVisitPageAsync(page, pageSize, ct, regionCode);
             db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={result.Items.Count}");
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(result);
