@@ -111,7 +111,7 @@ public sealed partial class VisitPlanner(MonitoringSchedule schedule, TimeProvid
         }
 
         var changed = new List<VisitSchedule>();
-        var stale = new List<Guid>();
+        var stale = new List<(Guid Id, DateOnly Read)>();
         await foreach (var r in InputsQuery(db, children, today).AsAsyncEnumerable().WithCancellation(ct))
         {
             var (last, interval, due) = Compute(r);
@@ -122,15 +122,21 @@ public sealed partial class VisitPlanner(MonitoringSchedule schedule, TimeProvid
 
             if (r.Existing is not null)
             {
-                stale.Add(r.Id);
+                stale.Add((r.Id, r.Existing.Value));
             }
 
             changed.Add(new VisitSchedule { ChildId = r.Id, RegionCode = r.RegionCode, LastVisitedOn = last, IntervalDays = interval, NextDueOn = due });
         }
 
-        foreach (var chunk in stale.Chunk(1000))
+        // Replace only rows still as they were read: a row a visit rewrote meanwhile is not deleted, so the insert of the
+        // older computation collides with it on the key and the run reads again (the alert engine repeats on that).
+        foreach (var group in stale.GroupBy(s => s.Read))
         {
-            await db.VisitSchedules.Where(s => chunk.Contains(s.ChildId)).ExecuteDeleteAsync(ct);
+            var read = group.Key;
+            foreach (var chunk in group.Select(s => s.Id).Chunk(1000))
+            {
+                await db.VisitSchedules.Where(s => chunk.Contains(s.ChildId) && s.NextDueOn == read).ExecuteDeleteAsync(ct);
+            }
         }
 
         await BulkInsert.InsertAsync(db, changed, ct);
