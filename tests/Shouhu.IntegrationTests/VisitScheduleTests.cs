@@ -298,6 +298,46 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
+    public async Task AResidenceEdit_IsRefusedForAnOpenCaseHeldElsewhere_WithoutNamingIt()
+    {
+        var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
+        var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
+        var childId = await ChildAsync(director, "两案童", ShouhuApp.VillageA);
+        var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "HomeVisit", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "x", childId }, Ct), HttpStatusCode.Created);
+        var caseNumber = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseNumber").GetString()!;
+        // As after another case of the child was transferred: the child lives in the other county, this case stayed here.
+        const string there = "430703001001";
+        await using (var db = app.SystemDb())
+        {
+            (await db.Children.SingleAsync(c => c.Id == childId, Ct)).RegionCode = there;
+            foreach (var k in await db.ChildCategories.Where(k => k.ChildId == childId).ToListAsync(Ct)) k.RegionCode = there;
+            foreach (var g in await db.Guardians.Where(g => g.ChildId == childId).ToListAsync(Ct)) g.RegionCode = there;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var officer = await app.UserAsync("CivilAffairsOfficer", ShouhuApp.OtherCounty);
+        var body = EditBody(await officer.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}", Ct));
+        body["residenceRegionCode"] = "430703001002";
+        var refused = await officer.PutAsJsonAsync($"/api/v1/children/{childId}", body, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var message = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("residenceRegionCode")[0].GetString()!;
+        Assert.Contains("其他辖区有在办案件", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(caseNumber, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("4307020010041")]
+    [InlineData("'")]
+    public async Task AMalformedRegionFilter_IsRefusedByField(string regionCode)
+    {
+        var county = await app.UserAsync("CivilAffairsOfficer", "430702");
+        var r = await county.GetAsync($"/api/v1/visits/due?regionCode={Uri.EscapeDataString(regionCode)}", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        Assert.True((await r.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("regionCode", out _));
+    }
+
+    [Fact]
     public async Task AnAbsurdPageNumber_GivesAnEmptyPage_NotTheFirstOne()
     {
         var supervisor = await app.UserAsync("ChildSupervisor", "430702001");

@@ -92,12 +92,16 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, V
             // An open case belongs to a place and its workers: it moves by the case's own transfer, which the receiving
             // side accepts (and which moves the child's file with it) — not silently with an edit of the record.
             var newHome = child.RegionCode;
-            var open = await db.Cases.AsNoTracking().Where(c => c.ChildId == child.Id && c.Status != Domain.Casework.CaseStatus.Closed)
+            // Every open case of the child counts, also one held by another jurisdiction (left there when another case was
+            // transferred); its number is named only when the editor may see it.
+            var open = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.ChildId == child.Id && c.Status != Domain.Casework.CaseStatus.Closed)
                 .Select(c => new { c.CaseNumber, c.RegionCode }).ToListAsync(ct);
             if (open.FirstOrDefault(c => !Domain.Regions.RegionCode.IsWithin(newHome, c.RegionCode)) is { } held)
             {
                 db.ChangeTracker.Clear();
-                errors.Add("residenceRegionCode", $"该儿童有在办案件 {held.CaseNumber}：迁居请在案件页办理「转移辖区」，接收方确认后档案随之迁移");
+                errors.Add("residenceRegionCode", db.Caller.CanSee(held.RegionCode)
+                    ? $"该儿童有在办案件 {held.CaseNumber}：迁居请在案件页办理「转移辖区」，接收方确认后档案随之迁移"
+                    : "该儿童在其他辖区有在办案件：迁居须由办案方办理案件「转移辖区」");
                 return new(null, errors);
             }
 

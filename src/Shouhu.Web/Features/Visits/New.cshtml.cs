@@ -64,7 +64,7 @@ public sealed class NewModel(RecordVisit visits, ShouhuDbContext db, TimeProvide
         {
             var serious = new[] { response.Safety, response.Health, response.Schooling, response.DailyCare }.Contains("serious");
             TempData["visit"] = $"已记录走访。下次走访：{response.NextDueAt:yyyy-MM-dd}" + (response.ReportId is null ? string.Empty : "。新情况已报告，等待研判。")
-                + (serious ? "发现严重情况：请尽快进行监护风险评估（评估前按高风险频次走访）。" : string.Empty);
+                + (serious ? "发现严重情况：请尽快进行监护风险评估。" : string.Empty);
             return Redirect($"/Children/Details/{id}");
         }
 

@@ -117,6 +117,11 @@ public static class WorkbenchApi
             .WithTags("Workbench").WithSummary("工作台：我的预警、到期走访、在办案件、待研判报告、待接收转介（与各列表总数一致）");
         api.MapGet("/visits/due", async (int? page, int? pageSize, string? regionCode, WorkbenchQueries q, ShouhuDbContext db, CancellationToken ct) =>
         {
+            if (!string.IsNullOrEmpty(regionCode) && !Domain.Regions.RegionCode.IsWellFormed(regionCode))
+            {
+                return (IResult)TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["regionCode"] = ["区划代码应为 2、4、6、9 或 12 位数字"] }, title: "输入有误");
+            }
+
             var result = await q.DueVisitPageAsync(page, pageSize, ct, regionCode);
             db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={result.Items.Count}");
             await db.SaveChangesAsync(ct);
