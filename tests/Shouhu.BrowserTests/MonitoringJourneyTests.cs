@@ -149,6 +149,7 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         await phone.Context.ClearCookiesAsync(); // the session ends while the director types
         await phone.Locator("#save-visit").ClickAsync();
         await Expect(phone.GetByLabel("账号")).ToBeVisibleAsync();
+        await Expect(phone.Locator("#login-return")).ToContainTextAsync("未保存的内容仍保存在本页签");
         await phone.GetByLabel("账号").FillAsync("mon-director2");
         await phone.GetByLabel("密码").FillAsync(Password);
         await phone.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
