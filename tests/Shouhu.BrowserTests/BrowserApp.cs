@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -84,6 +87,31 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>The password the journeys give the accounts they create.</summary>
+    public const string WorkerPassword = "Worker#2026x";
+
+    /// <summary>An API client signed in as <paramref name="userName"/> (bearer token), for arranging a journey's data.</summary>
+    public async Task<HttpClient> ApiAsync(string userName, string password)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// <summary>A fresh page logged in through the login form as <paramref name="userName"/> (password <see cref="WorkerPassword"/>), on the workbench.</summary>
+    public async Task<IPage> LoginAsync(string userName, bool phone = false)
+    {
+        var page = await NewPageAsync(phone);
+        await page.GotoAsync("/Accounts/Login");
+        await page.GetByLabel("账号").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(WorkerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("工作台");
+        return page;
     }
 
     /// <summary>Saves a full-page screenshot named <paramref name="name"/>.png.</summary>

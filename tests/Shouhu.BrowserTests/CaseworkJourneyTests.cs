@@ -18,17 +18,9 @@ namespace Shouhu.BrowserTests;
 /// </summary>
 public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const string Password = "Worker#2026x";
+    private const string Password = BrowserApp.WorkerPassword;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private async Task<HttpClient> ApiAsync(string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
-    }
 
     private static async Task<JsonElement> Created(HttpResponseMessage r)
     {
@@ -36,22 +28,11 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         return await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 
-    private static async Task<IPage> LoginAsync(BrowserApp app, string userName, bool phone = false)
-    {
-        var page = await app.NewPageAsync(phone);
-        await page.GotoAsync("/Accounts/Login");
-        await page.GetByLabel("账号").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("工作台");
-        return page;
-    }
-
     [Fact]
     public async Task HotlineReport_Triage_Plan_Approval_Referral_Service_Closure()
     {
         // Arrange through the API: the police unit, four accounts and the child.
-        using var admin = await ApiAsync("admin", BrowserApp.AdminPassword);
+        using var admin = await app.ApiAsync("admin", BrowserApp.AdminPassword);
         var police = (await Created(await admin.PostAsJsonAsync("/api/v1/organizations", new { name = "常德市公安局武陵分局", kind = "MemberUnit", regionCode = "430702" }, Ct))).GetProperty("id").GetGuid();
         foreach (var (user, name, role, region, org) in new[]
         {
@@ -64,7 +45,7 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
             await Created(await admin.PostAsJsonAsync("/api/v1/users", new { userName = user, password = Password, displayName = name, role, jurisdictionCode = region, organizationId = org }, Ct));
         }
 
-        using (var director = await ApiAsync("zhuren1", Password))
+        using (var director = await app.ApiAsync("zhuren1", Password))
         {
             var first17 = "43070220150505123";
             await Created(await director.PostAsJsonAsync("/api/v1/children", new
@@ -74,7 +55,7 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         }
 
         // 1. The hotline operator, at night, with the keyboard: the form starts on the channel; the child is found by name.
-        var op = await LoginAsync(app, "hotline1");
+        var op = await app.LoginAsync("hotline1");
         await op.Locator("#new-report").ClickAsync();
         await Expect(op.Locator("select[name='Form.Channel']")).ToBeFocusedAsync();
         await op.Keyboard.PressAsync("Tab");
@@ -116,7 +97,7 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.ShotAsync(op, "11-report-saved");
 
         // 2. The supervisor sees it at the top of the triage queue and opens a case for the village director.
-        var sup = await LoginAsync(app, "duduo1");
+        var sup = await app.LoginAsync("duduo1");
         await sup.GotoAsync("/Reports");
         var row = sup.Locator("#reports tbody tr", new() { HasText = "陈小雨" });
         await Expect(row).ToHaveCountAsync(1);
@@ -130,7 +111,7 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         var caseUrl = sup.Url;
 
         // 3. The director assesses and writes the plan on a phone, then submits it.
-        var dir = await LoginAsync(app, "zhuren1", phone: true);
+        var dir = await app.LoginAsync("zhuren1", phone: true);
         await dir.GotoAsync(caseUrl);
         await dir.GetByRole(AriaRole.Button, new() { Name = "转为「评估中」" }).ClickAsync();
         await Expect(dir.Locator("#case-status")).ToHaveTextAsync("评估中");
@@ -166,7 +147,7 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(dir.Locator("#referrals")).ToContainTextAsync("待接收");
 
         // 6. The police liaison sees the referral — and nothing else of the case — accepts and completes it.
-        var pol = await LoginAsync(app, "jingguan1");
+        var pol = await app.LoginAsync("jingguan1");
         await pol.GotoAsync("/Referrals");
         await pol.Locator("#referral-list a").First.ClickAsync();
         await Expect(pol.Locator("#referral-reason")).ToContainTextAsync("训诫");
@@ -221,9 +202,9 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
     [Fact]
     public async Task UnknownChildReport_PlaceIsPickedToTheVillage_AndEnterNeverSaves()
     {
-        using var admin = await ApiAsync("admin", BrowserApp.AdminPassword);
+        using var admin = await app.ApiAsync("admin", BrowserApp.AdminPassword);
         await Created(await admin.PostAsJsonAsync("/api/v1/users", new { userName = "hotline2", password = Password, displayName = "夜班接线", role = "HotlineOperator", jurisdictionCode = "430702" }, Ct));
-        var op = await LoginAsync(app, "hotline2");
+        var op = await app.LoginAsync("hotline2");
         await op.GotoAsync("/Reports/New");
         await op.Locator("textarea[name='Form.Narrative']").FillAsync("路人来电：桥下有个小女孩独自乞讨，约七八岁。");
         await op.Locator("input[name=q]").FillAsync("不存在的名字");
@@ -249,14 +230,14 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
     [Fact]
     public async Task ChildMovesAway_CaseIsHandedToTheNewCounty_WhichAccepts()
     {
-        using var admin = await ApiAsync("admin", BrowserApp.AdminPassword);
+        using var admin = await app.ApiAsync("admin", BrowserApp.AdminPassword);
         foreach (var (user, name, role, region) in new[] { ("duduo3", "钱督导", "ChildSupervisor", "430702001"), ("dingcheng1", "孙科长", "CivilAffairsOfficer", "430703") })
         {
             await Created(await admin.PostAsJsonAsync("/api/v1/users", new { userName = user, password = Password, displayName = name, role, jurisdictionCode = region }, Ct));
         }
 
         Guid caseId;
-        using (var supervisorApi = await ApiAsync("duduo3", Password))
+        using (var supervisorApi = await app.ApiAsync("duduo3", Password))
         {
             var first17 = "43070220140303456";
             var child = await Created(await supervisorApi.PostAsJsonAsync("/api/v1/children", new { name = "周迁迁", sex = "female", citizenIdNumber = first17 + CitizenIdNumber.ComputeCheckCharacter(first17), residenceRegionCode = "430702001007" }, Ct));
@@ -264,7 +245,7 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
             caseId = (await Created(await supervisorApi.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
         }
 
-        var sup = await LoginAsync(app, "duduo3");
+        var sup = await app.LoginAsync("duduo3");
         await sup.GotoAsync($"/Cases/Details/{caseId}");
         await sup.Locator("#open-region-transfer").ClickAsync();
         foreach (var (level, name) in new[] { (2, "常德市"), (3, "鼎城区"), (4, "玉霞街道"), (5, "临江社区") })
@@ -278,7 +259,7 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         await sup.Locator("#region-transfer-form button[type=submit]").ClickAsync();
         await Expect(sup.Locator("#pending-region")).ToContainTextAsync("430703001001");
 
-        var officer = await LoginAsync(app, "dingcheng1");
+        var officer = await app.LoginAsync("dingcheng1");
         await officer.GotoAsync("/Cases/Transfers");
         var card = officer.Locator("article.transfer", new() { HasText = "周迁迁" });
         await Expect(card).ToContainTextAsync("临江社区");

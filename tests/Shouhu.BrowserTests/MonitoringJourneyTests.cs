@@ -13,21 +13,13 @@ namespace Shouhu.BrowserTests;
 /// </summary>
 public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const string Password = "Worker#2026x";
+    private const string Password = BrowserApp.WorkerPassword;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpClient> ApiAsync(string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
-    }
-
     private async Task AccountAsync(string userName, string displayName, string role, string region)
     {
-        using var admin = await ApiAsync("admin", BrowserApp.AdminPassword);
+        using var admin = await app.ApiAsync("admin", BrowserApp.AdminPassword);
         var r = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = Password, displayName, role, jurisdictionCode = region }, Ct);
         Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync(Ct));
     }
@@ -35,21 +27,10 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
     // A child of 马家吉社区 registered by the account, with no category; first17 = the ID number without its check character.
     private async Task<Guid> ChildAsync(string userName, string name, string sex, string first17)
     {
-        using var api = await ApiAsync(userName, Password);
+        using var api = await app.ApiAsync(userName, Password);
         var created = await api.PostAsJsonAsync("/api/v1/children", new { name, sex, citizenIdNumber = first17 + CitizenIdNumber.ComputeCheckCharacter(first17), residenceRegionCode = "430702001004" }, Ct);
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
         return (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-    }
-
-    private static async Task<IPage> LoginAsync(BrowserApp app, string userName, bool phone = false)
-    {
-        var page = await app.NewPageAsync(phone);
-        await page.GotoAsync("/Accounts/Login");
-        await page.GetByLabel("账号").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("工作台");
-        return page;
     }
 
     [Fact]
@@ -60,7 +41,7 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         var childId = await ChildAsync("mon-director", "黄留守", "female", "43070220130707234");
 
         // 1. On a phone: the visit finds the grandmother in hospital and the parents unreachable; reported at once.
-        var phone = await LoginAsync(app, "mon-director", phone: true);
+        var phone = await app.LoginAsync("mon-director", phone: true);
         await phone.GotoAsync($"/Children/Details/{childId}");
         await phone.Locator("#new-visit").ClickAsync();
         await phone.GetByLabel("儿童本人").CheckAsync();
@@ -87,7 +68,7 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         await BrowserApp.ShotAsync(phone, "21-assessment-high-phone");
 
         // 3. The supervisor's workbench shows the alert asking for a case.
-        var sup = await LoginAsync(app, "mon-supervisor");
+        var sup = await app.LoginAsync("mon-supervisor");
         await Expect(sup.Locator("#alert-count a")).Not.ToHaveTextAsync("0");
         await sup.Locator("#alert-count a").ClickAsync();
         var row = sup.Locator("#alerts tr[data-rule=HighRiskWithoutCase]", new() { HasText = "黄留守" });
@@ -141,7 +122,7 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         await AccountAsync("mon-director2", "吕主任", "ChildDirector", "430702001004");
         var childId = await ChildAsync("mon-director2", "草稿童", "male", "43070220140808123");
 
-        var phone = await LoginAsync(app, "mon-director2", phone: true);
+        var phone = await app.LoginAsync("mon-director2", phone: true);
         await phone.GotoAsync($"/Children/Visit/{childId}");
         await phone.GetByLabel("祖父母", new() { Exact = true }).CheckAsync();
         await phone.Locator("input[name=GuardianPresent][value=true]").CheckAsync();
