@@ -54,27 +54,27 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
             DueVisits = await workbench.DueVisits().CountAsync(ct);
         }
 
-        // Casework counts, each the total of the list its link opens (the full workbench comes with the monitoring issue).
+        // Casework counts, each the total of the list its link opens (the workbench's own queries).
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (Role is not null && Roles.CaseSupervisors.Contains(Role))
         {
             var now = DateTime.UtcNow;
-            AwaitingTriage = await db.Reports.CountAsync(r => r.Status == Domain.Casework.ReportStatus.AwaitingTriage, ct);
-            OverdueTriage = await db.Reports.CountAsync(r => r.Status == Domain.Casework.ReportStatus.AwaitingTriage && r.ResponseDueAt < now, ct);
+            AwaitingTriage = await workbench.ReportsAwaitingTriage().CountAsync(ct);
+            OverdueTriage = await workbench.ReportsAwaitingTriage().CountAsync(r => r.ResponseDueAt < now, ct);
             AwaitingMyApproval = await db.Cases.CountAsync(c => c.SupervisorId == me
                 && (c.PlanState == Domain.Casework.ApprovalState.Submitted || c.ClosureState == Domain.Casework.ApprovalState.Submitted), ct);
         }
 
         if (Role is not null && (Roles.CaseWorkers.Contains(Role) || Roles.CaseSupervisors.Contains(Role)))
         {
-            var byStatus = await workbench.MyCases(Actor.From(User)).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            MyCasesByStatus = byStatus.OrderBy(s => s.Key).Select(s => (Domain.Casework.CaseWorkflow.Text(s.Key), Domain.Casework.CaseWorkflow.Name(s.Key), s.Count)).ToList();
+            var byStatus = await workbench.MyCasesByStatusAsync(Actor.From(User), ct);
+            MyCasesByStatus = byStatus.Select(s => (Domain.Casework.CaseWorkflow.Text(s.Status), Domain.Casework.CaseWorkflow.Name(s.Status), s.Count)).ToList();
             MyOpenCases = byStatus.Sum(s => s.Count);
         }
 
-        if (Role is not null && Roles.ReferralReceivers.Contains(Role) && Guid.TryParse(User.FindFirstValue(HttpCallerContext.OrganizationClaim), out var org))
+        if (workbench.ReferralsAwaiting(Actor.From(User)) is { } referrals)
         {
-            ReferralsWaiting = await db.Referrals.CountAsync(r => r.OrganizationId == org && r.Status == Domain.Casework.ReferralStatus.Sent, ct);
+            ReferralsWaiting = await referrals.CountAsync(ct);
         }
 
         if (Role is not null && Roles.AccountManagers.Contains(Role) && JurisdictionCode is not null)

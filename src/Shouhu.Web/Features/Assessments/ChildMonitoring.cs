@@ -4,7 +4,6 @@ using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Casework;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
-using Shouhu.Web.Features.Cases;
 
 namespace Shouhu.Web.Features.Assessments;
 
@@ -55,13 +54,4 @@ public sealed class ChildMonitoring(ShouhuDbContext db, TimeProvider clock)
         SituationRating.Serious => "严重",
         _ => "未了解",
     };
-
-    /// <summary>The case's status in Chinese.</summary>
-    public static string StatusName(CaseStatus s) => CaseWorkflow.Name(s);
-
-    /// <summary>The risk level in Chinese.</summary>
-    public static string RiskName(RiskLevel level) => CaseworkNames.Of(level);
-
-    /// <summary>API text of the level, for CSS classes.</summary>
-    public static string RiskText(RiskLevel level) => CaseCommands.RiskText(level);
 }

@@ -37,15 +37,28 @@ public sealed class WorkbenchQueries(ShouhuDbContext db, RegionNames regionNames
     /// <summary>The counts for <paramref name="actor"/>.</summary>
     public async Task<WorkbenchResponse> CountsAsync(Actor actor, CancellationToken ct)
     {
-        var byStatus = await MyCases(actor).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byStatus = await MyCasesByStatusAsync(actor, ct);
         return new(
             await Alerts(actor).CountAsync(ct),
             Roles.RegistryReaders.Contains(actor.Role) ? await DueVisits().CountAsync(ct) : 0,
             byStatus.Sum(s => s.Count),
-            Roles.ReportReaders.Contains(actor.Role) ? await db.Reports.CountAsync(r => r.Status == ReportStatus.AwaitingTriage, ct) : 0,
-            actor.OrganizationId is { } org && Roles.ReferralReceivers.Contains(actor.Role) ? await db.Referrals.CountAsync(r => r.OrganizationId == org && r.Status == ReferralStatus.Sent, ct) : 0,
-            byStatus.OrderBy(s => s.Key).ToDictionary(s => CaseWorkflow.Text(s.Key), s => s.Count));
+            Roles.ReportReaders.Contains(actor.Role) ? await ReportsAwaitingTriage().CountAsync(ct) : 0,
+            ReferralsAwaiting(actor) is { } referrals ? await referrals.CountAsync(ct) : 0,
+            byStatus.ToDictionary(s => CaseWorkflow.Text(s.Status), s => s.Count));
     }
+
+    /// <summary>Reports of the jurisdiction waiting for triage — <c>/api/v1/reports?status=awaiting-triage</c>.</summary>
+    public IQueryable<Report> ReportsAwaitingTriage() => db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.AwaitingTriage);
+
+    /// <summary>Referrals sent to the caller's organisation, not yet accepted — null for a caller who receives none.</summary>
+    public IQueryable<Referral>? ReferralsAwaiting(Actor actor) => actor.OrganizationId is { } org && Roles.ReferralReceivers.Contains(actor.Role)
+        ? db.Referrals.AsNoTracking().Where(r => r.OrganizationId == org && r.Status == ReferralStatus.Sent)
+        : null;
+
+    /// <summary>The caller's open cases counted by status, in the workflow's order (statuses with none left out).</summary>
+    public async Task<List<(CaseStatus Status, int Count)>> MyCasesByStatusAsync(Actor actor, CancellationToken ct) =>
+        (await MyCases(actor).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .OrderBy(s => s.Key).Select(s => (s.Key, s.Count)).ToList();
 
     /// <summary>The open alerts a caller sees: of the jurisdiction for the register's roles, else those assigned to them.</summary>
     public IQueryable<Alert> Alerts(Actor actor)
