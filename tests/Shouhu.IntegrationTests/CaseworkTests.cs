@@ -144,10 +144,10 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Contains("****", view.GetProperty("child").GetProperty("citizenIdNumberMasked").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("酒后打人", view.GetRawText(), StringComparison.Ordinal); // the report's narrative is not shared
         Assert.False(view.TryGetProperty("events", out _));
-        // The receiver sees the referral, never the case or the child's record.
-        Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode);
+        // The receiver sees the referral, never the case or the child's record: liaisons are refused casework (Policies.Casework).
+        Assert.Equal(HttpStatusCode.Forbidden, (await police.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await police.GetAsync($"/api/v1/children/{childId}", Ct)).StatusCode);
-        Assert.Equal(0, (await police.GetFromJsonAsync<JsonElement>("/api/v1/cases", Ct)).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, (await police.GetAsync("/api/v1/cases", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync($"/api/v1/reports/{reportId}", Ct)).StatusCode);
 
         // Completing before accepting is refused; accept, then complete with feedback.
@@ -378,9 +378,10 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var (liaison, _) = await StaffAsync("MemberUnitLiaison", "430702", org);
         var (supervisor, caseId) = await OpenCaseAsync();
         var referralId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = org, reason = "请安排陪伴" }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        Assert.Equal(0, (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/referrals", Ct)).GetProperty("total").GetInt32());
-        Assert.Equal(HttpStatusCode.NotFound, (await volunteer.GetAsync($"/api/v1/referrals/{referralId}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await volunteer.PostAsJsonAsync($"/api/v1/referrals/{referralId}/decline", new { note = "x" }, Ct)).StatusCode);
+        // Volunteers are no party to referrals: the route refuses the role (Policies.Referrals) whatever the record.
+        Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.GetAsync("/api/v1/referrals", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.GetAsync($"/api/v1/referrals/{referralId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.PostAsJsonAsync($"/api/v1/referrals/{referralId}/decline", new { note = "x" }, Ct)).StatusCode);
 
         var childId = await ChildAsync("查名童");
         var byLiaison = await liaison.PostAsJsonAsync("/api/v1/reports", HotlineReport(childId), Ct);

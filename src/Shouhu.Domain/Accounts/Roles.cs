@@ -51,8 +51,17 @@ public static class Roles
     /// <summary>Roles that read every case of their jurisdiction; a social worker reads the cases assigned to them, a liaison only what is referred.</summary>
     public static readonly IReadOnlyList<string> CaseReaders = [CivilAffairsOfficer, ChildSupervisor, ChildDirector];
 
+    /// <summary>Roles that may be on a case in some capacity (worker, supervisor, reader): the union of <see cref="CaseWorkers"/>, <see cref="CaseSupervisors"/> and <see cref="CaseReaders"/>.</summary>
+    public static readonly IReadOnlyList<string> CaseStaff = [CivilAffairsOfficer, ChildSupervisor, ChildDirector, SocialWorker];
+
+    /// <summary>Roles that assess guardianship risk and visit homes (DOMAIN.md §4).</summary>
+    public static readonly IReadOnlyList<string> Monitors = [CivilAffairsOfficer, ChildSupervisor, ChildDirector];
+
     /// <summary>Roles of an organisation's staff who receive and handle the referrals sent to it (not volunteers or operators).</summary>
     public static readonly IReadOnlyList<string> ReferralReceivers = [MemberUnitLiaison, SocialWorker, CivilAffairsOfficer];
+
+    /// <summary>Roles on either side of a referral: case staff who send it and the receiving organisation's staff.</summary>
+    public static readonly IReadOnlyList<string> ReferralParties = [CivilAffairsOfficer, ChildSupervisor, ChildDirector, SocialWorker, MemberUnitLiaison];
 
     /// <summary>Chinese name of a role.</summary>
     public static string ChineseName(string role) => role switch

@@ -107,7 +107,19 @@ public static class ShouhuSetup
         // A changed password or a lockout ends other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            // Every page declares who may open it (the route inventory test fails on a page without a policy);
+            // page models that need a narrower policy carry their own [Authorize] attribute.
+            o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+            o.Conventions.AuthorizeFolder("/Cases", Policies.Casework);
+            o.Conventions.AuthorizeFolder("/Referrals", Policies.Referrals);
+            o.Conventions.AuthorizePage("/Reports/Index", Policies.ReadReports);
+            o.Conventions.AuthorizePage("/Reports/Details", Policies.ReadReports);
+            o.Conventions.AuthorizePage("/Assessments/New", Policies.Monitor);
+            o.Conventions.AuthorizePage("/Visits/New", Policies.Monitor);
+        });
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -222,7 +234,7 @@ public static class ShouhuSetup
             .AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         // Attachments for the pages (cookie), the same handler as /api/v1/attachments/{id}.
-        app.MapGet("/Cases/File/{id:guid}", Features.Cases.CasesApi.DownloadAsync).ExcludeFromDescription();
+        app.MapGet("/Cases/File/{id:guid}", Features.Cases.CasesApi.DownloadAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapAccountsApi();

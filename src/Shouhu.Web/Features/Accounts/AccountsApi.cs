@@ -17,7 +17,7 @@ public static class AccountsApi
     {
         api.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Accounts")
             .WithSummary("用账号和密码换取访问令牌 → {accessToken, expiresIn}");
-        api.MapPost("/users", CreateUserAsync).RequireAuthorization().WithTags("Accounts")
+        api.MapPost("/users", CreateUserAsync).RequireAuthorization(Policies.ManageAccounts).WithTags("Accounts")
             .WithSummary("创建账号（辖区须在创建者辖区之内）");
     }
 

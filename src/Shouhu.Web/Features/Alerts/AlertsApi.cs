@@ -24,7 +24,7 @@ public static class AlertsApi
             var r = await engine.RunAsync(actor.Id, actor.UserName, childId, ct);
             return TypedResults.Ok(new { created = r.Created, closed = r.Closed, open = r.Open, elapsedMs = r.ElapsedMs });
         }).RequireAuthorization(Policies.SystemAdmin).WithSummary("立即运行全部预警规则（幂等）；childId= 只运行该儿童的规则（增量）");
-        g.MapGet("/", ListAsync).WithSummary("辖区内的预警");
+        g.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn).WithSummary("辖区内的预警");
     }
 
     private static async Task<IResult> ListAsync(ShouhuDbContext db, Workbench.WorkbenchQueries workbench, ClaimsPrincipal user, Guid? childId, Guid? caseId, string? rule, string? status, int? page, int? pageSize, CancellationToken ct)

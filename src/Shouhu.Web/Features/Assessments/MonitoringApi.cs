@@ -19,7 +19,7 @@ public static class MonitoringApi
         {
             var (row, definition) = await i.CurrentAsync(ct);
             return TypedResults.Ok(Instruments.ToResponse(row, definition));
-        }).WithSummary("当前监护风险评估量表（维度、题目、选项分值、阈值）");
+        }).RequireAuthorization(Policies.SignedIn).WithSummary("当前监护风险评估量表（维度、题目、选项分值、阈值）");
         instruments.MapPost("/", async (NewInstrumentRequest body, Instruments i, ClaimsPrincipal u, CancellationToken ct) =>
         {
             var (row, errors) = await i.CreateVersionAsync(body, Actor.From(u).Id, ct);
@@ -35,7 +35,7 @@ public static class MonitoringApi
             var (outcome, response) = await handler.RunAsync(id, body, actor, ct);
 
             return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/children/{id}/assessments", response);
-        }).WithSummary("监护风险评估（缺答题目返回400并指明；emergencyOverride 直接评为高风险）");
+        }).RequireAuthorization(Policies.Monitor).WithSummary("监护风险评估（缺答题目返回400并指明；emergencyOverride 直接评为高风险）");
         children.MapGet("/{id:guid}/assessments", async (Guid id, AssessChild handler, CancellationToken ct) =>
             await handler.ListAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.ReadRegistry).WithSummary("评估记录");
         children.MapPost("/{id:guid}/visits", async (Guid id, VisitRequest body, RecordVisit handler, ClaimsPrincipal u, CancellationToken ct) =>
@@ -44,7 +44,7 @@ public static class MonitoringApi
             var (outcome, response) = await handler.RunAsync(id, body, actor, ct);
 
             return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/children/{id}/visits", response);
-        }).WithSummary("登记走访（走访时间不能晚于现在；可同时发起报告）");
+        }).RequireAuthorization(Policies.Monitor).WithSummary("登记走访（走访时间不能晚于现在；可同时发起报告）");
         children.MapGet("/{id:guid}/visits", async (Guid id, RecordVisit handler, CancellationToken ct) =>
             await handler.ListAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.ReadRegistry).WithSummary("走访记录");
     }

@@ -13,7 +13,7 @@ public static class CasesApi
     /// <summary>Maps the endpoints.</summary>
     public static void MapCasesApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/cases").WithTags("Cases");
+        var g = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(Policies.Casework);
         g.MapGet("/", ListAsync).WithSummary("案件列表（mine=true 只看我承办/督导的）");
         g.MapGet("/{id:guid}", GetAsync).WithSummary("案件（含时间线）；辖区外或无权查看为404");
         g.MapPost("/{id:guid}/status", (Guid id, ChangeStatusRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
@@ -59,7 +59,7 @@ public static class CasesApi
         g.MapPost("/{id:guid}/referrals", SendReferralAsync).WithSummary("转介（201 {id, status: \"sent\"}）");
         g.MapGet("/{id:guid}/referral-targets", ReferralTargetsAsync).WithSummary("可转介的机构（服务区域包括本案所在地）");
         g.MapPost("/{id:guid}/attachments", UploadAsync).DisableAntiforgery().WithSummary("上传文件（图片、PDF、Office 文档、录音；≤20 MB；按内容识别）");
-        api.MapGet("/attachments/{id:guid}", DownloadAsync).WithTags("Cases").WithSummary("下载附件（审计）");
+        api.MapGet("/attachments/{id:guid}", DownloadAsync).RequireAuthorization(Policies.SignedIn).WithTags("Cases").WithSummary("下载附件（审计）");
     }
 
     /// <summary>The case file, or 404.</summary>

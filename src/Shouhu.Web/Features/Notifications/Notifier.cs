@@ -59,7 +59,7 @@ public static class NotificationsApi
     /// <summary>Maps the endpoints.</summary>
     public static void MapNotificationsApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/notifications").WithTags("Notifications");
+        var g = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
         g.MapGet("/", async (ShouhuDbContext db, ClaimsPrincipal u, CancellationToken ct) =>
         {
             var me = Actor.From(u).Id;

@@ -91,7 +91,7 @@ public static class OrganizationsApi
     /// <summary>Maps the endpoints.</summary>
     public static void MapOrganizationsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/organizations").WithTags("Organizations").RequireAuthorization();
+        var group = api.MapGroup("/organizations").WithTags("Organizations").RequireAuthorization(Policies.SignedIn);
         group.MapPost("/", CreateAsync).WithSummary("创建单位（区划须在辖区之内）");
         group.MapGet("/", ListAsync).WithSummary("辖区内的单位");
     }

@@ -11,7 +11,7 @@ public static class ReferralsApi
     /// <summary>Maps the endpoints.</summary>
     public static void MapReferralsApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/referrals").WithTags("Referrals");
+        var g = api.MapGroup("/referrals").WithTags("Referrals").RequireAuthorization(Policies.Referrals);
         g.MapGet("/", (ReferralInbox inbox, ClaimsPrincipal u, string? box, string? status, CancellationToken ct) => ListAsync(inbox, u, box, status, ct))
             .WithSummary("box=inbox（发给本机构的，默认）或 outgoing（我承办/督导的案件发出的，逾期在前）");
         g.MapGet("/{id:guid}", GetAsync).WithSummary("转介（接收方只看到转介内容和儿童基本信息）");

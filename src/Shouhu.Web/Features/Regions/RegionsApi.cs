@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Regions;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Regions;
 
@@ -17,7 +18,7 @@ public static class RegionsApi
     /// <summary>Maps the endpoints.</summary>
     public static void MapRegionsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/regions/{code}", GetAsync).WithTags("Regions").RequireAuthorization().WithSummary("区划及其下级");
+        api.MapGet("/regions/{code}", GetAsync).WithTags("Regions").RequireAuthorization(Policies.SignedIn).WithSummary("区划及其下级");
     }
 
     /// <summary>The region and its direct sub-regions; 404 for an unknown code.</summary>

@@ -127,7 +127,7 @@ public static class WorkbenchApi
     public static void MapWorkbenchApi(this RouteGroupBuilder api)
     {
         api.MapGet("/workbench", async (WorkbenchQueries q, ClaimsPrincipal u, CancellationToken ct) => TypedResults.Ok(await q.CountsAsync(Actor.From(u), ct)))
-            .WithTags("Workbench").WithSummary("工作台：我的预警、到期走访、在办案件、待研判报告、待接收转介（与各列表总数一致）");
+            .RequireAuthorization(Policies.SignedIn).WithTags("Workbench").WithSummary("工作台：我的预警、到期走访、在办案件、待研判报告、待接收转介（与各列表总数一致）");
         api.MapGet("/visits/due", async (int? page, int? pageSize, string? regionCode, WorkbenchQueries q, ShouhuDbContext db, CancellationToken ct) =>
         {
             if (!string.IsNullOrEmpty(regionCode) && !Domain.Regions.RegionCode.IsWellFormed(regionCode))
