@@ -11,9 +11,40 @@ namespace Shouhu.Data;
 /// EF stores them). A measured hot path for bulk loads (national regions, demo data); it bypasses change tracking, the
 /// jurisdiction guard and the per-row audit trail, so callers are system tasks that write one audit entry of their own.
 /// SQLite gets single-row statements (it binds parameters by name, which grows with the statement); PostgreSQL 500-row ones.
+/// Because it skips the audit trail, audited personal data (<see cref="Shouhu.Domain.IAudited"/>, child and case parts) may
+/// be bulk-written only in system scope; any other region-scoped row must lie inside the caller's jurisdiction (ADR-007).
 /// </summary>
 public static class BulkInsert
 {
+    /// <summary>
+    /// Refuses a bulk write the caller's scope does not allow: audited personal data outside system scope (it would leave no
+    /// audit entry), or a region-scoped row outside the caller's jurisdiction (it would skip the guard of SaveChanges).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Audited personal data outside system scope.</exception>
+    /// <exception cref="JurisdictionViolationException">A row outside the caller's jurisdiction.</exception>
+    public static void GuardScope<T>(ShouhuDbContext db, IReadOnlyList<T> rows)
+        where T : class
+    {
+        if (db.Caller.IsSystem)
+        {
+            return;
+        }
+
+        if (typeof(Shouhu.Domain.IAudited).IsAssignableFrom(typeof(T)) || typeof(Shouhu.Domain.IChildPart).IsAssignableFrom(typeof(T))
+            || typeof(Shouhu.Domain.ICasePart).IsAssignableFrom(typeof(T)))
+        {
+            throw new InvalidOperationException($"Bulk writes of {typeof(T).Name} leave no audit entry: they are for system tasks only.");
+        }
+
+        foreach (var row in rows)
+        {
+            if (row is Shouhu.Domain.IJurisdictional scoped && !db.Caller.CanSee(scoped.RegionCode))
+            {
+                throw new JurisdictionViolationException(typeof(T).Name);
+            }
+        }
+    }
+
     /// <summary>Inserts <paramref name="rows"/> in one transaction. Returns the number inserted.</summary>
     public static async Task<int> InsertAsync<T>(ShouhuDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
         where T : class
@@ -23,6 +54,7 @@ public static class BulkInsert
             return 0;
         }
 
+        GuardScope(db, rows);
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         // Every mapped column except database-generated integer keys (identity columns).
