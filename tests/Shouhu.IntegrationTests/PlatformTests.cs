@@ -92,7 +92,10 @@ public sealed class PlatformTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task FirstStart_SeedsRealChangdeRegions()
     {
-        await using var db = app.SystemDb();
+        // An empty database of its own (the other tests start on a copy of an already seeded template).
+        using var fresh = new ShouhuApp(TestDatabase.CreateEmpty());
+        _ = fresh.Server;
+        await using var db = fresh.SystemDb();
         Assert.Equal(10, await db.Regions.CountAsync(r => r.ParentCode == "4307", Ct));
         Assert.Equal(178, await db.Regions.CountAsync(r => r.Level == 4 && r.Code.StartsWith("4307"), Ct));
         Assert.Equal(2273, await db.Regions.CountAsync(r => r.Level == 5 && r.Code.StartsWith("4307"), Ct));

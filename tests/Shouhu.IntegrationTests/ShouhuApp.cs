@@ -35,9 +35,19 @@ public class ShouhuApp : WebApplicationFactory<Program>
 
     private static int _sequence;
 
+    private readonly bool _keepData;
+
+    /// <summary>An application on a copy of the template database (<see cref="TestDatabase"/>).</summary>
     public ShouhuApp()
+        : this(TestDatabase.Create())
     {
-        (Provider, ConnectionString, DataDir) = TestDatabase.Create();
+    }
+
+    /// <summary>An application on the given database; <paramref name="keepData"/> leaves its data folder when disposed (the template's).</summary>
+    internal ShouhuApp((string Provider, string ConnectionString, string DataDir) database, bool keepData = false)
+    {
+        (Provider, ConnectionString, DataDir) = database;
+        _keepData = keepData;
     }
 
     public string Provider { get; }
@@ -125,7 +135,7 @@ public class ShouhuApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !_keepData)
         {
             try
             {
