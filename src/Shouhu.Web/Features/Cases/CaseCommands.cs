@@ -30,7 +30,7 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         var to = CaseWorkflow.ParseText(body.To);
         if (to is null)
         {
-            return CaseOutcome.Invalid("to", "状态应为 open、assessing、planning、in-service、reviewing、closed 或 reopened");
+            return CaseOutcome.Invalid("to", "请选择要转入的阶段（open、assessing、planning、in-service、reviewing、closed 或 reopened）");
         }
 
         var errors = new ValidationErrors();
@@ -107,7 +107,7 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
 
         if (!TryRisk(body.RiskLevel, out var level) || level == RiskLevel.Unknown)
         {
-            return CaseOutcome.Invalid("riskLevel", "风险等级应为 high、medium 或 low");
+            return CaseOutcome.Invalid("riskLevel", "请选择风险等级：高（high）、中（medium）或低（low）");
         }
 
         var errors = new ValidationErrors();

@@ -230,7 +230,7 @@ public sealed partial class CaseCommands
         var errors = new ValidationErrors();
         if (!ParseEnum<ClosureReason>(body.Reason, out var reason))
         {
-            errors.Add("reason", "请选择结案原因（GoalsMet、MovedAway、TurnedEighteen、Transferred 或 Other）");
+            errors.Add("reason", $"请选择结案原因（{string.Join("、", Enum.GetValues<ClosureReason>().Select(CaseworkNames.Of))}）");
         }
 
         var note = CaseText.Clean(body.Note, "note", 2000, reason == ClosureReason.Other, errors, "结案原因为「其他」时须说明");
