@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -38,6 +39,17 @@ public sealed partial class NewUserJourneyTests(BrowserApp app) : IClassFixture<
         }
 
         return ($"sup{tag}", ids[0], $"dir{tag}", ids[1]);
+    }
+
+    private async Task<IPage> AdminPageAsync()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Accounts/Login");
+        await page.GetByLabel("账号").FillAsync("admin");
+        await page.GetByLabel("密码").FillAsync(BrowserApp.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Accounts/Login", StringComparison.Ordinal));
+        return page;
     }
 
     private async Task<Guid> ReportAsync(string supervisor, string urgency = "Urgent")
@@ -243,7 +255,10 @@ public sealed partial class NewUserJourneyTests(BrowserApp app) : IClassFixture<
         await held.FillAsync("2026-13-40");
         await page.Locator("#save-prevention").ClickAsync();
         await Expect(page.Locator("#prevention-form .field-error").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#prevention-form .field-error").First).ToHaveTextAsync(new Regex(@"\p{IsCJKUnifiedIdeographs}"));
+        foreach (var message in await page.Locator("#prevention-form .field-error").AllInnerTextsAsync())
+        {
+            Assert.Matches(@"^[^A-Za-z]*\p{IsCJKUnifiedIdeographs}[^A-Za-z]*$", message); // Chinese, no internal English values
+        }
         await BrowserApp.ShotAsync(page, "94-english-browser-chinese-messages");
         await context.CloseAsync();
     }
@@ -264,7 +279,8 @@ public sealed partial class NewUserJourneyTests(BrowserApp app) : IClassFixture<
         using var dir = await app.ApiAsync(director, Password);
         using var liaison = await app.ApiAsync("liaisonw1", Password);
         var first17 = "43070220150909456";
-        var childId = (await Ok(await dir.PostAsJsonAsync("/api/v1/children", new { name = "欧阳小星", sex = "female", citizenIdNumber = first17 + Shouhu.Domain.Identity.CitizenIdNumber.ComputeCheckCharacter(first17), residenceRegionCode = Village, categories = new[] { new { category = "LeftBehind" } } }, Ct))).GetProperty("id").GetGuid();
+        var childId = (await Ok(await dir.PostAsJsonAsync("/api/v1/children", new { name = "欧阳小星", sex = "female", citizenIdNumber = first17 + Shouhu.Domain.Identity.CitizenIdNumber.ComputeCheckCharacter(first17), residenceRegionCode = Village, householdKind = "Rural", categories = new[] { new { category = "LeftBehind" } },
+            guardians = new object[] { new { name = "欧阳大", relation = "Father", status = "Living", isWorkingAway = true, workPlace = "广东东莞" }, new { name = "李二", relation = "Mother", status = "Living", isWorkingAway = true, workPlace = "浙江义乌" } } }, Ct))).GetProperty("id").GetGuid();
         var reportId = (await Ok(await sup.PostAsJsonAsync("/api/v1/reports", new { channel = "WalkIn", concernTypes = new[] { "Neglect" }, urgency = "Routine", narrative = "来访。", childId }, Ct))).GetProperty("id").GetGuid();
         var caseId = (await Ok(await sup.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId = directorId, riskLevel = "medium" }, Ct))).GetProperty("caseId").GetGuid();
         var long1 = string.Concat(Enumerable.Repeat("监护人长期外出务工，祖母年迈多病无力照料，儿童多次夜不归宿", 4));
@@ -299,7 +315,7 @@ public sealed partial class NewUserJourneyTests(BrowserApp app) : IClassFixture<
         await NoOverflowAsync(director1, $"/Cases/Details/{caseId}", "95-case-1366");
         var supervisor1 = await app.LoginAsync(supervisor);
         await NoOverflowAsync(supervisor1, $"/Children/Details/{childId}", "96-child-pending-category-1366");
-        var admin1 = await app.LoginAsync("admin");
+        var admin1 = await AdminPageAsync();
         await NoOverflowAsync(admin1, "/Audit", "97-audit-1366");
 
         // The prevention form: every attendee's name on one line.
@@ -314,5 +330,82 @@ public sealed partial class NewUserJourneyTests(BrowserApp app) : IClassFixture<
         var lines = await id.EvaluateAsync<double>("e => e.getClientRects().length");
         await BrowserApp.ShotAsync(director1, "98-child-phone-id");
         Assert.Equal(1, lines);
+    }
+
+    /// <summary>
+    /// Item 16: a liaison's home page has no dangling "·" and the referral page no 我的案件发出的 tab; a routine report's
+    /// deadline reads "…当日24时"; a page not found keeps the navigation bar.
+    /// </summary>
+    [Fact]
+    public async Task SmallerThings_LiaisonsLinks_TheRoutineDeadline_AndThe404PagesNavigation()
+    {
+        var (supervisor, _, _, _) = await PeopleAsync("s1");
+        using (var admin = await app.ApiAsync("admin", BrowserApp.AdminPassword))
+        {
+            var org = (await Ok(await admin.PostAsJsonAsync("/api/v1/organizations", new { name = "武陵区教育局", kind = "MemberUnit", regionCode = "430702" }, Ct))).GetProperty("id").GetGuid();
+            await Ok(await admin.PostAsJsonAsync("/api/v1/users", new { userName = "liaisons1", password = Password, displayName = "教育联络员", role = "MemberUnitLiaison", jurisdictionCode = "430702", organizationId = org }, Ct));
+        }
+
+        var liaison = await app.LoginAsync("liaisons1");
+        var links = await liaison.Locator("article", new() { HasText = "报告与个案" }).Locator("p").Last.InnerTextAsync();
+        Assert.Equal("收到的转介", links.Trim());
+        await liaison.GotoAsync("/Referrals");
+        await Expect(liaison.GetByText("我的案件发出的")).ToHaveCountAsync(0);
+
+        var reportId = await ReportAsync(supervisor, "Routine");
+        var sup = await app.LoginAsync(supervisor);
+        await sup.GotoAsync($"/Reports/Details/{reportId}");
+        await Expect(sup.Locator("dd", new() { HasText = "当日24时" })).ToHaveCountAsync(1);
+        await Expect(sup.Locator("article")).Not.ToContainTextAsync("00:00");
+
+        var missing = await sup.GotoAsync($"/Cases/Details/{Guid.NewGuid()}");
+        Assert.Equal(404, missing!.Status);
+        await Expect(sup.Locator("#error-title")).ToHaveTextAsync("未找到");
+        await Expect(sup.Locator("header.bar nav a", new() { HasText = "报告" })).ToBeVisibleAsync();
+        await Expect(sup.Locator("#nav-notifications")).ToBeVisibleAsync();
+        await BrowserApp.ShotAsync(sup, "99-not-found-with-navigation");
+    }
+
+    /// <summary>Item 10: one page view of a child's record, a case or a report writes one 查看 entry, and the audit page reads in Chinese.</summary>
+    [Fact]
+    public async Task OnePageView_WritesOneViewEntry_AndTheAuditPageReadsAsWhoDidWhatToWhom()
+    {
+        var (supervisor, _, director, directorId) = await PeopleAsync("a1");
+        using var sup = await app.ApiAsync(supervisor, Password);
+        using var dir = await app.ApiAsync(director, Password);
+        var first17 = "43070220170101345";
+        var childId = (await Ok(await dir.PostAsJsonAsync("/api/v1/children", new { name = "白小鹭", sex = "male", citizenIdNumber = first17 + Shouhu.Domain.Identity.CitizenIdNumber.ComputeCheckCharacter(first17), residenceRegionCode = Village }, Ct))).GetProperty("id").GetGuid();
+        var reportId = (await Ok(await sup.PostAsJsonAsync("/api/v1/reports", new { channel = "WalkIn", concernTypes = new[] { "Neglect" }, urgency = "Routine", narrative = "来访。", childId }, Ct))).GetProperty("id").GetGuid();
+        var caseId = (await Ok(await sup.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId = directorId, riskLevel = "low" }, Ct))).GetProperty("caseId").GetGuid();
+
+        async Task<int> ViewsAsync(string entity, Guid id)
+        {
+            using var scope = app.Services.CreateScope();
+            await using var db = new Shouhu.Data.ShouhuDbContext(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<Shouhu.Data.ShouhuDbContext>>(), new Shouhu.Data.FixedCallerContext(Shouhu.Data.CallerScope.System));
+            var key = id.ToString();
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AuditEntries, a => a.Action == "View" && a.Entity == entity && a.EntityId == key, Ct);
+        }
+
+        var page = await app.LoginAsync(supervisor);
+        foreach (var (entity, id, path) in new[] { ("Child", childId, $"/Children/Details/{childId}"), ("Case", caseId, $"/Cases/Details/{caseId}"), ("Report", reportId, $"/Reports/Details/{reportId}") })
+        {
+            var before = await ViewsAsync(entity, id);
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            Assert.True(await ViewsAsync(entity, id) - before == 1, $"{path}: {await ViewsAsync(entity, id) - before} view entries");
+        }
+
+        var admin = await AdminPageAsync();
+        await admin.GotoAsync("/Audit");
+        await admin.Locator("#audit-kind").SelectOptionAsync(new SelectOptionValue { Label = "个案" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        var rows = admin.Locator("#audit tbody tr");
+        await Expect(rows.First).ToBeVisibleAsync();
+        var text = await admin.Locator("#audit tbody").InnerTextAsync();
+        Assert.DoesNotMatch(@"[0-9a-f]{8}-[0-9a-f]{4}-", text); // no identifiers
+        Assert.DoesNotMatch(@"\b(Case|Report|Child|CaseEvent|Create|Update|View|Status|UpdatedAt)\b", text); // no internal English
+        Assert.Contains("督导a1", text, StringComparison.Ordinal); // display names
+        Assert.Contains("个案 4307-", text, StringComparison.Ordinal);
+        await BrowserApp.ShotAsync(admin, "9a-audit-chinese");
     }
 }

@@ -259,4 +259,14 @@ public sealed class NewUserTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var c = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
         Assert.Equal(2, c.GetProperty("plan").GetProperty("items").GetArrayLength());
     }
+
+    /// <summary>Issue #10 item 16: a clock ending at midnight is "the day before 当日24时", every other time as HH:mm.</summary>
+    [Theory]
+    [InlineData("2026-11-28T00:00:00+08:00", "MM-dd", "11-27 当日24时")]
+    [InlineData("2026-12-01T00:00:00+08:00", "yyyy-MM-dd", "2026-11-30 当日24时")]
+    [InlineData("2027-01-01T00:00:00+08:00", "yyyy-MM-dd", "2026-12-31 当日24时")]
+    [InlineData("2026-11-27T10:30:00+08:00", "MM-dd", "11-27 10:30")]
+    [InlineData("2026-11-27T00:01:00+08:00", "MM-dd", "11-27 00:01")]
+    public void Deadline_AtMidnight_ReadsAsTheDayBeforeAt24(string at, string format, string expected) =>
+        Assert.Equal(expected, Shouhu.Web.Features.Reports.ReportQueries.DeadlineText(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture), format));
 }
