@@ -299,7 +299,7 @@ public sealed partial class NewUserJourneyTests(BrowserApp app) : IClassFixture<
             () => Array.from(document.querySelectorAll('table')).filter(t => {
                 const box = t.closest('.table-scroll') || t.parentElement;
                 return box.scrollWidth > box.clientWidth + 1 || t.getBoundingClientRect().right > document.documentElement.clientWidth + 1;
-            }).map(t => t.id || t.className || 'table')
+            }).map(t => { const box = t.closest('.table-scroll') || t.parentElement; return (t.id || t.className || 'table') + ' ' + box.scrollWidth + '>' + box.clientWidth + ' right ' + Math.round(t.getBoundingClientRect().right) + '>' + document.documentElement.clientWidth; })
             """;
         async Task NoOverflowAsync(IPage page, string path, string shot)
         {

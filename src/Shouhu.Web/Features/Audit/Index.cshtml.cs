@@ -92,7 +92,8 @@ public sealed partial class IndexModel(ShouhuDbContext db) : PageModel
             return "修改了：" + FieldNames(detail);
         }
 
-        // Use-case details: references to other records by id are of no use to a reader.
+        // Use-case details: references to other records by id are of no use to a reader; a role by its Chinese name.
+        detail = RoleText().Replace(detail, m => "角色：" + Domain.Accounts.Roles.ChineseName(m.Groups[1].Value));
         return GuidText().Replace(detail.Replace("child=", "儿童档案 ", StringComparison.Ordinal).Replace("case=", "个案 ", StringComparison.Ordinal).Replace("report=", "报告 ", StringComparison.Ordinal), "…");
     }
 
@@ -106,6 +107,9 @@ public sealed partial class IndexModel(ShouhuDbContext db) : PageModel
 
     [GeneratedRegex(@"^[A-Z][A-Za-z]+(,[A-Z][A-Za-z]+)*$")]
     private static partial Regex FieldList();
+
+    [GeneratedRegex(@"role=([A-Za-z]+)")]
+    private static partial Regex RoleText();
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex GuidText();
