@@ -50,6 +50,9 @@ internal static class CaseworkBench
             await http.SendAsync(create); // 201 the first time, 400 afterwards
         }
 
+        // The cases' worker: a triage names one (and a risk level) — a fresh officer each run, whose id the creation answers.
+        var workerId = (await SendAsync(admin, HttpMethod.Post, "/api/v1/users", new { userName = $"bench-worker-{Guid.NewGuid():N}"[..30], password = Password, displayName = "基准承办", role = "CivilAffairsOfficer", jurisdictionCode = County }))
+            .GetProperty("id").GetString();
         var hotline = await TokenAsync("bench-hotline", Password);
         var officer = await TokenAsync("bench-officer", Password);
         var children = new List<string>();
@@ -80,7 +83,7 @@ internal static class CaseworkBench
             }
 
             sw.Restart();
-            var t = await SendAsync(officer, HttpMethod.Post, $"/api/v1/reports/{report.GetProperty("id").GetString()}/triage", new { decision = "open-case", riskLevel = "medium" });
+            var t = await SendAsync(officer, HttpMethod.Post, $"/api/v1/reports/{report.GetProperty("id").GetString()}/triage", new { decision = "open-case", workerId, riskLevel = "medium" });
             triage.Add(sw.Elapsed.TotalMilliseconds);
             var caseId = t.GetProperty("caseId").GetString()!;
             caseIds.Add(caseId);

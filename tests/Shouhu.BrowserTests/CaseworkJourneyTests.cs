@@ -77,6 +77,8 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         await op.WaitForURLAsync(url => url.StartsWith("chrome-error:", StringComparison.Ordinal), new() { Timeout = 10_000 });
         await op.UnrouteAsync("**/Reports/New");
         await op.GotoAsync("/Reports/New");
+        await Expect(op.Locator("textarea[name='Form.Narrative']")).ToHaveValueAsync(string.Empty); // offered, not put back silently
+        await op.Locator("#draft-continue").ClickAsync();
         await Expect(op.Locator("textarea[name='Form.Narrative']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^邻居来电：陈小雨身上多处淤青"));
         await Expect(op.Locator("input[name='Form.ReporterName']")).ToHaveValueAsync("李邻居");
         await Expect(op.Locator("input[name='Form.Urgency'][value=ImmediateDanger]")).ToBeCheckedAsync();
@@ -103,6 +105,8 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(row).ToHaveCountAsync(1);
         await BrowserApp.ShotAsync(sup, "12-triage-queue");
         await row.Locator("a").First.ClickAsync();
+        sup.Dialog += (_, dialog) => dialog.AcceptAsync(); // 确认研判结果
+        await sup.Locator("input[name='Triage.Decision'][value=open-case]").CheckAsync();
         await sup.Locator("select[name='Triage.WorkerId']").SelectOptionAsync(new SelectOptionValue { Label = "郑主任（儿童主任）" });
         await sup.Locator("select[name='Triage.RiskLevel']").SelectOptionAsync("high");
         await sup.Locator("#triage-submit").ClickAsync();
@@ -231,9 +235,10 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
     public async Task ChildMovesAway_CaseIsHandedToTheNewCounty_WhichAccepts()
     {
         using var admin = await app.ApiAsync("admin", BrowserApp.AdminPassword);
+        var ids = new Dictionary<string, string>();
         foreach (var (user, name, role, region) in new[] { ("duduo3", "钱督导", "ChildSupervisor", "430702001"), ("dingcheng1", "孙科长", "CivilAffairsOfficer", "430703") })
         {
-            await Created(await admin.PostAsJsonAsync("/api/v1/users", new { userName = user, password = Password, displayName = name, role, jurisdictionCode = region }, Ct));
+            ids[user] = (await Created(await admin.PostAsJsonAsync("/api/v1/users", new { userName = user, password = Password, displayName = name, role, jurisdictionCode = region }, Ct))).GetProperty("id").GetString()!;
         }
 
         Guid caseId;
@@ -242,7 +247,7 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
             var first17 = "43070220140303456";
             var child = await Created(await supervisorApi.PostAsJsonAsync("/api/v1/children", new { name = "周迁迁", sex = "female", citizenIdNumber = first17 + CitizenIdNumber.ComputeCheckCharacter(first17), residenceRegionCode = "430702001007" }, Ct));
             var report = await Created(await supervisorApi.PostAsJsonAsync("/api/v1/reports", new { channel = "WalkIn", concernTypes = new[] { "SchoolDropout" }, urgency = "Routine", narrative = "母亲来访：孩子辍学在家。", childId = child.GetProperty("id").GetGuid() }, Ct));
-            caseId = (await Created(await supervisorApi.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+            caseId = (await Created(await supervisorApi.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId = ids["duduo3"], riskLevel = "low" }, Ct))).GetProperty("caseId").GetGuid();
         }
 
         var sup = await app.LoginAsync("duduo3");

@@ -135,6 +135,8 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         await phone.GetByLabel("密码").FillAsync(Password);
         await phone.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await phone.GotoAsync($"/Children/Visit/{childId}");
+        await Expect(phone.Locator("textarea[name=Note]")).ToHaveValueAsync(string.Empty); // offered, not put back silently
+        await phone.Locator("#draft-continue").ClickAsync();
         await Expect(phone.Locator("#draft-restored")).ToBeVisibleAsync();
         await Expect(phone.Locator("textarea[name=Note]")).ToHaveValueAsync("奶奶说孩子最近常去河边玩，已叮嘱。");
         await Expect(phone.GetByLabel("祖父母", new() { Exact = true })).ToBeCheckedAsync();
@@ -142,7 +144,7 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         await phone.Locator("#save-visit").ClickAsync();
         await Expect(phone.Locator("#monitoring-done")).ToContainTextAsync("已记录走访");
         await phone.GotoAsync($"/Children/Visit/{childId}"); // saved: the draft is gone
-        await Expect(phone.Locator("#draft-restored")).ToHaveCountAsync(0);
+        await Expect(phone.Locator("#draft-offer")).ToHaveCountAsync(0);
         await Expect(phone.Locator("textarea[name=Note]")).ToHaveValueAsync(string.Empty);
     }
 }

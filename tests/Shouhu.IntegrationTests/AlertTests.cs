@@ -131,7 +131,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "HomeVisit", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "高风险", childId }, Ct), HttpStatusCode.Created);
-        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct));
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct));
         Assert.Empty(await OpenAsync("HighRiskWithoutCase", childId));
 
         await UpdateAsync(async db => (await db.RiskAssessments.SingleAsync(a => a.ChildId == childId, Ct)).NextDueOn = ChinaTime.Today(TimeProvider.System).AddDays(-1));
@@ -150,7 +150,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
             channel = "Hotline", receivedAt = DateTimeOffset.UtcNow.AddHours(-2).ToString("o"), concernTypes = new[] { "PhysicalAbuse" }, urgency = "ImmediateDanger", narrative = "两小时前来电", childId,
         }, Ct), HttpStatusCode.Created);
         await FiresOnceAsync("ReportClockPassed", childId);
-        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
         await ClearsAsync("ReportClockPassed", childId);
 
         using var admin = await app.AdminAsync();
@@ -249,7 +249,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         }
 
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "Hotline", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "邻居反映孩子常独自在家", childId }, Ct), HttpStatusCode.Created);
-        var triage = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId }, Ct));
+        var triage = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId, riskLevel = "medium" }, Ct));
         var mine = await worker.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
         var assigned = Assert.Single(mine.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "Assignment");
         Assert.Contains(triage.GetProperty("caseNumber").GetString()!, assigned.GetProperty("text").GetString(), StringComparison.Ordinal);

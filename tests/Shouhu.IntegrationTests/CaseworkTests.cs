@@ -85,7 +85,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == reportId);
 
         // The operator records but does not triage.
-        Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", await app.OpenCaseBodyAsync(), Ct)).StatusCode);
         var triage = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId, riskLevel = "high" }, Ct));
         var caseId = triage.GetProperty("caseId").GetGuid();
         Assert.Matches(@"^4307-20\d\d-\d{5}$", triage.GetProperty("caseNumber").GetString());
@@ -191,7 +191,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     {
         var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageB, "Routine"), Ct), HttpStatusCode.Created);
-        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
         foreach (var to in new[] { "open", "planning", "in-service", "reviewing", "closed", "reopened" })
         {
             var r = await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to }, Ct);
@@ -212,17 +212,17 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
         var (officer, _) = await StaffAsync("CivilAffairsOfficer", "430702");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageA, "Urgent"), Ct), HttpStatusCode.Created);
-        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
         var read = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
         var version = read.GetProperty("version").GetGuid();
 
         await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to = "assessing", version }, Ct));
-        var second = await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/risk", new { riskLevel = "medium", version }, Ct);
+        var second = await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/risk", new { riskLevel = "high", version }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var detail = (await Json(second)).GetProperty("detail").GetString()!;
         Assert.Contains("测试CivilAffairsOfficer", detail, StringComparison.Ordinal);
         Assert.Contains("请刷新", detail, StringComparison.Ordinal);
-        Assert.Equal("unknown", (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct)).GetProperty("riskLevel").GetString());
+        Assert.Equal("medium", (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct)).GetProperty("riskLevel").GetString());
     }
 
     [Fact]
@@ -260,7 +260,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var reportId = ok.GetProperty("id").GetGuid();
         var closeNoReason = await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "close" }, Ct);
         Assert.Equal("不予立案须填写理由", (await Json(closeNoReason)).GetProperty("errors").GetProperty("reason")[0].GetString());
-        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
 
         var noOrg = await Json(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = Guid.NewGuid(), reason = "请协助" }, Ct));
         Assert.Equal("接收机构不存在", noOrg.GetProperty("errors").GetProperty("organizationId")[0].GetString());
@@ -304,7 +304,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var (otherLiaison, _) = await StaffAsync("MemberUnitLiaison", "430702", otherOrg);
         var (socialWorker, _) = await StaffAsync("SocialWorker", "430702");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageA, "Urgent"), Ct), HttpStatusCode.Created);
-        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
         var referral = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = org, reason = "请出警核实" }, Ct), HttpStatusCode.Created);
         var referralId = referral.GetProperty("id").GetGuid();
 
@@ -321,7 +321,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     {
         var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(childId, childId is null ? village : null, "Urgent"), Ct), HttpStatusCode.Created);
-        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
         return (supervisor, caseId);
     }
 
@@ -336,7 +336,8 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
             ids.Add((await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageB, "Routine"), Ct), HttpStatusCode.Created)).GetProperty("id").GetString()!);
         }
 
-        var answers = await Task.WhenAll(ids.Select(id => supervisor.PostAsJsonAsync($"/api/v1/reports/{id}/triage", new { decision = "open-case" }, Ct)));
+        var open = await app.OpenCaseBodyAsync();
+        var answers = await Task.WhenAll(ids.Select(id => supervisor.PostAsJsonAsync($"/api/v1/reports/{id}/triage", open, Ct)));
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         var numbers = new List<int>();
         foreach (var a in answers)
@@ -489,7 +490,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var (colleague, _) = await StaffAsync("CivilAffairsOfficer", "430702");
         var (supervisor, supervisorId) = await StaffAsync("ChildSupervisor", "430702001");
         var report = await OkJson(await officer.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageA, "Urgent"), Ct), HttpStatusCode.Created);
-        var caseId = (await OkJson(await officer.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId = officerId }, Ct))).GetProperty("caseId").GetGuid();
+        var caseId = (await OkJson(await officer.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId = officerId, riskLevel = "medium" }, Ct))).GetProperty("caseId").GetGuid();
         var c = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
         Assert.Equal(officerId, c.GetProperty("assignedWorkerId").GetString());
         Assert.Equal(JsonValueKind.Null, c.GetProperty("supervisorId").ValueKind);
@@ -521,7 +522,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var body = new { channel = "Hotline", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "在启明街道看到邻镇的孩子", childId = elsewhere, regionCode = "430702001004" };
         var report = await OkJson(await hotline.PostAsJsonAsync("/api/v1/reports", body, Ct), HttpStatusCode.Created);
         Assert.Equal("430702001004", report.GetProperty("regionCode").GetString()); // where it happened, which is not where the child lives
-        var refused = await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct);
+        var refused = await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.True((await Json(refused)).GetProperty("errors").TryGetProperty("decision", out _));
 
@@ -536,7 +537,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
             await OkJson(await supervisor.PostAsync($"/api/v1/reports/{reportId}/attachments", form, Ct), HttpStatusCode.Created);
         }
 
-        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId = directorBId }, Ct))).GetProperty("caseId").GetGuid();
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId = directorBId, riskLevel = "medium" }, Ct))).GetProperty("caseId").GetGuid();
         // …is identified as a child of village A: the report goes with it, village B's director is freed from it.
         var childA = await ChildAsync("认定童");
         await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/child", new { childId = childA }, Ct));
@@ -576,7 +577,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         }
 
         var (socialWorker, socialWorkerId) = await StaffAsync("SocialWorker", "430702");
-        var linkedCase = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId = socialWorkerId }, Ct))).GetProperty("caseId").GetGuid();
+        var linkedCase = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId = socialWorkerId, riskLevel = "medium" }, Ct))).GetProperty("caseId").GetGuid();
         using (var late = new MultipartFormDataContent())
         {
             late.Add(new ByteArrayContent(pdf), "file", "补充.pdf");

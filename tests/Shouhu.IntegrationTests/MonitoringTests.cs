@@ -82,7 +82,7 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var (director, childId) = await ChildAsync("评估童");
         var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "HomeVisit", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "走访发现无人照料", childId }, Ct), HttpStatusCode.Created);
-        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseId").GetGuid();
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
 
         var instrument = await director.GetFromJsonAsync<JsonElement>("/api/v1/assessment-instruments/current", Ct);
         var answers = Answers(instrument, 1);

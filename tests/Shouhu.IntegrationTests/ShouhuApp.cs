@@ -124,6 +124,19 @@ public class ShouhuApp : WebApplicationFactory<Program>
         return await ClientForAsync(userName, UserPassword);
     }
 
+    /// <summary>
+    /// The triage body that opens a case in the test county (430702): its worker a county officer made for it, and a risk
+    /// level — both are choices a triage must make (issue #10).
+    /// </summary>
+    public async Task<object> OpenCaseBodyAsync(string riskLevel = "medium")
+    {
+        var userName = $"worker{Interlocked.Increment(ref _sequence)}";
+        (await UserAsync("CivilAffairsOfficer", "430702", userName)).Dispose();
+        await using var db = SystemDb();
+        var workerId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        return new { decision = "open-case", workerId, riskLevel };
+    }
+
     /// <summary>A valid 18-character ID number for a birth date and sex, unique per call.</summary>
     public static string NewIdNumber(DateOnly birth, bool male, string address = "430702")
     {

@@ -277,7 +277,7 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         var withCase = await ChildAsync(director, "有案童", ShouhuApp.VillageA);
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "HomeVisit", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "无人照料", childId = withCase }, Ct), HttpStatusCode.Created);
-        var caseNumber = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseNumber").GetString();
+        var caseNumber = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseNumber").GetString();
         var record = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/children/{withCase}", Ct);
         var body = EditBody(record);
         body["residenceRegionCode"] = newVillage;
@@ -304,7 +304,7 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var childId = await ChildAsync(director, "两案童", ShouhuApp.VillageA);
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "HomeVisit", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "x", childId }, Ct), HttpStatusCode.Created);
-        var caseNumber = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case" }, Ct))).GetProperty("caseNumber").GetString()!;
+        var caseNumber = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseNumber").GetString()!;
         // As after another case of the child was transferred: the child lives in the other county, this case stayed here.
         const string there = "430703001001";
         await using (var db = app.SystemDb())

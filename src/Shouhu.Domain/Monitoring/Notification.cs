@@ -9,6 +9,8 @@ public enum NotificationKind
     Assignment = 2,
     /// <summary>转介 a referral sent to the recipient's organisation.</summary>
     Referral = 3,
+    /// <summary>待研判 an immediate-danger or urgent report for the triage level of its place (issue #10).</summary>
+    Report = 4,
 }
 
 /// <summary>

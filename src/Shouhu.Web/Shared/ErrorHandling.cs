@@ -50,13 +50,51 @@ public static partial class ErrorHandling
             405 => ("方法不允许", "此地址不支持该请求方法。"),
             _ => ("请求失败", $"HTTP {status}"),
         };
+        if (!IsApi(http) && HttpMethods.IsGet(http.Request.Method) && status is 404 or 400 or 405)
+        {
+            // A page the user asked for: the error page of the site, with its navigation bar (issue #10), not a dead end.
+            await ReExecuteAsync(context, $"/Error/{status}");
+            return;
+        }
+
         await WriteAsync(http, status, title, detail);
+    }
+
+    /// <summary>Title and explanation of an error status, as the error page shows them.</summary>
+    public static (string Title, string Detail) Describe(int status) => status switch
+    {
+        400 => ("请求无效", "请求的格式或参数无效。"),
+        404 => ("未找到", "未找到该记录或页面：它可能不存在，或不在您的辖区、不属您的职责范围。"),
+        405 => ("方法不允许", "此地址不支持该请求方法。"),
+        _ => ("请求失败", "请求未能完成。"),
+    };
+
+    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi");
+
+    // What UseStatusCodePagesWithReExecute does, for the pages only: the API keeps its problem details.
+    private static async Task ReExecuteAsync(StatusCodeContext context, string path)
+    {
+        var http = context.HttpContext;
+        var (originalPath, originalQuery) = (http.Request.Path, http.Request.QueryString);
+        http.SetEndpoint(null);
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IRouteValuesFeature>()?.RouteValues?.Clear();
+        http.Request.Path = path;
+        http.Request.QueryString = QueryString.Empty;
+        try
+        {
+            await context.Next(http);
+        }
+        finally
+        {
+            http.Request.Path = originalPath;
+            http.Request.QueryString = originalQuery;
+        }
     }
 
     private static async Task WriteAsync(HttpContext http, int status, string title, string detail)
     {
         http.Response.StatusCode = status;
-        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi"))
+        if (IsApi(http))
         {
             var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
             await Results.Problem(problem).ExecuteAsync(http);

@@ -184,6 +184,8 @@ public static class ShouhuSetup
         services.AddScoped<Features.Prevention.PreventionActivities>();
         services.AddSingleton<Features.Notifications.INotificationChannel, Features.Notifications.OutboxChannel>();
         services.AddScoped<Features.Notifications.Notifier>();
+        services.AddMemoryCache();
+        services.AddSingleton<FormStash>();
         services.AddHostedService<Features.Alerts.AlertSchedule>();
         services.AddScoped<Features.Referrals.ReferralInbox>();
         return builder;

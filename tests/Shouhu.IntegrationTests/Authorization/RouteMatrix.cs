@@ -215,6 +215,7 @@ public static class RouteMatrix
 
             // Pages
             new("PAGE Accounts/Logout", "/Accounts/Logout", "*", Kind.Global, NotTried: "signs the caller out"),
+            new("PAGE Error/{status:int}", "/Error/404", "*", Kind.Global, NotTried: "the site's error page, anonymous: answers the status it shows (a page not found re-executes to it); the journey checks it"),
             new("GET /Cases/File/{id:guid}", "/Cases/File/{attachment}", "*", Kind.Record, Casework),
         };
         rules.AddRange(Steps(cases, "/api/v1/cases/{case}", Casework, Casework, "assignment", "attachments", "child", "closure", "closure/approve", "closure/return",

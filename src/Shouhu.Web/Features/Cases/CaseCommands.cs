@@ -30,7 +30,7 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         var to = CaseWorkflow.ParseText(body.To);
         if (to is null)
         {
-            return CaseOutcome.Invalid("to", "状态应为 open、assessing、planning、in-service、reviewing、closed 或 reopened");
+            return CaseOutcome.Invalid("to", "请选择要转入的阶段（open、assessing、planning、in-service、reviewing、closed 或 reopened）");
         }
 
         var errors = new ValidationErrors();
@@ -100,9 +100,14 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
             return refusal!;
         }
 
+        if (ClosedRefusal(c) is { } closed)
+        {
+            return closed;
+        }
+
         if (!TryRisk(body.RiskLevel, out var level) || level == RiskLevel.Unknown)
         {
-            return CaseOutcome.Invalid("riskLevel", "风险等级应为 high、medium 或 low");
+            return CaseOutcome.Invalid("riskLevel", "请选择风险等级：高（high）、中（medium）或低（low）");
         }
 
         var errors = new ValidationErrors();
@@ -134,6 +139,11 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         if (!CaseAccess.CanAssign(c, actor))
         {
             return new CaseOutcome(Forbidden: "只有督导员或民政干部可以分派案件");
+        }
+
+        if (ClosedRefusal(c) is { } closed)
+        {
+            return closed;
         }
 
         var errors = new ValidationErrors();
@@ -190,6 +200,11 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
             return refusal!;
         }
 
+        if (ClosedRefusal(c) is { } closed)
+        {
+            return closed;
+        }
+
         var errors = new ValidationErrors();
         var note = CaseText.Clean(body.Note, "note", 2000, false, errors);
         var target = await staff.FindAsync(body.ToWorkerId, c.RegionCode, Domain.Accounts.Roles.CaseWorkers, ct);
@@ -228,6 +243,11 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
             return new CaseOutcome(Forbidden: "该案件没有移交给您");
         }
 
+        if (ClosedRefusal(c) is { } closed)
+        {
+            return closed;
+        }
+
         var previous = c.AssignedWorkerName;
         c.AssignedWorkerId = actor.Id;
         c.AssignedWorkerName = actor.DisplayName;
@@ -243,6 +263,11 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         if (c is null)
         {
             return refusal!;
+        }
+
+        if (ClosedRefusal(c) is { } closed)
+        {
+            return closed;
         }
 
         if (c.ChildId is not null)
@@ -352,6 +377,13 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
 
         return (c, refusal);
     }
+
+    /// <summary>
+    /// The refusal (409) of every step on a closed case but reopening it and the follow-up's notes and documents:
+    /// a closed file is a record, changed only after 重新开案 (issue #10).
+    /// </summary>
+    private static CaseOutcome? ClosedRefusal(Case c) =>
+        c.Status == CaseStatus.Closed ? new CaseOutcome(Refused: "已结案的案件须先重新开案") : null;
 
     private void AddEvent(Case c, Actor actor, CaseEventKind kind, string text, Guid? subject = null) =>
         db.CaseEvents.Add(NewEvent(c, actor, kind, text, subject, Now));

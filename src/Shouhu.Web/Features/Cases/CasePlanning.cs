@@ -12,7 +12,11 @@ public sealed partial class CaseCommands
     /// <summary>Days after closure when the follow-up visit (回访) falls due unless the request names a date.</summary>
     public const int DefaultFollowUpDays = 30;
 
-    /// <summary>Saves the plan (goals and at least one item) while assessing or planning; not while it waits for approval.</summary>
+    /// <summary>
+    /// Saves the plan (goals and at least one item) while assessing or planning; not while it waits for approval. Wholly
+    /// empty items are skipped; any other item needs its type, description, responsible and due date (errors
+    /// <c>items[i].field</c>, <c>i</c> counting the items as sent).
+    /// </summary>
     public async Task<CaseOutcome> SavePlanAsync(Guid id, Actor actor, PlanRequest body, CancellationToken ct)
     {
         var (c, refusal) = await LoadForWorkAsync(id, actor, body.Version, ct);
@@ -34,24 +38,31 @@ public sealed partial class CaseCommands
         var errors = new ValidationErrors();
         var goals = CaseText.Clean(body.Goals, "goals", 5000, true, errors, "服务目标不能为空");
         var items = new List<CasePlanItem>();
+        // A wholly empty row (the page's spare rows) is no item; a row with anything in it is checked whole (issue #10).
         var raw = body.Items ?? [];
-        if (raw.Count == 0)
+        var filled = raw.Count(r => r is null || !IsBlank(r));
+        if (filled == 0)
         {
             errors.Add("items", "计划至少包含一项服务");
         }
-        else if (raw.Count > 50)
+        else if (filled > 50 || raw.Count > 100)
         {
             errors.Add("items", "计划最多50项服务");
         }
 
         var today = ChinaTime.Today(clock);
-        for (var i = 0; i < Math.Min(raw.Count, 50); i++)
+        for (var i = 0; i < Math.Min(raw.Count, 100); i++)
         {
             var r = raw[i];
             var key = $"items[{i}]";
             if (r is null)
             {
                 errors.Add(key, "服务项不能为空");
+                continue;
+            }
+
+            if (IsBlank(r))
+            {
                 continue;
             }
 
@@ -101,8 +112,10 @@ public sealed partial class CaseCommands
         plan.UpdatedBy = actor.Id;
         foreach (var item in items)
         {
+            // Added explicitly: found through the navigation of a plan already tracked, an item whose key is already set
+            // would be taken for an existing row and updated — zero rows, a "conflict" with oneself on every later save.
             item.PlanId = plan.Id;
-            plan.Items.Add(item);
+            db.CasePlanItems.Add(item);
         }
 
         if (c.PlanState != ApprovalState.None)
@@ -217,7 +230,7 @@ public sealed partial class CaseCommands
         var errors = new ValidationErrors();
         if (!ParseEnum<ClosureReason>(body.Reason, out var reason))
         {
-            errors.Add("reason", "请选择结案原因（GoalsMet、MovedAway、TurnedEighteen、Transferred 或 Other）");
+            errors.Add("reason", $"请选择结案原因（{string.Join("、", Enum.GetValues<ClosureReason>().Select(CaseworkNames.Of))}）");
         }
 
         var note = CaseText.Clean(body.Note, "note", 2000, reason == ClosureReason.Other, errors, "结案原因为「其他」时须说明");
@@ -307,6 +320,9 @@ public sealed partial class CaseCommands
 
         return await SaveAsync(c, actor, ct);
     }
+
+    private static bool IsBlank(PlanItemRequest r) =>
+        string.IsNullOrWhiteSpace(r.ServiceType) && string.IsNullOrWhiteSpace(r.Description) && string.IsNullOrWhiteSpace(r.Responsible) && string.IsNullOrWhiteSpace(r.DueOn);
 
     private void Decide(Case c, Actor actor, ApprovalSubject subject, bool approve, string? comment, string? requestedBy) =>
         db.CaseApprovals.Add(new CaseApproval

@@ -18,9 +18,9 @@ public sealed partial class CaseCommands
             return refusal!;
         }
 
-        if (c.Status == CaseStatus.Closed)
+        if (ClosedRefusal(c) is { } closed)
         {
-            return new CaseOutcome(Refused: "已结案的案件须先重新开案");
+            return closed;
         }
 
         var errors = new ValidationErrors();
@@ -81,6 +81,11 @@ public sealed partial class CaseCommands
         if (actor.Role != Domain.Accounts.Roles.CivilAffairsOfficer)
         {
             return new CaseOutcome(Forbidden: "监护措施由民政部门决定，只有民政干部可以登记");
+        }
+
+        if (ClosedRefusal(c) is { } closed)
+        {
+            return closed;
         }
 
         var errors = new ValidationErrors();
@@ -163,9 +168,9 @@ public sealed partial class CaseCommands
             return refusal!;
         }
 
-        if (c.Status == CaseStatus.Closed)
+        if (ClosedRefusal(c) is { } closed)
         {
-            return new CaseOutcome(Refused: "已结案的案件须先重新开案");
+            return closed;
         }
 
         var errors = new ValidationErrors();

@@ -10,12 +10,15 @@ namespace Shouhu.Web.Features.Cases;
 /// <summary>
 /// The case page: header, the actions the caller may take now (status, plan and its approval, services, guardianship,
 /// referrals, closure and its approval, hand-over, documents, notes) and the timeline. Every form posts to the same
-/// <see cref="CaseCommands"/> as the API; a refusal is shown above the forms with the typed text kept.
+ /// <see cref="CaseCommands"/> as the API; every post redirects back to the page (a refresh never posts again), a refusal
+/// shown above the forms with the typed text kept (<see cref="FormStash"/>).
 /// </summary>
 [RequestSizeLimit(Attachments.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = Attachments.MaxRequestBytes)]
-public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, CaseStaff staff, Attachments attachments, RegionTransfer transfers, Shouhu.Data.ShouhuDbContext db) : PageModel
+public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, CaseStaff staff, Attachments attachments, RegionTransfer transfers, Shouhu.Data.ShouhuDbContext db, FormStash stash) : PageModel
 {
+    private Dictionary<string, string[]> _posted = new(StringComparer.Ordinal);
+
     public CaseResponse Case { get; private set; } = null!;
     public string? Message { get; private set; }
     public bool MessageIsError { get; private set; }
@@ -44,16 +47,21 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
     }
 
     /// <summary>The posted values of a repeated field (plan rows), kept when the save was refused.</summary>
-    public IReadOnlyList<string> PostedList(string name) => Request.HasFormContentType ? Request.Form[name].Select(v => v ?? string.Empty).ToList() : [];
+    public IReadOnlyList<string> PostedList(string name) => _posted.GetValueOrDefault(name) ?? [];
     public bool CanAssign => CaseAccess.CanAssign(Row, Me);
     public CaseStatus Status => CaseWorkflow.ParseText(Case.Status)!.Value;
 
     /// <summary>A field's value as just posted (kept when the save was refused).</summary>
-    public string Posted(string name) => Request.HasFormContentType ? Request.Form[name].ToString() : string.Empty;
+    public string Posted(string name) => string.Join(",", _posted.GetValueOrDefault(name) ?? []);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Message = TempData["message"] as string;
+        if (stash.Take(TempData, User) is { } kept)
+        {
+            (Message, MessageIsError, Errors, _posted) = (kept.Message, true, kept.ToErrors(), kept.Values);
+        }
+
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -104,14 +112,9 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
 
     public Task<IActionResult> OnPostPlanAsync(Guid id, string? goals, List<string?> itemType, List<string?> itemDescription, List<string?> itemResponsible, List<string?> itemDueOn, Guid? version, CancellationToken ct)
     {
-        var items = new List<PlanItemRequest>();
-        for (var i = 0; i < itemDescription.Count; i++)
-        {
-            if (!string.IsNullOrWhiteSpace(itemDescription[i]) || !string.IsNullOrWhiteSpace(itemResponsible.ElementAtOrDefault(i)))
-            {
-                items.Add(new PlanItemRequest(itemType.ElementAtOrDefault(i), itemDescription[i], itemResponsible.ElementAtOrDefault(i), itemDueOn.ElementAtOrDefault(i)));
-            }
-        }
+        // Every row as typed: the use case skips the wholly empty ones and names the row of any field missing.
+        var rows = new[] { itemType.Count, itemDescription.Count, itemResponsible.Count, itemDueOn.Count }.Max();
+        var items = Enumerable.Range(0, rows).Select(i => new PlanItemRequest(itemType.ElementAtOrDefault(i), itemDescription.ElementAtOrDefault(i), itemResponsible.ElementAtOrDefault(i), itemDueOn.ElementAtOrDefault(i))).ToList();
 
         return RunAsync(id, commands.SavePlanAsync(id, Me, new PlanRequest(goals, items, version), ct), "计划已保存", ct);
     }
@@ -151,10 +154,10 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
             return Redirect($"/Cases/Details/{id}");
         }
 
-        MessageIsError = true;
         Errors = outcome.Errors ?? new();
-        Message = outcome.Forbidden ?? outcome.Conflict ?? outcome.Refused ?? "未保存：" + string.Join("；", ErrorLines);
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        var message = outcome.Forbidden ?? outcome.Conflict ?? outcome.Refused ?? "未保存：" + string.Join("；", ErrorLines);
+        stash.Keep(TempData, User, new KeptForm(message, Errors.ToDictionary(), FormStash.ValuesOf(Request.Form)));
+        return Redirect($"/Cases/Details/{id}");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -51,6 +51,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
     public async Task<IActionResult> OnGetAsync(Guid id, bool created, bool saved, CancellationToken ct)
     {
         (JustCreated, Saved) = (created, saved);
+        (Message, MessageIsError) = (TempData["childMessage"] as string, TempData["childMessageIsError"] as bool? ?? false);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -63,7 +64,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         }
 
         var outcome = await categories.ActAsync(id, categoryId, parsed.Value, new CategoryActionRequest(reason, null), Role!, ct);
-        return await AfterAsync(id, outcome, "已办理。", ct);
+        return After(id, outcome, "已办理。");
     }
 
     public async Task<IActionResult> OnPostAddCategoryAsync(Guid id, string? category, string? subType, CancellationToken ct)
@@ -74,7 +75,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         }
 
         var outcome = await categories.AddAsync(id, new CategoryInput(category, subType), ct);
-        return await AfterAsync(id, outcome, "已申报，待乡镇查验。", ct);
+        return After(id, outcome, "已申报，待乡镇查验。");
     }
 
     public async Task<IActionResult> OnPostAddGuardianAsync(Guid id, string? name, string? relation, string? status, string? citizenIdNumber, string? phone, bool isWorkingAway, CancellationToken ct)
@@ -85,21 +86,28 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         }
 
         var outcome = await guardians.AddAsync(id, new GuardianInput(name, relation, citizenIdNumber, status, true, isWorkingAway, null, null, null, phone), ct);
-        GuardianErrors = outcome.Errors;
-        return await AfterAsync(id, outcome, "已添加家庭成员。", ct);
+        if (outcome.Child is null && !outcome.NotFound)
+        {
+            // Shown at once with the member's fields and their errors (an ID number is not to be kept anywhere).
+            (GuardianErrors, MessageIsError, Message) = (outcome.Errors, true, outcome.Forbidden ?? string.Join("；", outcome.Errors.ToDictionary().SelectMany(kv => kv.Value)));
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        return After(id, outcome, "已添加家庭成员。");
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, EditOutcome outcome, string ok, CancellationToken ct)
+    private IActionResult After(Guid id, EditOutcome outcome, string ok)
     {
         if (outcome.NotFound)
         {
             return NotFound();
         }
 
-        MessageIsError = outcome.Child is null;
-        Message = outcome.Child is not null ? ok
+        // Post, redirect, show (issue #10): a refresh of the page never verifies, adds or refuses a second time.
+        TempData["childMessageIsError"] = outcome.Child is null;
+        TempData["childMessage"] = outcome.Child is not null ? ok
             : outcome.Forbidden ?? string.Join("；", outcome.Errors.ToDictionary().SelectMany(kv => kv.Value));
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return Redirect($"/Children/Details/{id}");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -42,7 +42,7 @@ public sealed class PreventionActivities(ShouhuDbContext db, TimeProvider clock)
         var errors = new ValidationErrors();
         if (!EnumName.TryParse<PreventionTopic>(body.Topic, out var topic))
         {
-            errors.Add("topic", "主题应为 DrowningPrevention、SexualAbusePrevention、BullyingPrevention、FamilyEducation 或 Other");
+            errors.Add("topic", $"请选择主题（{string.Join("、", Enum.GetValues<PreventionTopic>().Select(TopicName))}）");
         }
 
         var title = CaseText.Clean(body.Title, "title", 200, true, errors, "请填写活动名称");

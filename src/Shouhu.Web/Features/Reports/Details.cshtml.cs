@@ -6,8 +6,12 @@ using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Reports;
 
-/// <summary>One report (audited as a View), with the triage form for supervisors and officers: open a case (with its worker), link to an open case of the child, or close with a reason.</summary>
-public sealed class DetailsModel(ReportQueries queries, TriageReport triage, CaseStaff staff, Shouhu.Data.ShouhuDbContext db) : PageModel
+/// <summary>
+/// One report (audited as a View), with the triage form for supervisors and officers: open a case (with its worker and
+/// risk level, both chosen), link to an open case of the child, or close with a reason. A refused triage redirects back
+/// with the choices kept (<see cref="FormStash"/>), so that a refresh never triages again.
+/// </summary>
+public sealed class DetailsModel(ReportQueries queries, TriageReport triage, CaseStaff staff, Shouhu.Data.ShouhuDbContext db, FormStash stash) : PageModel
 {
     public ReportResponse Report { get; private set; } = null!;
     public bool JustCreated { get; private set; }
@@ -24,6 +28,13 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
     {
         JustCreated = created;
         RefusedFiles = TempData["refusedFiles"] as string;
+        if (stash.Take(TempData, User) is { } kept)
+        {
+            string? Value(string name) => kept.Values.GetValueOrDefault(name)?.FirstOrDefault();
+            (Message, Errors, CaseNumber) = (kept.Message, kept.ToErrors(), Value("caseNumber"));
+            Triage = new TriageRequest(Value("Triage.Decision"), Guid.TryParse(Value("Triage.CaseId"), out var caseId) ? caseId : null, Value("Triage.Reason"), Value("Triage.WorkerId"), null, Value("Triage.RiskLevel"));
+        }
+
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -36,8 +47,7 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
             Triage = Triage with { CaseId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Cases.Where(c => c.CaseNumber == number).Select(c => (Guid?)c.Id), ct) };
             if (Triage.CaseId is null)
             {
-                Message = $"未找到案件编号 {number}（或不在您的辖区）";
-                return await LoadAsync(id, ct) ? Page() : NotFound();
+                return Refused(id, $"未找到案件编号 {number}（或不在您的辖区）", new());
             }
         }
 
@@ -57,9 +67,13 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
             return Redirect($"/Reports/Details/{id}");
         }
 
-        Message = outcome.Forbidden ?? outcome.Refused ?? outcome.Conflict ?? "未保存：请按提示修改。";
-        Errors = outcome.Errors ?? new();
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return Refused(id, outcome.Forbidden ?? outcome.Refused ?? outcome.Conflict ?? "未保存：请按提示修改。", outcome.Errors ?? new());
+    }
+
+    private RedirectResult Refused(Guid id, string message, Domain.Children.ValidationErrors errors)
+    {
+        stash.Keep(TempData, User, new KeptForm(message, errors.ToDictionary(), FormStash.ValuesOf(Request.Form)));
+        return Redirect($"/Reports/Details/{id}");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

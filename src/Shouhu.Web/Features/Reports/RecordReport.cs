@@ -43,8 +43,9 @@ public sealed record RecordReportOutcome(Report? Report, ValidationErrors Errors
 /// <summary>
 /// Records a report from any channel (DESIGN C3): validates every field, computes its response clock, and saves it whole
 /// or not at all. The region must exist and lie in the caller's jurisdiction; a registered child must be visible to them.
+/// An immediate-danger or urgent report reaches those who triage it at once, in the same save (<see cref="TriageLevelAsync"/>).
 /// </summary>
-public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock, TimeProvider clock)
+public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock, TimeProvider clock, Notifications.Notifier notifier)
 {
     /// <summary>Allowed clock skew for a received-at time "in the future" (a phone's clock a little fast).</summary>
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
@@ -213,8 +214,30 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
             RecordedAt = now,
         };
         db.Reports.Add(report);
+        if (urgency is Urgency.ImmediateDanger or Urgency.Urgent)
+        {
+            // Nameless and without the concern (the text may leave by SMS): the urgency, the deadline and the link.
+            notifier.Queue(await TriageLevelAsync(report.RegionCode, ct), Domain.Monitoring.NotificationKind.Report,
+                $"{CaseworkNames.Of(urgency)}报告待研判，请于 {ReportQueries.DeadlineText(Domain.Time.ChinaTime.ToChina(report.ResponseDueAt), "MM-dd")} 前处理", $"/Reports/Details/{report.Id}");
+        }
+
         await db.SaveChangesAsync(ct);
         return new(report, errors);
+    }
+
+    /// <summary>
+    /// Who triages a report of <paramref name="regionCode"/>: the approved child supervisors whose jurisdiction holds it (the
+    /// child's township), else — a township without one, a report placed at county level — the civil-affairs officers
+    /// whose jurisdiction holds it. Account ids; empty when nobody does.
+    /// </summary>
+    private async Task<List<string>> TriageLevelAsync(string regionCode, CancellationToken ct)
+    {
+        var holders = await db.Users.AsNoTracking()
+            .Where(u => (u.Role == Domain.Accounts.Roles.ChildSupervisor || u.Role == Domain.Accounts.Roles.CivilAffairsOfficer) && u.IsApproved && u.JurisdictionCode != null)
+            .Select(u => new { u.Id, u.Role, u.JurisdictionCode }).ToListAsync(ct);
+        var within = holders.Where(u => Domain.Regions.RegionCode.IsWithin(regionCode, u.JurisdictionCode!)).ToList();
+        var supervisors = within.Where(u => u.Role == Domain.Accounts.Roles.ChildSupervisor).ToList();
+        return (supervisors.Count > 0 ? supervisors : within).Select(u => u.Id).ToList();
     }
 
     private static string Shorten(string? text) => text is null ? "（空）" : text.Length > 30 ? text[..30] + "…" : text;

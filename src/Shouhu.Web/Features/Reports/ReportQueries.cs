@@ -55,6 +55,16 @@ public sealed class ReportQueries(ShouhuDbContext db, Regions.RegionNames region
     /// <summary>True when <paramref name="actor"/> may read <paramref name="r"/> (already inside the jurisdiction): report readers all, others what they recorded.</summary>
     public static bool CanRead(Report r, Actor actor) => Roles.ReportReaders.Contains(actor.Role) || r.RecordedBy == actor.Id;
 
+    /// <summary>
+    /// A response deadline as people say it (issue #10): a clock ending at midnight (the routine working-day clock) is
+    /// "the day before 当日24时" — <c>11-27 当日24时</c>, not <c>11-28 00:00</c>; any other time as <c>HH:mm</c>.
+    /// <paramref name="dateFormat"/> is the date part's format (<c>MM-dd</c> or <c>yyyy-MM-dd</c>); the time is China time.
+    /// </summary>
+    public static string DeadlineText(DateTimeOffset chinaTime, string dateFormat = "yyyy-MM-dd") =>
+        chinaTime.TimeOfDay == TimeSpan.Zero
+            ? chinaTime.AddDays(-1).ToString(dateFormat, System.Globalization.CultureInfo.InvariantCulture) + " 当日24时"
+            : chinaTime.ToString(dateFormat + " HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>True when the actor sees the reporter's identity (triagers and whoever recorded it).</summary>
     public static bool SeesReporter(Report r, Actor actor) => Roles.CaseSupervisors.Contains(actor.Role) || r.RecordedBy == actor.Id;
 

@@ -14,7 +14,7 @@ public static class ReportsApi
         g.MapPost("/", RecordAsync).RequireAuthorization(Policies.RecordReports).WithSummary("登记报告（各渠道）");
         g.MapGet("/", ListAsync).WithSummary("报告列表；status=awaiting-triage 为待研判队列（按时限排序）");
         g.MapGet("/{id:guid}", GetAsync).WithSummary("报告；辖区外为404");
-        g.MapPost("/{id:guid}/triage", TriageAsync).RequireAuthorization(Policies.TriageReports).WithSummary("研判：open-case（立案）、link-case（并案）、close（不予立案）");
+        g.MapPost("/{id:guid}/triage", TriageAsync).RequireAuthorization(Policies.TriageReports).WithSummary("研判：open-case（立案，须 workerId 和 riskLevel）、link-case（并案，须 caseId）、close（不予立案，须 reason）");
         g.MapPost("/{id:guid}/attachments", UploadAsync).DisableAntiforgery().WithSummary("上传附件（图片、PDF、Office 文档、录音；≤20 MB；按内容识别）");
     }
 

@@ -13,9 +13,9 @@ namespace Shouhu.Web.Features.Reports;
 /// <param name="Decision"><c>open-case</c>, <c>link-case</c> or <c>close</c>.</param>
 /// <param name="CaseId">The open case to link to (<c>link-case</c>).</param>
 /// <param name="Reason">Why it is closed (required for <c>close</c>), or a comment.</param>
-/// <param name="WorkerId">Worker of an opened case (optional: a case may wait for assignment).</param>
+/// <param name="WorkerId">Worker of an opened case: required for <c>open-case</c> (400 <c>errors.workerId</c> without one).</param>
 /// <param name="SupervisorId">Supervisor of an opened case; the triager when empty (if a supervisor or officer).</param>
-/// <param name="RiskLevel">Initial risk level of an opened case (<c>high</c>/<c>medium</c>/<c>low</c>), optional.</param>
+/// <param name="RiskLevel">Initial risk level of an opened case (<c>high</c>/<c>medium</c>/<c>low</c>): required for <c>open-case</c> (400 <c>errors.riskLevel</c>).</param>
 public sealed record TriageRequest(string? Decision, Guid? CaseId = null, string? Reason = null, string? WorkerId = null, string? SupervisorId = null, string? RiskLevel = null);
 
 /// <summary>Answer of a triage: the report's new status and the case it opened or joined.</summary>
@@ -61,7 +61,7 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
         };
         if (decision is null)
         {
-            errors.Add("decision", "研判结果应为 open-case（立案）、link-case（并案）或 close（不予立案）");
+            errors.Add("decision", string.IsNullOrWhiteSpace(body.Decision) ? "请选择研判结果：立案、并入在办案件或不予立案" : "研判结果应为 open-case（立案）、link-case（并案）或 close（不予立案）");
             return (CaseOutcome.Invalid(errors), null);
         }
 
@@ -147,8 +147,13 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
             region = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => c.RegionCode).FirstOrDefaultAsync(ct) ?? region;
         }
 
+        // Who takes the case and how dangerous it is are decisions, never defaults (issue #10): both are required.
         StaffMember? worker = null, supervisor = null;
-        if (!string.IsNullOrWhiteSpace(body.WorkerId))
+        if (string.IsNullOrWhiteSpace(body.WorkerId))
+        {
+            errors.Add("workerId", "立案须选择承办人");
+        }
+        else
         {
             worker = await staff.FindAsync(body.WorkerId, region, Roles.CaseWorkers, ct);
             if (worker is null)
@@ -174,10 +179,9 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
             }
         }
 
-        var risk = RiskLevel.Unknown;
-        if (!string.IsNullOrWhiteSpace(body.RiskLevel) && !CaseCommands.TryRisk(body.RiskLevel, out risk))
+        if (!CaseCommands.TryRisk(body.RiskLevel, out var risk) || risk == RiskLevel.Unknown)
         {
-            errors.Add("riskLevel", "风险等级应为 high、medium 或 low");
+            errors.Add("riskLevel", string.IsNullOrWhiteSpace(body.RiskLevel) ? "立案须选择初始风险等级（高、中、低）" : "风险等级应为 high（高）、medium（中）或 low（低）");
         }
 
         if (!errors.IsEmpty)
