@@ -186,6 +186,7 @@ public static class ShouhuSetup
         services.AddScoped<Features.Notifications.Notifier>();
         services.AddHostedService<Features.Alerts.AlertSchedule>();
         services.AddScoped<Features.Referrals.ReferralInbox>();
+        services.AddScoped<Features.Referrals.ReferralsAbroad>();
         return builder;
     }
 

@@ -23,6 +23,12 @@ public static class ReferralsApi
 
     private static async Task<IResult> ListAsync(ReferralInbox inbox, ClaimsPrincipal user, string? box, string? status, CancellationToken ct)
     {
+        var check = new ListParameters().OneOf("box", box, ["inbox", "outgoing"]).OneOf("status", status, Enum.GetValues<ReferralStatus>().Select(Referral.StatusText));
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
         var items = await inbox.ListAsync(Actor.From(user), box, status, ct);
         return TypedResults.Ok(new { items, total = items.Count });
     }
