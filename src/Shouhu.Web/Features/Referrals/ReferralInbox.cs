@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Casework;
@@ -51,7 +53,7 @@ public sealed record ReferralStatusResponse(Guid Id, string Status);
 /// referral was sent to (inside their jurisdiction, which contains the case's place: see <see cref="CaseCommands.SendReferralAsync"/>);
 /// when the case has since moved outside it, an open referral stays theirs through <see cref="ReferralsAbroad"/>.
 /// </summary>
-public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock, Alerts.AlertEngine alerts, ReferralsAbroad abroad)
+public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock, Alerts.AlertEngine alerts, ReferralsAbroad abroad, IAuthorizationService authorization)
 {
     /// <summary>Most referrals one list shows (newest first).</summary>
     public const int MaxListed = 500;
@@ -118,8 +120,9 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
     /// One referral as the receiver sees it (audited as a View); also readable by those who may read its case. Null when
     /// absent, outside the jurisdiction, or neither.
     /// </summary>
-    public async Task<ReferralView?> GetAsync(Guid id, Actor actor, CancellationToken ct)
+    public async Task<ReferralView?> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
+        var actor = Actor.From(user);
         var r = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null)
         {
@@ -127,7 +130,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
         }
 
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.CaseId, ct);
-        if (c is null || !(IsReceiver(r, actor) || CaseAccess.CanRead(c, actor)))
+        if (c is null || !((await authorization.AuthorizeAsync(user, r, ReferralOperations.Read)).Succeeded || CaseAccess.CanRead(c, actor)))
         {
             return null;
         }
@@ -167,12 +170,10 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
             r.DeclineReason, r.ActionsTaken, r.Feedback, r.CompletedAt is { } ca ? ChinaTime.ToChina(ca) : null);
     }
 
-    /// <summary>True when the caller belongs to the organisation the referral was sent to, in a role that handles referrals.</summary>
-    public static bool IsReceiver(Referral r, Actor actor) => actor.OrganizationId == r.OrganizationId && Domain.Accounts.Roles.ReferralReceivers.Contains(actor.Role);
-
     /// <summary>The receiver accepts, declines (note = reason), records progress or completes (note = feedback).</summary>
-    public async Task<(CaseOutcome Outcome, ReferralStatusResponse? Response)> ActAsync(Guid id, ReferralAction action, Actor actor, ReferralNoteRequest body, CancellationToken ct)
+    public async Task<(CaseOutcome Outcome, ReferralStatusResponse? Response)> ActAsync(Guid id, ReferralAction action, ClaimsPrincipal user, ReferralNoteRequest body, CancellationToken ct)
     {
+        var actor = Actor.From(user);
         var r = await db.Referrals.FirstOrDefaultAsync(x => x.Id == id, ct);
         // A referral whose case moved out of the receiver's jurisdiction is worked on in the bypass's own context.
         await using var wide = r is null ? await abroad.ContextForAsync(id, actor, ct) : null;
@@ -183,7 +184,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
             return (CaseOutcome.Missing, null);
         }
 
-        if (!IsReceiver(r, actor))
+        if (!(await authorization.AuthorizeAsync(user, r, ReferralOperations.Respond)).Succeeded)
         {
             // Staff of the case may read the referral but only the receiver acts on it; anyone else learns nothing.
             var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.CaseId, ct);
