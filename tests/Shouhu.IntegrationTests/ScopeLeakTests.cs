@@ -236,7 +236,7 @@ public sealed class ScopeLeakTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.False(string.IsNullOrEmpty(view.GetProperty("caseNumber").GetString()));
         Assert.DoesNotContain("转介迁居童", view.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await liaison.GetAsync($"/api/v1/referrals/{declinedId}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await liaison.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode); // no case for a liaison's role
         Assert.Equal(HttpStatusCode.NotFound, (await otherLiaison.GetAsync($"/api/v1/referrals/{referralId}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherLiaison.PostAsJsonAsync($"/api/v1/referrals/{referralId}/progress", new { note = "x" }, Ct)).StatusCode);
 
