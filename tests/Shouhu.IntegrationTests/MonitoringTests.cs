@@ -45,11 +45,11 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var assessed = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { answers = Answers(current, 0) }, Ct), HttpStatusCode.Created);
         Assert.Equal(version, assessed.GetProperty("instrumentVersion").GetInt32());
 
-        // The instrument serves the whole deployment: a director or a county officer may not change it; an administrator
-        // creates a new version (never an edit).
+        // The instrument belongs to the city: a director or a county officer may not change it; the city's officer
+        // publishes a new version (never an edit). Who else may not: ScopeLeakTests.
         var county = await app.UserAsync("CivilAffairsOfficer", "430702");
         Assert.Equal(HttpStatusCode.Forbidden, (await county.PostAsJsonAsync("/api/v1/assessment-instruments", new { name = "x" }, Ct)).StatusCode);
-        using var officer = await app.AdminAsync();
+        using var officer = await app.UserAsync("CivilAffairsOfficer", "4307");
         var nulls = await officer.PostAsync("/api/v1/assessment-instruments", new StringContent("{\"name\":\"n\",\"dimensions\":[null],\"thresholds\":{\"medium\":1,\"high\":2}}", System.Text.Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, nulls.StatusCode);
         var body = new
@@ -71,7 +71,7 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         // Put the default back as the newest version so that other tests see it (versions only grow).
         await using var db = app.SystemDb();
-        var v1 = await db.AssessmentInstruments.AsNoTracking().SingleAsync(i => i.Version == 1, Ct);
+        var v1 = await db.AssessmentInstruments.AsNoTracking().SingleAsync(i => i.Version == 1 && i.CityCode == string.Empty, Ct);
         var def = Shouhu.Domain.Monitoring.InstrumentDefinition.FromJson(v1.DefinitionJson);
         await OkJson(await officer.PostAsJsonAsync("/api/v1/assessment-instruments", new { name = "默认（恢复）", dimensions = def.Dimensions, thresholds = def.Thresholds }, Ct), HttpStatusCode.Created);
     }

@@ -137,6 +137,33 @@ public class ShouhuApp : WebApplicationFactory<Program>
         return new { decision = "open-case", workerId, riskLevel };
     }
 
+    /// <summary>Imports the regions of <paramref name="cities"/> (e.g. Lhasa, 5401) beside Changde; a second call changes nothing.</summary>
+    public async Task ImportRegionsAsync(params string[] cities)
+    {
+        await using var db = SystemDb();
+        await new Shouhu.Web.Features.Regions.RegionImporter(db).ImportAsync(cities);
+    }
+
+    /// <summary>
+    /// An approved account created directly (not through an administrator, so it may lie outside Changde, e.g. in Lhasa),
+    /// its client and its id.
+    /// </summary>
+    public async Task<(HttpClient Client, string Id)> AccountAsync(string role, string jurisdiction, Guid? organizationId = null)
+    {
+        var userName = $"{role.ToLowerInvariant()}{Interlocked.Increment(ref _sequence)}x{jurisdiction}";
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ShouhuUser>>();
+            var user = new ShouhuUser { UserName = userName, DisplayName = "测试" + userName, Role = role, JurisdictionCode = jurisdiction, OrganizationId = organizationId, IsApproved = true, CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, UserPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+
+        await using var db = SystemDb();
+        var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        return (await ClientForAsync(userName, UserPassword), id);
+    }
+
     /// <summary>A valid 18-character ID number for a birth date and sex, unique per call.</summary>
     public static string NewIdNumber(DateOnly birth, bool male, string address = "430702")
     {

@@ -175,7 +175,7 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task InstrumentVersionsPublishedAtOnce_AllGetTheirOwnNumber_AndWeightsAreBounded()
     {
-        using var admin = await app.AdminAsync();
+        using var admin = await app.UserAsync("CivilAffairsOfficer", "4307"); // the city publishes its instrument
         var current = await admin.GetFromJsonAsync<JsonElement>("/api/v1/assessment-instruments/current", Ct);
         var body = new
         {
@@ -338,12 +338,16 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task AnAbsurdPageNumber_GivesAnEmptyPage_NotTheFirstOne()
+    public async Task AnAbsurdPageNumber_IsRefusedNamingIt_AndAPagePastTheEndIsEmpty_NotTheFirstOne()
     {
         var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
-        var far = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/visits/due?page=2147483647&pageSize=500", Ct);
-        Assert.Empty(far.GetProperty("items").EnumerateArray());
-        Assert.Empty((await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/alerts?page=2147483647&pageSize=200", Ct)).GetProperty("items").EnumerateArray());
+        foreach (var list in new[] { "/api/v1/visits/due?pageSize=500", "/api/v1/alerts?pageSize=200" })
+        {
+            var absurd = await supervisor.GetAsync(list + "&page=2147483647", Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, absurd.StatusCode);
+            Assert.True((await absurd.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("page", out _));
+            Assert.Empty((await supervisor.GetFromJsonAsync<JsonElement>(list + "&page=100000", Ct)).GetProperty("items").EnumerateArray());
+        }
     }
 
     [Fact]

@@ -508,6 +508,10 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<DateTime?>("PendingRegionRequestedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PendingRegionRequestedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("PendingRegionRequestedByName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1537,6 +1541,12 @@ namespace Shouhu.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1560,7 +1570,7 @@ namespace Shouhu.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Version")
+                    b.HasIndex("CityCode", "Version")
                         .IsUnique();
 
                     b.ToTable("AssessmentInstruments");
@@ -1699,6 +1709,13 @@ namespace Shouhu.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1708,6 +1725,8 @@ namespace Shouhu.Data.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
 
                     b.HasIndex("SentAt", "CreatedAt");
 

@@ -493,6 +493,10 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<DateTime?>("PendingRegionRequestedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingRegionRequestedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PendingRegionRequestedByName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1505,6 +1509,12 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1528,7 +1538,7 @@ namespace Shouhu.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Version")
+                    b.HasIndex("CityCode", "Version")
                         .IsUnique();
 
                     b.ToTable("AssessmentInstruments");
@@ -1666,6 +1676,12 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -1675,6 +1691,8 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
 
                     b.HasIndex("SentAt", "CreatedAt");
 

@@ -204,6 +204,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Shouhu.Domain
         b.Property(c => c.PendingRegionCode).HasMaxLength(12).IsUnicode(false);
         b.Property(c => c.PendingRegionNote).HasMaxLength(2000);
         b.Property(c => c.PendingRegionRequestedByName).HasMaxLength(256);
+        b.Property(c => c.PendingRegionRequestedBy).HasMaxLength(64);
         // The receiving side's list of incoming transfers.
         b.HasIndex(c => c.PendingRegionCode);
         b.Property(c => c.ClosureNote).HasMaxLength(2000);
@@ -336,7 +337,8 @@ internal sealed class AssessmentInstrumentConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<Shouhu.Domain.Monitoring.AssessmentInstrument> b)
     {
-        b.HasIndex(i => i.Version).IsUnique();
+        b.Property(i => i.CityCode).HasMaxLength(4).IsUnicode(false);
+        b.HasIndex(i => new { i.CityCode, i.Version }).IsUnique();
         b.Property(i => i.Name).HasMaxLength(200);
         b.Property(i => i.DefinitionJson).HasMaxLength(200_000);
         b.Property(i => i.CreatedBy).HasMaxLength(64);
@@ -446,6 +448,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Shou
     public void Configure(EntityTypeBuilder<Shouhu.Domain.Monitoring.OutboxMessage> b)
     {
         b.Property(m => m.RecipientId).HasMaxLength(64);
+        b.Property(m => m.RegionCode).HasMaxLength(12).IsUnicode(false);
         b.Property(m => m.Channel).HasMaxLength(20).IsUnicode(false);
         b.Property(m => m.Text).HasMaxLength(200);
         b.HasIndex(m => new { m.SentAt, m.CreatedAt });

@@ -133,6 +133,9 @@ public class Case : IAudited
     /// <inheritdoc cref="PendingRegionRequestedByName"/>
     public DateTime? PendingRegionRequestedAt { get; set; }
 
+    /// <summary>Account id of who asked for the pending transfer to another jurisdiction (who may withdraw it, besides supervisors and officers).</summary>
+    public string? PendingRegionRequestedBy { get; set; }
+
     /// <summary>Plan approval state.</summary>
     public ApprovalState PlanState { get; set; }
 

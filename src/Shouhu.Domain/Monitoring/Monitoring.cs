@@ -8,7 +8,13 @@ public class AssessmentInstrument
     /// <summary>Identifier.</summary>
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    /// <summary>Version number, 1…; the highest is current.</summary>
+    /// <summary>
+    /// The city (市级民政部门) that published it: a 4-digit NBS code, e.g. <c>4307</c>; empty for the built-in default
+    /// (DOMAIN.md §5), which a city uses until it publishes its own.
+    /// </summary>
+    public string CityCode { get; set; } = string.Empty;
+
+    /// <summary>Version number within the city, 1…; the default is 1 and a city's first own version is 2; the highest is current.</summary>
     public int Version { get; set; }
 
     /// <summary>Name, e.g. 监护风险评估量表（默认）.</summary>

@@ -45,10 +45,16 @@ public class Notification
 /// A message for an outbound channel (SMS, e-mail). The default channel only stores it here — the outbox an administrator
 /// reads, and that a gateway adaptor may later send from; never a log file.
 /// </summary>
-public class OutboxMessage
+public class OutboxMessage : IJurisdictional
 {
     /// <summary>Identifier.</summary>
     public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>
+    /// The region of what the message is about (the case, report or child): the jurisdiction filter lets an administrator
+    /// read only the messages of their own jurisdiction (ADR-001).
+    /// </summary>
+    public required string RegionCode { get; set; }
 
     /// <summary>Recipient account id.</summary>
     public string RecipientId { get; set; } = string.Empty;

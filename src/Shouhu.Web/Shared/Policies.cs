@@ -21,7 +21,7 @@ public static class Policies
     /// <summary>May record reports (报告).</summary>
     public const string RecordReports = nameof(RecordReports);
 
-    /// <summary>May create a new version of the assessment instrument (system administrators: it serves the whole deployment).</summary>
+    /// <summary>May publish a new version of a city's assessment instrument: civil-affairs officers (the handler admits only city- and province-level ones).</summary>
     public const string ManageInstruments = nameof(ManageInstruments);
 
     /// <summary>Any signed-in account, declared where a route is open to every role and its handler scopes what each sees (home, inbox, workbench, regions).</summary>
@@ -61,8 +61,7 @@ public static class Policies
         options.AddPolicy(ReadRegistry, p => p.RequireRole(Roles.RegistryReaders));
         options.AddPolicy(WriteRegistry, p => p.RequireRole(Roles.RegistryWriters));
         options.AddPolicy(RecordReports, p => p.RequireRole(Roles.ReportWriters));
-        // The instrument is one for the whole deployment (not per jurisdiction): a county officer must not change what every
-        // city scores with.
-        options.AddPolicy(ManageInstruments, p => p.RequireRole(Roles.SystemAdmin));
+        // An instrument belongs to a city (市级民政部门); the handler checks the level (Assessments/Instruments.cs).
+        options.AddPolicy(ManageInstruments, p => p.RequireRole(Roles.CivilAffairsOfficer));
     }
 }

@@ -188,6 +188,9 @@ public static class ShouhuSetup
         services.AddSingleton<FormStash>();
         services.AddHostedService<Features.Alerts.AlertSchedule>();
         services.AddScoped<Features.Referrals.ReferralInbox>();
+        services.AddScoped<Features.Referrals.ReferralsAbroad>();
+        // Per-record rules as resource handlers (STYLE.md): the referral receiver.
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Referrals.ReferralReceiverHandler>();
         return builder;
     }
 

@@ -129,9 +129,6 @@ public static class RouteMatrix
     /// </summary>
     public static readonly IReadOnlyDictionary<(string Key, string Role), string> KnownGaps = new Dictionary<(string, string), string>
     {
-        [("POST /api/v1/assessment-instruments/", "A")] = "#9.1 instrument per city",
-        [("POST /api/v1/assessment-instruments/", "O")] = "#9.1 instrument per city",
-        [("GET /api/v1/outbox", "A")] = "#9.3 outbox scoped",
         [("POST /api/v1/children/", "H")] = "#9.2 hotline does not write the register",
         [("POST /api/v1/children/{id:guid}/categories", "H")] = "#9.2",
         [("POST /api/v1/children/{id:guid}/categories/{categoryId:guid}/{action}", "H")] = "#9.2",
@@ -219,7 +216,7 @@ public static class RouteMatrix
             new("GET /Cases/File/{id:guid}", "/Cases/File/{attachment}", "*", Kind.Record, Casework),
         };
         rules.AddRange(Steps(cases, "/api/v1/cases/{case}", Casework, Casework, "assignment", "attachments", "child", "closure", "closure/approve", "closure/return",
-            "guardianship-measures", "notes", "plan/approve", "plan/return", "plan/submit", "referrals", "region-transfer", "risk", "services", "status", "transfer", "transfer/accept"));
+            "guardianship-measures", "notes", "plan/approve", "plan/return", "plan/submit", "referrals", "region-transfer", "region-transfer/withdraw", "risk", "services", "status", "transfer", "transfer/accept"));
         // Only the receiving jurisdiction reaches a case's pending region transfer; the world's case has none pending.
         rules.AddRange(Steps(cases, "/api/v1/cases/{case}", Casework, string.Empty, "region-transfer/accept", "region-transfer/decline"));
         rules.AddRange(Steps(referrals, "/api/v1/referrals/{referral}", Referral, Referral, "accept", "complete", "decline", "progress"));

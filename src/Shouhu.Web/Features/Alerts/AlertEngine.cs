@@ -38,9 +38,11 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
     /// Runs every rule, over everything (<paramref name="childId"/> null) or for one child. One full run at a time in this
     /// process; a child's run does not wait for it (it touches that child's rows only). When another run — a child's, or
     /// another process's — wrote the same alert or schedule first, the unique index refuses the second write and the run
-    /// reads again and repeats (twice at most): the result is the same whichever wins.
+    /// reads again and repeats (twice at most): the result is the same whichever wins. <paramref name="jurisdiction"/>
+    /// (an NBS code) limits what the run creates, closes and counts to that subtree — a run asked for by an administrator;
+    /// null (the schedule, the runs after events) acts on everything.
     /// </summary>
-    public async Task<AlertRunResult> RunAsync(string actorId, string actorName, Guid? childId = null, CancellationToken ct = default)
+    public async Task<AlertRunResult> RunAsync(string actorId, string actorName, Guid? childId = null, string? jurisdiction = null, CancellationToken ct = default)
     {
         var full = childId is null;
         if (full)
@@ -54,7 +56,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
             {
                 try
                 {
-                    return await RunOnceAsync(actorId, actorName, childId, ct);
+                    return await RunOnceAsync(actorId, actorName, childId, jurisdiction, ct);
                 }
                 catch (Exception e) when (attempt < 3 && IsLostRace(e))
                 {
@@ -81,7 +83,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
     {
         try
         {
-            await RunAsync(caller.ActorId, caller.ActorName, childId, CancellationToken.None);
+            await RunAsync(caller.ActorId, caller.ActorName, childId, null, CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or TimeoutException)
         {
@@ -99,8 +101,11 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         return e is DbException or DbUpdateException && (message.Contains("Alerts", StringComparison.Ordinal) || message.Contains("VisitSchedules", StringComparison.Ordinal));
     }
 
-    private async Task<AlertRunResult> RunOnceAsync(string actorId, string actorName, Guid? childId, CancellationToken ct)
+    private async Task<AlertRunResult> RunOnceAsync(string actorId, string actorName, Guid? childId, string? jurisdiction, CancellationToken ct)
     {
+        // Rules still read everything (a subject that moved out of the jurisdiction still holds and keeps its alert);
+        // only what lies inside the jurisdiction is created, closed, moved and counted.
+        bool InScope(string region) => jurisdiction is null || Domain.Regions.RegionCode.IsWithin(region, jurisdiction);
         var watch = Stopwatch.StartNew();
         await using var db = new ShouhuDbContext(options, new FixedCallerContext(new CallerScope(actorId, actorName, null, IsSystem: true, null)), clock);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -120,6 +125,13 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
             openQuery = openQuery.Where(a => a.ChildId == only);
         }
 
+        if (jurisdiction is not null)
+        {
+            // A malformed jurisdiction holds nothing (the empty range of ADR-001).
+            var (low, high) = Domain.Regions.RegionCode.IsWellFormed(jurisdiction) ? Domain.Regions.RegionCode.SubtreeRange(jurisdiction) : ("~", "~");
+            openQuery = openQuery.Where(a => string.Compare(a.RegionCode, low) >= 0 && string.Compare(a.RegionCode, high) <= 0);
+        }
+
         var open = await openQuery.Select(a => new { a.Id, a.Rule, a.SubjectKey, a.RegionCode, a.CreatedAt }).ToListAsync(ct);
         // A full run reads for seconds while a child's run may change that child's alerts: what a child's run closed or
         // opened after this run began is newer than what this run read, and is left alone.
@@ -128,7 +140,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
             : [];
         var openKeys = open.Select(a => (a.Rule, a.SubjectKey)).ToHashSet();
         var toClose = open.Where(a => !holdings.ContainsKey((a.Rule, a.SubjectKey)) && (childId is not null || a.CreatedAt < now)).Select(a => a.Id).ToList();
-        var toCreate = holdings.Values.Where(h => !openKeys.Contains((h.Rule, h.Key)) && !touchedMeanwhile.Contains((h.Rule, h.Key))).Select(h => new Alert
+        var toCreate = holdings.Values.Where(h => InScope(h.Region) && !openKeys.Contains((h.Rule, h.Key)) && !touchedMeanwhile.Contains((h.Rule, h.Key))).Select(h => new Alert
         {
             Rule = h.Rule,
             SubjectKey = h.Key,
@@ -144,7 +156,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
 
         await BulkInsert.InsertAsync(db, toCreate, ct);
         // An open alert follows its subject's region (a child moved, a report placed elsewhere).
-        foreach (var a in open.Where(a => holdings.TryGetValue((a.Rule, a.SubjectKey), out var h) && h.Region != a.RegionCode))
+        foreach (var a in open.Where(a => holdings.TryGetValue((a.Rule, a.SubjectKey), out var h) && h.Region != a.RegionCode && InScope(h.Region)))
         {
             var region = holdings[(a.Rule, a.SubjectKey)].Region;
             await db.Alerts.Where(x => x.Id == a.Id).ExecuteUpdateAsync(x => x.SetProperty(y => y.RegionCode, region), ct);
@@ -174,13 +186,13 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
             foreach (var recipient in recipients)
             {
                 db.Notifications.Add(new Notification { RecipientId = recipient, Kind = NotificationKind.Alert, Text = a.Message, Link = a.CaseId is { } cid ? $"/Cases/Details/{cid}" : AlertLink(a), CreatedAt = now });
-                channel.Send(db, new OutboxMessage { RecipientId = recipient, Text = a.Message, CreatedAt = now });
+                channel.Send(db, new OutboxMessage { RecipientId = recipient, Text = OutboundText.ForAlert(a.Rule), CreatedAt = now, RegionCode = a.RegionCode });
             }
         }
 
         db.ChangeTracker.DetectChanges();
         var openAfter = open.Count - toClose.Count + toCreate.Count;
-        db.RecordAudit("Run", "Alert", childId?.ToString(), string.Empty, $"created={toCreate.Count};closed={toClose.Count};open={openAfter}");
+        db.RecordAudit("Run", "Alert", childId?.ToString(), jurisdiction ?? string.Empty, $"created={toCreate.Count};closed={toClose.Count};open={openAfter}");
         await db.SaveChangesAsync(ct);
         return new AlertRunResult(toCreate.Count, toClose.Count, openAfter, watch.ElapsedMilliseconds);
     }

@@ -32,7 +32,7 @@ public sealed partial class AlertSchedule(IServiceScopeFactory scopes, IConfigur
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<AlertEngine>().RunAsync("system", "system", null, stoppingToken);
+                var result = await scope.ServiceProvider.GetRequiredService<AlertEngine>().RunAsync("system", "system", null, null, stoppingToken);
                 LogRun(logger, result.Created, result.Closed, result.Open, result.ElapsedMs);
             }
             catch (Exception e) when (e is not OperationCanceledException)

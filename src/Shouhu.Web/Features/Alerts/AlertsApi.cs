@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain;
@@ -11,6 +12,12 @@ namespace Shouhu.Web.Features.Alerts;
 /// <summary>An alert in the API (API-CONTRACT.md): <c>{id, rule, severity, childId?, caseId?, assigneeId?, dueAt, status}</c> and its message.</summary>
 public sealed record AlertResponse(Guid Id, string Rule, string Severity, Guid? ChildId, Guid? CaseId, string? AssigneeId, DateTimeOffset DueAt, string Status, string Message, string RegionCode);
 
+/// <summary>
+/// Answer of <c>POST /api/v1/alerts/run</c>: alerts created and closed by the run and open after it — all inside the
+/// caller's jurisdiction — and the run's duration in milliseconds.
+/// </summary>
+public sealed record AlertRunResponse(int Created, int Closed, int Open, long ElapsedMs);
+
 /// <summary><c>POST /api/v1/alerts/run</c> (SystemAdmin) and <c>GET /api/v1/alerts</c> (within the caller's jurisdiction).</summary>
 public static class AlertsApi
 {
@@ -18,17 +25,32 @@ public static class AlertsApi
     public static void MapAlertsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/alerts").WithTags("Alerts");
-        g.MapPost("/run", async (AlertEngine engine, ClaimsPrincipal u, Guid? childId, CancellationToken ct) =>
-        {
-            var actor = Actor.From(u);
-            var r = await engine.RunAsync(actor.Id, actor.UserName, childId, ct);
-            return TypedResults.Ok(new { created = r.Created, closed = r.Closed, open = r.Open, elapsedMs = r.ElapsedMs });
-        }).RequireAuthorization(Policies.SystemAdmin).WithSummary("立即运行全部预警规则（幂等）；childId= 只运行该儿童的规则（增量）");
+        g.MapPost("/run", RunAsync).RequireAuthorization(Policies.SystemAdmin)
+            .WithSummary("在本辖区立即运行全部预警规则（幂等，计数只含本辖区）；childId= 只运行该儿童的规则（辖区外的儿童为404）");
         g.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn).WithSummary("辖区内的预警");
+    }
+
+    // The scheduled run covers everything; an administrator's run acts inside their own jurisdiction only.
+    private static async Task<Results<Ok<AlertRunResponse>, NotFound>> RunAsync(AlertEngine engine, ShouhuDbContext db, ClaimsPrincipal u, Guid? childId, CancellationToken ct)
+    {
+        var actor = Actor.From(u);
+        if (childId is { } id && !await db.Children.AnyAsync(c => c.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var r = await engine.RunAsync(actor.Id, actor.UserName, childId, actor.Jurisdiction, ct);
+        return TypedResults.Ok(new AlertRunResponse(r.Created, r.Closed, r.Open, r.ElapsedMs));
     }
 
     private static async Task<IResult> ListAsync(ShouhuDbContext db, Workbench.WorkbenchQueries workbench, ClaimsPrincipal user, Guid? childId, Guid? caseId, string? rule, string? status, int? page, int? pageSize, CancellationToken ct)
     {
+        var check = new ListParameters().Paging(page, pageSize, 200).OneOf("status", status, ["open", "closed", "all"]);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
         var actor = Actor.From(user);
         // The workbench's own query (open alerts the caller sees), widened to closed ones when asked.
         var q = status is "closed" or "all"

@@ -18,7 +18,7 @@ public sealed record AssessmentResponse(Guid Id, int Score, string Level, int In
     IReadOnlyList<string>? RequiredServices = null, string? InterveningLevel = null, int? VisitEveryDays = null);
 
 /// <summary>
-/// Records a guardianship risk assessment (DESIGN C6) with the current instrument: every question answered (else 400
+/// Records a guardianship risk assessment (DESIGN C6) with the current instrument of the child's city: every question answered (else 400
 /// naming it) unless the emergency override makes it high. A change of level is written to the timeline of the child's
 /// open cases, whose risk level follows.
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
             return (new CaseOutcome(Forbidden: "只有民政干部、督导员或儿童主任可以进行监护风险评估"), null);
         }
 
-        var (instrument, definition) = await instruments.CurrentAsync(ct);
+        var (instrument, definition) = await instruments.CurrentAsync(child.RegionCode, ct); // the child's city's instrument
         var emergency = body.EmergencyOverride == true;
         var result = RiskScoring.Score(definition, body.Answers, emergency);
         var note = CaseText.Clean(body.Note, "note", 2000, emergency, result.Errors, "紧急情况直接评为高风险时须说明情况");

@@ -15,18 +15,23 @@ public static class MonitoringApi
     public static void MapMonitoringApi(this RouteGroupBuilder api)
     {
         var instruments = api.MapGroup("/assessment-instruments").WithTags("Assessments");
-        instruments.MapGet("/current", async (Instruments i, CancellationToken ct) =>
+        instruments.MapGet("/current", async (Instruments i, ClaimsPrincipal u, string? regionCode, CancellationToken ct) =>
         {
-            var (row, definition) = await i.CurrentAsync(ct);
+            var (city, errors) = Instruments.CityAskedBy(Actor.From(u), regionCode);
+            if (city is null)
+            {
+                return (IResult)TypedResults.ValidationProblem(errors.ToDictionary(), title: "输入有误");
+            }
+
+            var (row, definition) = await i.CurrentAsync(city, ct);
             return TypedResults.Ok(Instruments.ToResponse(row, definition));
-        }).RequireAuthorization(Policies.SignedIn).WithSummary("当前监护风险评估量表（维度、题目、选项分值、阈值）");
+        }).RequireAuthorization(Policies.SignedIn).WithSummary("本市当前的监护风险评估量表（维度、题目、选项分值、阈值）；市级以上须以 regionCode= 指定辖区内的市");
         instruments.MapPost("/", async (NewInstrumentRequest body, Instruments i, ClaimsPrincipal u, CancellationToken ct) =>
         {
-            var (row, errors) = await i.CreateVersionAsync(body, Actor.From(u).Id, ct);
-            return row is null
-                ? (IResult)TypedResults.ValidationProblem(errors.ToDictionary(), title: "输入有误")
-                : TypedResults.Created("/api/v1/assessment-instruments/current", Instruments.ToResponse(row, Domain.Monitoring.InstrumentDefinition.FromJson(row.DefinitionJson)));
-        }).RequireAuthorization(Policies.ManageInstruments).WithSummary("新建量表版本（已用版本不可修改）");
+            var (outcome, row) = await i.CreateVersionAsync(body, Actor.From(u), ct);
+            return CaseResults.Refusal(outcome)
+                ?? TypedResults.Created($"/api/v1/assessment-instruments/current?regionCode={row!.CityCode}", Instruments.ToResponse(row, Domain.Monitoring.InstrumentDefinition.FromJson(row.DefinitionJson)));
+        }).RequireAuthorization(Policies.ManageInstruments).WithSummary("发布本市量表的新版本（市级民政干部；省级须以 regionCode 指定市；已用版本不可修改）");
 
         var children = api.MapGroup("/children").WithTags("Assessments");
         children.MapPost("/{id:guid}/assessments", async (Guid id, AssessmentRequest body, AssessChild handler, ClaimsPrincipal u, CancellationToken ct) =>

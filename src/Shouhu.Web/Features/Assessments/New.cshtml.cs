@@ -58,14 +58,14 @@ public sealed class NewModel(Instruments instruments, AssessChild assess, Shouhu
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var name = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(ct);
-        if (name is null)
+        var child = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.RegionCode }).FirstOrDefaultAsync(ct);
+        if (child is null)
         {
             return false;
         }
 
-        ChildName = name;
-        var (row, definition) = await instruments.CurrentAsync(ct);
+        ChildName = child.Name;
+        var (row, definition) = await instruments.CurrentAsync(child.RegionCode, ct);
         (Definition, Version) = (definition, row.Version);
         return true;
     }

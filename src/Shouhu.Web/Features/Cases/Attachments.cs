@@ -131,6 +131,14 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="actor"/> may list and download the files of report <paramref name="r"/> (already inside the
+    /// jurisdiction), from the report or from its case: a report's files (a call recording, a photo of the caller's ID)
+    /// can identify the reporter, so the reporter's confidentiality (mandatory-report rules, DOMAIN.md §2) covers them —
+    /// exactly those who see the reporter's identity (<see cref="ReportQueries.SeesReporter"/>).
+    /// </summary>
+    public static bool MaySeeReportFile(Report r, Actor actor) => ReportQueries.SeesReporter(r, actor);
+
     /// <summary>An attachment's description and stored path, when the caller may read its report or case (the read is audited); else null.</summary>
     public async Task<(Attachment Attachment, string Path)?> OpenAsync(Guid id, Actor actor, CancellationToken ct)
     {
@@ -148,11 +156,7 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
 
         if (!allowed && a.ReportId is { } reportId && await db.Reports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == reportId, ct) is { } r)
         {
-            // Through the case only for supervisors and officers: a report's files (a recording, a photo of the caller's
-            // ID) can identify the reporter, whose identity is confidential (DOMAIN.md §2).
-            allowed = ReportQueries.CanRead(r, actor)
-                || (Domain.Accounts.Roles.CaseSupervisors.Contains(actor.Role) && r.CaseId is { } joined
-                    && await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == joined, ct) is { } jc && CaseAccess.CanRead(jc, actor));
+            allowed = MaySeeReportFile(r, actor);
         }
 
         var path = Path.Combine(Folder, a.Id.ToString("N"));

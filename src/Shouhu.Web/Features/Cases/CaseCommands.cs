@@ -185,7 +185,7 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         AddEvent(c, actor, CaseEventKind.Assigned, $"分派承办人：{worker.DisplayName}" + (supervisor is null ? string.Empty : $"；督导：{supervisor.DisplayName}"));
         if (worker.Id != actor.Id)
         {
-            notifier.Queue([worker.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 已分派给您", $"/Cases/Details/{c.Id}");
+            notifier.Queue([worker.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 已分派给您", $"/Cases/Details/{c.Id}", c.RegionCode);
         }
 
         return await SaveAsync(c, actor, ct);
@@ -225,7 +225,7 @@ public sealed partial class CaseCommands(ShouhuDbContext db, CaseStaff staff, Ti
         c.PendingWorkerId = target!.Id;
         c.PendingWorkerName = target.DisplayName;
         AddEvent(c, actor, CaseEventKind.TransferRequested, $"移交给 {target.DisplayName}，待对方接收" + Suffix(note));
-        notifier.Queue([target.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交给您，请接收", $"/Cases/Details/{c.Id}");
+        notifier.Queue([target.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交给您，请接收", $"/Cases/Details/{c.Id}", c.RegionCode);
         return await SaveAsync(c, actor, ct);
     }
 

@@ -28,9 +28,10 @@ public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNa
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.SentAt).ToListAsync(ct);
         var orgIds = referrals.Select(r => r.OrganizationId).Distinct().ToList();
         var orgNames = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var reportIds = await db.Reports.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.ReceivedAt).Select(r => r.Id).ToListAsync(ct);
-        // The case's documents, and the evidence that came with its reports.
-        var reportFiles = Roles.CaseSupervisors.Contains(actor.Role) ? reportIds : []; // may identify the reporter: supervisors and officers only
+        var reports = await db.Reports.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.ReceivedAt).ToListAsync(ct);
+        var reportIds = reports.Select(r => r.Id).ToList();
+        // The case's documents, and the evidence that came with its reports — to those who see each report's reporter.
+        var reportFiles = reports.Where(r => Attachments.MaySeeReportFile(r, actor)).Select(r => r.Id).ToList();
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id || (a.ReportId != null && reportFiles.Contains(a.ReportId.Value))).OrderBy(a => a.UploadedAt).ToListAsync(ct);
         var regionName = (await regionNames.NamesAsync([c.RegionCode], ct)).GetValueOrDefault(c.RegionCode);
         db.RecordAudit("View", "Case", c.Id.ToString(), c.RegionCode, c.ChildId is { } child ? $"child={child}" : null);

@@ -215,7 +215,7 @@ public sealed partial class CaseCommands
         AddEvent(c, actor, CaseEventKind.ReferralSent,
             $"转介至 {org.Name}：{reason}" + (due is { } x ? $"（期限 {ChinaTime.ToChina(x):yyyy-MM-dd HH:mm}）" : string.Empty), referral.Id);
         notifier.Queue(await notifier.ReceiversAsync(org.Id, ct), Domain.Monitoring.NotificationKind.Referral,
-            $"收到转介（案件 {c.CaseNumber}）" + (due is { } d2 ? $"，期限 {ChinaTime.ToChina(d2):yyyy-MM-dd}" : string.Empty), $"/Referrals/Details/{referral.Id}");
+            $"收到转介（案件 {c.CaseNumber}）" + (due is { } d2 ? $"，期限 {ChinaTime.ToChina(d2):yyyy-MM-dd}" : string.Empty), $"/Referrals/Details/{referral.Id}", c.RegionCode);
         return await SaveAsync(c, actor, ct, referral.Id, touch: false);
     }
 

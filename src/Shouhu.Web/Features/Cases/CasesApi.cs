@@ -36,6 +36,8 @@ public static class CasesApi
             AnswerAsync(t.DecideAsync(id, Actor.From(u), true, body?.Note, ct), id)).WithSummary("接收地接收移交");
         g.MapPost("/{id:guid}/region-transfer/decline", (Guid id, [FromBody] ReferralNote? body, RegionTransfer t, ClaimsPrincipal u, CancellationToken ct) =>
             AnswerAsync(t.DecideAsync(id, Actor.From(u), false, body?.Note, ct), id)).WithSummary("接收地拒绝接收（须说明理由）");
+        g.MapPost("/{id:guid}/region-transfer/withdraw", (Guid id, [FromBody] ReferralNote? body, RegionTransfer t, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(t.WithdrawAsync(id, Actor.From(u), body?.Note, ct), id)).WithSummary("送出方撤回待接收的移交（申请人、督导或民政干部；通知接收地）");
         g.MapPost("/{id:guid}/child", (Guid id, IdentifyChildRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
             AnswerAsync(cmd.IdentifyChildAsync(id, Actor.From(u), body, ct), id)).WithSummary("确认身份不明儿童，关联档案");
         g.MapPut("/{id:guid}/plan", (Guid id, PlanRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
@@ -67,8 +69,12 @@ public static class CasesApi
         await queries.GetAsync(id, Actor.From(user), ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
 
     /// <summary>A page of cases.</summary>
-    public static async Task<IResult> ListAsync(CaseQueries queries, ClaimsPrincipal user, string? status, bool? mine, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(Actor.From(user), status, mine == true, page, pageSize, ct));
+    public static async Task<IResult> ListAsync(CaseQueries queries, ClaimsPrincipal user, string? status, bool? mine, int? page, int? pageSize, CancellationToken ct)
+    {
+        var check = new ListParameters().Paging(page, pageSize, 200)
+            .OneOf("status", status, [.. Enum.GetValues<Domain.Casework.CaseStatus>().Select(Domain.Casework.CaseWorkflow.Text), "active"]);
+        return check.IsValid ? TypedResults.Ok(await queries.ListAsync(Actor.From(user), status, mine == true, page, pageSize, ct)) : check.Problem();
+    }
 
     private static async Task<IResult> SendReferralAsync(Guid id, SendReferralRequest body, CaseCommands cmd, ClaimsPrincipal user, CancellationToken ct)
     {

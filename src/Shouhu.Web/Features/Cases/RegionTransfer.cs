@@ -25,11 +25,15 @@ public sealed record IncomingTransfer(Guid CaseId, string CaseNumber, string? Ch
 /// accept or decline. Accepting moves the case file and the child's register file to the new village in one save, under
 /// a scope widened to both places for exactly that save, with the accepting user as the audited actor (ADR-005).
 /// </summary>
-public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDbContext> dbOptions, RegionNames regionNames, TimeProvider clock)
+public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDbContext> dbOptions, RegionNames regionNames, TimeProvider clock, Notifications.Notifier notifier)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The sending side asks: a worker on the case names a village outside the case's present place.</summary>
+    /// <summary>
+    /// The sending side asks: a worker on the case names a village outside the case's present place. While a transfer is
+    /// pending no other may replace it (409 naming where the pending one goes): it is withdrawn first, which the receiving
+    /// side is told of (<see cref="WithdrawAsync"/>).
+    /// </summary>
     public async Task<CaseOutcome> RequestAsync(Guid id, Actor actor, RegionTransferRequest body, CancellationToken ct)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -58,6 +62,12 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
             return new CaseOutcome(Refused: "请先确认儿童身份，再移交到儿童现居住地");
         }
 
+        if (c.PendingRegionCode is { } pending)
+        {
+            var pendingName = (await regionNames.NamesAsync([pending], ct)).GetValueOrDefault(pending) ?? pending;
+            return new CaseOutcome(Refused: $"案件已有待接收的移交（移交至 {pendingName}），请先撤回该移交再重新移交");
+        }
+
         var errors = new ValidationErrors();
         var to = body.ToRegionCode?.Trim();
         var note = CaseText.Clean(body.Note, "note", 2000, true, errors, "请说明移交原因（如儿童随父母迁往何处）");
@@ -83,10 +93,56 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         c.PendingRegionCode = to;
         c.PendingRegionNote = note;
         c.PendingRegionRequestedByName = actor.DisplayName;
+        c.PendingRegionRequestedBy = actor.Id;
         c.PendingRegionRequestedAt = Now;
         c.UpdatedAt = Now;
         c.UpdatedByName = actor.DisplayName;
         db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.TransferRequested, $"移交至 {toName}（{to}），待接收地确认。原因：{note}", null, Now));
+        await db.SaveChangesAsync(ct);
+        return new CaseOutcome();
+    }
+
+    /// <summary>
+    /// The sending side withdraws a pending transfer: whoever asked for it, or a supervisor or officer working on the case
+    /// (403 for others who may read it; 409 when none is pending). The timeline records it and the receiving side — the
+    /// supervisors and officers who saw it waiting — are told by notification (case number only).
+    /// </summary>
+    public async Task<CaseOutcome> WithdrawAsync(Guid id, Actor actor, string? note, CancellationToken ct)
+    {
+        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !CaseAccess.CanRead(c, actor))
+        {
+            return CaseOutcome.Missing;
+        }
+
+        if (!(actor.Id == c.PendingRegionRequestedBy || (Roles.CaseSupervisors.Contains(actor.Role) && CaseAccess.CanWork(c, actor))))
+        {
+            return new CaseOutcome(Forbidden: "只有移交申请人、本案督导或民政干部可以撤回移交");
+        }
+
+        if (c.PendingRegionCode is not { } to)
+        {
+            return new CaseOutcome(Refused: "案件没有待接收的移交");
+        }
+
+        var errors = new ValidationErrors();
+        var reason = CaseText.Clean(note, "note", 2000, false, errors);
+        if (!errors.IsEmpty)
+        {
+            return CaseOutcome.Invalid(errors);
+        }
+
+        var toName = (await regionNames.NamesAsync([to], ct)).GetValueOrDefault(to) ?? to;
+        var receivingPlaces = CaseAccess.SelfAndAncestors(to);
+        var receivers = await db.Users.AsNoTracking()
+            .Where(u => u.IsApproved && Roles.CaseSupervisors.Contains(u.Role) && receivingPlaces.Contains(u.JurisdictionCode))
+            .Select(u => u.Id).ToListAsync(ct);
+        c.PendingRegionCode = c.PendingRegionNote = c.PendingRegionRequestedByName = c.PendingRegionRequestedBy = null;
+        c.PendingRegionRequestedAt = null;
+        c.UpdatedAt = Now;
+        c.UpdatedByName = actor.DisplayName;
+        db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Note, $"撤回移交（原移交至 {toName}）" + (reason is null ? string.Empty : $"：{reason}"), null, Now));
+        notifier.Queue(receivers, Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交至本辖区的申请已撤回，无需接收", "/Cases/Transfers", c.RegionCode);
         await db.SaveChangesAsync(ct);
         return new CaseOutcome();
     }
@@ -154,7 +210,7 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         var c = await wide.Cases.FirstAsync(x => x.Id == id && x.PendingRegionCode == to, ct);
         var from = c.RegionCode;
         var names = await regionNames.NamesAsync([from, to], ct);
-        c.PendingRegionCode = c.PendingRegionNote = c.PendingRegionRequestedByName = null;
+        c.PendingRegionCode = c.PendingRegionNote = c.PendingRegionRequestedByName = c.PendingRegionRequestedBy = null;
         c.PendingRegionRequestedAt = null;
         c.UpdatedAt = Now;
         c.UpdatedByName = actor.DisplayName;

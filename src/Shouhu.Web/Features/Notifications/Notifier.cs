@@ -33,15 +33,22 @@ public sealed class Notifier(ShouhuDbContext db, INotificationChannel channel, T
 {
     /// <summary>
     /// Queues a notification for each of <paramref name="recipients"/> (once each, empty ids skipped) in the caller's unit
-    /// of work: the caller's save writes them with the action they announce, or neither.
+    /// of work: the caller's save writes them with the action they announce, or neither. <paramref name="regionCode"/> is
+    /// the region of what it is about (the case), which scopes the outbox row. The text must carry no name and no
+    /// protection category (<see cref="OutboundText"/>): an <see cref="ArgumentException"/> otherwise (a programming error).
     /// </summary>
-    public void Queue(IEnumerable<string?> recipients, NotificationKind kind, string text, string link)
+    public void Queue(IEnumerable<string?> recipients, NotificationKind kind, string text, string link, string regionCode)
     {
+        if (OutboundText.HasLabel(text))
+        {
+            throw new ArgumentException("An outbound text names a protection category.", nameof(text));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var id in recipients.Where(r => !string.IsNullOrEmpty(r)).Distinct())
         {
             db.Notifications.Add(new Notification { RecipientId = id!, Kind = kind, Text = text, Link = link, CreatedAt = now });
-            channel.Send(db, new OutboxMessage { RecipientId = id!, Text = text, CreatedAt = now });
+            channel.Send(db, new OutboxMessage { RecipientId = id!, Text = text, CreatedAt = now, RegionCode = regionCode });
         }
     }
 
@@ -52,6 +59,9 @@ public sealed class Notifier(ShouhuDbContext db, INotificationChannel channel, T
 
 /// <summary>A notification in the API.</summary>
 public sealed record NotificationResponse(Guid Id, string Kind, string Text, string Link, DateTimeOffset CreatedAt, bool Read);
+
+/// <summary>An outbox row in the API: recipient account id, channel, text, the region it is about, when queued and sent (UTC).</summary>
+public sealed record OutboxResponse(Guid Id, string RecipientId, string Channel, string Text, string RegionCode, DateTime CreatedAt, DateTime? SentAt);
 
 /// <summary><c>/api/v1/notifications</c> (mine) and <c>/api/v1/outbox</c> (SystemAdmin).</summary>
 public static class NotificationsApi
@@ -77,9 +87,10 @@ public static class NotificationsApi
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow().UtcDateTime), ct);
             return changed == 1 || await db.Notifications.AnyAsync(n => n.Id == id && n.RecipientId == me, ct) ? (IResult)TypedResults.NoContent() : TypedResults.NotFound();
         }).WithSummary("标为已读");
+        // The jurisdiction filter applies: an administrator reads the messages about their own jurisdiction only.
         api.MapGet("/outbox", async (ShouhuDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(500)
-                .Select(m => new { m.Id, m.RecipientId, m.Channel, m.Text, m.CreatedAt, m.SentAt }).ToListAsync(ct)))
-            .RequireAuthorization(Policies.SystemAdmin).WithTags("Notifications").WithSummary("外发消息队列（短信/邮件适配器之前）");
+                .Select(m => new OutboxResponse(m.Id, m.RecipientId, m.Channel, m.Text, m.RegionCode, m.CreatedAt, m.SentAt)).ToListAsync(ct)))
+            .RequireAuthorization(Policies.SystemAdmin).WithTags("Notifications").WithSummary("外发消息队列（短信/邮件适配器之前；本辖区的）");
     }
 }

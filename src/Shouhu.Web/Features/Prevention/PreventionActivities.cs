@@ -154,8 +154,14 @@ public static class PreventionApi
         }).WithSummary("登记预防教育活动（防溺水、防性侵、防欺凌、家庭教育）及参加的儿童");
         g.MapGet("/", async (int? page, PreventionActivities p, CancellationToken ct) =>
         {
+            var check = new ListParameters().Paging(page, null, 50);
+            if (!check.IsValid)
+            {
+                return check.Problem();
+            }
+
             var (items, total) = await p.ListAsync(page, ct);
-            return TypedResults.Ok(new { items, total });
+            return (IResult)TypedResults.Ok(new { items, total });
         }).WithSummary("辖区内的预防教育活动（每页50条）");
         api.MapGet("/children/{id:guid}/prevention", async (Guid id, PreventionActivities p, CancellationToken ct) =>
             await p.OfChildAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound())

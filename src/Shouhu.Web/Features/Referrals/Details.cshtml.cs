@@ -33,7 +33,7 @@ public sealed class DetailsModel(ReferralInbox inbox) : PageModel
             return NotFound();
         }
 
-        var (outcome, _) = await inbox.ActAsync(id, parsed.Value, Actor.From(User), new ReferralNoteRequest(note), ct);
+        var (outcome, _) = await inbox.ActAsync(id, parsed.Value, User, new ReferralNoteRequest(note), ct);
         if (outcome.NotFound)
         {
             return NotFound();
@@ -52,7 +52,7 @@ public sealed class DetailsModel(ReferralInbox inbox) : PageModel
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await inbox.GetAsync(id, Actor.From(User), ct) is not { } r)
+        if (await inbox.GetAsync(id, User, ct) is not { } r)
         {
             return false;
         }

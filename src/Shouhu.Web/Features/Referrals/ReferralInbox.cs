@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Casework;
@@ -48,9 +50,10 @@ public sealed record ReferralStatusResponse(Guid Id, string Status);
 /// <summary>
 /// The receiving side of referrals (DESIGN C5): the inbox of the caller's organisation, and accept, decline, record
 /// progress, complete — each written to the case's timeline. The receiver is whoever belongs to the organisation the
-/// referral was sent to (inside their jurisdiction, which contains the case's place: see <see cref="CaseCommands.SendReferralAsync"/>).
+/// referral was sent to (inside their jurisdiction, which contains the case's place: see <see cref="CaseCommands.SendReferralAsync"/>);
+/// when the case has since moved outside it, an open referral stays theirs through <see cref="ReferralsAbroad"/>.
 /// </summary>
-public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock, Alerts.AlertEngine alerts)
+public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock, Alerts.AlertEngine alerts, ReferralsAbroad abroad, IAuthorizationService authorization)
 {
     /// <summary>Most referrals one list shows (newest first).</summary>
     public const int MaxListed = 500;
@@ -79,14 +82,29 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
             query = query.Where(r => r.OrganizationId == org);
         }
 
+        // The receiver's open referrals of cases that moved out of their jurisdiction (ReferralsAbroad), inbox only.
+        var outside = box == "outgoing" ? db.Referrals.AsNoTracking().Where(_ => false) : abroad.Open(actor);
         if (Enum.GetValues<ReferralStatus>().Cast<ReferralStatus?>().FirstOrDefault(s => Referral.StatusText(s!.Value) == status) is { } wanted)
         {
             query = query.Where(r => r.Status == wanted);
+            outside = outside.Where(r => r.Status == wanted);
         }
 
         var rows = await query.OrderByDescending(r => r.SentAt).Take(MaxListed).ToListAsync(ct);
+        var outsideRows = await outside.OrderByDescending(r => r.SentAt).Take(MaxListed).ToListAsync(ct);
         var caseIdsOnPage = rows.Select(r => r.CaseId).Distinct().ToList();
         var numbers = await db.Cases.AsNoTracking().Where(c => caseIdsOnPage.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNumber, ct);
+        if (outsideRows.Count > 0)
+        {
+            foreach (var (caseId, number) in await abroad.CaseNumbersAsync(outsideRows.Select(r => r.CaseId).Distinct().ToList(), ct))
+            {
+                numbers[caseId] = number;
+            }
+
+            db.RecordAudit("List", "Referral", null, db.Caller.JurisdictionCode ?? string.Empty, $"{ReferralsAbroad.AuditDetail};rows={outsideRows.Count}");
+            rows = [.. rows, .. outsideRows];
+        }
+
         var orgIds = rows.Select(r => r.OrganizationId).Distinct().ToList();
         var orgNames = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         db.RecordAudit("List", "Referral", null, db.Caller.JurisdictionCode ?? string.Empty, $"box={(box == "outgoing" ? "outgoing" : "inbox")};rows={rows.Count}");
@@ -102,11 +120,17 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
     /// One referral as the receiver sees it (audited as a View); also readable by those who may read its case. Null when
     /// absent, outside the jurisdiction, or neither.
     /// </summary>
-    public async Task<ReferralView?> GetAsync(Guid id, Actor actor, CancellationToken ct)
+    public async Task<ReferralView?> GetAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
+        var actor = Actor.From(user);
         var r = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        var c = r is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.CaseId, ct);
-        if (r is null || c is null || !(IsReceiver(r, actor) || CaseAccess.CanRead(c, actor)))
+        if (r is null)
+        {
+            return await GetAbroadAsync(id, actor, ct);
+        }
+
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.CaseId, ct);
+        if (c is null || !((await authorization.AuthorizeAsync(user, r, ReferralOperations.Read)).Succeeded || CaseAccess.CanRead(c, actor)))
         {
             return null;
         }
@@ -128,19 +152,39 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
             r.DeclineReason, r.ActionsTaken, r.Feedback, r.CompletedAt is { } ca ? ChinaTime.ToChina(ca) : null);
     }
 
-    /// <summary>True when the caller belongs to the organisation the referral was sent to, in a role that handles referrals.</summary>
-    public static bool IsReceiver(Referral r, Actor actor) => actor.OrganizationId == r.OrganizationId && Domain.Accounts.Roles.ReferralReceivers.Contains(actor.Role);
+    // An open referral of the caller's organisation whose case moved away: the referral alone, without the child's
+    // register data (it belongs to the other jurisdiction now).
+    private async Task<ReferralView?> GetAbroadAsync(Guid id, Actor actor, CancellationToken ct)
+    {
+        if (await abroad.Open(actor).FirstOrDefaultAsync(x => x.Id == id, ct) is not { } r)
+        {
+            return null;
+        }
+
+        var number = (await abroad.CaseNumbersAsync([r.CaseId], ct)).GetValueOrDefault(r.CaseId) ?? string.Empty;
+        var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+        db.RecordAudit("View", "Referral", r.Id.ToString(), r.RegionCode, $"case={r.CaseId};{ReferralsAbroad.AuditDetail}");
+        await db.SaveChangesAsync(ct);
+        return new ReferralView(r.Id, number, Referral.StatusText(r.Status), orgName, r.Reason, r.SharedInformation, r.DueAt is { } d ? ChinaTime.ToChina(d) : null,
+            r.IsOverdue(Now), ChinaTime.ToChina(r.SentAt), r.SentByName, null, r.RespondedByName, r.RespondedAt is { } ra ? ChinaTime.ToChina(ra) : null,
+            r.DeclineReason, r.ActionsTaken, r.Feedback, r.CompletedAt is { } ca ? ChinaTime.ToChina(ca) : null);
+    }
 
     /// <summary>The receiver accepts, declines (note = reason), records progress or completes (note = feedback).</summary>
-    public async Task<(CaseOutcome Outcome, ReferralStatusResponse? Response)> ActAsync(Guid id, ReferralAction action, Actor actor, ReferralNoteRequest body, CancellationToken ct)
+    public async Task<(CaseOutcome Outcome, ReferralStatusResponse? Response)> ActAsync(Guid id, ReferralAction action, ClaimsPrincipal user, ReferralNoteRequest body, CancellationToken ct)
     {
+        var actor = Actor.From(user);
         var r = await db.Referrals.FirstOrDefaultAsync(x => x.Id == id, ct);
+        // A referral whose case moved out of the receiver's jurisdiction is worked on in the bypass's own context.
+        await using var wide = r is null ? await abroad.ContextForAsync(id, actor, ct) : null;
+        var work = wide ?? db;
+        r ??= wide is null ? null : await wide.Referrals.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null)
         {
             return (CaseOutcome.Missing, null);
         }
 
-        if (!IsReceiver(r, actor))
+        if (!(await authorization.AuthorizeAsync(user, r, ReferralOperations.Respond)).Succeeded)
         {
             // Staff of the case may read the referral but only the receiver acts on it; anyone else learns nothing.
             var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.CaseId, ct);
@@ -167,7 +211,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
         }
 
         var now = Now;
-        var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+        var orgName = await work.Organizations.AsNoTracking().Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
         (CaseEventKind kind, string text) = action switch
         {
             ReferralAction.Accept => (CaseEventKind.ReferralAccepted, $"{orgName} 接收转介" + (note is null ? string.Empty : $"：{note}")),
@@ -203,7 +247,12 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
                 break;
         }
 
-        db.CaseEvents.Add(new CaseEvent
+        if (wide is not null)
+        {
+            wide.RecordAudit("Update", "Referral", r.Id.ToString(), r.RegionCode, $"{action};{ReferralsAbroad.AuditDetail}");
+        }
+
+        work.CaseEvents.Add(new CaseEvent
         {
             CaseId = r.CaseId,
             RegionCode = r.RegionCode,
@@ -216,7 +265,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
         });
         try
         {
-            await db.SaveChangesAsync(ct);
+            await work.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

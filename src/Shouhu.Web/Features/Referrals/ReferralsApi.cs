@@ -23,16 +23,22 @@ public static class ReferralsApi
 
     private static async Task<IResult> ListAsync(ReferralInbox inbox, ClaimsPrincipal user, string? box, string? status, CancellationToken ct)
     {
+        var check = new ListParameters().OneOf("box", box, ["inbox", "outgoing"]).OneOf("status", status, Enum.GetValues<ReferralStatus>().Select(Referral.StatusText));
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
         var items = await inbox.ListAsync(Actor.From(user), box, status, ct);
         return TypedResults.Ok(new { items, total = items.Count });
     }
 
     private static async Task<IResult> GetAsync(Guid id, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
-        await inbox.GetAsync(id, Actor.From(user), ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
+        await inbox.GetAsync(id, user, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
 
     private static async Task<IResult> ActAsync(Guid id, ReferralAction action, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (outcome, response) = await inbox.ActAsync(id, action, Actor.From(user), body ?? new ReferralNoteRequest(null), ct);
+        var (outcome, response) = await inbox.ActAsync(id, action, user, body ?? new ReferralNoteRequest(null), ct);
         return CaseResults.Refusal(outcome) ?? TypedResults.Ok(response);
     }
 }

@@ -125,7 +125,10 @@ public sealed class ReportQueries(ShouhuDbContext db, Regions.RegionNames region
 
         var childName = r.ChildId is { } cid && Roles.RegistryReaders.Contains(actor.Role) ? await db.Children.AsNoTracking().Where(c => c.Id == cid).Select(c => c.Name).FirstOrDefaultAsync(ct) : null;
         var caseNumber = r.CaseId is { } caseId ? await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct) : null;
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.UploadedAt).ToListAsync(ct);
+        // The files only to those who see the reporter (they may identify them): Attachments.MaySeeReportFile.
+        var attachments = Cases.Attachments.MaySeeReportFile(r, actor)
+            ? await db.Attachments.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.UploadedAt).ToListAsync(ct)
+            : [];
         var regionName = (await regionNames.NamesAsync([r.RegionCode], ct)).GetValueOrDefault(r.RegionCode);
         db.RecordAudit("View", "Report", r.Id.ToString(), r.RegionCode);
         await db.SaveChangesAsync(ct);

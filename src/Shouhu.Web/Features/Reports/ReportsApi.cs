@@ -31,8 +31,12 @@ public static class ReportsApi
         return TypedResults.Created($"/api/v1/reports/{report.Id}", await queries.GetAsync(report.Id, actor, ct));
     }
 
-    private static async Task<IResult> ListAsync(ReportQueries queries, ClaimsPrincipal user, string? status, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(Actor.From(user), status, page, pageSize, ct));
+    private static async Task<IResult> ListAsync(ReportQueries queries, ClaimsPrincipal user, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var check = new ListParameters().Paging(page, pageSize, 200)
+            .OneOf("status", status, Enum.GetValues<Domain.Casework.ReportStatus>().Select(ReportQueries.StatusText));
+        return check.IsValid ? TypedResults.Ok(await queries.ListAsync(Actor.From(user), status, page, pageSize, ct)) : check.Problem();
+    }
 
     private static async Task<IResult> GetAsync(Guid id, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
         await queries.GetAsync(id, Actor.From(user), ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();

@@ -255,7 +255,7 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
             if (decision == TriageDecision.OpenCase && @case is not null)
             {
                 notifier.Queue([@case.AssignedWorkerId], Domain.Monitoring.NotificationKind.Assignment,
-                    $"新案件 {@case.CaseNumber} 已分派给您（{CaseworkNames.Of(@case.Urgency)}）", $"/Cases/Details/{@case.Id}");
+                    $"新案件 {@case.CaseNumber} 已分派给您（{CaseworkNames.Of(@case.Urgency)}）", $"/Cases/Details/{@case.Id}", @case.RegionCode);
             }
 
             try

@@ -130,9 +130,10 @@ public static class WorkbenchApi
             .RequireAuthorization(Policies.SignedIn).WithTags("Workbench").WithSummary("工作台：我的预警、到期走访、在办案件、待研判报告、待接收转介（与各列表总数一致）");
         api.MapGet("/visits/due", async (int? page, int? pageSize, string? regionCode, WorkbenchQueries q, ShouhuDbContext db, CancellationToken ct) =>
         {
-            if (!string.IsNullOrEmpty(regionCode) && !Domain.Regions.RegionCode.IsWellFormed(regionCode))
+            var check = new ListParameters().Paging(page, pageSize, 500).Region("regionCode", regionCode);
+            if (!check.IsValid)
             {
-                return (IResult)TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["regionCode"] = ["区划代码应为 2、4、6、9 或 12 位数字"] }, title: "输入有误");
+                return (IResult)check.Problem();
             }
 
             var result = await q.DueVisitPageAsync(page, pageSize, ct, regionCode);
