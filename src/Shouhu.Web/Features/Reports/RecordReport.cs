@@ -218,7 +218,7 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
         {
             // Nameless and without the concern (the text may leave by SMS): the urgency, the deadline and the link.
             notifier.Queue(await TriageLevelAsync(report.RegionCode, ct), Domain.Monitoring.NotificationKind.Report,
-                $"{CaseworkNames.Of(urgency)}报告待研判，请于 {ReportQueries.DeadlineText(Domain.Time.ChinaTime.ToChina(report.ResponseDueAt), "MM-dd")} 前处理", $"/Reports/Details/{report.Id}");
+                $"{CaseworkNames.Of(urgency)}报告待研判，请于 {ReportQueries.DeadlineText(Domain.Time.ChinaTime.ToChina(report.ResponseDueAt), "MM-dd")} 前处理", $"/Reports/Details/{report.Id}", report.RegionCode);
         }
 
         await db.SaveChangesAsync(ct);
