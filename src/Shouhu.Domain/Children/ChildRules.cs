@@ -125,7 +125,7 @@ public static class ChildRules
             }
             else
             {
-                errors.Add("birthDate", "出生日期不是有效日期（格式如 2014-02-28，不早于1900年）");
+                errors.Add("birthDate", "出生日期不是有效日期（格式如 2014-02-28）");
             }
         }
 
