@@ -132,16 +132,6 @@ public static class RouteMatrix
         [("POST /api/v1/assessment-instruments/", "A")] = "#9.1 instrument per city",
         [("POST /api/v1/assessment-instruments/", "O")] = "#9.1 instrument per city",
         [("GET /api/v1/outbox", "A")] = "#9.3 outbox scoped",
-        [("POST /api/v1/children/", "H")] = "#9.2 hotline does not write the register",
-        [("POST /api/v1/children/{id:guid}/categories", "H")] = "#9.2",
-        [("POST /api/v1/children/{id:guid}/categories/{categoryId:guid}/{action}", "H")] = "#9.2",
-        [("POST /api/v1/children/{id:guid}/guardians", "H")] = "#9.2",
-        [("PUT /api/v1/children/{id:guid}/guardians/{guardianId:guid}", "H")] = "#9.2",
-        [("DELETE /api/v1/children/{id:guid}/guardians/{guardianId:guid}", "H")] = "#9.2",
-        [("GET /api/v1/prevention-activities/", "H")] = "#9.2",
-        [("POST /api/v1/prevention-activities/", "H")] = "#9.2",
-        [("PAGE Children/Create", "H")] = "#9.2",
-        [("PAGE Prevention", "H")] = "#9.2",
     };
 
     private static List<Rule> BuildRules()
