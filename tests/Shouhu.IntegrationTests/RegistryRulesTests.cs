@@ -87,9 +87,10 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     public async Task Put_OmittingARequiredOrRecordedField_Is400NamingIt_AndChangesNothing(string field)
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
-        var idNumber = ShouhuApp.NewIdNumber(new DateOnly(2012, 12, 12), false);
+        // The birth date is required where no ID number carries it: that case is tried on a child without one.
+        var idNumber = field == "birthDate" ? null : ShouhuApp.NewIdNumber(new DateOnly(2012, 12, 12), false);
         var name = Name("整");
-        var child = await CreatedAsync(director, new { name, sex = "female", citizenIdNumber = idNumber, residenceRegionCode = ShouhuApp.VillageA, schoolStatus = "InSchool", schoolName = "启明小学" });
+        var child = await CreatedAsync(director, new { name, sex = "female", citizenIdNumber = idNumber, birthDate = "2012-12-12", residenceRegionCode = ShouhuApp.VillageA, schoolStatus = "InSchool", schoolName = "启明小学" });
         var body = new Dictionary<string, object?>
         {
             ["name"] = name, ["sex"] = "female", ["citizenIdNumber"] = idNumber, ["birthDate"] = "2012-12-12", ["residenceRegionCode"] = ShouhuApp.VillageA,
@@ -105,10 +106,13 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
             Assert.Equal("身份证号不能删除；如有错误，请填写正确的号码", problem.GetProperty("errors").GetProperty(field)[0].GetString());
         }
 
-        // Also an explicit empty ID number does not erase it.
-        body["citizenIdNumber"] = "";
-        body[field] = field == "citizenIdNumber" ? "" : body.GetValueOrDefault(field) ?? (field switch { "name" => name, "sex" => "female", "birthDate" => "2012-12-12", _ => ShouhuApp.VillageA });
-        Assert.Equal(HttpStatusCode.BadRequest, (await director.PutAsJsonAsync($"/api/v1/children/{child.GetProperty("id").GetString()}", body, Ct)).StatusCode);
+        if (idNumber is not null)
+        {
+            // Also an explicit empty ID number does not erase it.
+            body["citizenIdNumber"] = "";
+            body[field] = field == "citizenIdNumber" ? "" : field switch { "name" => name, "sex" => "female", _ => ShouhuApp.VillageA };
+            Assert.Equal(HttpStatusCode.BadRequest, (await director.PutAsJsonAsync($"/api/v1/children/{child.GetProperty("id").GetString()}", body, Ct)).StatusCode);
+        }
 
         var after = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children/{child.GetProperty("id").GetString()}", Ct);
         Assert.Equal(idNumber, after.GetProperty("citizenIdNumber").GetString());

@@ -8,8 +8,8 @@ namespace Shouhu.Web.Features.Children;
 /// <summary>
 /// Body of <c>POST /api/v1/children</c> (API-CONTRACT.md) and of <c>PUT /api/v1/children/{id}</c>: dates as ISO text
 /// (<c>2014-02-28</c>), enums by their English names. PUT is a full replacement of the fields it documents: an optional
-/// field left out (or null) is cleared; <c>name</c>, <c>sex</c>, <c>birthDate</c> and <c>residenceRegionCode</c> must be
-/// sent (400 naming the missing one); a recorded <c>citizenIdNumber</c> cannot be erased (400 身份证号不能删除), only
+/// field left out (or null) is cleared; <c>name</c>, <c>sex</c>, <c>residenceRegionCode</c> and — unless a
+/// <c>citizenIdNumber</c> is sent — <c>birthDate</c> must be sent (400 naming the missing one); a recorded <c>citizenIdNumber</c> cannot be erased (400 身份证号不能删除), only
 /// corrected. On PUT, <c>categories</c> and <c>guardians</c> are ignored (they have their own endpoints) and
 /// <c>version</c> must be the one read.
 /// </summary>

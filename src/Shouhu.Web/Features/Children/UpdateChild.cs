@@ -23,7 +23,8 @@ public sealed record EditOutcome(
 /// <summary>
 /// Edits a child's own fields (identity, residence, household, school, health, family situation, entrusted care) with the
 /// same rules as registration. PUT is a full replacement of the fields it documents: an optional field left out is
-/// cleared; name, sex, birth date and residence must be sent (400 naming the one missing); an ID number once recorded
+/// cleared; name, sex, residence and — unless an ID number is sent — the birth date must be sent (400 naming the one
+/// missing); an ID number once recorded
 /// cannot be erased (400 身份证号不能删除) — a correction replaces it. Categories and guardians have their own routes and
 /// are left as they are. Every changed field becomes a <see cref="ChildRevision"/> (who, when, from, to) in the same
 /// save; the record's <c>version</c> must be the one the editor read, else nothing is saved and the conflict names who saved.
@@ -53,7 +54,8 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, V
         }
 
         // PUT replaces every field it documents: what is required must be sent, and a recorded ID number is corrected, never erased.
-        foreach (var (field, value, label) in new[] { ("name", input.Name, "姓名"), ("sex", input.Sex, "性别"), ("birthDate", input.BirthDate, "出生日期"), ("residenceRegionCode", input.ResidenceRegionCode, "居住地") })
+        // The birth date is required as on registration: unless an ID number is sent, which carries it.
+        foreach (var (field, value, label) in new[] { ("name", input.Name, "姓名"), ("sex", input.Sex, "性别"), ("birthDate", input.BirthDate ?? input.CitizenIdNumber, "出生日期"), ("residenceRegionCode", input.ResidenceRegionCode, "居住地") })
         {
             if (string.IsNullOrWhiteSpace(value))
             {
