@@ -140,8 +140,20 @@ public sealed class FoundationJourneyTests(BrowserApp app) : IClassFixture<Brows
         var rows = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         var exported = Assert.Single(rows);
         Assert.Equal("杨𠮷·小雨", exported["姓名"]);
-        Assert.Equal(good, exported["公民身份号码"]);
-        Assert.Equal("农村留守儿童", exported["保护类别"]);
+        // Masked by default (issue #9 findings 5–6): no full number, no birth date, no category column.
+        Assert.Equal(good[..6] + "********" + good[14..], exported["公民身份号码"]);
+        Assert.False(exported.ContainsKey("出生日期"));
+        Assert.False(exported.ContainsKey("保护类别"));
+
+        // Full numbers only when she asks for them and says what for (audited).
+        await phone.Locator("input[name=fullIdNumbers]").CheckAsync();
+        await phone.Locator("input[name=purpose]").FillAsync("村级年度核对");
+        var full = await phone.RunAndWaitForDownloadAsync(() => phone.Locator("#export").ClickAsync());
+        var fullPath = Path.Combine(BrowserApp.ScreenshotDir, "09-export-full.xlsx");
+        await full.SaveAsAsync(fullPath);
+        var fullRow = Assert.Single(MiniExcelLibs.MiniExcel.Query(fullPath, useHeaderRow: true).Cast<IDictionary<string, object>>());
+        Assert.Equal(good, fullRow["公民身份号码"]);
+        Assert.Equal("2016-08-15", fullRow["出生日期"]);
 
         // 6. The neighbouring village's director finds nothing, and the record's address answers 404.
         var neighbour = await app.NewPageAsync();

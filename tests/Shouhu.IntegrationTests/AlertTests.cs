@@ -189,7 +189,8 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
         var child = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/children/{eighteen}", Ct);
         var categoryId = child.GetProperty("categories")[0].GetProperty("id").GetString();
-        await OkJson(await officer.PostAsJsonAsync($"/api/v1/children/{eighteen}/categories/{categoryId}/exit", new { reason = "已安排成年后衔接" }, Ct));
+        var categoryVersion = child.GetProperty("categories")[0].GetProperty("version").GetString();
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/children/{eighteen}/categories/{categoryId}/exit", new { reason = "已安排成年后衔接", version = categoryVersion }, Ct));
         await ClearsAsync("Turning18", eighteen);
     }
 
@@ -206,8 +207,9 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         await UpdateAsync(async db => (await db.ChildCategories.SingleAsync(k => k.ChildId == childId, Ct)).SubmittedAt = DateTime.UtcNow.AddDays(-16));
         await FiresOnceAsync("VerificationPending", childId);
         var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
-        var categoryId = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}", Ct)).GetProperty("categories")[0].GetProperty("id").GetString();
-        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/children/{childId}/categories/{categoryId}/township-verify", new { }, Ct));
+        var category = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}", Ct)).GetProperty("categories")[0];
+        var categoryId = category.GetProperty("id").GetString();
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/children/{childId}/categories/{categoryId}/township-verify", new { version = category.GetProperty("version").GetString() }, Ct));
         await ClearsAsync("VerificationPending", childId); // waiting at the county now, for less than 15 days
     }
 

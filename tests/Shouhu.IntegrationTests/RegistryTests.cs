@@ -64,23 +64,26 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var child = await CreatedAsync(director, ChildrenTests.ChildBody("链条儿", ShouhuApp.NewIdNumber(new DateOnly(2014, 4, 4), true), ShouhuApp.VillageA));
         var id = child.GetProperty("id").GetString();
         var cat = child.GetProperty("categories")[0].GetProperty("id").GetString();
+        var version = child.GetProperty("categories")[0].GetProperty("version").GetString();
 
-        // The director may not verify; the county may not confirm before the township.
-        Assert.Equal(HttpStatusCode.Forbidden, (await director.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/township-verify", new { }, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await county.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/confirm", new { }, Ct)).StatusCode);
+        // The director may not verify (403); the county may not confirm before the township (a state conflict: 409).
+        Assert.Equal(HttpStatusCode.Forbidden, (await director.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/township-verify", new { version }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await county.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/confirm", new { version }, Ct)).StatusCode);
 
-        var verified = await supervisor.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/township-verify", new { }, Ct);
-        Assert.Equal("township-verified", (await Json(verified)).GetProperty("categories")[0].GetProperty("status").GetString());
-        var confirmed = await Json(await county.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/confirm", new { }, Ct));
+        var verified = await Json(await supervisor.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/township-verify", new { version }, Ct));
+        Assert.Equal("township-verified", verified.GetProperty("categories")[0].GetProperty("status").GetString());
+        version = verified.GetProperty("categories")[0].GetProperty("version").GetString();
+        var confirmed = await Json(await county.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/confirm", new { version }, Ct));
+        version = confirmed.GetProperty("categories")[0].GetProperty("version").GetString();
         Assert.Equal("verified", confirmed.GetProperty("categories")[0].GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.String, confirmed.GetProperty("categories")[0].GetProperty("countyConfirmedAt").ValueKind);
 
         var listed = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children?category=LeftBehind&q=链条儿", Ct);
         Assert.Equal(1, listed.GetProperty("total").GetInt32());
 
-        var noReason = await director.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/exit", new { reason = " " }, Ct);
+        var noReason = await director.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/exit", new { reason = " ", version }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        var exited = await Json(await director.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/exit", new { reason = "父母返乡" }, Ct));
+        var exited = await Json(await director.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/exit", new { reason = "父母返乡", version }, Ct));
         var k = exited.GetProperty("categories")[0];
         Assert.Equal("exited", k.GetProperty("status").GetString());
         Assert.False(k.GetProperty("active").GetBoolean());
@@ -95,6 +98,8 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var history = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children/{id}/history", Ct);
         var fields = history.EnumerateArray().Select(h => h.GetProperty("field").GetString()).ToList();
         Assert.Equal(3, fields.Count(f => f == "categories.LeftBehind"));
+        Assert.All(history.EnumerateArray().Where(h => h.GetProperty("field").GetString() == "categories.LeftBehind"),
+            h => Assert.Equal("保护类别·农村留守儿童", h.GetProperty("fieldName").GetString()));
     }
 
     [Fact]
@@ -126,9 +131,10 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         var history = await other.GetFromJsonAsync<JsonElement>($"/api/v1/children/{id}/history", Ct);
         var changes = history.EnumerateArray().ToDictionary(h => h.GetProperty("field").GetString()!, h => (h.GetProperty("oldValue").GetString(), h.GetProperty("newValue").GetString()));
-        Assert.Equal((ShouhuApp.VillageA, ShouhuApp.VillageB), changes["residenceRegionCode"]);
+        Assert.Equal(($"马家吉社区（{ShouhuApp.VillageA}）", $"半边街社区（{ShouhuApp.VillageB}）"), changes["residenceRegionCode"]);
         Assert.Equal(((string?)null, "启明小学"), changes["schoolName"]);
-        Assert.Equal(("Unknown", "InSchool"), changes["schoolStatus"]);
+        Assert.Equal(("未登记", "在校"), changes["schoolStatus"]);
+        Assert.All(history.EnumerateArray(), h => Assert.StartsWith("测试", h.GetProperty("changedBy").GetString(), StringComparison.Ordinal));
 
         // The director of village A no longer sees the child, who moved to village B.
         Assert.Equal(HttpStatusCode.NotFound, (await director.GetAsync($"/api/v1/children/{id}", Ct)).StatusCode);
@@ -155,7 +161,7 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var g = added.GetProperty("guardians")[0];
         Assert.Equal("13807360000", g.GetProperty("phone").GetString());
         var gid = g.GetProperty("id").GetString();
-        var changed = await Json(await director.PutAsJsonAsync($"/api/v1/children/{id}/guardians/{gid}", new { name = "李父", relation = "Father", status = "Imprisoned" }, Ct));
+        var changed = await Json(await director.PutAsJsonAsync($"/api/v1/children/{id}/guardians/{gid}", new { name = "李父", relation = "Father", status = "Imprisoned", version = g.GetProperty("version").GetString() }, Ct));
         Assert.Equal("Imprisoned", changed.GetProperty("guardians")[0].GetProperty("status").GetString());
 
         var history = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children/{id}/history", Ct);
@@ -210,7 +216,8 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         var detail = await directorA.GetFromJsonAsync<JsonElement>($"/api/v1/children/{ids[0]}", Ct);
         var cat = detail.GetProperty("categories")[0].GetProperty("id").GetString();
-        await directorA.PostAsJsonAsync($"/api/v1/children/{ids[0]}/categories/{cat}/exit", new { reason = "父亲刑满释放" }, Ct);
+        var exit = await directorA.PostAsJsonAsync($"/api/v1/children/{ids[0]}/categories/{cat}/exit", new { reason = "父亲刑满释放", version = detail.GetProperty("categories")[0].GetProperty("version").GetString() }, Ct);
+        Assert.Equal(HttpStatusCode.OK, exit.StatusCode);
 
         var page = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/children?category=DeFactoUnsupported&pageSize=200", Ct);
         Assert.Equal(before + 2, page.GetProperty("total").GetInt32());
@@ -241,7 +248,7 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Equal(["筛乙", "筛丙"], await Names("ageMin=6&sort=birthDate"));
         Assert.Equal(["筛甲", "筛乙"], await Names("ageMax=10&sort=birthDate"));
         Assert.Equal(["筛丙"], await Names("schoolStatus=NotInSchool"));
-        Assert.Empty(await Names("schoolStatus=Nope"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.GetAsync("/api/v1/children?q=筛&schoolStatus=Nope", Ct)).StatusCode);
         var page2 = await county.GetFromJsonAsync<JsonElement>("/api/v1/children?q=筛&pageSize=2&page=2&sort=name", Ct);
         Assert.Equal(3, page2.GetProperty("total").GetInt32());
         Assert.Single(page2.GetProperty("items").EnumerateArray());
@@ -263,8 +270,9 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         var row = Assert.Single(rows);
         Assert.Equal("导出儿", row["姓名"]);
-        Assert.Equal(id, row["公民身份号码"]);
-        Assert.Equal("农村留守儿童", row["保护类别"]);
+        Assert.Equal(id[..6] + "********" + id[14..], row["公民身份号码"]); // masked by default, for every role
+        Assert.False(row.ContainsKey("保护类别"));
+        Assert.False(row.ContainsKey("出生日期"));
 
         using var hotline = await app.UserAsync("HotlineOperator", "4307");
         var masked = await hotline.GetAsync("/api/v1/children/export?q=导出", Ct);

@@ -164,6 +164,28 @@ public class ShouhuApp : WebApplicationFactory<Program>
         return (await ClientForAsync(userName, UserPassword), id);
     }
 
+    /// <summary>
+    /// A cookie client signed in through the login page as a new account of <paramref name="role"/>, for page tests
+    /// (redirects are not followed, so a refusal shows as itself).
+    /// </summary>
+    public async Task<HttpClient> PageUserAsync(string role, string jurisdiction)
+    {
+        var userName = $"{role.ToLowerInvariant()}p{Interlocked.Increment(ref _sequence)}";
+        using (await UserAsync(role, jurisdiction, userName))
+        {
+        }
+
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = await client.GetStringAsync("/Accounts/Login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var login = await client.PostAsync("/Accounts/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = UserPassword, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
+        return client;
+    }
+
     /// <summary>A valid 18-character ID number for a birth date and sex, unique per call.</summary>
     public static string NewIdNumber(DateOnly birth, bool male, string address = "430702")
     {

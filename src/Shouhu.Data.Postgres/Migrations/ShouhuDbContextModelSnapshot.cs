@@ -1291,6 +1291,10 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
@@ -1449,6 +1453,10 @@ namespace Shouhu.Data.Postgres.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("WorkPlace")
                         .HasMaxLength(100)

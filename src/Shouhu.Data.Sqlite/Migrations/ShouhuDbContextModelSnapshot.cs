@@ -1263,6 +1263,10 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
@@ -1418,6 +1422,10 @@ namespace Shouhu.Data.Sqlite.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WorkPlace")
                         .HasMaxLength(100)

@@ -87,6 +87,7 @@ internal sealed class ChildCategoryConfiguration : IEntityTypeConfiguration<Chil
         b.Property(c => c.TownshipVerifiedBy).HasMaxLength(64);
         b.Property(c => c.CountyConfirmedBy).HasMaxLength(64);
         b.Property(c => c.ClosedBy).HasMaxLength(64);
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.Property(c => c.RegionCode).HasMaxLength(12).IsUnicode(false);
         // Lists of one category inside a region subtree: counted and paged (village, then registration order) on this
         // covering index alone, without touching a child that is not on the page.
@@ -132,6 +133,7 @@ internal sealed class GuardianConfiguration : IEntityTypeConfiguration<Guardian>
         b.Property(g => g.WorkPlace).HasMaxLength(100);
         b.Property(g => g.Employment).HasMaxLength(100);
         b.Property(g => g.Phone).HasMaxLength(20).IsUnicode(false);
+        b.Property(g => g.Version).IsConcurrencyToken();
         b.HasIndex(g => g.ChildId);
     }
 }

@@ -30,8 +30,12 @@ public static class Roles
     /// <summary>Roles that work with the child register of their jurisdiction (the others see only what is referred or assigned to them).</summary>
     public static readonly IReadOnlyList<string> RegistryReaders = [CivilAffairsOfficer, ChildSupervisor, ChildDirector, HotlineOperator];
 
-    /// <summary>Roles that may register and edit children.</summary>
-    public static readonly IReadOnlyList<string> RegistryWriters = [CivilAffairsOfficer, ChildSupervisor, ChildDirector, HotlineOperator];
+    /// <summary>
+    /// Roles that write the register: register a child, correct the record, its family and caregiver, submit and act on its
+    /// categories. Hotline operators do not (issue #9 finding 2, #10 item 8): they record reports, in which an unregistered
+    /// child is described, and the village, township or county registers the child.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RegistryWriters = [CivilAffairsOfficer, ChildSupervisor, ChildDirector];
 
     /// <summary>Roles that see citizen ID numbers in full on a record's detail (least privilege: everyone else sees them masked).</summary>
     public static readonly IReadOnlyList<string> FullIdNumberReaders = [CivilAffairsOfficer, ChildSupervisor, ChildDirector];

@@ -114,12 +114,8 @@ public static class CategoryRules
                 }
 
                 break;
-            case ProtectionCategory.InDistress:
-                if (string.IsNullOrWhiteSpace(subType))
-                {
-                    problems.Add($"困境儿童须选择类型：{string.Join("、", InDistressSubTypes)}");
-                }
-
+            case ProtectionCategory.InDistress when SubTypeProblem(category, subType) is { } subTypeProblem:
+                problems.Add(subTypeProblem);
                 break;
             case ProtectionCategory.Disabled:
                 if (child.DisabilityType is null || child.DisabilityGrade is null)
@@ -132,6 +128,15 @@ public static class CategoryRules
 
         return problems;
     }
+
+    /// <summary>
+    /// Why <paramref name="subType"/> does not fit <paramref name="category"/>, or null: a 困境儿童 needs one of the three
+    /// national sub-types of 国发〔2016〕36号 (<see cref="InDistressSubTypes"/>; DOMAIN.md §1) and nothing else.
+    /// </summary>
+    public static string? SubTypeProblem(ProtectionCategory category, string? subType) =>
+        category == ProtectionCategory.InDistress && !InDistressSubTypes.Contains(subType?.Trim() ?? string.Empty)
+            ? $"困境儿童须选择类型：{string.Join("、", InDistressSubTypes)}"
+            : null;
 
     /// <summary>
     /// Checks every category of a validated child against its family and sets each one's last day; problems are keyed
@@ -182,17 +187,48 @@ public enum CategoryAction
 /// </summary>
 public static class CategoryWorkflow
 {
-    /// <summary>Null when <paramref name="role"/> with <paramref name="jurisdictionLevel"/> (1 province … 5 village) may take <paramref name="action"/> on a category in <paramref name="status"/>; else why not.</summary>
-    public static string? Refusal(CategoryStatus status, CategoryAction action, string role, int jurisdictionLevel) => action switch
+    /// <summary>Fewest distinct people in a category's chain by default: submitter, township verifier and county confirmer.</summary>
+    public const int DefaultMinimumPeople = 3;
+
+    /// <summary>
+    /// Null when <paramref name="role"/> with <paramref name="jurisdictionLevel"/> (1 province … 5 village) may take
+    /// <paramref name="action"/> on a category in <paramref name="status"/>; else why not (<see cref="StateConflict"/>
+    /// first, then <see cref="RoleRefusal"/>). The page offers only the actions this allows; the API answers the two apart
+    /// (403 for the role, 409 for the state).
+    /// </summary>
+    public static string? Refusal(CategoryStatus status, CategoryAction action, string role, int jurisdictionLevel) =>
+        StateConflict(status, action) ?? RoleRefusal(action, role, jurisdictionLevel);
+
+    /// <summary>Why <paramref name="role"/> at <paramref name="jurisdictionLevel"/> may never take <paramref name="action"/> (answered 403), or null.</summary>
+    public static string? RoleRefusal(CategoryAction action, string role, int jurisdictionLevel) => action switch
+    {
+        CategoryAction.TownshipVerify when !(role is Accounts.Roles.ChildSupervisor or Accounts.Roles.CivilAffairsOfficer) || jurisdictionLevel > 4 => "乡镇查验须由乡镇（街道）儿童督导员或上级民政干部办理",
+        CategoryAction.CountyConfirm when role != Accounts.Roles.CivilAffairsOfficer || jurisdictionLevel > 3 => "县级确认须由县（区）以上民政干部办理",
+        CategoryAction.Reject when !(role is Accounts.Roles.ChildSupervisor or Accounts.Roles.CivilAffairsOfficer) || jurisdictionLevel > 4 => "不予确认须由乡镇以上办理",
+        CategoryAction.Exit when !Accounts.Roles.RegistryWriters.Contains(role) => "退出须由儿童主任、督导员或民政干部办理",
+        _ => null,
+    };
+
+    /// <summary>Why a category in <paramref name="status"/> does not allow <paramref name="action"/> now (a state conflict, answered 409), or null.</summary>
+    public static string? StateConflict(CategoryStatus status, CategoryAction action) => action switch
     {
         CategoryAction.TownshipVerify when status != CategoryStatus.Pending => $"当前状态为“{ChildCategory.StatusName(status)}”，不能乡镇查验",
-        CategoryAction.TownshipVerify when !(role is Accounts.Roles.ChildSupervisor or Accounts.Roles.CivilAffairsOfficer) || jurisdictionLevel > 4 => "乡镇查验须由乡镇（街道）儿童督导员或上级民政干部办理",
         CategoryAction.CountyConfirm when status != CategoryStatus.TownshipVerified => $"当前状态为“{ChildCategory.StatusName(status)}”，须先经乡镇查验",
-        CategoryAction.CountyConfirm when role != Accounts.Roles.CivilAffairsOfficer || jurisdictionLevel > 3 => "县级确认须由县（区）以上民政干部办理",
         CategoryAction.Reject when status is not (CategoryStatus.Pending or CategoryStatus.TownshipVerified) => $"当前状态为“{ChildCategory.StatusName(status)}”，不能不予确认",
-        CategoryAction.Reject when !(role is Accounts.Roles.ChildSupervisor or Accounts.Roles.CivilAffairsOfficer) || jurisdictionLevel > 4 => "不予确认须由乡镇以上办理",
         CategoryAction.Exit when status is CategoryStatus.Exited or CategoryStatus.Rejected => $"当前状态为“{ChildCategory.StatusName(status)}”，无需退出",
-        CategoryAction.Exit when !Accounts.Roles.RegistryWriters.Contains(role) => "退出须由儿童主任、督导员或民政干部办理",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Four eyes (issue #9 finding 10): whoever submits, verifies and confirms a category are <paramref name="minimumPeople"/>
+    /// different accounts — 3 by default; 2 where a county has too few staff, and then still nobody verifies or confirms
+    /// their own submission. Null when <paramref name="actorId"/> may take <paramref name="action"/> on <paramref name="category"/>.
+    /// </summary>
+    public static string? SamePersonRefusal(ChildCategory category, CategoryAction action, string actorId, int minimumPeople) => action switch
+    {
+        CategoryAction.TownshipVerify when category.SubmittedBy == actorId => "不能查验自己申报的类别：申报、查验、确认须由不同的人办理",
+        CategoryAction.CountyConfirm when category.SubmittedBy == actorId => "不能确认自己申报的类别：申报、查验、确认须由不同的人办理",
+        CategoryAction.CountyConfirm when minimumPeople >= 3 && category.TownshipVerifiedBy == actorId => "不能确认自己查验的类别：申报、查验、确认须由三个不同的人办理",
         _ => null,
     };
 

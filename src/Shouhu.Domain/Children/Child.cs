@@ -317,16 +317,25 @@ public class ChildCategory : IChildPart
     /// <inheritdoc cref="ClosedBy"/>
     public DateTime? ClosedAt { get; set; }
 
-    /// <summary>True while the category counts: not exited, not rejected, and <paramref name="onDate"/> inside its period.</summary>
+    /// <summary>Application-managed concurrency token, changed on every update: a change carries the version it read (409 when stale).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>
+    /// True while the category counts on <paramref name="onDate"/> (issue #10 item 9: one rule for every list, count, alert
+    /// and schedule): not rejected, and <paramref name="onDate"/> inside its period, both ends included. <see cref="ValidTo"/>
+    /// is the last day it applies, however it ended: the day before the 16th or 18th birthday (a minor until the
+    /// birthday; Civil Code arts. 201–202) or, for an exit, the day before the exit day. An exited category without a last
+    /// day (older records) no longer counts.
+    /// </summary>
     public bool IsActiveOn(DateOnly onDate) =>
-        Status is not (CategoryStatus.Exited or CategoryStatus.Rejected) && ValidFrom <= onDate && (ValidTo is null || onDate <= ValidTo);
+        Status != CategoryStatus.Rejected && ValidFrom <= onDate && (ValidTo is { } last ? onDate <= last : Status != CategoryStatus.Exited);
 
     /// <summary>
     /// <see cref="IsActiveOn"/> as a query expression (translated by EF on both engines), for lists, alerts and schedules
     /// that must agree on which categories count.
     /// </summary>
     public static System.Linq.Expressions.Expression<Func<ChildCategory, bool>> ActiveOn(DateOnly onDate) =>
-        k => k.Status != CategoryStatus.Exited && k.Status != CategoryStatus.Rejected && k.ValidFrom <= onDate && (k.ValidTo == null || k.ValidTo >= onDate);
+        k => k.Status != CategoryStatus.Rejected && k.ValidFrom <= onDate && ((k.ValidTo == null && k.Status != CategoryStatus.Exited) || k.ValidTo >= onDate);
 
     /// <summary>API text of a status: pending, township-verified, verified, rejected, exited.</summary>
     public static string StatusText(CategoryStatus s) => s switch
@@ -418,6 +427,9 @@ public class Guardian : IChildPart
 
     /// <summary>Phone.</summary>
     public string? Phone { get; set; }
+
+    /// <summary>Application-managed concurrency token, changed on every update: a change carries the version it read (409 when stale).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>The child's region, copied so the table can be scoped and distributed by it.</summary>
     public required string RegionCode { get; set; }

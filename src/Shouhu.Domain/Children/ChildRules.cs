@@ -36,7 +36,7 @@ public sealed record ChildInput(
 /// <summary>A protection category as submitted.</summary>
 public sealed record CategoryInput(string? Category, string? SubType = null, string? ValidFrom = null, string? Basis = null);
 
-/// <summary>A guardian or family member as submitted.</summary>
+/// <summary>A guardian or family member as submitted; <c>Version</c> is the one read, required to change one (ignored when adding).</summary>
 public sealed record GuardianInput(
     string? Name,
     string? Relation,
@@ -47,7 +47,8 @@ public sealed record GuardianInput(
     string? WorkPlace = null,
     string? Employment = null,
     string? HealthStatus = null,
-    string? Phone = null);
+    string? Phone = null,
+    Guid? Version = null);
 
 /// <summary>The entrusted caregiver of a left-behind child as submitted.</summary>
 public sealed record EntrustedCareInput(string? CaregiverName, string? Relation, string? CitizenIdNumber = null, string? Phone = null, string? AgreementDate = null);
@@ -187,9 +188,9 @@ public static class ChildRules
         {
             household = null;
         }
-        else if (!RegionCode.IsWellFormed(household) || RegionCode.LevelOf(household) < 3)
+        else if (household.Length is not (6 or 12) || !RegionCode.IsWellFormed(household) || !IsProvincePrefix(household))
         {
-            errors.Add("householdRegionCode", "户籍地应为6、9或12位区划代码");
+            errors.Add("householdRegionCode", "户籍地应为6位县级或12位村级区划代码，前两位为省级代码（11–65、71、81、82）");
         }
 
         var householdKind = ParseEnum<HouseholdKind>(input.HouseholdKind, "householdKind", "户籍性质", errors);
@@ -312,10 +313,16 @@ public static class ChildRules
                 continue;
             }
 
+            var subType = Text(c.SubType, $"{key}.subType", "类别子类", 50, errors);
+            if (errors.For($"{key}.subType").Count == 0 && CategoryRules.SubTypeProblem(category, subType) is { } subTypeProblem)
+            {
+                errors.Add($"{key}.subType", subTypeProblem);
+            }
+
             categories.Add(new ChildCategory
             {
                 Category = category,
-                SubType = Text(c.SubType, $"{key}.subType", "类别子类", 50, errors),
+                SubType = subType,
                 Basis = Text(c.Basis, $"{key}.basis", "认定依据", 500, errors),
                 ValidFrom = from,
                 RegionCode = region ?? string.Empty,
@@ -371,6 +378,13 @@ public static class ChildRules
 
         return child;
     }
+
+    /// <summary>The first two digits of the provinces of GB/T 2260 (11 北京 … 65 新疆, 71 台湾, 81 香港, 82 澳门).</summary>
+    public static readonly IReadOnlyList<string> ProvincePrefixes =
+        ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46",
+         "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"];
+
+    private static bool IsProvincePrefix(string code) => ProvincePrefixes.Contains(code[..2]);
 
     private static T ParseEnum<T>(string? text, string field, string label, ValidationErrors errors)
         where T : struct, System.Enum
@@ -474,7 +488,10 @@ public static class ChildRules
         return null;
     }
 
-    /// <summary>Trims and checks a personal name: required, at most <see cref="MaxNameLength"/> Unicode characters, no control characters.</summary>
+    /// <summary>
+    /// Trims and checks a personal name: required, at most <see cref="MaxNameLength"/> Unicode characters, no control or
+    /// format characters, at least one letter (a Han character or a letter of any script: not digits or symbols only).
+    /// </summary>
     public static string? ValidName(string? raw, string field, ValidationErrors errors)
     {
         var name = raw?.Trim();
@@ -494,6 +511,13 @@ public static class ChildRules
         if (name.Any(char.IsControl) || name.EnumerateRunes().Any(r => r == Rune.ReplacementChar || Rune.GetUnicodeCategory(r) == UnicodeCategory.Format))
         {
             errors.Add(field, "姓名含有无效字符");
+            return null;
+        }
+
+        // A name is written in letters (Han characters are letters too): digits alone, half or full width, name nobody.
+        if (!name.EnumerateRunes().Any(Rune.IsLetter))
+        {
+            errors.Add(field, "姓名须包含汉字或字母，不能只有数字或符号");
             return null;
         }
 

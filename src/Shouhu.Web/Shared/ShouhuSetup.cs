@@ -162,6 +162,7 @@ public static class ShouhuSetup
         services.AddScoped<UpdateChild>();
         services.AddScoped<GuardianEdits>();
         services.AddScoped<CategoryEdits>();
+        services.AddSingleton(VerificationSettings.From(builder.Configuration));
         services.AddScoped<ChildExport>();
         services.AddScoped<AuditVerifier>();
         services.AddSingleton(ResponseClockSettings.From(builder.Configuration));

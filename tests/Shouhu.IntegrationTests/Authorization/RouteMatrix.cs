@@ -129,16 +129,6 @@ public static class RouteMatrix
     /// </summary>
     public static readonly IReadOnlyDictionary<(string Key, string Role), string> KnownGaps = new Dictionary<(string, string), string>
     {
-        [("POST /api/v1/children/", "H")] = "#9.2 hotline does not write the register",
-        [("POST /api/v1/children/{id:guid}/categories", "H")] = "#9.2",
-        [("POST /api/v1/children/{id:guid}/categories/{categoryId:guid}/{action}", "H")] = "#9.2",
-        [("POST /api/v1/children/{id:guid}/guardians", "H")] = "#9.2",
-        [("PUT /api/v1/children/{id:guid}/guardians/{guardianId:guid}", "H")] = "#9.2",
-        [("DELETE /api/v1/children/{id:guid}/guardians/{guardianId:guid}", "H")] = "#9.2",
-        [("GET /api/v1/prevention-activities/", "H")] = "#9.2",
-        [("POST /api/v1/prevention-activities/", "H")] = "#9.2",
-        [("PAGE Children/Create", "H")] = "#9.2",
-        [("PAGE Prevention", "H")] = "#9.2",
     };
 
     private static List<Rule> BuildRules()

@@ -342,10 +342,21 @@ public class CategoryRulesTests
     [InlineData("家庭经济困难")]
     [InlineData("自身残疾")]
     [InlineData("监护缺失或不当")]
-    [InlineData("临时困境")] // a provincial sub-type (Shenzhen): sub-types are configurable data
+    [InlineData(" 自身残疾 ")]
     public void Check_InDistress_WithSubType_NoParentsNeeded(string subType)
     {
         Assert.Empty(Check(ProtectionCategory.InDistress, Kid(kind: HouseholdKind.Urban), [], subType));
+    }
+
+    [Theory]
+    [InlineData("临时困境")] // a provincial sub-type (Shenzhen) is not one of the national three
+    [InlineData("任意文字")]
+    [InlineData("自身残疾儿童")]
+    [InlineData("家庭经济")]
+    public void Check_InDistress_OtherSubTypes_AreRefused(string subType)
+    {
+        Assert.Equal([InDistressNeedsSubType], Check(ProtectionCategory.InDistress, Kid(), [], subType));
+        Assert.Equal(InDistressNeedsSubType, CategoryRules.SubTypeProblem(ProtectionCategory.InDistress, subType));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class ChildRulesFieldsTests
     private const string CaregiverMinor = "受委托照护人须为成年人（未成年人保护法第二十二条）";
     private const string BadAgreementDate = "委托协议日期不是有效日期或晚于今天";
     private const string BadValidFrom = "起始日期不能早于出生日期或晚于今天";
-    private const string BadHouseholdRegion = "户籍地应为6、9或12位区划代码";
+    private const string BadHouseholdRegion = "户籍地应为6位县级或12位村级区划代码，前两位为省级代码（11–65、71、81、82）";
     private const string DisabilityPair = "残疾类别和等级须同时填写";
     private const string DisabilityGradeRange = "残疾等级应为1–4级";
 
@@ -85,7 +85,7 @@ public class ChildRulesFieldsTests
     {
         var child = Accepted(Valid() with
         {
-            HouseholdRegionCode = " 430702001 ",
+            HouseholdRegionCode = " 430702001004 ",
             HouseholdKind = " Rural ",
             SchoolStatus = "InSchool",
             SchoolName = " 鹤山区第一小学 ",
@@ -102,7 +102,7 @@ public class ChildRulesFieldsTests
             EntrustedCare = new EntrustedCareInput(" 李大山 ", "Grandfather", AdultId, "0736 7252000", "2025年9月1日"),
         });
 
-        Assert.Equal("430702001", child.HouseholdRegionCode);
+        Assert.Equal("430702001004", child.HouseholdRegionCode);
         Assert.Equal(HouseholdKind.Rural, child.HouseholdKind);
         Assert.Equal(SchoolStatus.InSchool, child.SchoolStatus);
         Assert.Equal("鹤山区第一小学", child.SchoolName);
@@ -322,8 +322,11 @@ public class ChildRulesFieldsTests
 
     [Theory]
     [InlineData("430702", "430702")]
-    [InlineData(" 430702001 ", "430702001")]
-    [InlineData("430702001001", "430702001001")]
+    [InlineData(" 430702001001 ", "430702001001")]
+    [InlineData("650102", "650102")]
+    [InlineData("710000", "710000")]
+    [InlineData("810000", "810000")]
+    [InlineData("820000", "820000")]
     [InlineData("110101", "110101")] // another province: the household may be far from the residence
     public void Validate_HouseholdRegionCode_Accepted(string input, string expected)
     {
@@ -349,7 +352,16 @@ public class ChildRulesFieldsTests
     [Theory]
     [InlineData("43")]
     [InlineData("4307")]
-    public void Validate_HouseholdRegionCode_ProvinceOrPrefecture_RefusedAsTheMessageSays(string code)
+    [InlineData("430702001")] // a township: the household is registered in a county or a village
+    [InlineData("999999")] // issue #10 item 7: no province 99
+    [InlineData("000000")]
+    [InlineData("101010")]
+    [InlineData("161010")]
+    [InlineData("660101")]
+    [InlineData("700000")]
+    [InlineData("830000")]
+    [InlineData("999999999999")]
+    public void Validate_HouseholdRegionCode_NotAProvinceCountyOrVillage_Refused(string code)
     {
         Refused(Valid() with { HouseholdRegionCode = code }, ("householdRegionCode", BadHouseholdRegion));
     }
@@ -391,7 +403,7 @@ public class ChildRulesFieldsTests
         new TextField("disabilityCertificateNumber", "残疾人证号", 30, (i, v) => i with { DisabilityCertificateNumber = v }, c => c.DisabilityCertificateNumber),
         new TextField("housing", "住房情况", 200, (i, v) => i with { Housing = v }, c => c.Housing),
         new TextField("careCapacityNote", "家庭监护能力说明", 2000, (i, v) => i with { CareCapacityNote = v }, c => c.CareCapacityNote),
-        new TextField("categories[0].subType", "类别子类", 50, (i, v) => i with { Categories = [new CategoryInput("InDistress", v)] }, c => c.Categories[0].SubType),
+        new TextField("categories[0].subType", "类别子类", 50, (i, v) => i with { Categories = [new CategoryInput("Migrant", v)] }, c => c.Categories[0].SubType),
         new TextField("categories[0].basis", "认定依据", 500, (i, v) => i with { Categories = [new CategoryInput("InDistress", "自身残疾", null, v)] }, c => c.Categories[0].Basis),
         new TextField("guardians[0].workPlace", "务工地", 100, (i, v) => i with { Guardians = [new GuardianInput("王芳", "Mother", WorkPlace: v)] }, c => c.Guardians[0].WorkPlace),
         new TextField("guardians[0].employment", "就业情况", 100, (i, v) => i with { Guardians = [new GuardianInput("王芳", "Mother", Employment: v)] }, c => c.Guardians[0].Employment),

@@ -22,7 +22,7 @@ public class ChildRulesTests
         EthnicityCode: "01",
         ResidenceRegionCode: Village,
         Address: "3组12号",
-        Categories: [new CategoryInput("LeftBehind", null, "2025-09-01"), new CategoryInput("InDistress", " 经济困难 ")],
+        Categories: [new CategoryInput("LeftBehind", null, "2025-09-01"), new CategoryInput("InDistress", " 家庭经济困难 ")],
         Guardians: [new GuardianInput("王芳", "Mother", MotherId, "Living"), new GuardianInput("李大山", "Grandfather")]);
 
     private static (Child? Child, ValidationErrors Errors) Run(ChildInput input, DateOnly? today = null)
@@ -87,7 +87,7 @@ public class ChildRulesTests
             c =>
             {
                 Assert.Equal(ProtectionCategory.InDistress, c.Category);
-                Assert.Equal("经济困难", c.SubType);
+                Assert.Equal("家庭经济困难", c.SubType);
                 Assert.Equal(Today, c.ValidFrom); // no date given: from today
                 Assert.Equal(CategoryStatus.Pending, c.Status);
                 Assert.Equal(Village, c.RegionCode);
@@ -446,7 +446,7 @@ public class ChildRulesTests
     [InlineData(" Orphan ", ProtectionCategory.Orphan)]
     public void Validate_EachCategoryName_Accepted(string name, ProtectionCategory expected)
     {
-        var child = Accepted(Valid() with { Categories = [new CategoryInput(name)] });
+        var child = Accepted(Valid() with { Categories = [new CategoryInput(name, expected == ProtectionCategory.InDistress ? "自身残疾" : null)] });
         Assert.Equal(expected, Assert.Single(child.Categories).Category);
     }
 

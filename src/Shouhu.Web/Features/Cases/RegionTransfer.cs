@@ -172,6 +172,7 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         return rows.Select(r =>
         {
             var child = r.ChildId is { } cid ? children.GetValueOrDefault(cid) : null;
+            // Name and age only: no number, no birth date (PersonalDataPolicy, OutputChannel.TransferList).
             return new IncomingTransfer(r.Id, r.CaseNumber, child?.Name, child is null ? null : ChinaTime.AgeOn(child.BirthDate, today), r.RegionCode, names.GetValueOrDefault(r.RegionCode),
                 r.PendingRegionCode!, names.GetValueOrDefault(r.PendingRegionCode!), r.PendingRegionNote, r.PendingRegionRequestedByName,
                 r.PendingRegionRequestedAt is { } at ? ChinaTime.ToChina(at) : null);

@@ -7,15 +7,35 @@ using Shouhu.Domain.Time;
 
 namespace Shouhu.Web.Features.Children;
 
-/// <summary>Body of a category action: the reason (required to reject or exit) and, for an exit, the last day (default today).</summary>
-public sealed record CategoryActionRequest(string? Reason, string? Date);
+/// <summary>
+/// Body of a category action: the reason (required to reject or exit), for an exit only the exit day (退出日期: the first
+/// day it no longer applies — default today, not before the start, not after today; its last day is the day before), and
+/// the category's <c>version</c> as read (required; 409 when stale).
+/// </summary>
+public sealed record CategoryActionRequest(string? Reason, string? Date, Guid? Version = null);
+
+/// <summary>
+/// <c>Registry:Verification:MinimumPeople</c>: how many different people the chain submit → verify → confirm needs — 3
+/// (default) or 2 where a county has too few staff (then still nobody verifies or confirms their own submission).
+/// </summary>
+public sealed record VerificationSettings(int MinimumPeople)
+{
+    /// <summary>Reads the setting.</summary>
+    /// <exception cref="InvalidOperationException">For a value other than 2 or 3.</exception>
+    public static VerificationSettings From(IConfiguration config) => config["Registry:Verification:MinimumPeople"] switch
+    {
+        null or "" or "3" => new(3),
+        "2" => new(2),
+        var other => throw new InvalidOperationException($"Registry:Verification:MinimumPeople must be 2 or 3, not '{other}'."),
+    };
+}
 
 /// <summary>
 /// Adds a protection category to a child (submitted, 待乡镇查验) and moves it along the verification chain of
 /// <see cref="CategoryWorkflow"/>: township verification, county confirmation, rejection with reasons, exit. Each step
 /// records who and when; an exited or rejected category stays in the history and no longer counts.
 /// </summary>
-public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock)
+public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock, VerificationSettings verification)
 {
     /// <summary>Adds a category after checking what it needs (DOMAIN.md §1); one open category of each kind at a time.</summary>
     public async Task<EditOutcome> AddAsync(Guid childId, CategoryInput input, CancellationToken ct = default)
@@ -48,6 +68,12 @@ public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planne
         }
 
         var subType = input.SubType?.Trim() is { Length: > 0 } s ? s : null;
+        if (CategoryRules.SubTypeProblem(category, subType) is { } subTypeProblem)
+        {
+            errors.Add("subType", subTypeProblem);
+            return new(null, errors);
+        }
+
         foreach (var problem in CategoryRules.Check(category, subType, child, child.Guardians, from))
         {
             errors.Add("category", problem);
@@ -78,7 +104,12 @@ public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planne
         return new(child, errors);
     }
 
-    /// <summary>Takes <paramref name="action"/> on a category; 403-style refusal when the role or level may not, or the status does not allow it.</summary>
+    /// <summary>
+    /// Takes <paramref name="action"/> on a category. Refused (403) when the role or level may never, or when the caller
+    /// would verify or confirm their own step (<see cref="CategoryWorkflow.SamePersonRefusal"/>); a state conflict (409)
+    /// when the status does not allow it now or the version is stale; field errors (400) for a missing reason or version
+    /// and a date that is sent for anything but an exit, or is no date in the category's period.
+    /// </summary>
     public async Task<EditOutcome> ActAsync(Guid childId, Guid categoryId, CategoryAction action, CategoryActionRequest request, string role, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
@@ -90,27 +121,52 @@ public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planne
         }
 
         var level = RegionCode.LevelOf(db.Caller.JurisdictionCode) ?? 5;
-        if (CategoryWorkflow.Refusal(category.Status, action, role, level) is { } refusal)
+        if ((CategoryWorkflow.RoleRefusal(action, role, level) ?? CategoryWorkflow.SamePersonRefusal(category, action, db.Caller.ActorId, verification.MinimumPeople)) is { } refusal)
         {
             return new(null, errors, Forbidden: refusal);
+        }
+
+        if (request.Version is null)
+        {
+            errors.Add("version", "须提供读取时的版本号 version");
         }
 
         var reason = request.Reason?.Trim();
         if (action is CategoryAction.Reject or CategoryAction.Exit && string.IsNullOrEmpty(reason))
         {
             errors.Add("reason", action == CategoryAction.Reject ? "不予确认须写明理由" : "退出须写明原因");
-            return new(null, errors);
         }
 
         var today = ChinaTime.Today(clock);
-        var lastDay = today;
-        if (action == CategoryAction.Exit && !string.IsNullOrWhiteSpace(request.Date)
-            && (!DateText.TryParse(request.Date, out lastDay) || lastDay < category.ValidFrom || lastDay > today))
+        var exitDay = today;
+        if (!string.IsNullOrWhiteSpace(request.Date))
         {
-            errors.Add("date", "退出日期不是有效日期，或早于起始日期、晚于今天");
+            if (action != CategoryAction.Exit)
+            {
+                errors.Add("date", "只有退出可以填写日期");
+            }
+            else if (!DateText.TryParse(request.Date, out exitDay) || exitDay < category.ValidFrom || exitDay > today)
+            {
+                errors.Add("date", $"退出日期应为 {category.ValidFrom:yyyy-MM-dd} 至今天之间的有效日期");
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
             return new(null, errors);
         }
 
+        if (request.Version != category.Version)
+        {
+            return new(null, errors, Conflict: await db.ChangedMeanwhileAsync(child.Id, $"categories.{category.Category}", "保护类别", ct));
+        }
+
+        if (CategoryWorkflow.StateConflict(category.Status, action) is { } conflict)
+        {
+            return new(null, errors, StateConflict: conflict);
+        }
+
+        db.Entry(category).Property(k => k.Version).OriginalValue = request.Version.Value;
         var now = DateTime.UtcNow;
         var before = ChildCategory.StatusName(category.Status);
         category.Status = CategoryWorkflow.Next(action);
@@ -126,14 +182,30 @@ public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planne
                 (category.ClosedBy, category.ClosedAt, category.StatusReason) = (db.Caller.ActorId, now, reason!.Length > 500 ? reason[..500] : reason);
                 if (action == CategoryAction.Exit)
                 {
-                    category.ValidTo = lastDay;
+                    // The exit day is the first day the category no longer applies; its last day is the one before.
+                    category.ValidTo = exitDay.AddDays(-1);
                 }
 
                 break;
         }
 
         db.AddRevision(child, $"categories.{category.Category}", before, ChildCategory.StatusName(category.Status), now);
-        await db.SaveChangesAsync(ct);
+        if (action == CategoryAction.CountyConfirm)
+        {
+            // The rule in force is part of the confirmation's record (Registry:Verification:MinimumPeople).
+            db.RecordAudit("ConfirmCategory", nameof(ChildCategory), category.Id.ToString(), category.RegionCode, $"minimumPeople={verification.MinimumPeople}");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(null, errors, Conflict: await db.ChangedMeanwhileAsync(child.Id, $"categories.{category.Category}", "保护类别", ct));
+        }
+
         await planner.PlanAsync(db, [child.Id], ct);
         await alerts.RunForChildAsync(db.Caller, child.Id);
         return new(child, errors);

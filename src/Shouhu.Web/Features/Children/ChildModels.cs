@@ -1,13 +1,17 @@
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Identity;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
 
 /// <summary>
 /// Body of <c>POST /api/v1/children</c> (API-CONTRACT.md) and of <c>PUT /api/v1/children/{id}</c>: dates as ISO text
-/// (<c>2014-02-28</c>), enums by their English names. On PUT, <c>categories</c> and <c>guardians</c> are ignored (they have
-/// their own endpoints) and <c>version</c> must be the one read.
+/// (<c>2014-02-28</c>), enums by their English names. PUT is a full replacement of the fields it documents: an optional
+/// field left out (or null) is cleared; <c>name</c>, <c>sex</c>, <c>residenceRegionCode</c> and — unless a
+/// <c>citizenIdNumber</c> is sent — <c>birthDate</c> must be sent (400 naming the missing one); a recorded <c>citizenIdNumber</c> cannot be erased (400 身份证号不能删除), only
+/// corrected. On PUT, <c>categories</c> and <c>guardians</c> are ignored (they have their own endpoints) and
+/// <c>version</c> must be the one read.
 /// </summary>
 public sealed record RegisterChildRequest(
     string? Name,
@@ -43,7 +47,13 @@ public sealed record RegisterChildRequest(
         DisabilityCertificateNumber, ContactPhone, IncomeBand, Housing, CareCapacityNote, EntrustedCare);
 }
 
-/// <summary>A category on a child, with its verification trail.</summary>
+/// <summary>One step of a category's verification chain (item 6 of issue #10): who, at which level, when.</summary>
+/// <param name="By">Display name of the account (姓名), or null when the account no longer exists.</param>
+/// <param name="Level">Level of that account's jurisdiction: 村（社区）, 乡镇（街道）, 县（区）, 市, 省.</param>
+/// <param name="At">When, China time.</param>
+public sealed record CategoryStep(string? By, string? Level, DateTimeOffset At);
+
+/// <summary>A category on a child, with its verification trail (submitted → township-verified → confirmed, or closed).</summary>
 public sealed record ChildCategoryResponse(
     Guid Id,
     string Category,
@@ -58,17 +68,23 @@ public sealed record ChildCategoryResponse(
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? TownshipVerifiedAt,
     DateTimeOffset? CountyConfirmedAt,
-    string? StatusReason);
+    string? StatusReason,
+    CategoryStep? Submitted,
+    CategoryStep? TownshipVerified,
+    CategoryStep? CountyConfirmed,
+    CategoryStep? Closed,
+    Guid Version);
 
-/// <summary>A guardian or family member (ID and phone numbers masked unless the role may see them).</summary>
-public sealed record GuardianResponse(Guid Id, string Name, string Relation, string? CitizenIdNumber, string Status, bool IsGuardian, bool IsWorkingAway, string? WorkPlace, string? Employment, string HealthStatus, string? Phone);
+/// <summary>A guardian or family member (ID and phone numbers as <see cref="PersonalDataPolicy"/> decides); <c>version</c> goes back with a change.</summary>
+public sealed record GuardianResponse(Guid Id, string Name, string Relation, string? CitizenIdNumber, string Status, bool IsGuardian, bool IsWorkingAway, string? WorkPlace, string? Employment, string HealthStatus, string? Phone, Guid Version);
 
 /// <summary>The entrusted caregiver.</summary>
 public sealed record EntrustedCareResponse(string CaregiverName, string Relation, string? CitizenIdNumber, string? Phone, DateOnly? AgreementDate);
 
 /// <summary>
-/// A child's record as the API answers it. For roles that see ID numbers masked, <c>birthDate</c> is null (it would
-/// unmask the number) and <c>birthYear</c> and <c>age</c> remain.
+/// A child's record as the API answers it, through <see cref="PersonalDataPolicy"/> (<see cref="OutputChannel.Record"/>):
+/// for roles that see ID numbers masked, <c>birthDate</c> and <c>birthYear</c> are null (they would unmask the number) and
+/// <c>age</c> remains; for roles that may not see categories (hotline operators), <c>categories</c> is empty.
 /// </summary>
 public sealed record ChildResponse(
     Guid Id,
@@ -76,7 +92,7 @@ public sealed record ChildResponse(
     string Sex,
     string? CitizenIdNumber,
     DateOnly? BirthDate,
-    int BirthYear,
+    int? BirthYear,
     int Age,
     string? EthnicityCode,
     string ResidenceRegionCode,
@@ -86,6 +102,7 @@ public sealed record ChildResponse(
     IReadOnlyList<ChildCategoryResponse> Categories,
     IReadOnlyList<GuardianResponse> Guardians,
     string? HouseholdRegionCode,
+    string? HouseholdRegionName,
     string HouseholdKind,
     string SchoolStatus,
     string? SchoolName,
@@ -104,47 +121,58 @@ public sealed record ChildResponse(
     Guid Version);
 
 /// <summary>
-/// A row of the child list. ID numbers are masked (first 6, last 4 kept), and the row carries the age and birth year but
-/// not the birth date: the masked characters 7–14 of an ID number are the birth date, so showing both would unmask it.
-/// No category is shown (困境儿童个人信息保护工作办法: no labelling).
+/// A row of the child list (<see cref="OutputChannel.List"/>): ID numbers masked (first 6, last 4 kept), the age but
+/// neither birth date nor birth year (the masked characters 7–14 of an ID number are the birth date), no category
+/// (困境儿童个人信息保护工作办法: no labelling).
 /// </summary>
-public sealed record ChildListItem(Guid Id, string Name, string Sex, string? CitizenIdNumber, int BirthYear, int Age, string ResidenceRegionCode, string? ResidenceRegionName);
+public sealed record ChildListItem(Guid Id, string Name, string Sex, string? CitizenIdNumber, int Age, string ResidenceRegionCode, string? ResidenceRegionName);
 
 /// <summary>A page of the child list.</summary>
 public sealed record ChildPage(IReadOnlyList<ChildListItem> Items, int Total, int Page, int PageSize);
 
-/// <summary>One line of a record's history.</summary>
-public sealed record ChildRevisionResponse(DateTimeOffset ChangedAt, string ChangedBy, string Field, string? OldValue, string? NewValue);
+/// <summary>
+/// One line of a record's history (<see cref="OutputChannel.History"/>): <c>field</c> the stored key (e.g.
+/// <c>schoolStatus</c>), <c>fieldName</c> its Chinese label, values as a user reads them (Chinese names of stored
+/// values; identity, birth and phone values redacted where numbers are masked), <c>changedBy</c> the editor's display name.
+/// </summary>
+public sealed record ChildRevisionResponse(DateTimeOffset ChangedAt, string ChangedBy, string Field, string FieldName, string? OldValue, string? NewValue);
 
-/// <summary>Projections shared by the pages and the API.</summary>
+/// <summary>Who acted on a category: display name and level, keyed by account id (see <see cref="CategoryStep"/>).</summary>
+public sealed record Person(string DisplayName, string? Level);
+
+/// <summary>Projections shared by the pages and the API; every personal value goes through a <see cref="PersonalDataView"/>.</summary>
 public static class ChildProjection
 {
-    /// <summary>The full record; <paramref name="fullNumbers"/> false masks ID and phone numbers (ID: first 6 and last 4 kept; phone: first 3 and last 4).</summary>
-    public static ChildResponse ToResponse(Child c, string? regionName, DateOnly today, bool fullNumbers)
+    /// <summary>The full record as <paramref name="view"/> lets it be shown; <paramref name="people"/> names the accounts of the categories' steps.</summary>
+    public static ChildResponse ToResponse(Child c, string? regionName, string? householdRegionName, DateOnly today, PersonalDataView view, IReadOnlyDictionary<string, Person> people)
     {
-        string? Id(string? v) => fullNumbers ? v : NullIfEmpty(CitizenIdNumber.Mask(v));
-        string? Phone(string? v) => fullNumbers ? v : NullIfEmpty(PhoneNumber.Mask(v));
+        CategoryStep? Step(string? by, DateTime? at) => at is { } when
+            ? new CategoryStep(by is null ? null : people.GetValueOrDefault(by)?.DisplayName, by is null ? null : people.GetValueOrDefault(by)?.Level, ChinaTime.ToChina(when))
+            : null;
         return new ChildResponse(
             c.Id,
             c.Name,
             SexText.ToApi(c.Sex),
-            Id(c.CitizenIdNumber),
-            fullNumbers || c.CitizenIdNumber is null ? c.BirthDate : null,
-            c.BirthDate.Year,
+            view.IdNumber(c.CitizenIdNumber),
+            view.BirthDate(c.BirthDate),
+            view.BirthYear(c.BirthDate),
             ChinaTime.AgeOn(c.BirthDate, today),
             c.EthnicityCode,
             c.RegionCode,
             regionName,
             c.Address,
             ChinaTime.ToChina(c.CreatedAt),
-            c.Categories.OrderBy(k => k.ValidFrom).ThenBy(k => k.Id).Select(k => new ChildCategoryResponse(
+            !view.ShowsCategories ? [] : c.Categories.OrderBy(k => k.ValidFrom).ThenBy(k => k.Id).Select(k => new ChildCategoryResponse(
                 k.Id, k.Category.ToString(), ChildCategory.ChineseName(k.Category), k.SubType, k.Basis, k.ValidFrom, k.ValidTo,
                 ChildCategory.StatusText(k.Status), ChildCategory.StatusName(k.Status), k.IsActiveOn(today),
-                Cst(k.SubmittedAt), Cst(k.TownshipVerifiedAt), Cst(k.CountyConfirmedAt), k.StatusReason)).ToList(),
+                Cst(k.SubmittedAt), Cst(k.TownshipVerifiedAt), Cst(k.CountyConfirmedAt), k.StatusReason,
+                Step(k.SubmittedBy, k.SubmittedAt), Step(k.TownshipVerifiedBy, k.TownshipVerifiedAt), Step(k.CountyConfirmedBy, k.CountyConfirmedAt),
+                Step(k.ClosedBy, k.ClosedAt), k.Version)).ToList(),
             c.Guardians.OrderBy(g => g.Relation).ThenBy(g => g.Id).Select(g => new GuardianResponse(
-                g.Id, g.Name, g.Relation.ToString(), Id(g.CitizenIdNumber), g.Status.ToString(), g.IsGuardian, g.IsWorkingAway, g.WorkPlace, g.Employment,
-                g.HealthStatus.ToString(), Phone(g.Phone))).ToList(),
+                g.Id, g.Name, g.Relation.ToString(), view.IdNumber(g.CitizenIdNumber), g.Status.ToString(), g.IsGuardian, g.IsWorkingAway, g.WorkPlace, g.Employment,
+                g.HealthStatus.ToString(), view.Phone(g.Phone), g.Version)).ToList(),
             c.HouseholdRegionCode,
+            householdRegionName,
             c.HouseholdKind.ToString(),
             c.SchoolStatus.ToString(),
             c.SchoolName,
@@ -154,16 +182,14 @@ public static class ChildProjection
             c.DisabilityType?.ToString(),
             c.DisabilityGrade,
             c.DisabilityCertificateNumber,
-            Phone(c.ContactPhone),
+            view.Phone(c.ContactPhone),
             c.IncomeBand.ToString(),
             c.Housing,
             c.CareCapacityNote,
-            c.EntrustedCare is { } e ? new EntrustedCareResponse(e.CaregiverName, e.Relation.ToString(), Id(e.CitizenIdNumber), Phone(e.Phone), e.AgreementDate) : null,
+            c.EntrustedCare is { } e ? new EntrustedCareResponse(e.CaregiverName, e.Relation.ToString(), view.IdNumber(e.CitizenIdNumber), view.Phone(e.Phone), e.AgreementDate) : null,
             c.UpdatedAt is { } u ? ChinaTime.ToChina(u) : null,
             c.Version);
     }
 
     private static DateTimeOffset? Cst(DateTime? utc) => utc is { } u ? ChinaTime.ToChina(u) : null;
-
-    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 }

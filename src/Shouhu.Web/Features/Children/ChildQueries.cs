@@ -7,6 +7,7 @@ using Shouhu.Domain.Identity;
 using Shouhu.Domain.Regions;
 using Shouhu.Domain.Time;
 using Shouhu.Web.Features.Regions;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
 
@@ -24,7 +25,60 @@ public sealed record ChildFilter(
     int? AgeMin = null,
     int? AgeMax = null,
     string? SchoolStatus = null,
-    string? Sort = null);
+    string? Sort = null)
+{
+    /// <summary>The sorts <see cref="ChildQueries.Sorted"/> knows.</summary>
+    public static readonly IReadOnlyList<string> Sorts = ["region", "name", "idNumber", "birthDate", "created"];
+
+    /// <summary>
+    /// One rule for every filter of the list, its export and its page: a value that is sent must be known — else a field
+    /// error naming the parameter (400), never a silently empty or unfiltered list. Ages are whole years 0–18.
+    /// </summary>
+    public ValidationErrors Problems()
+    {
+        var errors = new ValidationErrors();
+        if (!string.IsNullOrWhiteSpace(RegionCode) && !Domain.Regions.RegionCode.IsWellFormed(RegionCode.Trim()))
+        {
+            errors.Add("regionCode", "区划代码应为2、4、6、9或12位数字");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Category) && !EnumName.TryParse<ProtectionCategory>(Category, out _))
+        {
+            errors.Add("category", $"未知的保护类别“{Category}”，应为 {string.Join(", ", Enum.GetNames<ProtectionCategory>())}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Status) && ChildCategory.ParseStatusText(Status) is null)
+        {
+            errors.Add("status", "核查状态应为 pending, township-verified, verified, rejected, exited 之一");
+        }
+
+        if (!string.IsNullOrWhiteSpace(SchoolStatus) && !EnumName.TryParse<Domain.Children.SchoolStatus>(SchoolStatus, out _))
+        {
+            errors.Add("schoolStatus", $"就学状况应为 {string.Join(", ", Enum.GetNames<Domain.Children.SchoolStatus>())} 之一");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Sort) && !Sorts.Contains(Sort.Trim()))
+        {
+            errors.Add("sort", $"排序应为 {string.Join(", ", Sorts)} 之一");
+        }
+
+        if (AgeMin is < 0 or > ChildRules.AdultAge)
+        {
+            errors.Add("ageMin", $"最小年龄应为0–{ChildRules.AdultAge}周岁");
+        }
+
+        if (AgeMax is < 0 or > ChildRules.AdultAge)
+        {
+            errors.Add("ageMax", $"最大年龄应为0–{ChildRules.AdultAge}周岁");
+        }
+        else if (AgeMin is { } min && AgeMax is { } max && min > max)
+        {
+            errors.Add("ageMax", "最大年龄不能小于最小年龄");
+        }
+
+        return errors;
+    }
+}
 
 /// <summary>Reading children: one record (audited as View), its history, the paged list (audited as List). Jurisdiction comes from the data layer's filter.</summary>
 public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionNames regionNames)
@@ -34,9 +88,6 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
 
     /// <summary>Largest page size.</summary>
     public const int MaxPageSize = 200;
-
-    /// <summary>True when <paramref name="role"/> sees ID and phone numbers in full on a record.</summary>
-    public static bool SeesFullNumbers(string? role) => role is not null && Roles.FullIdNumberReaders.Contains(role);
 
     /// <summary>The child with categories, family and caregiver, or null when absent or outside the jurisdiction (both answer 404).</summary>
     public async Task<ChildResponse?> GetAsync(Guid id, string? role, CancellationToken ct = default)
@@ -49,13 +100,43 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
             return null;
         }
 
-        var regionName = (await regionNames.NamesAsync([child.RegionCode], ct)).GetValueOrDefault(child.RegionCode);
         db.RecordAudit("View", nameof(Child), child.Id.ToString(), child.RegionCode);
         await db.SaveChangesAsync(ct);
-        return ChildProjection.ToResponse(child, regionName, ChinaTime.Today(clock), SeesFullNumbers(role));
+        return await ResponseAsync(child, role, ct);
     }
 
-    /// <summary>The record's history, newest first; ID and phone numbers masked unless the role may see them. Null outside the jurisdiction.</summary>
+    /// <summary>
+    /// <paramref name="child"/> (with its categories, family and caregiver loaded) as <paramref name="role"/> may see it on a
+    /// record (<see cref="OutputChannel.Record"/>), with region names and the names of who acted on each category. Not audited.
+    /// </summary>
+    public async Task<ChildResponse> ResponseAsync(Child child, string? role, CancellationToken ct = default)
+    {
+        var codes = new[] { child.RegionCode, child.HouseholdRegionCode }.OfType<string>().ToList();
+        var names = await regionNames.NamesAsync(codes, ct);
+        var ids = child.Categories.SelectMany(k => new[] { k.SubmittedBy, k.TownshipVerifiedBy, k.CountyConfirmedBy, k.ClosedBy }).OfType<string>().Distinct().ToList();
+        var people = ids.Count == 0 ? new Dictionary<string, Person>()
+            : (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.JurisdictionCode }).ToListAsync(ct))
+                .ToDictionary(u => u.Id, u => new Person(u.DisplayName, LevelName(u.JurisdictionCode)));
+        return ChildProjection.ToResponse(child, names.GetValueOrDefault(child.RegionCode),
+            child.HouseholdRegionCode is { } h ? names.GetValueOrDefault(h) : null, ChinaTime.Today(clock), PersonalDataPolicy.For(role, OutputChannel.Record), people);
+    }
+
+    /// <summary>The Chinese name of the level of a jurisdiction: 省, 市, 县（区）, 乡镇（街道）, 村（社区）.</summary>
+    public static string? LevelName(string? jurisdiction) => RegionCode.LevelOf(jurisdiction) switch
+    {
+        1 => "省",
+        2 => "市",
+        3 => "县（区）",
+        4 => "乡镇（街道）",
+        5 => "村（社区）",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The record's history, newest first, through <see cref="PersonalDataPolicy"/> (<see cref="OutputChannel.History"/>):
+    /// Chinese labels and values, editors by display name, identity/birth/phone values redacted and category lines left out
+    /// where the role may not see them. Null outside the jurisdiction.
+    /// </summary>
     public async Task<List<ChildRevisionResponse>?> HistoryAsync(Guid id, string? role, CancellationToken ct = default)
     {
         var regionCode = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => c.RegionCode).FirstOrDefaultAsync(ct);
@@ -64,15 +145,23 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
             return null;
         }
 
+        var view = PersonalDataPolicy.For(role, OutputChannel.History);
         var rows = await db.ChildRevisions.AsNoTracking().Where(r => r.ChildId == id).OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id).Take(500).ToListAsync(ct);
-        var full = SeesFullNumbers(role);
-        string? Show(string field, string? v) => full || v is null ? v
-            : field.EndsWith("itizenIdNumber", StringComparison.Ordinal) ? CitizenIdNumber.Mask(v)
-            : field.EndsWith("hone", StringComparison.Ordinal) ? PhoneNumber.Mask(v)
-            : v;
+        rows = rows.Where(r => view.ShowsHistoryField(r.Field)).ToList();
+        var editorIds = rows.Select(r => r.ChangedBy).Distinct().ToList();
+        var editors = await db.Users.AsNoTracking().Where(u => editorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var regionCodes = rows.Where(r => r.Field is "residenceRegionCode" or "householdRegionCode").SelectMany(r => new[] { r.OldValue, r.NewValue }).OfType<string>();
+        var places = await regionNames.NamesAsync(regionCodes, ct);
+        string? Shown(ChildRevision r, string? v)
+        {
+            var value = view.HistoryValue(r.Field, ChildNames.ValueName(r.Field, v));
+            return r.Field is "residenceRegionCode" or "householdRegionCode" && v is not null && places.GetValueOrDefault(v) is { } place ? $"{place}（{v}）" : value;
+        }
+
         db.RecordAudit("ViewHistory", nameof(Child), id.ToString(), regionCode);
         await db.SaveChangesAsync(ct);
-        return rows.Select(r => new ChildRevisionResponse(ChinaTime.ToChina(r.ChangedAt), r.ChangedByName, r.Field, Show(r.Field, r.OldValue), Show(r.Field, r.NewValue))).ToList();
+        return rows.Select(r => new ChildRevisionResponse(ChinaTime.ToChina(r.ChangedAt), editors.GetValueOrDefault(r.ChangedBy) ?? r.ChangedByName, r.Field,
+            ChildNames.FieldName(r.Field), Shown(r, r.OldValue), Shown(r, r.NewValue))).ToList();
     }
 
     /// <summary>The filtered query (no paging, no order), shared by the list, the counts and the export.</summary>
@@ -119,9 +208,9 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
         }
         else if (category is { } k2)
         {
-            // Active: not exited or rejected, and today inside its period (DESIGN §4: never count an exited category).
-            query = query.Where(c => c.Categories.Any(x => x.Category == k2 && x.Status != CategoryStatus.Exited && x.Status != CategoryStatus.Rejected
-                && x.ValidFrom <= today && (x.ValidTo == null || x.ValidTo >= today)));
+            // Active today, by the one rule of ChildCategory.ActiveOn (DESIGN §4: never count an ended category).
+            var active = ChildCategory.ActiveOn(today);
+            query = query.Where(c => c.Categories.AsQueryable().Where(active).Any(x => x.Category == k2));
         }
         else if (status is { } st2)
         {
@@ -230,8 +319,9 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
 
         var names = await regionNames.NamesAsync(rows.Select(r => r.RegionCode), ct);
         var today = ChinaTime.Today(clock);
-        var items = rows.Select(r => new ChildListItem(r.Id, r.Name, SexText.ToApi(r.Sex), r.CitizenIdNumber is null ? null : CitizenIdNumber.Mask(r.CitizenIdNumber),
-            r.BirthDate.Year, ChinaTime.AgeOn(r.BirthDate, today), r.RegionCode, names.GetValueOrDefault(r.RegionCode))).ToList();
+        var view = PersonalDataPolicy.For(null, OutputChannel.List);
+        var items = rows.Select(r => new ChildListItem(r.Id, r.Name, SexText.ToApi(r.Sex), view.IdNumber(r.CitizenIdNumber),
+            ChinaTime.AgeOn(r.BirthDate, today), r.RegionCode, names.GetValueOrDefault(r.RegionCode))).ToList();
 
         db.RecordAudit("List", nameof(Child), null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={items.Count}");
         await db.SaveChangesAsync(ct);
@@ -250,8 +340,7 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
         }
 
         var today = ChinaTime.Today(clock);
-        var rows = db.ChildCategories.AsNoTracking().Where(k => k.Category == category && k.Status != CategoryStatus.Exited && k.Status != CategoryStatus.Rejected
-            && k.ValidFrom <= today && (k.ValidTo == null || k.ValidTo >= today));
+        var rows = db.ChildCategories.AsNoTracking().Where(k => k.Category == category).Where(ChildCategory.ActiveOn(today));
         if (!string.IsNullOrWhiteSpace(f.RegionCode))
         {
             if (!RegionCode.IsWellFormed(f.RegionCode.Trim()))

@@ -13,6 +13,7 @@ public static class ChildrenApi
     /// <summary>Maps the endpoints.</summary>
     public static void MapChildrenApi(this RouteGroupBuilder api)
     {
+        // Every route that writes the register carries Policies.WriteRegistry (Roles.RegistryWriters: not hotline operators).
         var group = api.MapGroup("/children").WithTags("Children");
         group.MapPost("/", RegisterAsync).RequireAuthorization(Policies.WriteRegistry).WithSummary("登记儿童");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ReadRegistry).WithSummary("儿童档案（辖区外为404）");
@@ -32,10 +33,10 @@ public static class ChildrenApi
 
     /// <summary>201 with Location; 400 naming each wrong field; 403 outside the jurisdiction; 409 for a registered ID number or a probable duplicate.</summary>
     public static async Task<Results<Created<ChildResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterChildRequest body, RegisterChild handler, Regions.RegionNames regionNames, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        RegisterChildRequest body, RegisterChild handler, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct)
     {
         var outcome = await handler.RunAsync(body.ToInput(), body.AllowPossibleDuplicate == true, ct);
-        if (Refusal(new EditOutcome(outcome.Child, outcome.Errors, false, outcome.Forbidden, outcome.Duplicate, outcome.PossibleDuplicates), outcome.ExistingId) is { } refused)
+        if (Refusal(new EditOutcome(outcome.Child, outcome.Errors, false, outcome.Forbidden, outcome.Duplicate, outcome.PossibleDuplicates), outcome.ExistingId, RoleOf(user)) is { } refused)
         {
             return refused;
         }
@@ -45,8 +46,7 @@ public static class ChildrenApi
             return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(), title: "输入有误");
         }
 
-        var regionName = (await regionNames.NamesAsync([child.RegionCode], ct)).GetValueOrDefault(child.RegionCode);
-        return TypedResults.Created($"/api/v1/children/{child.Id}", ChildProjection.ToResponse(child, regionName, ChinaTime.Today(clock), ChildQueries.SeesFullNumbers(RoleOf(user))));
+        return TypedResults.Created($"/api/v1/children/{child.Id}", await queries.ResponseAsync(child, RoleOf(user), ct));
     }
 
     /// <summary>The record, or 404 when absent or outside the jurisdiction.</summary>
@@ -56,15 +56,7 @@ public static class ChildrenApi
     /// <summary>Saves an edit; 409 when <c>version</c> is stale (the message names who saved meanwhile).</summary>
     public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> UpdateAsync(
         Guid id, RegisterChildRequest body, UpdateChild handler, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (!ChildQueries.SeesFullNumbers(RoleOf(user)))
-        {
-            // Editing works on the full record; roles that see it masked register and report instead.
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权操作", detail: "您的角色不能修改儿童档案。");
-        }
-
-        return await AnswerAsync(await handler.RunAsync(id, body.ToInput(), body.Version, body.AllowPossibleDuplicate == true, ct), id, queries, user, ct);
-    }
+        => await AnswerAsync(await handler.RunAsync(id, body.ToInput(), body.Version, body.AllowPossibleDuplicate == true, ct), id, queries, user, ct);
 
     /// <summary>The record's history, newest first.</summary>
     public static async Task<Results<Ok<List<ChildRevisionResponse>>, NotFound>> HistoryAsync(Guid id, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
@@ -75,22 +67,22 @@ public static class ChildrenApi
         Guid id, GuardianInput body, GuardianEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
         await AnswerAsync(await edits.AddAsync(id, body, ct), id, queries, user, ct);
 
-    /// <summary>Changes a guardian or family member.</summary>
+    /// <summary>Changes a guardian or family member: a full replacement of its fields, with the <c>version</c> read (400 missing, 409 stale, naming who changed it).</summary>
     public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> UpdateGuardianAsync(
         Guid id, Guid guardianId, GuardianInput body, GuardianEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
         await AnswerAsync(await edits.UpdateAsync(id, guardianId, body, ct), id, queries, user, ct);
 
-    /// <summary>Removes a family member record.</summary>
+    /// <summary>Removes a family member record; <c>?version=</c> the guardian's version as read (400 missing, 409 stale).</summary>
     public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> RemoveGuardianAsync(
-        Guid id, Guid guardianId, GuardianEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
-        await AnswerAsync(await edits.RemoveAsync(id, guardianId, ct), id, queries, user, ct);
+        Guid id, Guid guardianId, Guid? version, GuardianEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+        await AnswerAsync(await edits.RemoveAsync(id, guardianId, version, ct), id, queries, user, ct);
 
     /// <summary>Submits a protection category (待乡镇查验).</summary>
     public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> AddCategoryAsync(
         Guid id, CategoryInput body, CategoryEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
         await AnswerAsync(await edits.AddAsync(id, body, ct), id, queries, user, ct);
 
-    /// <summary>Moves a category along the verification chain; 403 when the role or level may not.</summary>
+    /// <summary>Moves a category along the verification chain (with its <c>version</c>); 403 when the role, level or person may not, 409 when the status does not allow it or the version is stale.</summary>
     public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> ActOnCategoryAsync(
         Guid id, Guid categoryId, string action, CategoryActionRequest? body, CategoryEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -103,17 +95,46 @@ public static class ChildrenApi
         return await AnswerAsync(await edits.ActAsync(id, categoryId, parsed.Value, body ?? new CategoryActionRequest(null, null), RoleOf(user) ?? string.Empty, ct), id, queries, user, ct);
     }
 
-    /// <summary>A page of children of the jurisdiction.</summary>
-    public static async Task<Ok<ChildPage>> ListAsync(ChildQueries queries, string? q, string? regionCode, string? category, string? status, int? ageMin, int? ageMax,
-        string? schoolStatus, string? sort, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(new ChildFilter(q, regionCode, category, status, ageMin, ageMax, schoolStatus, sort), page, pageSize, ct));
-
-    /// <summary>The current filter as an .xlsx file (儿童名册-yyyyMMdd.xlsx).</summary>
-    public static async Task<IResult> ExportAsync(HttpContext http, ChildExport export, ClaimsPrincipal user, TimeProvider clock, string? q, string? regionCode, string? category,
-        string? status, int? ageMin, int? ageMax, string? schoolStatus, string? sort, CancellationToken ct)
+    /// <summary>A page of children of the jurisdiction; 400 naming a filter parameter whose value is unknown (<see cref="ChildFilter.Problems"/>).</summary>
+    public static async Task<Results<Ok<ChildPage>, ValidationProblem>> ListAsync(ChildQueries queries, string? q, string? regionCode, string? category, string? status, int? ageMin, int? ageMax,
+        string? schoolStatus, string? sort, int? page, int? pageSize, CancellationToken ct)
     {
+        var filter = new ChildFilter(q, regionCode, category, status, ageMin, ageMax, schoolStatus, sort);
+        if (filter.Problems() is { IsEmpty: false } problems)
+        {
+            return TypedResults.ValidationProblem(problems.ToDictionary(), title: "筛选条件有误");
+        }
+
+        return TypedResults.Ok(await queries.ListAsync(filter, page, pageSize, ct));
+    }
+
+    /// <summary>
+    /// The current filter as an .xlsx file (儿童名册-yyyyMMdd.xlsx), masked by default (<see cref="PersonalDataPolicy.ForExport"/>):
+    /// <c>fullIdNumbers=true</c> and <c>includeCategories=true</c> each need a <c>purpose</c> (用途, ≤200 characters; 400
+    /// naming it) and a role that may (403). 400 naming a filter parameter whose value is unknown.
+    /// </summary>
+    public static async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(ChildExport export, ClaimsPrincipal user, TimeProvider clock, string? q, string? regionCode, string? category,
+        string? status, int? ageMin, int? ageMax, string? schoolStatus, string? sort, bool? fullIdNumbers, bool? includeCategories, string? purpose, CancellationToken ct)
+    {
+        var filter = new ChildFilter(q, regionCode, category, status, ageMin, ageMax, schoolStatus, sort);
+        if (filter.Problems() is { IsEmpty: false } problems)
+        {
+            return TypedResults.ValidationProblem(problems.ToDictionary(), title: "筛选条件有误");
+        }
+
+        var (view, forbidden, purposeProblem, stated) = PersonalDataPolicy.ForExport(RoleOf(user), new ExportRequest(fullIdNumbers == true, includeCategories == true, purpose));
+        if (forbidden is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权操作", detail: forbidden);
+        }
+
+        if (purposeProblem is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["purpose"] = [purposeProblem] }, title: "输入有误");
+        }
+
         var buffer = new MemoryStream();
-        await export.WriteAsync(new ChildFilter(q, regionCode, category, status, ageMin, ageMax, schoolStatus, sort), RoleOf(user), buffer, ct);
+        await export.WriteAsync(filter, view, stated, buffer, ct);
         buffer.Position = 0;
         var name = $"儿童名册-{ChinaTime.Today(clock):yyyyMMdd}.xlsx";
         return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
@@ -127,7 +148,7 @@ public static class ChildrenApi
             return TypedResults.NotFound();
         }
 
-        if (Refusal(outcome, null) is { } refused)
+        if (Refusal(outcome, null, RoleOf(user)) is { } refused)
         {
             return refused;
         }
@@ -140,7 +161,7 @@ public static class ChildrenApi
         return await queries.GetAsync(id, RoleOf(user), ct) is { } child ? TypedResults.Ok(child) : TypedResults.NotFound();
     }
 
-    private static ProblemHttpResult? Refusal(EditOutcome outcome, Guid? existingId)
+    private static ProblemHttpResult? Refusal(EditOutcome outcome, Guid? existingId, string? role)
     {
         if (outcome.Forbidden is { } why)
         {
@@ -150,6 +171,11 @@ public static class ChildrenApi
         if (outcome.Conflict is { } conflict)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "记录已被他人修改", detail: conflict);
+        }
+
+        if (outcome.StateConflict is { } state)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "当前状态不能办理", detail: state);
         }
 
         if (outcome.Duplicate is { } dup)
@@ -162,7 +188,7 @@ public static class ChildrenApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "可能重复",
                 detail: "发现姓名相同且出生日期或监护人身份证号相同的儿童。如确认不是同一人，请带 allowPossibleDuplicate: true 再次提交。",
-                extensions: new Dictionary<string, object?> { ["possibleDuplicates"] = fuzzy });
+                extensions: new Dictionary<string, object?> { ["possibleDuplicates"] = PossibleDuplicate.Shown(fuzzy, PersonalDataPolicy.For(role, OutputChannel.DuplicateCheck)) });
         }
 
         return null;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,7 +42,7 @@ public sealed class CreateModel(RegisterChild register, ShouhuDbContext db) : Pa
         Errors = outcome.Errors;
         Problem = outcome.Forbidden ?? outcome.Duplicate;
         ExistingId = outcome.ExistingId;
-        PossibleDuplicates = outcome.PossibleDuplicates ?? [];
+        PossibleDuplicates = PossibleDuplicate.Shown(outcome.PossibleDuplicates ?? [], PersonalDataPolicy.For(User.FindFirstValue(ClaimTypes.Role), OutputChannel.DuplicateCheck));
         Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", RegionPicker.PickedIn(Request, "ResidenceRegionCode", Form.ResidenceRegionCode), 5, ct);
         return Page();
     }

@@ -25,8 +25,8 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
     public ValidationErrors GuardianErrors { get; private set; } = new();
     public List<Prevention.PreventionResponse> PreventionReached { get; private set; } = [];
     public Assessments.ChildMonitoringView? Monitoring { get; private set; }
+    /// <summary>True when the caller writes the register (修改, family, categories); the same roles as <see cref="Policies.WriteRegistry"/>.</summary>
     public bool CanWrite => Role is not null && Roles.RegistryWriters.Contains(Role);
-    public bool CanEdit => ChildQueries.SeesFullNumbers(Role);
     private string? Role => User.FindFirstValue(ClaimTypes.Role);
 
     /// <summary>The verification actions the caller may take on a category now (CategoryWorkflow decides).</summary>
@@ -55,7 +55,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostCategoryAsync(Guid id, Guid categoryId, string? action, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostCategoryAsync(Guid id, Guid categoryId, string? action, string? reason, Guid? version, CancellationToken ct)
     {
         var parsed = CategoryWorkflow.ParseActionText(action);
         if (parsed is null || !CanWrite)
@@ -63,7 +63,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
             return NotFound();
         }
 
-        var outcome = await categories.ActAsync(id, categoryId, parsed.Value, new CategoryActionRequest(reason, null), Role!, ct);
+        var outcome = await categories.ActAsync(id, categoryId, parsed.Value, new CategoryActionRequest(reason, null, version), Role!, ct);
         return After(id, outcome, "已办理。");
     }
 
@@ -106,7 +106,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         // Post, redirect, show (issue #10): a refresh of the page never verifies, adds or refuses a second time.
         TempData["childMessageIsError"] = outcome.Child is null;
         TempData["childMessage"] = outcome.Child is not null ? ok
-            : outcome.Forbidden ?? string.Join("；", outcome.Errors.ToDictionary().SelectMany(kv => kv.Value));
+            : outcome.Forbidden ?? outcome.StateConflict ?? outcome.Conflict ?? string.Join("；", outcome.Errors.ToDictionary().SelectMany(kv => kv.Value));
         return Redirect($"/Children/Details/{id}");
     }
 

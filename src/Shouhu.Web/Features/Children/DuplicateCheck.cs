@@ -8,7 +8,12 @@ namespace Shouhu.Web.Features.Children;
 /// A record that may be the same child. Inside the caller's jurisdiction it names the record; outside it says only which
 /// level to contact (DESIGN C2: nothing from outside the jurisdiction leaves the server).
 /// </summary>
-public sealed record PossibleDuplicate(Guid? Id, string? Name, DateOnly? BirthDate, string? RegionName, string Where);
+public sealed record PossibleDuplicate(Guid? Id, string? Name, DateOnly? BirthDate, string? RegionName, string Where)
+{
+    /// <summary>The matches as <paramref name="view"/> (<see cref="Shouhu.Web.Shared.OutputChannel.DuplicateCheck"/>) lets them be shown: the birth date only with full numbers.</summary>
+    public static List<PossibleDuplicate> Shown(IEnumerable<PossibleDuplicate> matches, Shouhu.Web.Shared.PersonalDataView view) =>
+        matches.Select(d => d with { BirthDate = d.BirthDate is { } b ? view.BirthDate(b) : null }).ToList();
+}
 
 /// <summary>
 /// Duplicate detection on entry and edit (the registry issue): an exact citizen ID number anywhere in the country blocks;

@@ -23,12 +23,6 @@ public sealed class EditModel(UpdateChild update, ChildQueries queries, ShouhuDb
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        // Editing needs the full record: only roles that see ID numbers in full edit (others register and report).
-        if (!ChildQueries.SeesFullNumbers(User.FindFirstValue(ClaimTypes.Role)))
-        {
-            return Forbid();
-        }
-
         if (await queries.GetAsync(id, User.FindFirstValue(ClaimTypes.Role), ct) is not { } child)
         {
             return NotFound();
@@ -43,11 +37,6 @@ public sealed class EditModel(UpdateChild update, ChildQueries queries, ShouhuDb
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         Id = id;
-        if (!ChildQueries.SeesFullNumbers(User.FindFirstValue(ClaimTypes.Role)))
-        {
-            return Forbid();
-        }
-
         var input = Form.ToInput();
         var outcome = await update.RunAsync(id, input with { Categories = null, Guardians = null }, Form.Version, Form.AllowPossibleDuplicate, ct);
         if (outcome.NotFound)
@@ -62,7 +51,7 @@ public sealed class EditModel(UpdateChild update, ChildQueries queries, ShouhuDb
 
         Errors = outcome.Errors;
         Problem = outcome.Forbidden ?? outcome.Duplicate ?? outcome.Conflict;
-        PossibleDuplicates = outcome.PossibleDuplicates ?? [];
+        PossibleDuplicates = PossibleDuplicate.Shown(outcome.PossibleDuplicates ?? [], PersonalDataPolicy.For(User.FindFirstValue(ClaimTypes.Role), OutputChannel.DuplicateCheck));
         Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", RegionPicker.PickedIn(Request, "ResidenceRegionCode", Form.ResidenceRegionCode), 5, ct);
         return Page();
     }

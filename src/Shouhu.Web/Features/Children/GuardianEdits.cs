@@ -11,11 +11,14 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock)
     /// <summary>Adds a guardian or family member.</summary>
     public Task<EditOutcome> AddAsync(Guid childId, GuardianInput input, CancellationToken ct = default) => SaveAsync(childId, null, input, ct);
 
-    /// <summary>Replaces the fields of guardian <paramref name="guardianId"/>.</summary>
+    /// <summary>
+    /// Replaces the fields of guardian <paramref name="guardianId"/>; <c>input.Version</c> must be the one read (400 when
+    /// missing, 409 naming who changed the family meanwhile when stale).
+    /// </summary>
     public Task<EditOutcome> UpdateAsync(Guid childId, Guid guardianId, GuardianInput input, CancellationToken ct = default) => SaveAsync(childId, guardianId, input, ct);
 
-    /// <summary>Removes a family member record (rare; audited, and kept in the child's history).</summary>
-    public async Task<EditOutcome> RemoveAsync(Guid childId, Guid guardianId, CancellationToken ct = default)
+    /// <summary>Removes a family member record (rare; audited, and kept in the child's history); <paramref name="version"/> as for a change.</summary>
+    public async Task<EditOutcome> RemoveAsync(Guid childId, Guid guardianId, Guid? version, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var child = await db.Children.Include(c => c.Guardians).FirstOrDefaultAsync(c => c.Id == childId, ct);
@@ -25,10 +28,47 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock)
             return new(null, errors, NotFound: true);
         }
 
+        if (await StaleAsync(child, guardian, version, errors, ct) is { } stale)
+        {
+            return stale;
+        }
+
         db.Guardians.Remove(guardian);
         db.AddRevision(child, $"guardians.{Guardian.RelationName(guardian.Relation)}", $"{guardian.Name}（{Guardian.StatusName(guardian.Status)}）", null);
-        await db.SaveChangesAsync(ct);
-        return new(child, errors);
+        return await SaveOrConflictAsync(child, errors, ct);
+    }
+
+    /// <summary>Null when <paramref name="version"/> is the guardian's current one; else the 400 (missing) or 409 (stale) outcome.</summary>
+    private async Task<EditOutcome?> StaleAsync(Child child, Guardian guardian, Guid? version, ValidationErrors errors, CancellationToken ct)
+    {
+        if (version is null)
+        {
+            errors.Add("version", "须提供读取时的版本号 version");
+            return new(null, errors);
+        }
+
+        if (version != guardian.Version)
+        {
+            return new(null, errors, Conflict: await db.ChangedMeanwhileAsync(child.Id, "guardians.", "家庭成员记录", ct));
+        }
+
+        // A change saved by someone else between this read and the save fails the save (the version is its concurrency token).
+        db.Entry(guardian).Property(g => g.Version).OriginalValue = version.Value;
+        return null;
+    }
+
+    private async Task<EditOutcome> SaveOrConflictAsync(Child child, ValidationErrors errors, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new(child, errors);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(null, errors, Conflict: await db.ChangedMeanwhileAsync(child.Id, "guardians.", "家庭成员记录", ct));
+        }
     }
 
     private async Task<EditOutcome> SaveAsync(Guid childId, Guid? guardianId, GuardianInput input, CancellationToken ct)
@@ -56,6 +96,11 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock)
             return new(null, rekeyed);
         }
 
+        if (existing is not null && await StaleAsync(child, existing, input.Version, errors, ct) is { } stale)
+        {
+            return stale;
+        }
+
         var label = $"guardians.{Guardian.RelationName(g.Relation)}";
         if (existing is null)
         {
@@ -75,7 +120,6 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock)
             }
         }
 
-        await db.SaveChangesAsync(ct);
-        return new(child, errors);
+        return await SaveOrConflictAsync(child, errors, ct);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Accounts;
+using Shouhu.Domain.Children;
 using Shouhu.Domain.Time;
 using Shouhu.Web.Shared;
 
@@ -27,24 +28,63 @@ public sealed class IndexModel(ChildQueries queries, ChildExport export, ShouhuD
         ["regionCode"] = F.RegionCode, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 
+    /// <summary>The filter's problems (400-style field errors, shown above the list; the list is then empty).</summary>
+    public ValidationErrors Errors { get; private set; } = new();
+
+    /// <summary>True when the caller may ask the export for full ID numbers (with a purpose).</summary>
+    public bool MayExportFullNumbers { get; private set; }
+
+    /// <summary>True when the caller may ask the export for the 保护类别 column (with a purpose).</summary>
+    public bool MayExportCategories { get; private set; }
+
     public async Task OnGetAsync(string? q, string? category, string? status, int? ageMin, int? ageMax, string? schoolStatus, string? sort, string? regionCode, int? page, CancellationToken ct)
     {
         F = new ChildFilter(q, regionCode, category, status, ageMin, ageMax, schoolStatus, sort);
-        CanRegister = User.FindFirstValue(ClaimTypes.Role) is { } role && Roles.RegistryWriters.Contains(role);
-        if (!string.IsNullOrEmpty(regionCode))
+        await PrepareAsync(ct);
+        if (Errors.IsEmpty)
         {
-            RegionName = await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
+            Result = await queries.ListAsync(F, page, 20, ct);
         }
-
-        Result = await queries.ListAsync(F, page, 20, ct);
     }
 
-    /// <summary>The current filter as an .xlsx file (audited).</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? q, string? category, string? status, int? ageMin, int? ageMax, string? schoolStatus, string? sort, string? regionCode, CancellationToken ct)
+    /// <summary>The current filter as an .xlsx file (audited), masked unless the policy grants more for a stated purpose.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? q, string? category, string? status, int? ageMin, int? ageMax, string? schoolStatus, string? sort, string? regionCode,
+        bool fullIdNumbers, bool includeCategories, string? purpose, CancellationToken ct)
     {
+        F = new ChildFilter(q, regionCode, category, status, ageMin, ageMax, schoolStatus, sort);
+        await PrepareAsync(ct);
+        var (view, forbidden, purposeProblem, stated) = PersonalDataPolicy.ForExport(User.FindFirstValue(ClaimTypes.Role), new ExportRequest(fullIdNumbers, includeCategories, purpose));
+        if (forbidden is not null)
+        {
+            return Forbid();
+        }
+
+        if (purposeProblem is not null)
+        {
+            Errors.Add("purpose", purposeProblem);
+        }
+
+        if (!Errors.IsEmpty)
+        {
+            return Page();
+        }
+
         var buffer = new MemoryStream();
-        await export.WriteAsync(new ChildFilter(q, regionCode, category, status, ageMin, ageMax, schoolStatus, sort), User.FindFirstValue(ClaimTypes.Role), buffer, ct);
+        await export.WriteAsync(F, view, stated, buffer, ct);
         buffer.Position = 0;
         return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"儿童名册-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+    }
+
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        var role = User.FindFirstValue(ClaimTypes.Role);
+        CanRegister = role is not null && Roles.RegistryWriters.Contains(role);
+        MayExportFullNumbers = role is not null && Roles.FullIdNumberReaders.Contains(role);
+        MayExportCategories = role is not null && PersonalDataPolicy.CategoryExporters.Contains(role);
+        Errors = F.Problems();
+        if (!string.IsNullOrEmpty(F.RegionCode) && Errors.For("regionCode").Count == 0)
+        {
+            RegionName = await db.Regions.AsNoTracking().Where(r => r.Code == F.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates,
         var errors = new ValidationErrors();
         var today = ChinaTime.Today(clock);
         var child = ChildRules.Validate(input, today, errors);
-        await ChildRegions.CheckExistAsync(db, input.ResidenceRegionCode, errors, ct);
+        await ChildRegions.CheckExistAsync(db, input.ResidenceRegionCode, errors, ct, input.HouseholdRegionCode);
         if (child is null || !errors.IsEmpty || !CategoryRules.Apply(child, errors))
         {
             return new(null, errors);
@@ -95,13 +95,26 @@ public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates,
 /// only checked for form: it may lie in a province whose divisions are not imported.</summary>
 public static class ChildRegions
 {
-    /// <summary>Adds an error for a residence code that is well-formed but not a known region.</summary>
-    public static async Task CheckExistAsync(ShouhuDbContext db, string? residence, ValidationErrors errors, CancellationToken ct)
+    /// <summary>
+    /// Adds an error for a residence code that is well-formed but not a known region, and for a household-registration
+    /// code (<see cref="ChildRules"/> checked its form) whose city is imported but which is not among its regions.
+    /// </summary>
+    public static async Task CheckExistAsync(ShouhuDbContext db, string? residence, ValidationErrors errors, CancellationToken ct, string? household = null)
     {
         residence = residence?.Trim();
         if (errors.For("residenceRegionCode").Count == 0 && !string.IsNullOrEmpty(residence) && !await db.Regions.AnyAsync(r => r.Code == residence, ct))
         {
             errors.Add("residenceRegionCode", $"区划代码 {residence} 不存在");
+        }
+
+        household = household?.Trim();
+        if (errors.For("householdRegionCode").Count == 0 && household is { Length: 6 or 12 })
+        {
+            var city = household[..4];
+            if (await db.Regions.AnyAsync(r => r.Code == city, ct) && !await db.Regions.AnyAsync(r => r.Code == household, ct))
+            {
+                errors.Add("householdRegionCode", $"户籍地区划代码 {household} 不存在");
+            }
         }
     }
 }

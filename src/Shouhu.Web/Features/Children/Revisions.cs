@@ -1,5 +1,8 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Children;
+using Shouhu.Domain.Time;
 
 namespace Shouhu.Web.Features.Children;
 
@@ -19,4 +22,21 @@ public static class Revisions
             NewValue = newValue,
             RegionCode = child.RegionCode,
         });
+
+    /// <summary>
+    /// The message of a 409 for a part of the child's file changed since it was read: who (display name) and when, from the
+    /// newest history line whose field starts with <paramref name="fieldPrefix"/> (e.g. <c>guardians.</c>).
+    /// </summary>
+    public static async Task<string> ChangedMeanwhileAsync(this ShouhuDbContext db, Guid childId, string fieldPrefix, string what, CancellationToken ct)
+    {
+        var last = await db.ChildRevisions.AsNoTracking().Where(r => r.ChildId == childId && r.Field.StartsWith(fieldPrefix))
+            .OrderByDescending(r => r.ChangedAt).Select(r => new { r.ChangedBy, r.ChangedByName, r.ChangedAt }).FirstOrDefaultAsync(ct);
+        if (last is null)
+        {
+            return $"该{what}已被他人修改，请刷新后重试";
+        }
+
+        var who = await db.Users.AsNoTracking().Where(u => u.Id == last.ChangedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? last.ChangedByName;
+        return $"该{what}已于 {ChinaTime.ToChina(last.ChangedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} 被{who}修改，请刷新后重试";
+    }
 }

@@ -6,7 +6,10 @@ using Shouhu.Domain.Time;
 
 namespace Shouhu.Web.Features.Children;
 
-/// <summary>Outcome of an edit: the saved record, field errors, a refusal, a duplicate, or a conflict (someone else saved first).</summary>
+/// <summary>
+/// Outcome of an edit: the saved record, field errors (400), a refusal (403), a duplicate (409), a conflict (409: someone
+/// else saved first), or a state conflict (409: the record's status does not allow the step now).
+/// </summary>
 public sealed record EditOutcome(
     Child? Child,
     ValidationErrors Errors,
@@ -14,11 +17,16 @@ public sealed record EditOutcome(
     string? Forbidden = null,
     string? Duplicate = null,
     IReadOnlyList<PossibleDuplicate>? PossibleDuplicates = null,
-    string? Conflict = null);
+    string? Conflict = null,
+    string? StateConflict = null);
 
 /// <summary>
 /// Edits a child's own fields (identity, residence, household, school, health, family situation, entrusted care) with the
-/// same rules as registration. Every changed field becomes a <see cref="ChildRevision"/> (who, when, from, to) in the same
+/// same rules as registration. PUT is a full replacement of the fields it documents: an optional field left out is
+/// cleared; name, sex, residence and — unless an ID number is sent — the birth date must be sent (400 naming the one
+/// missing); an ID number once recorded
+/// cannot be erased (400 身份证号不能删除) — a correction replaces it. Categories and guardians have their own routes and
+/// are left as they are. Every changed field becomes a <see cref="ChildRevision"/> (who, when, from, to) in the same
 /// save; the record's <c>version</c> must be the one the editor read, else nothing is saved and the conflict names who saved.
 /// </summary>
 public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock)
@@ -45,9 +53,29 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, V
             return new(null, errors, Conflict: await ConflictMessageAsync(child, ct));
         }
 
+        // PUT replaces every field it documents: what is required must be sent, and a recorded ID number is corrected, never erased.
+        // The birth date is required as on registration: unless an ID number is sent, which carries it.
+        foreach (var (field, value, label) in new[] { ("name", input.Name, "姓名"), ("sex", input.Sex, "性别"), ("birthDate", input.BirthDate ?? input.CitizenIdNumber, "出生日期"), ("residenceRegionCode", input.ResidenceRegionCode, "居住地") })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors.Add(field, $"修改档案须提供{label}（PUT 为整体替换，省略即为清空）");
+            }
+        }
+
+        if (child.CitizenIdNumber is not null && string.IsNullOrWhiteSpace(input.CitizenIdNumber))
+        {
+            errors.Add("citizenIdNumber", "身份证号不能删除；如有错误，请填写正确的号码");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return new(null, errors);
+        }
+
         var today = ChinaTime.Today(clock);
         var updated = ChildRules.Validate(input with { Categories = null, Guardians = null }, today, errors);
-        await ChildRegions.CheckExistAsync(db, input.ResidenceRegionCode, errors, ct);
+        await ChildRegions.CheckExistAsync(db, input.ResidenceRegionCode, errors, ct, input.HouseholdRegionCode);
         if (updated is null || !errors.IsEmpty)
         {
             return new(null, errors);

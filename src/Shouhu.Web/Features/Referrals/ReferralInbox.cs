@@ -141,8 +141,9 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
                 .Select(x => new { x.Name, x.Sex, x.BirthDate, x.RegionCode, x.CitizenIdNumber }).FirstOrDefaultAsync(ct) is { } k)
         {
             var regionName = (await regionNames.NamesAsync([k.RegionCode], ct)).GetValueOrDefault(k.RegionCode);
-            child = new ReferredChild(k.Name, SexText.ToApi(k.Sex), ChinaTime.AgeOn(k.BirthDate, ChinaTime.Today(clock)), k.RegionCode, regionName,
-                k.CitizenIdNumber is null ? null : CitizenIdNumber.Mask(k.CitizenIdNumber));
+            // The receiving organisation gets the child's basic identity only: masked number, age (PersonalDataPolicy).
+            var view = PersonalDataPolicy.For(actor.Role, OutputChannel.Referral);
+            child = new ReferredChild(k.Name, SexText.ToApi(k.Sex), ChinaTime.AgeOn(k.BirthDate, ChinaTime.Today(clock)), k.RegionCode, regionName, view.IdNumber(k.CitizenIdNumber));
         }
 
         db.RecordAudit("View", "Referral", r.Id.ToString(), r.RegionCode, $"case={r.CaseId}");
