@@ -25,7 +25,7 @@ public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, TimePr
         var rows = await ChildQueries.Sorted(queries.Filtered(filter), filter).Take(MaxRows)
             .Select(c => new
             {
-                c.Name, c.Sex, c.CitizenIdNumber, c.BirthDate, c.EthnicityCode, c.RegionCode, c.Address, c.HouseholdKind, c.SchoolStatus, c.SchoolName, c.Grade, c.ContactPhone,
+                c.Id, c.Name, c.Sex, c.CitizenIdNumber, c.BirthDate, c.EthnicityCode, c.RegionCode, c.Address, c.HouseholdKind, c.SchoolStatus, c.SchoolName, c.Grade, c.ContactPhone,
                 Categories = c.Categories.Where(k => k.Status != CategoryStatus.Exited && k.Status != CategoryStatus.Rejected && (k.ValidTo == null || k.ValidTo >= today))
                     .Select(k => k.Category).ToList(),
             })
@@ -54,7 +54,7 @@ public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, TimePr
         await MiniExcel.SaveAsAsync(output, sheet, sheetName: "儿童名册", cancellationToken: ct);
         var described = string.Join(';', new[] { ("region", filter.RegionCode), ("category", filter.Category), ("status", filter.Status), ("school", filter.SchoolStatus), ("ageMin", filter.AgeMin?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("ageMax", filter.AgeMax?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("q", string.IsNullOrWhiteSpace(filter.Q) ? null : "yes") }
             .Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => $"{x.Item1}={x.Item2}"));
-        db.RecordAudit("Export", nameof(Child), null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}; {described}");
+        db.RecordAudit("Export", nameof(Child), null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}; {described}", children: rows.Select(r => r.Id));
         await db.SaveChangesAsync(ct);
         return rows.Count;
     }
