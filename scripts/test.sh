@@ -4,6 +4,7 @@
 # postgresql, chromium, fonts-noto-cjk) — run as root or with sudo available.
 # Usage: scripts/test.sh            (everything)
 #        SKIP_BROWSER=1 scripts/test.sh
+#        SHOUHU_TEST_PGPORT=55432 scripts/test.sh   (a fixed port for the cluster; default: a free one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -15,17 +16,20 @@ need=()
 command -v dotnet >/dev/null || { echo "dotnet SDK 10 is required (see global.json)"; exit 2; }
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# Not grep -q: it exits at the first match, fc-list dies of SIGPIPE and pipefail took the fonts for missing (an apt run each time).
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # On a busy machine another apt may hold the dpkg lock: wait for it (up to 10 minutes) instead of failing.
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 # --- 2. A throwaway PostgreSQL cluster on its own port ----------------------------------------------------
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-PGPORT=${SHOUHU_TEST_PGPORT:-55432}
+# A free port (a fixed one collides with another run on the same machine), unless SHOUHU_TEST_PGPORT names one.
+PGPORT=${SHOUHU_TEST_PGPORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 PGDIR=$(mktemp -d /tmp/shouhu-pg.XXXXXX)
 RUNAS=()
 if [ "$(id -u)" -eq 0 ]; then
@@ -39,9 +43,14 @@ cleanup() {
   rm -rf "$PGDIR"
 }
 trap cleanup EXIT
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 >/dev/null
-"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
-  -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+if ! out=$("${RUNAS[@]}" "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 2>&1); then
+  echo "initdb failed:"; echo "$out"; exit 1
+fi
+# The cluster's log is printed before the clean-up removes it: pg_ctl itself only says "Examine the log output".
+if ! "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
+  -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null; then
+  echo "PostgreSQL did not start on port $PGPORT. Its log:"; cat "$PGDIR/log" 2>/dev/null || true; exit 1
+fi
 export SHOUHU_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
 

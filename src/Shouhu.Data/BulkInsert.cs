@@ -45,8 +45,12 @@ public static class BulkInsert
         }
     }
 
-    /// <summary>Inserts <paramref name="rows"/> in one transaction. Returns the number inserted.</summary>
-    public static async Task<int> InsertAsync<T>(ShouhuDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
+    /// <summary>Inserts <paramref name="rows"/> in one transaction of its own. Returns the number inserted.</summary>
+    public static Task<int> InsertAsync<T>(ShouhuDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
+        where T : class => InsertAsync(db, rows, null, ct);
+
+    /// <summary>Inserts <paramref name="rows"/> in <paramref name="transaction"/> (left open for the caller to commit), or in one of its own when null. Returns the number inserted.</summary>
+    public static async Task<int> InsertAsync<T>(ShouhuDbContext db, IReadOnlyList<T> rows, DbTransaction? transaction, CancellationToken ct = default)
         where T : class
     {
         if (rows.Count == 0)
@@ -72,7 +76,8 @@ public static class BulkInsert
 
         try
         {
-            await using var tx = await connection.BeginTransactionAsync(ct);
+            await using var own = transaction is null ? await connection.BeginTransactionAsync(ct) : null;
+            var tx = transaction ?? own!;
             DbCommand? full = null;
             for (var start = 0; start < rows.Count; start += batch)
             {
@@ -103,7 +108,11 @@ public static class BulkInsert
                 await full.DisposeAsync();
             }
 
-            await tx.CommitAsync(ct);
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
+
             return rows.Count;
         }
         finally

@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Shouhu.Domain;
 using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Audit;
@@ -19,7 +21,7 @@ namespace Shouhu.Data;
 /// only rows whose <c>RegionCode</c> lies in the caller's subtree (<c>RegionCode BETWEEN code AND code999…</c>, always an index range), so a
 /// list, get, search, count, update or delete outside it finds nothing. Writes are checked again in <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</item>
 /// <item><b>Audit</b>: creating, changing or deleting an <see cref="IAudited"/> record, and every explicit <see cref="RecordAudit"/>, appends a
-/// hash-chained <see cref="AuditEntry"/> in the same transaction.</item>
+/// hash-chained <see cref="AuditEntry"/> in the same transaction, keyed by the process's <see cref="AuditChain"/>.</item>
 /// </list>
 /// </summary>
 public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
@@ -27,7 +29,9 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Sequence, string Hash)> ChainHeads = new(StringComparer.Ordinal);
     private readonly List<AuditEntry> _pendingAudit = [];
+    private readonly Dictionary<AuditEntry, List<Guid>> _pendingChildren = [];
     private readonly TimeProvider _clock;
+    private readonly AuditChain? _chain;
 
     private readonly ICallerContext _caller;
 
@@ -37,6 +41,8 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     {
         _caller = caller;
         _clock = clock ?? TimeProvider.System;
+        // The chain key is the process's, not the caller's: found through the application's services (AddDbContext sets them).
+        _chain = options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(AuditChain)) as AuditChain;
     }
 
     /// <summary>The caller this context acts for (read at each use: authentication may complete after the context is created).</summary>
@@ -57,6 +63,8 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     public DbSet<EntrustedCare> EntrustedCares => Set<EntrustedCare>();
     public DbSet<ChildRevision> ChildRevisions => Set<ChildRevision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>The children each list or export entry of the trail held (sequence, child id).</summary>
+    public DbSet<AuditChild> AuditChildren => Set<AuditChild>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
@@ -84,8 +92,17 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     /// <param name="regionCode">The record's region; for actions on no record, the caller's jurisdiction.</param>
     /// <param name="detail">Non-personal detail (never a name, ID number, phone number or narrative).</param>
     /// <param name="actor">The actor (id, account name) when it is not the caller — e.g. the account that is logging in.</param>
-    public void RecordAudit(string action, string entity, string? entityId, string regionCode, string? detail = null, (string Id, string Name)? actor = null)
+    /// <param name="children">For a list page or export: the children it held. They are kept by child id beside the entry
+    /// (<see cref="AuditChildren"/>, so <c>GET /api/v1/audit?childId=</c> finds it) and their digest is appended to the detail
+    /// (<see cref="AuditEntry.ChildrenDetail"/>), so the chain covers the membership.</param>
+    public void RecordAudit(string action, string entity, string? entityId, string regionCode, string? detail = null, (string Id, string Name)? actor = null, IEnumerable<Guid>? children = null)
     {
+        List<Guid>? ids = children?.Distinct().ToList();
+        if (ids is not null)
+        {
+            detail = string.IsNullOrEmpty(detail) ? AuditEntry.ChildrenDetail(ids) : detail + ";" + AuditEntry.ChildrenDetail(ids);
+        }
+
         var entry = NewAuditEntry(action, entity, entityId, regionCode, detail);
         if (actor is { } a)
         {
@@ -94,6 +111,10 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
         }
 
         _pendingAudit.Add(entry);
+        if (ids is { Count: > 0 })
+        {
+            _pendingChildren[entry] = ids;
+        }
     }
 
     /// <summary>
@@ -117,7 +138,11 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     }
 
     /// <summary>Drops audit entries queued by <see cref="RecordAudit"/> but not yet saved (the action they describe did not happen).</summary>
-    public void DiscardPendingAudit() => _pendingAudit.Clear();
+    public void DiscardPendingAudit()
+    {
+        _pendingAudit.Clear();
+        _pendingChildren.Clear();
+    }
 
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder builder)
@@ -220,6 +245,7 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        var chain = _chain ?? throw new InvalidOperationException("No audit chain key: register Shouhu.Data.AuditChain in the application's services (ADR-002).");
         if (Database.CurrentTransaction is not null)
         {
             // The chain lock must cover the commit; an outer transaction would commit after the lock is released
@@ -246,11 +272,12 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
                 }
 
                 var (sequence, previous) = head;
+                var before = sequence;
                 foreach (var a in audit)
                 {
                     a.Sequence = ++sequence;
                     a.PreviousHash = previous;
-                    a.Hash = a.ComputeHash();
+                    a.Hash = a.ComputeHash(chain.Key);
                     previous = a.Hash;
                 }
 
@@ -261,9 +288,11 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
 
                 try
                 {
-                    var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                    var written = await SaveWithListedChildrenAsync(audit, acceptAllChangesOnSuccess, cancellationToken);
                     ChainHeads[connectionKey] = (sequence, previous);
                     _pendingAudit.Clear();
+                    _pendingChildren.Clear();
+                    chain.Appended(before, sequence, previous);
                     return written;
                 }
                 catch (DbUpdateException) when (attempt == 1)
@@ -287,6 +316,33 @@ public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
         {
             AuditChainLock.Release();
         }
+    }
+
+    // The children a list or export held go in with their entry, in one transaction; many rows (an export of 100,000)
+    // through prepared multi-row inserts rather than the change tracker.
+    private async Task<int> SaveWithListedChildrenAsync(List<AuditEntry> audit, bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        var lists = audit.Where(_pendingChildren.ContainsKey).ToList();
+        if (lists.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+
+        await using var tx = await Database.BeginTransactionAsync(ct);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+        foreach (var entry in lists)
+        {
+            var rows = _pendingChildren[entry].Select(c => new AuditChild { Sequence = entry.Sequence, ChildId = c }).ToList();
+            written += await BulkInsert.InsertAsync(this, rows, tx.GetDbTransaction(), ct);
+        }
+
+        await tx.CommitAsync(ct);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return written;
     }
 
     private void GuardJurisdiction(EntityEntry entry, IJurisdictional scoped)

@@ -28,6 +28,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     private async Task<(HttpClient Client, string Id)> StaffAsync(string role, string jurisdiction, Guid? organizationId = null)
     {
         var userName = $"{role.ToLowerInvariant()}{Guid.NewGuid():N}"[..30];
+        organizationId ??= role is "SocialWorker" or "MemberUnitLiaison" ? await OrganizationAsync("测试单位" + userName[^6..], "SocialOrganization", jurisdiction) : null;
         using var admin = await app.AdminAsync();
         var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = ShouhuApp.UserPassword, displayName = "测试" + role, role, jurisdictionCode = jurisdiction, organizationId }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

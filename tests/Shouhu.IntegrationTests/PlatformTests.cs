@@ -174,12 +174,4 @@ public sealed class PlatformTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var ui = await client.GetAsync("/api-docs/index.html", Ct);
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
     }
-
-    [Fact]
-    public void CommonJurisdiction_OfSeveralCities()
-    {
-        Assert.Equal("4307", DatabaseSetup.CommonJurisdiction(["4307"]));
-        Assert.Equal("43", DatabaseSetup.CommonJurisdiction(["4307", "4301"]));
-        Assert.Equal("4307", DatabaseSetup.CommonJurisdiction(["4307", "5401"]));
-    }
 }

@@ -321,7 +321,7 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var answers = await Task.WhenAll(tasks);
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
         await using var db = app.SystemDb();
-        var report = await new AuditVerifier(db).VerifyAsync(Ct);
+        var report = await AuditTests.Verifier(app, db).VerifyAsync(Ct);
         Assert.True(report.IsIntact, report.Message);
     }
 

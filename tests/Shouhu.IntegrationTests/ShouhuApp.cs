@@ -54,6 +54,9 @@ public class ShouhuApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     public string DataDir { get; }
 
+    /// <summary>Further configuration for this application (set before its first use).</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -64,7 +67,12 @@ public class ShouhuApp : WebApplicationFactory<Program>
         builder.UseSetting("SHOUHU_ADMIN_PASSWORD", AdminPassword);
         // Tests run the alert engine when they mean to; the schedule has its own test (AlertTests).
         builder.UseSetting("Alerts:IntervalMinutes", "0");
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddProvider(LogCapture.Provider));
         // TestServer has no socket; give every request a documentation-range client address so the audit trail can be checked.
         builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>());
     }
@@ -186,12 +194,17 @@ public class ShouhuApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Every ID number <see cref="NewIdNumber"/> gave out in this run (none may reach a log line).</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentBag<string> IssuedIdNumbers = [];
+
     /// <summary>A valid 18-character ID number for a birth date and sex, unique per call.</summary>
     public static string NewIdNumber(DateOnly birth, bool male, string address = "430702")
     {
         var seq = Interlocked.Increment(ref _sequence) % 500 * 2 + (male ? 1 : 0);
         var first17 = $"{address}{birth:yyyyMMdd}{seq:000}";
-        return first17 + CitizenIdNumber.ComputeCheckCharacter(first17);
+        var id = first17 + CitizenIdNumber.ComputeCheckCharacter(first17);
+        IssuedIdNumbers.Add(id);
+        return id;
     }
 
     protected override void Dispose(bool disposing)
@@ -206,6 +219,44 @@ public class ShouhuApp : WebApplicationFactory<Program>
             catch (IOException)
             {
             }
+        }
+    }
+}
+
+/// <summary>
+/// Records every log line of every test application in this run — message, exception and all — so a test can check
+/// that no personal data reaches a log (STYLE.md "Logging").
+/// </summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    /// <summary>The one provider, shared by every application of the run.</summary>
+    public static readonly LogCapture Provider = new();
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+    /// <summary>Every line so far: level, category, message and the exception's full text.</summary>
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    /// <inheritdoc/>
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LogCapture capture, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            // The structured values too: a template can carry a name in a field that the message does not show.
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
+            capture._lines.Enqueue($"{logLevel} {category}[{eventId.Id}] {formatter(state, exception)} {values} {exception}");
         }
     }
 }

@@ -286,6 +286,21 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Shouhu.Domain.Audit.AuditChild", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Sequence", "ChildId");
+
+                    b.HasIndex("ChildId", "Sequence");
+
+                    b.ToTable("AuditChildren", (string)null);
+                });
+
             modelBuilder.Entity("Shouhu.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -276,6 +276,21 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Shouhu.Domain.Audit.AuditChild", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence", "ChildId");
+
+                    b.HasIndex("ChildId", "Sequence");
+
+                    b.ToTable("AuditChildren", (string)null);
+                });
+
             modelBuilder.Entity("Shouhu.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

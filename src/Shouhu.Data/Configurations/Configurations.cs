@@ -157,6 +157,17 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class AuditChildConfiguration : IEntityTypeConfiguration<AuditChild>
+{
+    public void Configure(EntityTypeBuilder<AuditChild> b)
+    {
+        b.ToTable("AuditChildren");
+        b.HasKey(a => new { a.Sequence, a.ChildId });
+        // The trail of one child: an index range by child, newest entries found through the sequence.
+        b.HasIndex(a => new { a.ChildId, a.Sequence });
+    }
+}
+
 internal sealed class ReportConfiguration : IEntityTypeConfiguration<Shouhu.Domain.Casework.Report>
 {
     public void Configure(EntityTypeBuilder<Shouhu.Domain.Casework.Report> b)

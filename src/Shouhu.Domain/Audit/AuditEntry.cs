@@ -5,8 +5,9 @@ namespace Shouhu.Domain.Audit;
 
 /// <summary>
 /// One line of the append-only, hash-chained audit trail (DESIGN C13): who did what to which record, when, from where.
-/// <see cref="Hash"/> = SHA-256 over the previous entry's hash and this entry's fields, so removing, inserting or
-/// editing any entry breaks the chain from that point on. Never holds names, ID numbers or narratives.
+/// <see cref="Hash"/> = HMAC-SHA256, under a key kept outside the database, over the previous entry's hash and this entry's
+/// fields: removing, inserting or editing any entry breaks the chain from that point on, and without the key nobody can
+/// re-hash an edited chain (ADR-002). Never holds names, ID numbers or narratives.
 /// </summary>
 public class AuditEntry : IJurisdictional
 {
@@ -56,13 +57,54 @@ public class AuditEntry : IJurisdictional
     /// <summary>Hash of the first entry's predecessor.</summary>
     public static readonly string GenesisHash = new('0', 64);
 
-    /// <summary>Computes the hash this entry should carry, from its fields and <see cref="PreviousHash"/>.</summary>
-    public string ComputeHash()
+    /// <summary>
+    /// Computes the hash this entry should carry, from its fields and <see cref="PreviousHash"/>: HMAC-SHA256 under
+    /// <paramref name="key"/> (the chain key, at least 32 bytes), 64 lower-case hex characters.
+    /// </summary>
+    /// <exception cref="ArgumentException">For a key shorter than 32 bytes.</exception>
+    public string ComputeHash(ReadOnlySpan<byte> key)
     {
+        if (key.Length < MinimumKeyBytes)
+        {
+            throw new ArgumentException($"The audit chain key must have at least {MinimumKeyBytes} bytes.", nameof(key));
+        }
+
         var canonical = string.Join('\u001f',
             PreviousHash, Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
             DateTime.SpecifyKind(At, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture),
             ActorId, ActorName, Action, Entity, EntityId ?? string.Empty, RegionCode, ClientAddress ?? string.Empty, Detail ?? string.Empty);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical)));
     }
+
+    /// <summary>Shortest chain key accepted (256 bits, the HMAC-SHA256 block of security).</summary>
+    public const int MinimumKeyBytes = 32;
+
+    /// <summary>
+    /// Detail suffix naming the children a list page or export held: <c>children=N:DIGEST</c>, where DIGEST is the SHA-256
+    /// (64 hex) of the ids in ordinal order of their 36-character form, one per line. The ids themselves are kept in a side
+    /// table (<see cref="AuditChild"/>); the digest puts them under the chain, so a removed or added row is found.
+    /// </summary>
+    public static string ChildrenDetail(IEnumerable<Guid> childIds)
+    {
+        var ids = childIds.Select(c => c.ToString("D")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return $"children={ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids))))}";
+    }
+
+    /// <summary>The <see cref="ChildrenDetail"/> part of <see cref="Detail"/>, or null when the entry lists no children.</summary>
+    public string? ChildrenPart() => Detail is { } d && d.LastIndexOf("children=", StringComparison.Ordinal) is var i and >= 0 && (i == 0 || d[i - 1] == ';')
+        ? d[i..]
+        : null;
+}
+
+/// <summary>
+/// One child held by a list page or export that an <see cref="AuditEntry"/> records (by its <see cref="Sequence"/>), so
+/// the trail of a child shows every list and export it was in. Indexed by child; covered by the entry's digest.
+/// </summary>
+public class AuditChild
+{
+    /// <summary>The audit entry's <see cref="AuditEntry.Sequence"/>.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>The child.</summary>
+    public Guid ChildId { get; set; }
 }

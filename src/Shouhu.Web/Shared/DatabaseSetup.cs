@@ -9,12 +9,14 @@ using Shouhu.Web.Features.Regions;
 namespace Shouhu.Web.Shared;
 
 /// <summary>
-/// First-start work, idempotent: migrate, seed the regions of <c>SHOUHU_CITY</c>, the roles, the city's civil-affairs
-/// bureau and the <c>admin</c> account. A second start on the same data changes nothing.
+/// First-start work, idempotent: migrate, seed the regions of <c>SHOUHU_CITY</c>, the roles, and for each city its
+/// civil-affairs bureau and a SystemAdmin over it — <c>admin</c> for the first city, <c>admin-CODE</c> (e.g. <c>admin-5401</c>)
+/// for each further one (issue #9 finding 16). A second start creates what is missing (a city added to <c>SHOUHU_CITY</c>)
+/// and changes nothing else.
 /// </summary>
 public static partial class DatabaseSetup
 {
-    /// <summary>Account name of the administrator created at first start.</summary>
+    /// <summary>Account name of the administrator of the first city, created at first start.</summary>
     public const string AdminUserName = "admin";
 
     /// <summary>Prepares the database of <paramref name="app"/>.</summary>
@@ -28,7 +30,11 @@ public static partial class DatabaseSetup
         var db = NewSystemContext(sp);
         if (options.MigrateOnStartup)
         {
+            var pending = (await db.Database.GetPendingMigrationsAsync()).Count();
             await db.Database.MigrateAsync();
+            Say(options, pending > 0
+                ? $"数据库已迁移（{options.Provider}{SqliteFile(options)}，应用 {pending} 个迁移）。"
+                : $"数据库已是最新（{options.Provider}{SqliteFile(options)}）。");
         }
 
         if (!options.IsPostgres)
@@ -52,6 +58,11 @@ public static partial class DatabaseSetup
         {
             var result = await new RegionImporter(db).ImportAsync(missing);
             LogRegionsSeeded(logger, string.Join(',', missing), result.Inserted, result.Elapsed.TotalMilliseconds);
+            Say(options, $"已导入区划 {string.Join(',', missing)}：{result.Inserted:N0} 条，用时 {result.Elapsed.TotalSeconds:F1} 秒。");
+        }
+        else
+        {
+            Say(options, $"区划 {string.Join(',', options.Cities)} 已在库中。");
         }
 
         // The default guardianship-risk instrument is version 1 (a city adds its own versions later).
@@ -76,45 +87,89 @@ public static partial class DatabaseSetup
         }
 
         var users = sp.GetRequiredService<UserManager<ShouhuUser>>();
-        if (await users.FindByNameAsync(AdminUserName) is null)
+        foreach (var city in options.Cities)
         {
-            var jurisdiction = CommonJurisdiction(options.Cities);
-            var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Code == jurisdiction);
-            var bureau = new Organization
-            {
-                Name = region.Name + "民政局",
-                Kind = OrganizationKind.CivilAffairsBureau,
-                RegionCode = region.Code,
-                CreatedAt = DateTime.UtcNow,
-            };
-            db.Organizations.Add(bureau);
-            await db.SaveChangesAsync();
+            await EnsureAdminAsync(db, users, options, city);
+        }
 
-            var password = options.AdminPassword ?? RandomPassword();
-            var admin = new ShouhuUser
+        if (app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>() is { } server)
+        {
+            app.Lifetime.ApplicationStarted.Register(() =>
             {
-                UserName = AdminUserName,
-                DisplayName = "系统管理员",
-                Role = Roles.SystemAdmin,
-                JurisdictionCode = jurisdiction,
-                OrganizationId = bureau.Id,
-                IsApproved = true,
-                CreatedAt = DateTime.UtcNow,
-            };
-            var created = await users.CreateAsync(admin, password);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException("SHOUHU_ADMIN_PASSWORD: " + string.Join("; ", created.Errors.Select(e => e.Description)));
-            }
-
-            await users.AddToRoleAsync(admin, Roles.SystemAdmin);
-            if (options.AdminPassword is null)
-            {
-                // Printed once, to the console only, never to the structured log.
-                Console.WriteLine($"[守护] 已创建管理员账号 admin，初始密码（仅显示这一次）: {password}");
-            }
+                // Kestrel knows its addresses once started (TestServer has none): the line to open, with the account to use.
+                var addresses = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
+                if (addresses is { Count: > 0 })
+                {
+                    Say(options, $"守护已启动：请用浏览器打开 {string.Join("、", addresses)}，以 {AdminUserName} 登录。");
+                }
+            });
         }
     }
+
+    /// <summary>Account name of the administrator of <paramref name="city"/>: <c>admin</c> for the first of <c>SHOUHU_CITY</c>, <c>admin-CODE</c> for each further one.</summary>
+    public static string AdminNameFor(ShouhuOptions options, string city) =>
+        city == options.Cities[0] ? AdminUserName : $"{AdminUserName}-{city}";
+
+    // One SystemAdmin per city, over that city, in its civil-affairs bureau; created once, never changed by a later start.
+    private static async Task EnsureAdminAsync(ShouhuDbContext db, UserManager<ShouhuUser> users, ShouhuOptions options, string city)
+    {
+        var userName = AdminNameFor(options, city);
+        var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Code == city);
+        if (await users.FindByNameAsync(userName) is { } existing)
+        {
+            Say(options, $"管理员 {userName} 已存在（辖区 {existing.JurisdictionCode}），未作改动。");
+            return;
+        }
+
+        var bureauName = region.Name + "民政局";
+        var bureau = await db.Organizations.FirstOrDefaultAsync(o => o.RegionCode == city && o.Kind == OrganizationKind.CivilAffairsBureau && o.Name == bureauName);
+        if (bureau is null)
+        {
+            bureau = new Organization { Name = bureauName, Kind = OrganizationKind.CivilAffairsBureau, RegionCode = city, CreatedAt = DateTime.UtcNow };
+            db.Organizations.Add(bureau);
+            await db.SaveChangesAsync();
+        }
+
+        var password = options.AdminPassword ?? RandomPassword();
+        var admin = new ShouhuUser
+        {
+            UserName = userName,
+            DisplayName = "系统管理员",
+            Role = Roles.SystemAdmin,
+            JurisdictionCode = city,
+            OrganizationId = bureau.Id,
+            IsApproved = true,
+            CreatedAt = DateTime.UtcNow,
+        };
+        var created = await users.CreateAsync(admin, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("SHOUHU_ADMIN_PASSWORD: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(admin, Roles.SystemAdmin);
+        Say(options, $"已创建管理员 {userName}（系统管理员，辖区 {city} {region.Name}）。");
+        if (options.AdminPassword is null)
+        {
+            // Printed once, to the console only, never to the structured log.
+            Console.WriteLine($"[守护] 管理员 {userName} 的初始密码（仅显示这一次）: {password}");
+        }
+    }
+
+    /// <summary>
+    /// One short human line per first-start step on the console (<c>[守护] …</c>); with <c>Logging__Format=json</c> the
+    /// console carries structured logs only, and the steps are their log events.
+    /// </summary>
+    private static void Say(ShouhuOptions options, string line)
+    {
+        if (!options.JsonLogs)
+        {
+            Console.WriteLine("[守护] " + line);
+        }
+    }
+
+    private static string SqliteFile(ShouhuOptions options) =>
+        options.IsPostgres ? string.Empty : "：" + Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource);
 
     /// <summary>Creates the folder of the SQLite file (SQLite creates the file, not its folder).</summary>
     public static void EnsureDataDirectory(ShouhuOptions options)
@@ -132,29 +187,6 @@ public static partial class DatabaseSetup
     /// <summary>A context that acts as the application itself (every region), for start-up and commands.</summary>
     public static ShouhuDbContext NewSystemContext(IServiceProvider sp) =>
         new(sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<ShouhuDbContext>>(), new FixedCallerContext(CallerScope.System));
-
-    /// <summary>The longest level-aligned code prefix shared by every city (the admin's jurisdiction); the first city when they share none.</summary>
-    public static string CommonJurisdiction(IReadOnlyList<string> cities)
-    {
-        var prefix = cities[0];
-        foreach (var c in cities.Skip(1))
-        {
-            var n = 0;
-            while (n < prefix.Length && n < c.Length && prefix[n] == c[n])
-            {
-                n++;
-            }
-
-            prefix = prefix[..n];
-        }
-
-        while (prefix.Length > 0 && RegionCode.LevelOf(prefix) is null)
-        {
-            prefix = prefix[..^1];
-        }
-
-        return prefix.Length > 0 ? prefix : cities[0];
-    }
 
     private static string RandomPassword()
     {

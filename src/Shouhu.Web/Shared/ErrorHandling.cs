@@ -16,6 +16,17 @@ public static partial class ErrorHandling
     public static async Task HandleExceptionAsync(HttpContext http)
     {
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is BadHttpRequestException { InnerException: System.Text.Json.JsonException json } && http.Request.Path.StartsWithSegments("/api"))
+        {
+            // A value of the wrong JSON type ({"sex": 5}, a string for a number): a validation problem naming the field.
+            var field = FieldOf(json.Path);
+            await Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [field == "body"
+                    ? "请求正文不是有效的 JSON"
+                    : "字段类型不符（文字用字符串，数字用数值，日期用 2014-02-28 形式，枚举用约定的英文名称）"] },
+                title: "输入有误", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
+            return;
+        }
+
         var (status, title, detail) = error switch
         {
             BadHttpRequestException bad when bad.InnerException is System.Text.Json.JsonException || bad.Message.Contains("JSON", StringComparison.Ordinal) =>
@@ -48,6 +59,7 @@ public static partial class ErrorHandling
             403 => ("无权操作", "您的角色不能进行此操作。"),
             404 => ("未找到", "未找到该记录或页面。"),
             405 => ("方法不允许", "此地址不支持该请求方法。"),
+            429 => ("请求过于频繁", "请求过于频繁，请一分钟后再试。"),
             _ => ("请求失败", $"HTTP {status}"),
         };
         if (!IsApi(http) && HttpMethods.IsGet(http.Request.Method) && status is 404 or 400 or 405)
@@ -91,6 +103,22 @@ public static partial class ErrorHandling
         }
     }
 
+    /// <summary>
+    /// The field a JSON path names, as <c>errors</c> keys it: <c>$.sex</c> → <c>sex</c>, <c>$.guardians[0].name</c> →
+    /// <c>guardians[0].name</c>, <c>$['a b']</c> → <c>a b</c>; the root or no path → <c>body</c>.
+    /// </summary>
+    public static string FieldOf(string? jsonPath)
+    {
+        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$")
+        {
+            return "body";
+        }
+
+        var field = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        field = QuotedSegment().Replace(field, m => (m.Index == 0 ? string.Empty : ".") + m.Groups[1].Value);
+        return field.Length == 0 ? "body" : field;
+    }
+
     private static async Task WriteAsync(HttpContext http, int status, string title, string detail)
     {
         http.Response.StatusCode = status;
@@ -108,6 +136,9 @@ public static partial class ErrorHandling
             <body><header class="bar"><nav class="container-fluid"><ul><li><a href="/" class="brand">守护</a></li></ul></nav></header><main class="container"><h1>{{WebUtility.HtmlEncode(title)}}</h1><p>{{WebUtility.HtmlEncode(detail)}}</p><p><a href="/">返回首页</a></p></main></body></html>
             """);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\['([^']*)'\]")]
+    private static partial System.Text.RegularExpressions.Regex QuotedSegment();
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Method} {Path}\n{StackTrace}")]
     private static partial void LogUnhandled(ILogger logger, string exceptionType, string method, string path, string? stackTrace);

@@ -10,7 +10,7 @@ namespace Shouhu.Web.Shared;
 /// <item><c>migrate</c> — apply the migrations of the configured provider.</item>
 /// <item><c>regions import CODE[,CODE…]|all</c> — import cities/provinces or all of China from the NBS 2023 file; prints the time taken.</item>
 /// <item><c>demo generate N</c> — make the number of synthetic demo children at least N (idempotent).</item>
-/// <item><c>audit verify</c> — walk the audit chain; prints the first broken link, exit code 1 if any.</item>
+/// <item><c>audit verify</c> — walk the keyed audit chain and compare it with the anchor file; prints the first broken link, exit code 1 if any.</item>
 /// </list>
 /// </summary>
 public static class ShouhuCommands
@@ -45,7 +45,12 @@ public static class ShouhuCommands
                 await app.PrepareDatabaseAsync();
             }
 
-            await RunAsync(args, db, options);
+            await RunAsync(args, db, options, scope.ServiceProvider);
+            if (args[0] is "migrate" or "regions" or "demo")
+            {
+                // What this command wrote is anchored before it exits (the server anchors its own on a timer and at shutdown).
+                await AuditAnchorSchedule.AnchorHeadAsync(db, app.Services.GetRequiredService<AuditAnchorLog>());
+            }
         }
         catch (ArgumentException e)
         {
@@ -61,7 +66,7 @@ public static class ShouhuCommands
         return true;
     }
 
-    private static async Task RunAsync(string[] args, Data.ShouhuDbContext db, ShouhuOptions options)
+    private static async Task RunAsync(string[] args, Data.ShouhuDbContext db, ShouhuOptions options, IServiceProvider services)
     {
         switch (args)
         {
@@ -79,7 +84,7 @@ public static class ShouhuCommands
                 Console.WriteLine($"\r演示数据：原有 {generated.Existing} 名，新增 {generated.Added} 名，用时 {generated.Elapsed.TotalSeconds:F1} 秒。");
                 break;
             case ["audit", "verify", ..]:
-                var report = await new AuditVerifier(db).VerifyAsync();
+                var report = await new AuditVerifier(db, services.GetRequiredService<Data.AuditChain>(), services.GetRequiredService<AuditAnchorLog>()).VerifyAsync();
                 Console.WriteLine(report.Message);
                 Environment.ExitCode = report.IsIntact ? 0 : 1;
                 break;

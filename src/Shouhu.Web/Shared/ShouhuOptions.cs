@@ -21,6 +21,12 @@ public sealed class ShouhuOptions
     /// <summary>Apply migrations at start-up — <c>Database__MigrateOnStartup</c>, default true (SQLite always migrates).</summary>
     public bool MigrateOnStartup { get; init; } = true;
 
+    /// <summary>
+    /// Console logs as structured JSON lines (one object per event, for a log collector) — <c>Logging__Format=json</c>;
+    /// default <c>simple</c>: one readable line per event, and a short <c>[守护] …</c> line per first-start step.
+    /// </summary>
+    public bool JsonLogs { get; init; }
+
     /// <summary>True for PostgreSQL.</summary>
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase) || string.Equals(Provider, "postgresql", StringComparison.OrdinalIgnoreCase);
 
@@ -65,6 +71,7 @@ public sealed class ShouhuOptions
             Cities = cities,
             AdminPassword = config["SHOUHU_ADMIN_PASSWORD"] is { Length: > 0 } p ? p : null,
             MigrateOnStartup = !isPg || !bool.TryParse(config["Database:MigrateOnStartup"], out var m) || m,
+            JsonLogs = string.Equals(config["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase),
         };
     }
 }

@@ -45,7 +45,20 @@ public static class ShouhuSetup
         services.AddDbContext<ShouhuDbContext>(o => ConfigureDatabase(o, options));
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        if (options.JsonLogs)
+        {
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.IncludeScopes = false;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+
         // Set in code, not only in appsettings: whatever the content root, no framework line may carry a query string
         // (names, ID numbers) or an exception message quoting the request. Our own request log is the HttpLogging one.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
@@ -85,10 +98,19 @@ public static class ShouhuSetup
             // The API takes bearer tokens only (no cookie, so no cross-site request can use a browser's session there);
             // pages take the Identity cookie.
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ctx.Request.Path.StartsWithSegments("/api") || BearerToken(ctx.Request) is not null
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                // The handler itself reads only "Bearer " as written; RFC 9110 §11.1: the scheme is case-insensitive.
+                o.Events.OnMessageReceived = ctx =>
+                {
+                    ctx.Token = BearerToken(ctx.Request);
+                    return Task.CompletedTask;
+                };
+            })
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -164,7 +186,8 @@ public static class ShouhuSetup
         services.AddScoped<CategoryEdits>();
         services.AddSingleton(VerificationSettings.From(builder.Configuration));
         services.AddScoped<ChildExport>();
-        services.AddScoped<AuditVerifier>();
+        services.AddAuditChain(builder.Configuration, options);
+        services.AddShouhuRateLimits(builder.Configuration);
         services.AddSingleton(ResponseClockSettings.From(builder.Configuration));
         services.AddScoped<Features.Reports.RecordReport>();
         services.AddScoped<Features.Reports.ReportQueries>();
@@ -232,6 +255,7 @@ public static class ShouhuSetup
         app.UseAuthentication();
         app.UseAccountStillValid();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
@@ -257,6 +281,15 @@ public static class ShouhuSetup
         Features.Prevention.PreventionApi.MapPreventionApi(api);
         Features.Notifications.NotificationsApi.MapNotificationsApi(api);
         return app;
+    }
+
+    /// <summary>The token of an <c>Authorization: Bearer …</c> header, the scheme in any letter case (RFC 9110 §11.1); null without one.</summary>
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString().Trim();
+        return header.Length > 7 && header.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(header[6])
+            ? header[7..].Trim()
+            : null;
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

@@ -31,6 +31,7 @@ public sealed class ModelCompletenessTests(ShouhuApp app) : IClassFixture<Shouhu
         ["AssessmentInstrument"] = "the questionnaire, no answers",
         ["Notification"] = "addressed to an account, read only by its recipient; texts name no child",
         ["OutboxMessage"] = "outbound texts name no child and no category",
+        ["AuditChild"] = "which children an audited list or export held: read only through its audit entry, which is region-scoped (ADR-002)",
     };
 
     /// <summary>Every entity type with a child id or personal fields implements <see cref="IJurisdictional"/>, or is named above with its reason.</summary>

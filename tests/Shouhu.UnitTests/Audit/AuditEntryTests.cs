@@ -7,6 +7,8 @@ namespace Shouhu.UnitTests.Audit;
 
 public class AuditEntryTests
 {
+    private static readonly byte[] Key = Encoding.UTF8.GetBytes("unit-test-audit-chain-key-0123456789");
+
     private static readonly DateTime At = new DateTime(2026, 3, 1, 8, 9, 10, DateTimeKind.Utc).AddTicks(1_234_560);
 
     private static AuditEntry Entry() => new()
@@ -29,30 +31,91 @@ public class AuditEntryTests
     [Fact]
     public void ComputeHash_KnownCanonicalForm()
     {
-        // Pinned independently: SHA-256 (lower-case hex) of the fields joined by U+001F, the instant as
-        // yyyy-MM-ddTHH:mm:ss.ffffff. Stored chains depend on this exact form.
+        // Pinned independently: HMAC-SHA256 under the chain key (lower-case hex) of the fields joined by U+001F, the
+        // instant as yyyy-MM-ddTHH:mm:ss.ffffff. Stored chains depend on this exact form.
         var canonical = string.Join('\u001f', new string('a', 64), "42", "2026-03-01T08:09:10.123456", "u-17", "worker01", "Update", "Child",
             "0196f0c2-0000-7000-8000-000000000001", "430702001001", "10.0.0.8", "fields: address");
-        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(canonical)));
 
-        var hash = Entry().ComputeHash();
+        var hash = Entry().ComputeHash(Key);
 
         Assert.Equal(expected, hash);
         Assert.Matches("^[0-9a-f]{64}$", hash);
     }
 
     [Fact]
+    public void ComputeHash_WithoutTheKey_CannotBeReproduced()
+    {
+        // Whoever re-hashes an edited entry without the key — plain SHA-256 of the canonical form, or any other key — gets
+        // another value than the verifier computes.
+        var e = Entry();
+        var keyed = e.ComputeHash(Key);
+        var canonical = string.Join('\u001f', e.PreviousHash, "42", "2026-03-01T08:09:10.123456", e.ActorId, e.ActorName, e.Action, e.Entity, e.EntityId, e.RegionCode, e.ClientAddress, e.Detail);
+        Assert.NotEqual(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))), keyed);
+        var otherKey = (byte[])Key.Clone();
+        for (var i = 0; i < otherKey.Length; i++)
+        {
+            otherKey[i] ^= 1;
+            Assert.NotEqual(keyed, e.ComputeHash(otherKey));
+            otherKey[i] ^= 1;
+        }
+
+        Assert.Equal(keyed, e.ComputeHash(otherKey));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(31)]
+    public void ComputeHash_KeyShorterThan32Bytes_Throws(int length)
+    {
+        Assert.Throws<ArgumentException>(() => Entry().ComputeHash(new byte[length]));
+    }
+
+    [Fact]
+    public void ChildrenDetail_IsTheDigestOfTheSetWhateverTheOrder_AndChangesWithAnyMember()
+    {
+        var ids = Enumerable.Range(1, 50).Select(i => new Guid(i, 0, 0, new byte[8])).ToList();
+        var detail = AuditEntry.ChildrenDetail(ids);
+        Assert.Matches("^children=50:[0-9a-f]{64}$", detail);
+        Assert.Equal(detail, AuditEntry.ChildrenDetail(Enumerable.Reverse(ids)));
+        Assert.Equal(detail, AuditEntry.ChildrenDetail(ids.Concat(ids.Take(3))));
+        Assert.Equal("children=0:" + Convert.ToHexStringLower(SHA256.HashData([])), AuditEntry.ChildrenDetail([]));
+
+        var seen = new HashSet<string>(StringComparer.Ordinal) { detail };
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.True(seen.Add(AuditEntry.ChildrenDetail(ids.Where((_, k) => k != i))), $"without {i}");
+            Assert.True(seen.Add(AuditEntry.ChildrenDetail(ids.Select((g, k) => k == i ? Guid.NewGuid() : g))), $"replaced {i}");
+        }
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("rows=3", null)]
+    [InlineData("children=2:abc", "children=2:abc")]
+    [InlineData("rows=2;children=2:abc", "children=2:abc")]
+    [InlineData("rows=2; q=yes;children=2:abc", "children=2:abc")]
+    [InlineData("xchildren=2:abc", null)]
+    public void ChildrenPart_FindsTheListSuffixOnly(string? detail, string? expected)
+    {
+        var e = Entry();
+        e.Detail = detail;
+        Assert.Equal(expected, e.ChildrenPart());
+    }
+
+    [Fact]
     public void ComputeHash_SameFields_SameHash()
     {
-        Assert.Equal(Entry().ComputeHash(), Entry().ComputeHash());
+        Assert.Equal(Entry().ComputeHash(Key), Entry().ComputeHash(Key));
         var e = Entry();
-        Assert.Equal(e.ComputeHash(), e.ComputeHash());
+        Assert.Equal(e.ComputeHash(Key), e.ComputeHash(Key));
     }
 
     [Fact]
     public void ComputeHash_AnyFieldChanged_HashChanges()
     {
-        var baseline = Entry().ComputeHash();
+        var baseline = Entry().ComputeHash(Key);
         var changes = new (string What, Action<AuditEntry> Change)[]
         {
             ("Sequence", e => e.Sequence = 43),
@@ -80,7 +143,7 @@ public class AuditEntryTests
         {
             var e = Entry();
             change(e);
-            var hash = e.ComputeHash();
+            var hash = e.ComputeHash(Key);
             Assert.True(hash != baseline, what);
             Assert.True(seen.Add(hash), $"{what} collides with another change");
         }
@@ -95,17 +158,17 @@ public class AuditEntryTests
         var b = Entry();
         b.ActorId = "u-17";
         b.ActorName = "worker01";
-        Assert.NotEqual(a.ComputeHash(), b.ComputeHash());
+        Assert.NotEqual(a.ComputeHash(Key), b.ComputeHash(Key));
     }
 
     [Fact]
     public void ComputeHash_IdAndStoredHashNotPartOfIt()
     {
         var e = Entry();
-        var before = e.ComputeHash();
+        var before = e.ComputeHash(Key);
         e.Id = 999;
         e.Hash = before;
-        Assert.Equal(before, e.ComputeHash());
+        Assert.Equal(before, e.ComputeHash(Key));
     }
 
     [Fact]
@@ -118,8 +181,8 @@ public class AuditEntryTests
         local.At = DateTime.SpecifyKind(At, DateTimeKind.Local);
 
         Assert.Equal(DateTimeKind.Unspecified, unspecified.At.Kind);
-        Assert.Equal(utc.ComputeHash(), unspecified.ComputeHash());
-        Assert.Equal(utc.ComputeHash(), local.ComputeHash());
+        Assert.Equal(utc.ComputeHash(Key), unspecified.ComputeHash(Key));
+        Assert.Equal(utc.ComputeHash(Key), local.ComputeHash(Key));
     }
 
     [Fact]
@@ -127,15 +190,15 @@ public class AuditEntryTests
     {
         // Both databases keep microseconds; what survives a round trip must hash the same.
         var e = Entry();
-        var before = e.ComputeHash();
+        var before = e.ComputeHash(Key);
         for (var t = 1; t < 10; t++)
         {
             e.At = At.AddTicks(t);
-            Assert.Equal(before, e.ComputeHash());
+            Assert.Equal(before, e.ComputeHash(Key));
         }
 
         e.At = At.AddTicks(10);
-        Assert.NotEqual(before, e.ComputeHash());
+        Assert.NotEqual(before, e.ComputeHash(Key));
     }
 
     [Fact]
@@ -169,7 +232,7 @@ public class AuditEntryTests
             e.Sequence = i;
             e.At = AuditEntry.ToStoredPrecision(At.AddMinutes(i).AddTicks(i));
             e.PreviousHash = previous;
-            e.Hash = e.ComputeHash();
+            e.Hash = e.ComputeHash(Key);
             previous = e.Hash;
             chain.Add(e);
         }
@@ -191,7 +254,7 @@ public class AuditEntryTests
             var prev = AuditEntry.GenesisHash;
             for (var k = 0; k < entries.Count; k++)
             {
-                if (entries[k].PreviousHash != prev || entries[k].ComputeHash() != entries[k].Hash)
+                if (entries[k].PreviousHash != prev || entries[k].ComputeHash(Key) != entries[k].Hash)
                 {
                     return k;
                 }

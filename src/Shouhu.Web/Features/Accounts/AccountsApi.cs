@@ -21,13 +21,23 @@ public static class AccountsApi
             .WithSummary("创建账号（辖区须在创建者辖区之内）");
     }
 
-    /// <summary>Checks the password (5 failures lock the account for 15 minutes) and issues a bearer token; 401 otherwise.</summary>
+    /// <summary>
+    /// Checks the password (5 failures lock the account for 15 minutes) and issues a bearer token; 401 otherwise, with one
+    /// answer for every wrong password — and, after the right password of a locked account, "账号已锁定" with <c>lockedUntil</c> (+08:00).
+    /// </summary>
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueTokenAsync(TokenRequest body, PasswordCheck check, SignInManager<ShouhuUser> signIn)
     {
-        var (result, user) = await check.CheckAsync(body.UserName, body.Password);
+        var (result, user, lockedUntil) = await check.CheckAsync(body.UserName, body.Password);
+        if (result == PasswordCheckResult.LockedOut)
+        {
+            // Only after the right password: the account is locked, and until when (+08:00).
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "账号已锁定", detail: PasswordCheck.LockedMessage(lockedUntil),
+                extensions: new Dictionary<string, object?> { ["lockedUntil"] = lockedUntil is { } end ? Domain.Time.ChinaTime.ToChina(end.UtcDateTime) : null });
+        }
+
         if (result != PasswordCheckResult.Ok)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "登录失败", detail: "账号或密码错误，或账号已锁定、待审批。");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "登录失败", detail: "账号或密码错误（连续失败5次将锁定15分钟）。");
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user!);

@@ -70,6 +70,15 @@ public sealed class CreateUser(ShouhuDbContext db, UserManager<ShouhuUser> users
             {
                 errors.Add("organizationId", "所属单位不存在或不在您的辖区内");
             }
+            else if (NeedsOrganization(role) && RegionCode.IsWellFormed(jurisdiction) && !RegionCode.IsWithin(org.RegionCode, jurisdiction!))
+            {
+                errors.Add("organizationId", $"所属单位须在账号辖区 {jurisdiction} 之内");
+            }
+        }
+        else if (NeedsOrganization(role))
+        {
+            // A liaison or social worker acts for an organisation: referrals reach them through it (ADR-005).
+            errors.Add("organizationId", "成员单位联络员和社工须选择所属单位（辖区内的单位）");
         }
 
         if (role is not null && Roles.All.Contains(role) && RegionCode.LevelOf(jurisdiction) is { } level && Roles.LevelProblem(role, level) is { } levelProblem)
@@ -143,6 +152,9 @@ public sealed class CreateUser(ShouhuDbContext db, UserManager<ShouhuUser> users
 
         return new CreateUserOutcome(ToResponse(user, DateTimeOffset.UtcNow), errors, null);
     }
+
+    /// <summary>True for the roles that act for an organisation (成员单位联络员, 社工): they need one inside their jurisdiction.</summary>
+    public static bool NeedsOrganization(string? role) => role is Roles.MemberUnitLiaison or Roles.SocialWorker;
 
     /// <summary>Projects an account for administrators.</summary>
     public static UserResponse ToResponse(ShouhuUser u, DateTimeOffset now) =>

@@ -21,16 +21,19 @@ public sealed class LoginModel(SignInManager<ShouhuUser> signIn, PasswordCheck c
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (result, user) = await check.CheckAsync(UserName, Password);
+        var (result, user, lockedUntil) = await check.CheckAsync(UserName, Password);
         if (result == PasswordCheckResult.Ok)
         {
             await signIn.SignInAsync(user!, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        Error = result == PasswordCheckResult.NotApproved
-            ? "账号尚未通过辖区管理员审批"
-            : "账号或密码错误（连续失败5次将锁定15分钟）";
+        Error = result switch
+        {
+            PasswordCheckResult.NotApproved => "账号尚未通过辖区管理员审批",
+            PasswordCheckResult.LockedOut => PasswordCheck.LockedMessage(lockedUntil),
+            _ => "账号或密码错误（连续失败5次将锁定15分钟）",
+        };
         return Page();
     }
 }

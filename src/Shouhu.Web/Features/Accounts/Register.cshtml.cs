@@ -10,6 +10,7 @@ namespace Shouhu.Web.Features.Accounts;
 
 /// <summary>Self-registration: the account waits until an administrator of its jurisdiction approves it.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Shared.RateLimits.Registration)]
 public sealed class RegisterModel(ShouhuDbContext db, CreateUser createUser) : PageModel
 {
     public CreateUserRequest Form { get; private set; } = new(null, null, null, null, null, null);

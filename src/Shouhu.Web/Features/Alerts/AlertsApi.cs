@@ -87,7 +87,7 @@ public static class AlertsApi
         var number = Math.Clamp(page ?? 1, 1, 100_000);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(a => a.Severity).ThenBy(a => a.DueAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        db.RecordAudit("List", "Alert", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}");
+        db.RecordAudit("List", "Alert", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: rows.Where(a => a.ChildId != null).Select(a => a.ChildId!.Value));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new
         {

@@ -43,7 +43,7 @@ public sealed class IndexModel(Workbench.WorkbenchQueries workbench, ShouhuDbCon
         var ids = Items.Where(a => a.ChildId is not null).Select(a => a.ChildId!.Value).Distinct().ToList();
         ChildNames = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         Places = await regionNames.PlacesAsync(Items.Select(a => a.RegionCode), ct);
-        db.RecordAudit("List", "Alert", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={Items.Count}");
+        db.RecordAudit("List", "Alert", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={Items.Count}", children: ids);
         await db.SaveChangesAsync(ct);
     }
 

@@ -47,7 +47,9 @@ public static class AuditApi
             var reportIds = reports.Select(r => r.ToString()).ToList();
             var referralIds = referrals.Select(r => r.ToString()).ToList();
             var fileIds = files.Select(f => f.ToString()).ToList();
+            // …and every list page and export that held the child (AuditChildren, by child id).
             q = q.Where(a => (a.Entity == "Child" && a.EntityId == s)
+                || db.AuditChildren.Any(c => c.ChildId == id && c.Sequence == a.Sequence)
                 || (a.Entity == "Case" && caseIds.Contains(a.EntityId!))
                 || (a.Entity == "Report" && reportIds.Contains(a.EntityId!))
                 || (a.Entity == "Referral" && referralIds.Contains(a.EntityId!))

@@ -84,7 +84,7 @@ public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNa
         var rows = await query.OrderByDescending(c => c.UpdatedAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         var childIds = rows.Where(r => r.ChildId is not null).Select(r => r.ChildId!.Value).Distinct().ToList();
         var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        db.RecordAudit("List", "Case", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}");
+        db.RecordAudit("List", "Case", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: childIds);
         await db.SaveChangesAsync(ct);
         return new CasePage(rows.Select(c => new CaseListItem(c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseCommands.RiskText(c.RiskLevel), c.Urgency.ToString(),
             c.ChildId, c.ChildId is { } id ? names.GetValueOrDefault(id) : null, c.RegionCode, c.AssignedWorkerName, c.SupervisorName,

@@ -34,7 +34,7 @@ public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, TimePr
         var rows = await ChildQueries.Sorted(queries.Filtered(filter), filter).Take(MaxRows)
             .Select(c => new
             {
-                c.Name, c.Sex, c.CitizenIdNumber, c.BirthDate, c.EthnicityCode, c.RegionCode, c.Address, c.HouseholdKind, c.SchoolStatus, c.SchoolName, c.Grade, c.ContactPhone,
+                c.Id, c.Name, c.Sex, c.CitizenIdNumber, c.BirthDate, c.EthnicityCode, c.RegionCode, c.Address, c.HouseholdKind, c.SchoolStatus, c.SchoolName, c.Grade, c.ContactPhone,
                 Categories = c.Categories.AsQueryable().Where(active).Select(k => k.Category).ToList(),
             })
             .ToListAsync(ct);
@@ -80,7 +80,7 @@ public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, TimePr
                 ("categories", view.ShowsCategories ? "yes" : null), ("purpose", purpose),
             }
             .Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => $"{x.Item1}={x.Item2}"));
-        db.RecordAudit("Export", nameof(Child), null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}; {described}");
+        db.RecordAudit("Export", nameof(Child), null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}; {described}", children: rows.Select(r => r.Id));
         await db.SaveChangesAsync(ct);
         return rows.Count;
     }

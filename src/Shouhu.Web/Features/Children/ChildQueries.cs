@@ -323,7 +323,7 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
         var items = rows.Select(r => new ChildListItem(r.Id, r.Name, SexText.ToApi(r.Sex), view.IdNumber(r.CitizenIdNumber),
             ChinaTime.AgeOn(r.BirthDate, today), r.RegionCode, names.GetValueOrDefault(r.RegionCode))).ToList();
 
-        db.RecordAudit("List", nameof(Child), null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={items.Count}");
+        db.RecordAudit("List", nameof(Child), null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={items.Count}", children: items.Select(i => i.Id));
         await db.SaveChangesAsync(ct);
         return new ChildPage(items, total, p, size);
     }

@@ -15,9 +15,9 @@ public static class ChildrenApi
     {
         // Every route that writes the register carries Policies.WriteRegistry (Roles.RegistryWriters: not hotline operators).
         var group = api.MapGroup("/children").WithTags("Children");
-        group.MapPost("/", RegisterAsync).RequireAuthorization(Policies.WriteRegistry).WithSummary("登记儿童");
+        group.MapPost("/", RegisterAsync).RequireAuthorization(Policies.WriteRegistry).RequireRateLimiting(RateLimits.ChildEntry).WithSummary("登记儿童");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ReadRegistry).WithSummary("儿童档案（辖区外为404）");
-        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.WriteRegistry).WithSummary("修改儿童档案（须带读取时的 version；保留修改记录）");
+        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.WriteRegistry).RequireRateLimiting(RateLimits.ChildEntry).WithSummary("修改儿童档案（须带读取时的 version；保留修改记录）");
         group.MapGet("/{id:guid}/history", HistoryAsync).RequireAuthorization(Policies.ReadRegistry).WithSummary("档案修改记录");
         group.MapPost("/{id:guid}/guardians", AddGuardianAsync).RequireAuthorization(Policies.WriteRegistry).WithSummary("添加监护人/家庭成员");
         group.MapPut("/{id:guid}/guardians/{guardianId:guid}", UpdateGuardianAsync).RequireAuthorization(Policies.WriteRegistry).WithSummary("修改监护人/家庭成员");

@@ -11,6 +11,7 @@ namespace Shouhu.Web.Features.Children;
 
 /// <summary>The registration form: the same <see cref="RegisterChild"/> as the API, messages next to each field, nothing saved on error, nothing typed lost.</summary>
 [Authorize(Policy = Policies.WriteRegistry)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.ChildEntry)]
 public sealed class CreateModel(RegisterChild register, ShouhuDbContext db) : PageModel
 {
     [BindProperty] public ChildForm Form { get; set; } = new();

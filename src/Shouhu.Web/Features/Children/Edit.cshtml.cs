@@ -11,6 +11,7 @@ namespace Shouhu.Web.Features.Children;
 
 /// <summary>Edits a record's own fields with <see cref="UpdateChild"/>; a stale version is refused with who saved meanwhile.</summary>
 [Authorize(Policy = Policies.WriteRegistry)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Shared.RateLimits.ChildEntry)]
 public sealed class EditModel(UpdateChild update, ChildQueries queries, ShouhuDbContext db) : PageModel
 {
     [BindProperty] public ChildForm Form { get; set; } = new();

@@ -79,6 +79,8 @@ public sealed class IndexModel(PreventionActivities prevention, ShouhuDbContext 
                 .Select(c => new { c.Id, c.Name, c.BirthDate, Protected = active.Any(k => k.ChildId == c.Id) })
                 .OrderByDescending(c => c.Protected).ThenBy(c => c.BirthDate).Take(1000).ToListAsync(ct);
             Children = rows.Select(c => (c.Id, c.Name, ChinaTime.AgeOn(c.BirthDate, today), c.Protected)).ToList();
+            db.RecordAudit("List", "Child", null, scope, $"prevention;rows={rows.Count}", children: rows.Select(c => c.Id));
+            await db.SaveChangesAsync(ct);
         }
     }
 }

@@ -118,12 +118,18 @@ public sealed class PreventionActivities(ShouhuDbContext db, TimeProvider clock)
         return (rows.Select(r => ToResponse(r.a, r.Attended)).ToList(), total);
     }
 
-    /// <summary>The activities that reached a child (null when the child is not visible).</summary>
-    public async Task<List<PreventionResponse>?> OfChildAsync(Guid childId, CancellationToken ct)
+    /// <summary>The activities that reached a child (null when the child is not visible); <paramref name="audited"/> records the read (the API's; the child's page audits its View).</summary>
+    public async Task<List<PreventionResponse>?> OfChildAsync(Guid childId, CancellationToken ct, bool audited = false)
     {
-        if (!await db.Children.AnyAsync(c => c.Id == childId, ct))
+        if (await db.Children.Where(c => c.Id == childId).Select(c => c.RegionCode).FirstOrDefaultAsync(ct) is not { } region)
         {
             return null;
+        }
+
+        if (audited)
+        {
+            db.RecordAudit("ViewPrevention", "Child", childId.ToString(), region);
+            await db.SaveChangesAsync(ct);
         }
 
         var rows = await db.PreventionAttendances.AsNoTracking().Where(x => x.ChildId == childId)
@@ -164,7 +170,7 @@ public static class PreventionApi
             return (IResult)TypedResults.Ok(new { items, total });
         }).WithSummary("辖区内的预防教育活动（每页50条）");
         api.MapGet("/children/{id:guid}/prevention", async (Guid id, PreventionActivities p, CancellationToken ct) =>
-            await p.OfChildAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound())
+            await p.OfChildAsync(id, ct, audited: true) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound())
             .RequireAuthorization(Policies.ReadRegistry).WithTags("Prevention").WithSummary("儿童参加过的预防教育活动");
     }
 }

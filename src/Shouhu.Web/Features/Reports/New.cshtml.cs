@@ -84,7 +84,7 @@ public sealed class NewModel(RecordReport record, Attachments attachments, Shouh
                 .OrderBy(c => c.Name).Take(8).Select(c => new { c.Id, c.Name, c.RegionCode, c.BirthDate }).ToListAsync(ct);
             var names = await HttpContext.RequestServices.GetRequiredService<RegionNames>().NamesAsync(rows.Select(r => r.RegionCode), ct);
             Matches = rows.Select(r => (r.Id, r.Name, names.GetValueOrDefault(r.RegionCode) ?? r.RegionCode, ChinaTime.AgeOn(r.BirthDate, today))).ToList();
-            db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"intake-search;rows={rows.Count}");
+            db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"intake-search;rows={rows.Count}", children: rows.Select(r => r.Id));
             await db.SaveChangesAsync(ct);
         }
 

@@ -107,7 +107,7 @@ public sealed class ReportQueries(ShouhuDbContext db, Regions.RegionNames region
 
         var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        db.RecordAudit("List", "Report", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}");
+        db.RecordAudit("List", "Report", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: rows.Where(r => r.ChildId != null).Select(r => r.ChildId!.Value));
         await db.SaveChangesAsync(ct);
         return new ReportPage(rows.Select(r => new ReportListItem(r.Id, r.Channel.ToString(), r.Urgency.ToString(), ChinaTime.ToChina(r.ReceivedAt), ChinaTime.ToChina(r.ResponseDueAt),
             r.Status == ReportStatus.AwaitingTriage && now > r.ResponseDueAt, Split(r.ConcernTypes),

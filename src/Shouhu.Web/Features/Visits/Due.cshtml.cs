@@ -32,7 +32,7 @@ public sealed class DueModel(WorkbenchQueries workbench, ShouhuDbContext db) : P
         }
 
         Due = await workbench.DueVisitPageAsync(p, 100, ct, region);
-        db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={Due.Items.Count}");
+        db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={Due.Items.Count}", children: Due.Items.Select(v => v.ChildId));
         await db.SaveChangesAsync(ct);
     }
 }

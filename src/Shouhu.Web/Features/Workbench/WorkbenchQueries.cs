@@ -137,7 +137,7 @@ public static class WorkbenchApi
             }
 
             var result = await q.DueVisitPageAsync(page, pageSize, ct, regionCode);
-            db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={result.Items.Count}");
+            db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={result.Items.Count}", children: result.Items.Select(v => v.ChildId));
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(result);
         }).RequireAuthorization(Policies.ReadRegistry).WithTags("Workbench").WithSummary("7天内到期及逾期的走访");
