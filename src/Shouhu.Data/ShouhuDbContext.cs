@@ -24,7 +24,7 @@ namespace Shouhu.Data;
 /// hash-chained <see cref="AuditEntry"/> in the same transaction, keyed by the process's <see cref="AuditChain"/>.</item>
 /// </list>
 /// </summary>
-public class ShouhuDbContext : IdentityDbContext<ShouhuUser>
+public partial class ShouhuDbContext : IdentityDbContext<ShouhuUser>
 {
     private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Sequence, string Hash)> ChainHeads = new(StringComparer.Ordinal);

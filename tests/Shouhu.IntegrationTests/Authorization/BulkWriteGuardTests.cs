@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Monitoring;
@@ -44,6 +45,42 @@ public sealed class BulkWriteGuardTests(ShouhuApp app) : IClassFixture<ShouhuApp
         };
         await Assert.ThrowsAsync<JurisdictionViolationException>(() => BulkInsert.InsertAsync(village, [Make(ShouhuApp.VillageA), Make(ShouhuApp.VillageB)], Ct));
         Assert.Equal(1, await BulkInsert.InsertAsync(village, [Make(ShouhuApp.VillageA)], Ct));
+    }
+
+    /// <summary>
+    /// The region filter is passed only through <c>ShouhuDbContext.Beyond&lt;T&gt;(JurisdictionBypass)</c>, the one named and
+    /// audited helper (ADR-007): no feature calls <c>IgnoreQueryFilters</c> itself.
+    /// </summary>
+    [Fact]
+    public void RegionFilterBypasses_GoThroughTheNamedHelper()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "Shouhu.Web");
+        var direct = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && File.ReadAllText(f).Contains("IgnoreQueryFilters(", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(web, f)).ToList();
+        Assert.True(direct.Count == 0, "Bypassing the region filter without Beyond<T>(purpose): " + string.Join(", ", direct));
+    }
+
+    /// <summary>A bypass by a user's request leaves an audit entry naming its purpose.</summary>
+    [Fact]
+    public async Task ABypass_ByAUser_IsAudited()
+    {
+        await using var village = app.DbFor(ShouhuApp.VillageA);
+        _ = await village.Beyond<Child>(JurisdictionBypass.DuplicateCheck).AnyAsync(c => c.Name == "无此人", Ct);
+        await village.SaveChangesAsync(Ct);
+        await using var db = app.SystemDb();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Bypass" && a.Detail == "DuplicateCheck" && a.RegionCode == ShouhuApp.VillageA, Ct));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Shouhu.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        return root?.FullName ?? throw new InvalidOperationException("Shouhu.slnx not found above the test binaries");
     }
 
     /// <summary>

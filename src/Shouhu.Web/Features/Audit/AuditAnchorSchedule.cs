@@ -15,7 +15,7 @@ public sealed partial class AuditAnchorSchedule(IServiceProvider services, Audit
     /// <summary>Appends the head of the chain in <paramref name="db"/> to <paramref name="log"/> when the chain has any entry; returns its sequence.</summary>
     public static async Task<long> AnchorHeadAsync(ShouhuDbContext db, AuditAnchorLog log, long after = 0, CancellationToken ct = default)
     {
-        var head = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+        var head = await db.Beyond<Shouhu.Domain.Audit.AuditEntry>(JurisdictionBypass.AuditChain)
             .OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
         if (head is null || head.Sequence <= after)
         {

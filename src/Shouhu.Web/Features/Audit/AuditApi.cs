@@ -39,10 +39,10 @@ public static class AuditApi
         {
             // The child's own file, and its casework: the cases, reports, referrals and attachments about the child.
             var s = id.ToString();
-            var cases = await db.Cases.IgnoreQueryFilters().Where(c => c.ChildId == id).Select(c => c.Id).ToListAsync(ct);
-            var reports = await db.Reports.IgnoreQueryFilters().Where(r => r.ChildId == id || (r.CaseId != null && cases.Contains(r.CaseId.Value))).Select(r => r.Id).ToListAsync(ct);
-            var referrals = await db.Referrals.IgnoreQueryFilters().Where(r => cases.Contains(r.CaseId)).Select(r => r.Id).ToListAsync(ct);
-            var files = await db.Attachments.IgnoreQueryFilters().Where(a => (a.CaseId != null && cases.Contains(a.CaseId.Value)) || (a.ReportId != null && reports.Contains(a.ReportId.Value))).Select(a => a.Id).ToListAsync(ct);
+            var cases = await db.Beyond<Shouhu.Domain.Casework.Case>(JurisdictionBypass.AuditTrail).Where(c => c.ChildId == id).Select(c => c.Id).ToListAsync(ct);
+            var reports = await db.Beyond<Shouhu.Domain.Casework.Report>(JurisdictionBypass.AuditTrail).Where(r => r.ChildId == id || (r.CaseId != null && cases.Contains(r.CaseId.Value))).Select(r => r.Id).ToListAsync(ct);
+            var referrals = await db.Beyond<Shouhu.Domain.Casework.Referral>(JurisdictionBypass.AuditTrail).Where(r => cases.Contains(r.CaseId)).Select(r => r.Id).ToListAsync(ct);
+            var files = await db.Beyond<Shouhu.Domain.Casework.Attachment>(JurisdictionBypass.AuditTrail).Where(a => (a.CaseId != null && cases.Contains(a.CaseId.Value)) || (a.ReportId != null && reports.Contains(a.ReportId.Value))).Select(a => a.Id).ToListAsync(ct);
             var caseIds = cases.Select(c => c.ToString()).ToList();
             var reportIds = reports.Select(r => r.ToString()).ToList();
             var referralIds = referrals.Select(r => r.ToString()).ToList();

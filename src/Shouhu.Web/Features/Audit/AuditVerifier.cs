@@ -24,7 +24,7 @@ public sealed class AuditVerifier(ShouhuDbContext db, AuditChain chain, AuditAnc
         long checkedCount = 0;
         while (true)
         {
-            var page = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+            var page = await db.Beyond<Shouhu.Domain.Audit.AuditEntry>(JurisdictionBypass.AuditChain)
                 .Where(a => a.Sequence >= expectedSequence)
                 .OrderBy(a => a.Sequence)
                 .Take(5000)

@@ -157,13 +157,13 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
 
         var (low, high) = RegionCode.SubtreeRange(actor.Jurisdiction);
         // Past the jurisdiction filter on purpose: the case is still where it was. Only these fields leave the server.
-        var rows = await db.Cases.IgnoreQueryFilters().AsNoTracking()
+        var rows = await db.Beyond<Case>(JurisdictionBypass.IncomingTransfer)
             .Where(c => c.PendingRegionCode != null && string.Compare(c.PendingRegionCode, low) >= 0 && string.Compare(c.PendingRegionCode, high) <= 0)
             .OrderBy(c => c.PendingRegionRequestedAt).Take(200)
             .Select(c => new { c.Id, c.CaseNumber, c.ChildId, c.RegionCode, c.PendingRegionCode, c.PendingRegionNote, c.PendingRegionRequestedByName, c.PendingRegionRequestedAt })
             .ToListAsync(ct);
         var childIds = rows.Where(r => r.ChildId is not null).Select(r => r.ChildId!.Value).ToList();
-        var children = await db.Children.IgnoreQueryFilters().AsNoTracking().Where(c => childIds.Contains(c.Id))
+        var children = await db.Beyond<Shouhu.Domain.Children.Child>(JurisdictionBypass.IncomingTransfer).Where(c => childIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Name, c.BirthDate }).ToDictionaryAsync(c => c.Id, ct);
         var names = await regionNames.NamesAsync(rows.SelectMany(r => new[] { r.RegionCode, r.PendingRegionCode! }), ct);
         var today = ChinaTime.Today(clock);
@@ -200,7 +200,7 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
 
         // One save in a scope that sees both places — the case's present one and the village it moves to — and nothing
         // else, checked here: the transfer must be addressed to the caller's jurisdiction.
-        var peek = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == id).Select(c => new { c.RegionCode, c.PendingRegionCode }).FirstOrDefaultAsync(ct);
+        var peek = await db.Beyond<Case>(JurisdictionBypass.IncomingTransfer).Where(c => c.Id == id).Select(c => new { c.RegionCode, c.PendingRegionCode }).FirstOrDefaultAsync(ct);
         if (peek?.PendingRegionCode is not { } to || !RegionCode.IsWithin(to, actor.Jurisdiction))
         {
             return CaseOutcome.Missing;

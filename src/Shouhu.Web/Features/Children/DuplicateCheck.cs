@@ -25,7 +25,7 @@ public sealed class DuplicateCheck(ShouhuDbContext db, Regions.RegionNames regio
     /// <summary>The record holding <paramref name="idNumber"/> other than <paramref name="exceptId"/>, as a duplicate, or null.</summary>
     public async Task<PossibleDuplicate?> ExactAsync(string idNumber, Guid? exceptId, CancellationToken ct)
     {
-        var hit = await db.Children.IgnoreQueryFilters().AsNoTracking()
+        var hit = await db.Beyond<Domain.Children.Child>(JurisdictionBypass.DuplicateCheck)
             .Where(c => c.CitizenIdNumber == idNumber && c.Id != exceptId)
             .Select(c => new { c.Id, c.Name, c.BirthDate, c.RegionCode }).FirstOrDefaultAsync(ct);
         if (hit is null)
@@ -45,7 +45,7 @@ public sealed class DuplicateCheck(ShouhuDbContext db, Regions.RegionNames regio
     {
         var county = regionCode.Length >= 6 ? regionCode[..6] : regionCode;
         var (low, high) = RegionCode.SubtreeRange(county);
-        var hits = await db.Children.IgnoreQueryFilters().AsNoTracking()
+        var hits = await db.Beyond<Domain.Children.Child>(JurisdictionBypass.DuplicateCheck)
             .Where(c => c.Name == name && c.Id != exceptId
                 && string.Compare(c.RegionCode, low) >= 0 && string.Compare(c.RegionCode, high) <= 0
                 && (c.BirthDate == birthDate || c.Guardians.Any(g => g.CitizenIdNumber != null && guardianIds.Contains(g.CitizenIdNumber))))

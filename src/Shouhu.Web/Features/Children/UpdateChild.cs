@@ -122,7 +122,7 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, V
             var newHome = child.RegionCode;
             // Every open case of the child counts, also one held by another jurisdiction (left there when another case was
             // transferred); its number is named only when the editor may see it.
-            var open = await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.ChildId == child.Id && c.Status != Domain.Casework.CaseStatus.Closed)
+            var open = await db.Beyond<Domain.Casework.Case>(JurisdictionBypass.OpenCaseCheck).Where(c => c.ChildId == child.Id && c.Status != Domain.Casework.CaseStatus.Closed)
                 .Select(c => new { c.CaseNumber, c.RegionCode }).ToListAsync(ct);
             if (open.FirstOrDefault(c => !Domain.Regions.RegionCode.IsWithin(newHome, c.RegionCode)) is { } held)
             {

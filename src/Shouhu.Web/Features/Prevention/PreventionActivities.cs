@@ -133,7 +133,7 @@ public sealed class PreventionActivities(ShouhuDbContext db, TimeProvider clock)
         }
 
         var rows = await db.PreventionAttendances.AsNoTracking().Where(x => x.ChildId == childId)
-            .Join(db.PreventionActivities.IgnoreQueryFilters().AsNoTracking(), x => x.ActivityId, a => a.Id, (x, a) => a)
+            .Join(db.Beyond<Shouhu.Domain.Monitoring.PreventionActivity>(JurisdictionBypass.PreventionElsewhere), x => x.ActivityId, a => a.Id, (x, a) => a)
             .OrderByDescending(a => a.HeldOn).ToListAsync(ct);
         // A child who moved keeps what reached it elsewhere; of an activity outside the caller's jurisdiction only the
         // topic and date are shown (its title, place and organiser belong to the other place).

@@ -275,7 +275,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
 
         // Completed or declined: the overdue-referral alert clears at once. Only the child's id is read past the receiver's
         // view (it sees no case), to name the child whose rules run.
-        if (await db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == r.CaseId).Select(c => c.ChildId).FirstOrDefaultAsync(ct) is { } child)
+        if (await db.Beyond<Case>(JurisdictionBypass.ReferralAbroad).Where(c => c.Id == r.CaseId).Select(c => c.ChildId).FirstOrDefaultAsync(ct) is { } child)
         {
             await alerts.RunForChildAsync(db.Caller, child);
         }

@@ -35,14 +35,14 @@ public sealed class ReferralsAbroad(ShouhuDbContext db, DbContextOptions<ShouhuD
 
         var (low, high) = RegionCode.SubtreeRange(actor.Jurisdiction);
         // Past the jurisdiction filter on purpose (see the type's summary); narrowed at once to the caller's open referrals.
-        return db.Referrals.IgnoreQueryFilters().AsNoTracking()
+        return db.Beyond<Referral>(JurisdictionBypass.ReferralAbroad)
             .Where(r => r.OrganizationId == org && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Accepted))
             .Where(r => string.Compare(r.RegionCode, low) < 0 || string.Compare(r.RegionCode, high) > 0);
     }
 
     /// <summary>The case numbers of <paramref name="caseIds"/> (only the number: what the referral refers to).</summary>
     public Task<Dictionary<Guid, string>> CaseNumbersAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct) =>
-        db.Cases.IgnoreQueryFilters().AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNumber, ct);
+        db.Beyond<Case>(JurisdictionBypass.ReferralAbroad).Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNumber, ct);
 
     /// <summary>
     /// A context for one receiver's action on referral <paramref name="referralId"/> (the referral and the line it adds to

@@ -247,7 +247,7 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
             {
                 var city = @case.CityCode;
                 var year = @case.Year;
-                var last = await db.Cases.IgnoreQueryFilters().Where(c => c.CityCode == city && c.Year == year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
+                var last = await db.Beyond<Case>(JurisdictionBypass.CaseNumbering).Where(c => c.CityCode == city && c.Year == year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
                 @case.Sequence = last + 1;
                 @case.CaseNumber = CaseNumber.Format(city, year, @case.Sequence);
             }
