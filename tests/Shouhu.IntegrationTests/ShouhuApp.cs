@@ -183,6 +183,12 @@ public class ShouhuApp : WebApplicationFactory<Program>
         {
         }
 
+        return await PagesClientAsync(userName);
+    }
+
+    /// <summary>A cookie client signed in through the login page as the existing account <paramref name="userName"/> (redirects not followed).</summary>
+    public async Task<HttpClient> PagesClientAsync(string userName)
+    {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var form = await client.GetStringAsync("/Accounts/Login");
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;

@@ -97,14 +97,7 @@ public sealed class BulkWriteGuardTests(ShouhuApp app) : IClassFixture<ShouhuApp
             "Features/Notifications/Notifier.cs: Notifications", // marking the recipient's own notice read
             "Features/Visits/VisitPlanner.cs: VisitSchedules",    // replacing derived schedules still as read (ADR-006)
         };
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Shouhu.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        var web = Path.Combine(root.FullName, "src", "Shouhu.Web");
+        var web = Path.Combine(RepositoryRoot(), "src", "Shouhu.Web");
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
         {
