@@ -159,6 +159,11 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         await pol.Locator("#referral-note").FillAsync("已接收，今日出警");
         await pol.Locator("#accept").ClickAsync();
         await Expect(pol.Locator("#referral-status")).ToHaveTextAsync("办理中");
+        // The 告诫书 goes with the feedback (issue #10 item 16): uploaded on the referral, listed there with its link.
+        await pol.Locator("#referral-file").SetInputFilesAsync(new FilePayload { Name = "家庭暴力告诫书.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray() });
+        await pol.Locator("#upload").ClickAsync();
+        await Expect(pol.Locator("#message")).ToHaveTextAsync("文件已上传");
+        await Expect(pol.Locator("#referral-files a")).ToHaveTextAsync("家庭暴力告诫书.pdf");
         await pol.Locator("#referral-note").FillAsync("已对父亲训诫并出具家庭暴力告诫书");
         await pol.Locator("#complete").ClickAsync();
         await Expect(pol.Locator("#referral-status")).ToHaveTextAsync("已完成");
@@ -168,8 +173,9 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(pol.Locator("h1")).ToHaveTextAsync("无权访问");
         await Expect(pol.Locator("body")).Not.ToContainTextAsync("酒后殴打");
 
-        // 7. The director records a service, reviews and asks to close.
+        // 7. The director finds the police's 告诫书 in the case file, records a service, reviews and asks to close.
         await dir.GotoAsync(caseUrl);
+        await Expect(dir.Locator("body")).ToContainTextAsync("家庭暴力告诫书.pdf");
         await dir.GetByText("记录服务").ClickAsync();
         await dir.Locator("#service-form select[name=serviceType]").SelectOptionAsync("PsychologicalCounselling");
         await dir.Locator("#service-form input[name=provider]").FillAsync("武陵区阳光社工站");

@@ -401,6 +401,9 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -436,6 +439,8 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ReferralId");
 
                     b.HasIndex("RegionCode");
 

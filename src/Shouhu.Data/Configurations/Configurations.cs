@@ -343,6 +343,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Shouhu.
         b.Property(a => a.UploadedByName).HasMaxLength(256);
         b.HasIndex(a => a.CaseId);
         b.HasIndex(a => a.ReportId);
+        b.HasIndex(a => a.ReferralId);
     }
 }
 

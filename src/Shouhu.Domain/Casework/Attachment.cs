@@ -16,7 +16,7 @@ public enum AttachmentKind
     Audio = 4,
 }
 
-/// <summary>A file attached to a report or a case (photos, statements, recordings); stored under the data folder, never in the database.</summary>
+/// <summary>A file attached to a report, a case or a referral's feedback (photos, statements, recordings, 告诫书); stored under the data folder, never in the database.</summary>
 public class Attachment : IAudited
 {
     /// <summary>Identifier; also the stored file's name.</summary>
@@ -27,6 +27,13 @@ public class Attachment : IAudited
 
     /// <summary>The case it belongs to, if any.</summary>
     public Guid? CaseId { get; set; }
+
+    /// <summary>
+    /// The referral whose receiver attached it (a 告诫书, a medical report, the receiver's written feedback), if any; such a
+    /// file also belongs to the referral's case (<see cref="CaseId"/>), so the case staff read it in the case file, while
+    /// the receiver reads only the files of its own referral.
+    /// </summary>
+    public Guid? ReferralId { get; set; }
 
     /// <summary>Region of the report or case.</summary>
     public required string RegionCode { get; set; }

@@ -77,6 +77,14 @@ public class Referral : ICasePart
     /// <summary>Optimistic concurrency token.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// True when an account of organisation <paramref name="organizationId"/> in role <paramref name="role"/> receives this
+    /// referral: the organisation it was sent to, in a role that handles referrals (<see cref="Accounts.Roles.ReferralReceivers"/>;
+    /// DESIGN C5, ADR-005). Case staff read a referral through its case, never as its receiver.
+    /// </summary>
+    public bool IsReceivedBy(Guid? organizationId, string role) =>
+        organizationId is { } org && org == OrganizationId && Accounts.Roles.ReferralReceivers.Contains(role);
+
     /// <summary>True when its due time has passed and it is neither declined nor completed (it then escalates to the case supervisor).</summary>
     public bool IsOverdue(DateTime utcNow) => DueAt is { } due && utcNow > due && Status is ReferralStatus.Sent or ReferralStatus.Accepted;
 

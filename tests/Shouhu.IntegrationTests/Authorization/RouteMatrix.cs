@@ -209,7 +209,7 @@ public static class RouteMatrix
             "guardianship-measures", "notes", "plan/approve", "plan/return", "plan/submit", "referrals", "region-transfer", "region-transfer/withdraw", "risk", "services", "status", "transfer", "transfer/accept"));
         // Only the receiving jurisdiction reaches a case's pending region transfer; the world's case has none pending.
         rules.AddRange(Steps(cases, "/api/v1/cases/{case}", Casework, string.Empty, "region-transfer/accept", "region-transfer/decline"));
-        rules.AddRange(Steps(referrals, "/api/v1/referrals/{referral}", Referral, Referral, "accept", "complete", "decline", "progress"));
+        rules.AddRange(Steps(referrals, "/api/v1/referrals/{referral}", Referral, Referral, "accept", "attachments", "complete", "decline", "progress"));
 
         rules.AddRange(Page("/", "*", Kind.List, keys: ["/", "Index"]));
         rules.AddRange(Page("/Accounts/ChangePassword", "*", Kind.Global, keys: "Accounts/ChangePassword"));

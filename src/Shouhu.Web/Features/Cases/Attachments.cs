@@ -34,7 +34,7 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
             return new CaseOutcome(Forbidden: "只有本案承办人、督导或民政干部可以上传文件");
         }
 
-        return await StoreAsync(c.RegionCode, null, c, actor, fileName, content, ct);
+        return await StoreAsync(new Attachment { RegionCode = c.RegionCode, CaseId = c.Id }, a => CaseCommands.NewEvent(c, actor, CaseEventKind.Document, $"上传文件：{a.FileName}（{Size(a)}）", a.Id, a.UploadedAt), actor, fileName, content, ct);
     }
 
     /// <summary>Attaches a file to a report (its recorder, or a triager).</summary>
@@ -56,10 +56,49 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
             return new CaseOutcome(Refused: "报告已研判，补充材料请交给案件承办人上传到案件中");
         }
 
-        return await StoreAsync(r.RegionCode, r.Id, null, actor, fileName, content, ct);
+        return await StoreAsync(new Attachment { RegionCode = r.RegionCode, ReportId = r.Id }, _ => null, actor, fileName, content, ct);
     }
 
-    private async Task<CaseOutcome> StoreAsync(string regionCode, Guid? reportId, Case? c, Actor actor, string? fileName, Stream content, CancellationToken ct)
+    /// <summary>
+    /// Attaches a file to a referral's feedback (a 告诫书, a medical report): only its receiver (<see cref="Referral.IsReceivedBy"/>),
+    /// once it has accepted it — while in progress or after completion; the file joins the case file and its timeline.
+    /// Missing when the referral is absent, outside the jurisdiction, or the caller neither receives it nor reads its case;
+    /// Forbidden for case staff; Refused before acceptance, after a refusal, or when the case has since moved to another
+    /// jurisdiction (its files went with it).
+    /// </summary>
+    public async Task<CaseOutcome> AddToReferralAsync(Guid referralId, Actor actor, string? fileName, Stream content, CancellationToken ct)
+    {
+        var r = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == referralId, ct);
+        var c = r is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.CaseId, ct);
+        if (r is null || c is null)
+        {
+            return r is null && await db.Beyond<Referral>(JurisdictionBypass.ReferralAbroad).AnyAsync(x => x.Id == referralId && x.OrganizationId == actor.OrganizationId, ct)
+                ? new CaseOutcome(Refused: "该案件已移交其他地区，转介材料请交给现承办地区")
+                : CaseOutcome.Missing;
+        }
+
+        if (!r.IsReceivedBy(actor.OrganizationId, actor.Role))
+        {
+            return CaseAccess.CanRead(c, actor) ? new CaseOutcome(Forbidden: "只有接收机构可以上传转介办理材料") : CaseOutcome.Missing;
+        }
+
+        if (r.Status is not (ReferralStatus.Accepted or ReferralStatus.Completed))
+        {
+            return new CaseOutcome(Refused: r.Status == ReferralStatus.Sent ? "请先接收转介，再上传办理材料" : "已拒绝的转介不能上传材料");
+        }
+
+        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+        return await StoreAsync(new Attachment { RegionCode = r.RegionCode, CaseId = r.CaseId, ReferralId = r.Id },
+            a => CaseCommands.NewEvent(c, actor, CaseEventKind.Document, $"{organization} 上传转介办理材料：{a.FileName}（{Size(a)}）", a.Id, a.UploadedAt), actor, fileName, content, ct);
+    }
+
+    private static string Size(Attachment a) => $"{a.SizeBytes / 1024.0:0.#} KB";
+
+    /// <summary>The files a referral's receiver attached, oldest first (<see cref="AddToReferralAsync"/>).</summary>
+    public async Task<List<AttachmentResponse>> OfReferralAsync(Guid referralId, CancellationToken ct) =>
+        (await db.Attachments.AsNoTracking().Where(a => a.ReferralId == referralId).OrderBy(a => a.UploadedAt).ToListAsync(ct)).Select(CaseQueries.ToResponse).ToList();
+
+    private async Task<CaseOutcome> StoreAsync(Attachment attachment, Func<Attachment, CaseEvent?> timeline, Actor actor, string? fileName, Stream content, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var name = CaseText.Clean(Path.GetFileName(fileName ?? string.Empty), "file", 200, true, errors, "请选择文件");
@@ -74,7 +113,10 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
         }
 
         Directory.CreateDirectory(Folder);
-        var attachment = new Attachment { RegionCode = regionCode, ReportId = reportId, CaseId = c?.Id, FileName = name, UploadedBy = actor.Id, UploadedByName = actor.DisplayName, UploadedAt = clock.GetUtcNow().UtcDateTime };
+        attachment.FileName = name;
+        attachment.UploadedBy = actor.Id;
+        attachment.UploadedByName = actor.DisplayName;
+        attachment.UploadedAt = clock.GetUtcNow().UtcDateTime;
         var path = Path.Combine(Folder, attachment.Id.ToString("N"));
         var kept = false;
         try
@@ -113,9 +155,9 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
             }
 
             db.Attachments.Add(attachment);
-            if (c is not null)
+            if (timeline(attachment) is { } step)
             {
-                db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Document, $"上传文件：{name}（{attachment.SizeBytes / 1024.0:0.#} KB）", attachment.Id, attachment.UploadedAt));
+                db.CaseEvents.Add(step);
             }
 
             await db.SaveChangesAsync(ct);
@@ -139,7 +181,7 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
     /// </summary>
     public static bool MaySeeReportFile(Report r, Actor actor) => ReportQueries.SeesReporter(r, actor);
 
-    /// <summary>An attachment's description and stored path, when the caller may read its report or case (the read is audited); else null.</summary>
+    /// <summary>An attachment's description and stored path, when the caller may read its report or case, or receives the referral it was attached to (the read is audited); else null.</summary>
     public async Task<(Attachment Attachment, string Path)?> OpenAsync(Guid id, Actor actor, CancellationToken ct)
     {
         var a = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -154,6 +196,12 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
             allowed = CaseAccess.CanRead(c, actor);
         }
 
+        // The receiver of a referral reads the files attached to that referral's feedback — and no other file of the case.
+        if (!allowed && a.ReferralId is { } referralId && await db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == referralId, ct) is { } referral)
+        {
+            allowed = referral.IsReceivedBy(actor.OrganizationId, actor.Role);
+        }
+
         if (!allowed && a.ReportId is { } reportId && await db.Reports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == reportId, ct) is { } r)
         {
             allowed = MaySeeReportFile(r, actor);
@@ -165,7 +213,7 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
             return null;
         }
 
-        db.RecordAudit("View", "Attachment", a.Id.ToString(), a.RegionCode, a.CaseId is { } cid ? $"case={cid}" : $"report={a.ReportId}");
+        db.RecordAudit("View", "Attachment", a.Id.ToString(), a.RegionCode, a.CaseId is { } cid ? $"case={cid}" + (a.ReferralId is { } rid ? $";referral={rid}" : string.Empty) : $"report={a.ReportId}");
         await db.SaveChangesAsync(ct);
         return (a, path);
     }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shouhu.Domain.Casework;
+using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Referrals;
 
-/// <summary>One referral as its receiver sees it (nothing of the case beyond it), with accept, decline, progress and completion.</summary>
-public sealed class DetailsModel(ReferralInbox inbox) : PageModel
+/// <summary>One referral as its receiver sees it (nothing of the case beyond it), with accept, decline, progress, completion and the receiver's files.</summary>
+public sealed class DetailsModel(ReferralInbox inbox, Attachments attachments) : PageModel
 {
     public ReferralView Referral { get; private set; } = null!;
     public string? Message { get; private set; }
@@ -45,6 +46,40 @@ public sealed class DetailsModel(ReferralInbox inbox) : PageModel
             return Redirect($"/Referrals/Details/{id}");
         }
 
+        return await RefusedAsync(id, outcome, ct);
+    }
+
+    /// <summary>The receiver attaches a file (a 告诫书, a report) to the referral's feedback.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return await RefusedAsync(id, CaseOutcome.Invalid("file", file is null ? "请选择文件" : "文件是空的"), ct);
+        }
+
+        if (file.Length > Domain.Casework.AttachmentRules.MaxBytes)
+        {
+            return await RefusedAsync(id, CaseOutcome.Invalid("file", Domain.Casework.AttachmentRules.TooLarge), ct);
+        }
+
+        await using var stream = file.OpenReadStream();
+        var outcome = await attachments.AddToReferralAsync(id, Actor.From(User), file.FileName, stream, ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Ok)
+        {
+            TempData["message"] = "文件已上传";
+            return Redirect($"/Referrals/Details/{id}");
+        }
+
+        return await RefusedAsync(id, outcome, ct);
+    }
+
+    private async Task<IActionResult> RefusedAsync(Guid id, CaseOutcome outcome, CancellationToken ct)
+    {
         MessageIsError = true;
         Message = outcome.Forbidden ?? outcome.Refused ?? outcome.Conflict ?? string.Join("；", outcome.Errors?.ToDictionary().SelectMany(kv => kv.Value) ?? []);
         return await LoadAsync(id, ct) ? Page() : NotFound();

@@ -26,8 +26,7 @@ public static class ReferralOperations
 public sealed class ReferralReceiverHandler : AuthorizationHandler<OperationAuthorizationRequirement, Referral>
 {
     /// <summary>True when <paramref name="actor"/> receives <paramref name="r"/>: same organisation, a referral-handling role.</summary>
-    public static bool IsReceiver(Referral r, Actor actor) =>
-        actor.OrganizationId is { } org && org == r.OrganizationId && Roles.ReferralReceivers.Contains(actor.Role);
+    public static bool IsReceiver(Referral r, Actor actor) => r.IsReceivedBy(actor.OrganizationId, actor.Role);
 
     /// <inheritdoc/>
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Referral resource)

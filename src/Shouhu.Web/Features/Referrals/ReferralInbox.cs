@@ -13,8 +13,9 @@ namespace Shouhu.Web.Features.Referrals;
 
 /// <summary>
 /// A referral as its receiver sees it — and all they see: the reason, what the sender chose to share, the case number
-/// and the child's basic identity (name, sex, age, village; ID number masked). Never the case file, its timeline or
-/// its other referrals.
+/// and the child's basic identity (name, sex, age, village; ID number masked), and the files the receiver attached to
+/// its feedback (<see cref="Files"/>). Never the case file, its timeline, its other files or its other referrals.
+/// <see cref="CallerReceives"/> is true when the caller is the receiver, who alone acts on it and attaches files.
 /// </summary>
 public sealed record ReferralView(
     Guid Id,
@@ -33,7 +34,9 @@ public sealed record ReferralView(
     string? DeclineReason,
     string? ActionsTaken,
     string? Feedback,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    IReadOnlyList<AttachmentResponse> Files,
+    bool CallerReceives);
 
 /// <summary>The child of a referral, as little as the receiver needs to act.</summary>
 public sealed record ReferredChild(string Name, string Sex, int Age, string RegionCode, string? RegionName, string? CitizenIdNumberMasked);
@@ -53,7 +56,7 @@ public sealed record ReferralStatusResponse(Guid Id, string Status);
 /// referral was sent to (inside their jurisdiction, which contains the case's place: see <see cref="CaseCommands.SendReferralAsync"/>);
 /// when the case has since moved outside it, an open referral stays theirs through <see cref="ReferralsAbroad"/>.
 /// </summary>
-public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock, Alerts.AlertEngine alerts, ReferralsAbroad abroad, IAuthorizationService authorization)
+public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock, Alerts.AlertEngine alerts, ReferralsAbroad abroad, IAuthorizationService authorization, Attachments attachments)
 {
     /// <summary>Most referrals one list shows (newest first).</summary>
     public const int MaxListed = 500;
@@ -130,6 +133,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
         }
 
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.CaseId, ct);
+        var receives = (await authorization.AuthorizeAsync(user, r, ReferralOperations.Respond)).Succeeded;
         if (c is null || !((await authorization.AuthorizeAsync(user, r, ReferralOperations.Read)).Succeeded || CaseAccess.CanRead(c, actor)))
         {
             return null;
@@ -146,11 +150,12 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
             child = new ReferredChild(k.Name, SexText.ToApi(k.Sex), ChinaTime.AgeOn(k.BirthDate, ChinaTime.Today(clock)), k.RegionCode, regionName, view.IdNumber(k.CitizenIdNumber));
         }
 
+        var files = await attachments.OfReferralAsync(r.Id, ct);
         db.RecordAudit("View", "Referral", r.Id.ToString(), r.RegionCode, $"case={r.CaseId}");
         await db.SaveChangesAsync(ct);
         return new ReferralView(r.Id, c.CaseNumber, Referral.StatusText(r.Status), orgName, r.Reason, r.SharedInformation, r.DueAt is { } d ? ChinaTime.ToChina(d) : null,
             r.IsOverdue(Now), ChinaTime.ToChina(r.SentAt), r.SentByName, child, r.RespondedByName, r.RespondedAt is { } ra ? ChinaTime.ToChina(ra) : null,
-            r.DeclineReason, r.ActionsTaken, r.Feedback, r.CompletedAt is { } ca ? ChinaTime.ToChina(ca) : null);
+            r.DeclineReason, r.ActionsTaken, r.Feedback, r.CompletedAt is { } ca ? ChinaTime.ToChina(ca) : null, files, receives);
     }
 
     // An open referral of the caller's organisation whose case moved away: the referral alone, without the child's
@@ -168,7 +173,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames region
         await db.SaveChangesAsync(ct);
         return new ReferralView(r.Id, number, Referral.StatusText(r.Status), orgName, r.Reason, r.SharedInformation, r.DueAt is { } d ? ChinaTime.ToChina(d) : null,
             r.IsOverdue(Now), ChinaTime.ToChina(r.SentAt), r.SentByName, null, r.RespondedByName, r.RespondedAt is { } ra ? ChinaTime.ToChina(ra) : null,
-            r.DeclineReason, r.ActionsTaken, r.Feedback, r.CompletedAt is { } ca ? ChinaTime.ToChina(ca) : null);
+            r.DeclineReason, r.ActionsTaken, r.Feedback, r.CompletedAt is { } ca ? ChinaTime.ToChina(ca) : null, [], true);
     }
 
     /// <summary>The receiver accepts, declines (note = reason), records progress or completes (note = feedback).</summary>

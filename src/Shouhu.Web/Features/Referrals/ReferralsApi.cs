@@ -18,6 +18,8 @@ public static class ReferralsApi
         g.MapPost("/{id:guid}/accept", (Guid id, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal u, CancellationToken ct) => ActAsync(id, ReferralAction.Accept, body, inbox, u, ct)).WithSummary("接收");
         g.MapPost("/{id:guid}/decline", (Guid id, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal u, CancellationToken ct) => ActAsync(id, ReferralAction.Decline, body, inbox, u, ct)).WithSummary("拒绝（note 为理由）");
         g.MapPost("/{id:guid}/progress", (Guid id, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal u, CancellationToken ct) => ActAsync(id, ReferralAction.Progress, body, inbox, u, ct)).WithSummary("记录办理情况");
+        g.MapPost("/{id:guid}/attachments", UploadAsync).DisableAntiforgery()
+            .WithSummary("接收机构上传办理材料（如告诫书；接收后、办结后均可；图片、PDF、Office 文档、录音；≤20 MB；按内容识别）");
         g.MapPost("/{id:guid}/complete", (Guid id, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal u, CancellationToken ct) => ActAsync(id, ReferralAction.Complete, body, inbox, u, ct)).WithSummary("办结（note 为反馈）");
     }
 
@@ -35,6 +37,19 @@ public static class ReferralsApi
 
     private static async Task<IResult> GetAsync(Guid id, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
         await inbox.GetAsync(id, user, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
+
+    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (file, error) = await CaseResults.ReadUploadAsync(http, ct);
+        if (file is null)
+        {
+            return error!;
+        }
+
+        await using var stream = file.OpenReadStream();
+        var outcome = await attachments.AddToReferralAsync(id, Actor.From(user), file.FileName, stream, ct);
+        return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/attachments/{outcome.CreatedId}", new { id = outcome.CreatedId });
+    }
 
     private static async Task<IResult> ActAsync(Guid id, ReferralAction action, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -72,6 +72,7 @@ namespace Shouhu.Data.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ReportId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
                     RegionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
@@ -1014,6 +1015,11 @@ namespace Shouhu.Data.Sqlite.Migrations
                 name: "IX_Attachments_CaseId",
                 table: "Attachments",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attachments_ReferralId",
+                table: "Attachments",
+                column: "ReferralId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attachments_RegionCode",

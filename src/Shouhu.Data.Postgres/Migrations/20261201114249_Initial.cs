@@ -73,6 +73,7 @@ namespace Shouhu.Data.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ReportId = table.Column<Guid>(type: "uuid", nullable: true),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: true),
                     RegionCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false, collation: "C"),
                     FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
@@ -1015,6 +1016,11 @@ namespace Shouhu.Data.Postgres.Migrations
                 name: "IX_Attachments_CaseId",
                 table: "Attachments",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attachments_ReferralId",
+                table: "Attachments",
+                column: "ReferralId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attachments_RegionCode",
