@@ -29,10 +29,7 @@ public sealed class PlatformTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task AspNetCoreUrls_DecidesWhereTheApplicationListens()
     {
-        if (app.Provider != "sqlite")
-        {
-            return; // a process of its own on an embedded database: once is enough
-        }
+        Assert.SkipWhen(app.Provider != "sqlite", "a process of its own on an embedded database: once, on SQLite, is enough");
 
         var testBin = new DirectoryInfo(AppContext.BaseDirectory); // tests/Shouhu.IntegrationTests/bin/<Configuration>/net10.0/
         var configuration = testBin.Parent!.Name;

@@ -57,6 +57,13 @@ public class ShouhuApp : WebApplicationFactory<Program>
     /// <summary>Further configuration for this application (set before its first use).</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The application's clock when a test pins it (<see cref="PinnedClockApp"/>): a <c>FakeTimeProvider</c> that stands
+    /// still until the test sets or advances it, so a 29 February or a midnight in China Standard Time can be tried. Null:
+    /// the system clock.
+    /// </summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; protected init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -75,6 +82,10 @@ public class ShouhuApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddProvider(LogCapture.Provider));
         // TestServer has no socket; give every request a documentation-range client address so the audit trail can be checked.
         builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>());
+        if (Clock is { } clock)
+        {
+            builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock));
+        }
     }
 
     /// <summary>The client address every test request appears to come from (RFC 5737 documentation range).</summary>
@@ -265,4 +276,24 @@ public sealed class LogCapture : ILoggerProvider
             capture._lines.Enqueue($"{logLevel} {category}[{eventId.Id}] {formatter(state, exception)} {values} {exception}");
         }
     }
+}
+
+/// <summary>
+/// An application whose clock stands still at 2026-06-01 10:00 China Standard Time until a test moves it
+/// (<see cref="ShouhuApp.Clock"/>): for rules that turn on a day — midnight in China Standard Time, a leap day, a deadline.
+/// Requests in a class sharing it see the clock the test last set; set it before each step that depends on it.
+/// </summary>
+public sealed class PinnedClockApp : ShouhuApp
+{
+    /// <summary>Where the clock starts: 2026-06-01 10:00 +08:00.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>An application on a copy of the template database, its clock pinned at <see cref="Start"/>.</summary>
+    public PinnedClockApp()
+    {
+        Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Start);
+    }
+
+    /// <summary>Sets the clock to <paramref name="chinaTime"/> (a China Standard Time wall-clock time).</summary>
+    public void SetChinaTime(DateTime chinaTime) => Clock!.SetUtcNow(new DateTimeOffset(chinaTime, TimeSpan.FromHours(8)));
 }
