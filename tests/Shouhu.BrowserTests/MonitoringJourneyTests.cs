@@ -58,8 +58,10 @@ public sealed class MonitoringJourneyTests(BrowserApp app) : IClassFixture<Brows
         await phone.Locator("#save-visit").ClickAsync();
         await Expect(phone.Locator("#monitoring-done")).ToContainTextAsync("新情况已报告");
 
-        // 2. The assessment: emergency override → high.
+        // 2. The assessment: the age is not asked (the register knows it: issue #10 item 16); emergency override → high.
         await phone.Locator("#new-assessment").ClickAsync();
+        await Expect(phone.Locator("#age-answer")).ToContainTextAsync("按出生日期");
+        Assert.Equal(0, await phone.Locator("input[name='q:child.age']").CountAsync());
         await phone.GetByText("紧急情况：直接评为高风险").ClickAsync();
         await phone.Locator("#emergency").CheckAsync();
         await phone.Locator("input[name=note]").FillAsync("监护人失联，儿童独自生活");

@@ -407,5 +407,17 @@ public sealed partial class NewUserJourneyTests(BrowserApp app) : IClassFixture<
         Assert.Contains("督导a1", text, StringComparison.Ordinal); // display names
         Assert.Contains("个案 4307-", text, StringComparison.Ordinal);
         await BrowserApp.ShotAsync(admin, "9a-audit-chinese");
+
+        // To whom: the child by masked name and village, never the whole name; places by name; list details in Chinese.
+        await admin.Locator("#audit-kind").SelectOptionAsync(new SelectOptionValue { Label = "儿童档案" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Expect(rows.First).ToBeVisibleAsync();
+        var children = await admin.Locator("#audit tbody").InnerTextAsync();
+        Assert.Contains("儿童档案 白*鹭（", children, StringComparison.Ordinal);
+        Assert.DoesNotContain("白小鹭", await admin.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"[0-9]{12}", children); // a region by its name, not its code
+        Assert.DoesNotMatch(@"(rows|children|box)=|[0-9a-f]{64}", children); // no raw detail or digest
+        Assert.Contains("涉及儿童", children, StringComparison.Ordinal);
+        await BrowserApp.ShotAsync(admin, "9b-audit-to-whom");
     }
 }

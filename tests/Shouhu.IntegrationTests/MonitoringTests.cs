@@ -32,6 +32,36 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         instrument.GetProperty("dimensions").EnumerateArray().SelectMany(d => d.GetProperty("questions").EnumerateArray())
             .ToDictionary(q => q.GetProperty("code").GetString()!, q => q.GetProperty("options").EnumerateArray().First(o => o.GetProperty("weight").GetInt32() == weight).GetProperty("code").GetString()!);
 
+    /// <summary>
+    /// Issue #10 item 16: the assessment does not ask the age the register knows. Whatever is posted for it (or nothing),
+    /// the birth date's band counts: a child of 10 scores the 8–11 band's weight, an infant the under-3 band's.
+    /// </summary>
+    [Theory]
+    [InlineData("龄童甲", 10, 1, "12plus")]
+    [InlineData("龄童乙", 10, 1, null)]
+    [InlineData("龄童丙", 5, 2, "12plus")]
+    [InlineData("龄童丁", 1, 3, "8to11")]
+    [InlineData("龄童戊", 13, 0, "infant")]
+    public async Task AgeQuestion_IsAnsweredFromTheBirthDate_WhateverWasPosted(string name, int years, int ageWeight, string? posted)
+    {
+        var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
+        var birth = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(-years).AddDays(-40);
+        var child = await OkJson(await director.PostAsJsonAsync("/api/v1/children", ChildrenTests.ChildBody(name, ShouhuApp.NewIdNumber(birth, true), ShouhuApp.VillageA, birth.ToString("yyyy-MM-dd")), Ct), HttpStatusCode.Created);
+        var instrument = await director.GetFromJsonAsync<JsonElement>("/api/v1/assessment-instruments/current", Ct);
+        var answers = Answers(instrument, 0);
+        if (posted is null)
+        {
+            answers.Remove("child.age");
+        }
+        else
+        {
+            answers["child.age"] = posted;
+        }
+
+        var assessed = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{child.GetProperty("id")}/assessments", new { answers }, Ct), HttpStatusCode.Created);
+        Assert.Equal(ageWeight, assessed.GetProperty("score").GetInt32());
+    }
+
     [Fact]
     public async Task Instrument_HasTheContractShape_AndANewVersionLeavesOldAssessmentsOnTheirs()
     {
@@ -86,7 +116,7 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         var instrument = await director.GetFromJsonAsync<JsonElement>("/api/v1/assessment-instruments/current", Ct);
         var answers = Answers(instrument, 1);
-        var missing = answers.Keys.First();
+        var missing = answers.Keys.First(k => k != "child.age"); // the age one is answered from the birth date
         answers.Remove(missing);
         var refused = await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { answers }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

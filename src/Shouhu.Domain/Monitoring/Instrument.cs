@@ -100,6 +100,21 @@ public sealed record RiskScore(int Score, RiskLevel Level, ValidationErrors Erro
 /// </summary>
 public static class RiskScoring
 {
+    /// <summary>Code of the question about the child's age (<see cref="DefaultInstrument"/>): answered from the register's birth date, never asked.</summary>
+    public const string AgeQuestion = "child.age";
+
+    /// <summary>
+    /// The option of <paramref name="instrument"/>'s age question that fits <paramref name="age"/> (full years, China
+    /// time): under 3 <c>infant</c>, 3–7 <c>under8</c>, 8–11 <c>8to11</c>, 12 and over <c>12plus</c> — the shipped
+    /// instrument's bands. Null when the instrument has no such question or not that option (a city's own instrument
+    /// then asks it).
+    /// </summary>
+    public static InstrumentOption? AgeAnswer(InstrumentDefinition instrument, int age)
+    {
+        var code = age switch { < 3 => "infant", < 8 => "under8", < 12 => "8to11", _ => "12plus" };
+        return instrument.Questions.FirstOrDefault(q => q.Code == AgeQuestion)?.Options.FirstOrDefault(o => o.Code == code);
+    }
+
     /// <summary>Scores <paramref name="answers"/> (question code → option code) against <paramref name="instrument"/>.</summary>
     public static RiskScore Score(InstrumentDefinition instrument, IReadOnlyDictionary<string, string>? answers, bool emergencyOverride)
     {

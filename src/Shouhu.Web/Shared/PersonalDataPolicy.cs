@@ -42,6 +42,29 @@ public sealed record ExportRequest(bool FullIdNumbers = false, bool IncludeCateg
 /// </summary>
 public static class PersonalDataPolicy
 {
+    /// <summary>
+    /// A name as a reader of the audit trail sees it: the first and last character kept, those between as <c>*</c>
+    /// (陈小雨 → 陈*雨, 李娜 → 李*, 阿依古丽·买买提 → 阿******提); characters outside the BMP (𠮷) and combining marks count
+    /// as one. Enough to tell two entries apart, not to identify a child to someone who does not read the register.
+    /// </summary>
+    public static string MaskName(string? name)
+    {
+        var letters = new List<string>();
+        var e = System.Globalization.StringInfo.GetTextElementEnumerator((name ?? string.Empty).Trim());
+        while (e.MoveNext())
+        {
+            letters.Add(e.GetTextElement());
+        }
+
+        return letters.Count switch
+        {
+            0 => string.Empty,
+            1 => letters[0],
+            2 => letters[0] + "*",
+            _ => letters[0] + new string('*', letters.Count - 2) + letters[^1],
+        };
+    }
+
     /// <summary>Longest purpose (用途) of an export that asks for more than the default, in characters.</summary>
     public const int MaxPurposeLength = 200;
 

@@ -30,7 +30,7 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
     /// <summary>Assesses; see <see cref="CaseOutcome"/> (CreatedId = the assessment).</summary>
     public async Task<(CaseOutcome Outcome, AssessmentResponse? Response)> RunAsync(Guid childId, AssessmentRequest body, Actor actor, CancellationToken ct)
     {
-        var child = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new { c.Id, c.RegionCode }).FirstOrDefaultAsync(ct);
+        var child = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new { c.Id, c.RegionCode, c.BirthDate }).FirstOrDefaultAsync(ct);
         if (child is null)
         {
             return (CaseOutcome.Missing, null);
@@ -43,7 +43,17 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
 
         var (instrument, definition) = await instruments.CurrentAsync(child.RegionCode, ct); // the child's city's instrument
         var emergency = body.EmergencyOverride == true;
-        var result = RiskScoring.Score(definition, body.Answers, emergency);
+        // The age question is answered from the register's birth date (issue #10 item 16): the register knows the age, so
+        // the answer is the band it falls in, whatever was posted (the page does not ask it).
+        var answers = new Dictionary<string, string>(body.Answers ?? [], StringComparer.Ordinal);
+        if (RiskScoring.AgeAnswer(definition, Domain.Time.ChinaTime.AgeOn(child.BirthDate, Domain.Time.ChinaTime.Today(clock))) is { } fits)
+        {
+            answers[RiskScoring.AgeQuestion] = fits.Code;
+        }
+
+        body = body with { Answers = answers };
+        var result = RiskScoring.Score(definition, answers, emergency);
+
         var note = CaseText.Clean(body.Note, "note", 2000, emergency, result.Errors, "紧急情况直接评为高风险时须说明情况");
         if (!result.Errors.IsEmpty)
         {

@@ -9,15 +9,18 @@ using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Assessments;
 
-/// <summary>The guardianship risk assessment form: the current instrument's questions as taps; the emergency override skips them.</summary>
+/// <summary>The guardianship risk assessment form: the current instrument's questions as taps (the age one answered from the birth date); the emergency override skips them.</summary>
 [Authorize(Policy = Policies.ReadRegistry)]
-public sealed class NewModel(Instruments instruments, AssessChild assess, ShouhuDbContext db) : PageModel
+public sealed class NewModel(Instruments instruments, AssessChild assess, ShouhuDbContext db, TimeProvider clock) : PageModel
 {
     public string ChildName { get; private set; } = string.Empty;
     public InstrumentDefinition Definition { get; private set; } = null!;
     public int Version { get; private set; }
     public ValidationErrors Errors { get; private set; } = new();
     public string? Message { get; private set; }
+
+    /// <summary>The age question's answer as the birth date gives it (shown, not asked), and the child's age; null when the instrument asks it.</summary>
+    public (InstrumentOption Option, int Age)? AgeAnswer { get; private set; }
 
     /// <summary>The posted answer of a question (kept when the save is refused).</summary>
     public string? Posted(string code) => Request.HasFormContentType ? Request.Form[$"q:{code}"].ToString() : null;
@@ -58,7 +61,7 @@ public sealed class NewModel(Instruments instruments, AssessChild assess, Shouhu
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var child = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.RegionCode }).FirstOrDefaultAsync(ct);
+        var child = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.RegionCode, c.BirthDate }).FirstOrDefaultAsync(ct);
         if (child is null)
         {
             return false;
@@ -67,6 +70,8 @@ public sealed class NewModel(Instruments instruments, AssessChild assess, Shouhu
         ChildName = child.Name;
         var (row, definition) = await instruments.CurrentAsync(child.RegionCode, ct);
         (Definition, Version) = (definition, row.Version);
+        var age = Domain.Time.ChinaTime.AgeOn(child.BirthDate, Domain.Time.ChinaTime.Today(clock));
+        AgeAnswer = RiskScoring.AgeAnswer(definition, age) is { } fits ? (fits, age) : null;
         return true;
     }
 }

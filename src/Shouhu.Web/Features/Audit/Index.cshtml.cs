@@ -10,11 +10,12 @@ namespace Shouhu.Web.Features.Audit;
 /// <summary>
 /// The audit trail of the administrator's jurisdiction, newest first, read as who did what to whom (issue #10): display
 /// names, Chinese actions and record kinds, the case's number and the account's or organisation's name instead of an
-/// identifier — never a child's name (the administrator does not read the register) — and the detail in Chinese.
-/// The filter takes a record kind from a Chinese list.
+/// identifier, a child by masked name and village (<see cref="PersonalDataPolicy.MaskName"/>: the administrator does not
+/// read the register, but must tell whose file was looked at), the place by its name, and the detail in Chinese.
+/// The filter takes a record kind from a Chinese list; each record links to its own trail.
 /// </summary>
 [Authorize(Policy = Policies.SystemAdmin)]
-public sealed partial class IndexModel(ShouhuDbContext db) : PageModel
+public sealed partial class IndexModel(ShouhuDbContext db, Regions.RegionNames regionNames) : PageModel
 {
     public string? Entity { get; private set; }
     public string? EntityId { get; private set; }
@@ -29,6 +30,9 @@ public sealed partial class IndexModel(ShouhuDbContext db) : PageModel
 
     /// <summary>What each entry's record is called on the page (case number, account or organisation name), by entry sequence.</summary>
     public Dictionary<long, string> SubjectNames { get; private set; } = [];
+
+    /// <summary>Name of each region code on the page (village, township, county…).</summary>
+    public Dictionary<string, string> RegionNames { get; private set; } = [];
 
     /// <summary>The record kinds of the filter, stored name → Chinese.</summary>
     public static readonly IReadOnlyList<(string Entity, string Name)> Kinds =
@@ -92,9 +96,37 @@ public sealed partial class IndexModel(ShouhuDbContext db) : PageModel
             return "修改了：" + FieldNames(detail);
         }
 
-        // Use-case details: references to other records by id are of no use to a reader; a role by its Chinese name.
+        // Use-case details: references to other records by id are of no use to a reader; a role by its Chinese name; the
+        // children a list held by their number (their digest is for `audit verify`, not for a reader).
         detail = RoleText().Replace(detail, m => "角色：" + Domain.Accounts.Roles.ChineseName(m.Groups[1].Value));
+        detail = ChildrenText().Replace(detail, m => $"涉及儿童 {m.Groups[1].Value} 名");
+        detail = string.Join("；", detail.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(UseCaseDetail));
         return GuidText().Replace(detail.Replace("child=", "儿童档案 ", StringComparison.Ordinal).Replace("case=", "个案 ", StringComparison.Ordinal).Replace("report=", "报告 ", StringComparison.Ordinal), "…");
+    }
+
+    private static readonly Dictionary<string, string> UseCaseWords = new(StringComparer.Ordinal)
+    {
+        ["due-visits"] = "待走访名单", ["intake-search"] = "登记报告时查找儿童", ["prevention"] = "预防教育活动名单", ["visits"] = "走访记录",
+        ["assessments"] = "评估记录", ["box=inbox"] = "收到的转介", ["box=outgoing"] = "发出的转介", ["q=yes"] = "按姓名或身份证号查找",
+        ["fullIdNumbers=yes"] = "含完整身份证号", ["categories=yes"] = "含保护类别",
+    };
+
+    private static readonly Dictionary<string, string> UseCaseKeys = new(StringComparer.Ordinal)
+    {
+        ["rows"] = "共 {0} 条", ["purpose"] = "用途：{0}", ["region"] = "区划 {0}", ["category"] = "类别 {0}", ["status"] = "状态 {0}",
+        ["school"] = "就学 {0}", ["ageMin"] = "最小年龄 {0}", ["ageMax"] = "最大年龄 {0}", ["version"] = "版本 {0}", ["minimumPeople"] = "至少 {0} 人查验",
+    };
+
+    // One part of a use case's detail ("rows=3", "due-visits") in Chinese; a part not known stays as stored.
+    private static string UseCaseDetail(string part)
+    {
+        if (UseCaseWords.TryGetValue(part, out var word))
+        {
+            return word;
+        }
+
+        var eq = part.IndexOf('=', StringComparison.Ordinal);
+        return eq > 0 && UseCaseKeys.TryGetValue(part[..eq], out var format) ? string.Format(System.Globalization.CultureInfo.InvariantCulture, format, part[(eq + 1)..]) : part;
     }
 
     private static string FieldNames(string fields)
@@ -107,6 +139,9 @@ public sealed partial class IndexModel(ShouhuDbContext db) : PageModel
 
     [GeneratedRegex(@"^[A-Z][A-Za-z]+(,[A-Z][A-Za-z]+)*$")]
     private static partial Regex FieldList();
+
+    [GeneratedRegex(@"children=([0-9]+):[0-9a-f]{64}")]
+    private static partial Regex ChildrenText();
 
     [GeneratedRegex(@"role=([A-Za-z]+)")]
     private static partial Regex RoleText();
@@ -126,6 +161,10 @@ public sealed partial class IndexModel(ShouhuDbContext db) : PageModel
         var ids = Items.Select(i => Guid.TryParse(i.EntityId, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.CaseNumber }).ToDictionaryAsync(c => c.Id.ToString(), c => "个案 " + c.CaseNumber, ct);
         var organizations = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id.ToString(), o => o.Name, ct);
+        var childIds = Items.Where(i => i.Entity == "Child").Select(i => Guid.TryParse(i.EntityId, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var children = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).Select(c => new { c.Id, c.Name, c.RegionCode }).ToListAsync(ct);
+        RegionNames = await regionNames.NamesAsync(Items.Select(i => i.RegionCode).Concat(children.Select(c => c.RegionCode)).Where(r => !string.IsNullOrEmpty(r)).Distinct(), ct);
+        var childNames = children.ToDictionary(c => c.Id.ToString(), c => $"儿童档案 {PersonalDataPolicy.MaskName(c.Name)}（{RegionNames.GetValueOrDefault(c.RegionCode) ?? c.RegionCode}）");
         foreach (var i in Items)
         {
             var id = i.EntityId ?? string.Empty;
@@ -134,6 +173,7 @@ public sealed partial class IndexModel(ShouhuDbContext db) : PageModel
                 "Case" when cases.TryGetValue(id, out var number) => number,
                 "User" when accounts.TryGetValue(id, out var name) => "账号 " + name,
                 "Organization" when organizations.TryGetValue(id, out var org) => "机构 " + org,
+                "Child" when childNames.TryGetValue(id, out var child) => child,
                 _ => KindName(i.Entity),
             };
         }
