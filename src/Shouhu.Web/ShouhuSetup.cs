@@ -1,26 +1,19 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpLogging;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Shouhu.Data;
 using Shouhu.Data.Postgres;
 using Shouhu.Data.Sqlite;
+using Shouhu.Data;
 using Shouhu.Web.Features.Accounts;
-using Shouhu.Web.Features.Audit;
-using Shouhu.Web.Features.Children;
-using Shouhu.Web.Features.Organizations;
-using Shouhu.Web.Features.Regions;
+using Shouhu.Web.Shared;
 
-namespace Shouhu.Web.Shared;
+namespace Shouhu.Web;
 
 /// <summary>Service registration and the request pipeline, kept out of Program.cs.</summary>
 public static class ShouhuSetup
 {
-    /// <summary>The policy scheme that picks bearer tokens (API clients) or the Identity cookie (pages).</summary>
-    public const string SmartScheme = "Shouhu";
-
     /// <summary>Registers every service Shouhu needs.</summary>
     public static WebApplicationBuilder AddShouhu(this WebApplicationBuilder builder)
     {
@@ -70,77 +63,13 @@ public static class ShouhuSetup
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
 
-        services.AddIdentityCore<ShouhuUser>(o =>
-            {
-                // Length is checked with the classes by ThreeOfFourClassesPasswordValidator (one message, not two).
-                o.Password.RequiredLength = 1;
-                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<ShouhuDbContext>()
-            .AddSignInManager<ShouhuSignInManager>()
-            .AddClaimsPrincipalFactory<ShouhuClaimsFactory>()
-            .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>()
-            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
-
-        services.AddAuthentication(o =>
-            {
-                o.DefaultScheme = SmartScheme;
-                o.DefaultChallengeScheme = SmartScheme;
-            })
-            // The API takes bearer tokens only (no cookie, so no cross-site request can use a browser's session there);
-            // pages take the Identity cookie.
-            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Path.StartsWithSegments("/api") || BearerToken(ctx.Request) is not null
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o =>
-            {
-                o.BearerTokenExpiration = TimeSpan.FromHours(1);
-                // The handler itself reads only "Bearer " as written; RFC 9110 §11.1: the scheme is case-insensitive.
-                o.Events.OnMessageReceived = ctx =>
-                {
-                    ctx.Token = BearerToken(ctx.Request);
-                    return Task.CompletedTask;
-                };
-            })
-            .AddIdentityCookies();
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.Cookie.Name = "shouhu.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            o.SlidingExpiration = true;
-            o.LoginPath = "/Accounts/Login";
-            o.LogoutPath = "/Accounts/Logout";
-            o.AccessDeniedPath = "/Accounts/Denied";
-            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
-        });
         services.AddAuthorization(Policies.Add);
-        // A changed password or a lockout ends other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
             // Every page declares who may open it (the route inventory test fails on a page without a policy);
-            // page models that need a narrower policy carry their own [Authorize] attribute.
+            // a feature adds its folders' and pages' narrower policies in its AddX, page models may carry their own [Authorize].
             o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
-            o.Conventions.AuthorizeFolder("/Cases", Policies.Casework);
-            o.Conventions.AuthorizeFolder("/Referrals", Policies.Referrals);
-            o.Conventions.AuthorizePage("/Reports/Index", Policies.ReadReports);
-            o.Conventions.AuthorizePage("/Reports/Details", Policies.ReadReports);
-            o.Conventions.AuthorizePage("/Assessments/New", Policies.Monitor);
-            o.Conventions.AuthorizePage("/Visits/New", Policies.Monitor);
         });
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.ConfigureHttpJsonOptions(o =>
@@ -173,48 +102,10 @@ public static class ShouhuSetup
             o.CombineLogs = true;
         });
 
-        services.AddScoped<RegionImporter>();
-        services.AddSingleton<RegionNames>();
-        services.AddScoped<CreateUser>();
-        services.AddScoped<PasswordCheck>();
-        services.AddScoped<CreateOrganization>();
-        services.AddScoped<RegisterChild>();
-        services.AddScoped<ChildQueries>();
-        services.AddScoped<DuplicateCheck>();
-        services.AddScoped<UpdateChild>();
-        services.AddScoped<GuardianEdits>();
-        services.AddScoped<CategoryEdits>();
-        services.AddSingleton(VerificationSettings.From(builder.Configuration));
-        services.AddScoped<ChildExport>();
-        services.AddAuditChain(builder.Configuration, options);
         services.AddShouhuRateLimits(builder.Configuration);
-        services.AddSingleton(ResponseClockSettings.From(builder.Configuration));
-        services.AddScoped<Features.Reports.RecordReport>();
-        services.AddScoped<Features.Reports.ReportQueries>();
-        services.AddScoped<Features.Reports.TriageReport>();
-        services.AddScoped<Features.Cases.CaseStaff>();
-        services.AddScoped<Features.Cases.CaseCommands>();
-        services.AddScoped<Features.Cases.CaseQueries>();
-        services.AddScoped<Features.Cases.Attachments>();
-        services.AddScoped<Features.Cases.RegionTransfer>();
-        services.AddSingleton(MonitoringSettings.From(builder.Configuration));
-        services.AddScoped<Features.Assessments.Instruments>();
-        services.AddScoped<Features.Assessments.AssessChild>();
-        services.AddScoped<Features.Visits.RecordVisit>();
-        services.AddScoped<Features.Visits.VisitPlanner>();
-        services.AddScoped<Features.Assessments.ChildMonitoring>();
-        services.AddScoped<Features.Alerts.AlertEngine>();
-        services.AddScoped<Features.Workbench.WorkbenchQueries>();
-        services.AddScoped<Features.Prevention.PreventionActivities>();
-        services.AddSingleton<Features.Notifications.INotificationChannel, Features.Notifications.OutboxChannel>();
-        services.AddScoped<Features.Notifications.Notifier>();
         services.AddMemoryCache();
         services.AddSingleton<FormStash>();
-        services.AddHostedService<Features.Alerts.AlertSchedule>();
-        services.AddScoped<Features.Referrals.ReferralInbox>();
-        services.AddScoped<Features.Referrals.ReferralsAbroad>();
-        // Per-record rules as resource handlers (STYLE.md): the referral receiver.
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Referrals.ReferralReceiverHandler>();
+        builder.AddFeatures();
         return builder;
     }
 
@@ -263,44 +154,7 @@ public static class ShouhuSetup
                 await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unavailable", statusCode: 503))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
-        // Attachments for the pages (cookie), the same handler as /api/v1/attachments/{id}.
-        app.MapGet("/Cases/File/{id:guid}", Features.Cases.CasesApi.DownloadAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
-
-        var api = app.MapGroup("/api/v1").DisableAntiforgery();
-        api.MapAccountsApi();
-        api.MapOrganizationsApi();
-        api.MapRegionsApi();
-        api.MapChildrenApi();
-        api.MapAuditApi();
-        Features.Reports.ReportsApi.MapReportsApi(api);
-        Features.Cases.CasesApi.MapCasesApi(api);
-        Features.Referrals.ReferralsApi.MapReferralsApi(api);
-        Features.Assessments.MonitoringApi.MapMonitoringApi(api);
-        Features.Alerts.AlertsApi.MapAlertsApi(api);
-        Features.Workbench.WorkbenchApi.MapWorkbenchApi(api);
-        Features.Prevention.PreventionApi.MapPreventionApi(api);
-        Features.Notifications.NotificationsApi.MapNotificationsApi(api);
+        app.MapFeatures();
         return app;
-    }
-
-    /// <summary>The token of an <c>Authorization: Bearer …</c> header, the scheme in any letter case (RFC 9110 §11.1); null without one.</summary>
-    public static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString().Trim();
-        return header.Length > 7 && header.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(header[6])
-            ? header[7..].Trim()
-            : null;
-    }
-
-    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
-    {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
-        {
-            ctx.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-
-        ctx.Response.Redirect(ctx.RedirectUri);
-        return Task.CompletedTask;
     }
 }
