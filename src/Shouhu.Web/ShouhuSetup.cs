@@ -105,6 +105,7 @@ public static class ShouhuSetup
         services.AddShouhuRateLimits(builder.Configuration);
         services.AddMemoryCache();
         services.AddSingleton<FormStash>();
+        services.AddSingleton<RegionNames>();
         builder.AddFeatures();
         return builder;
     }

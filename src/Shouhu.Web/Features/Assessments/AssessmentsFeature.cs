@@ -17,10 +17,10 @@ public static class AssessmentsFeature
         return builder;
     }
 
-    /// <summary>Maps the endpoints of this feature (instruments, assessments and visits under <c>/api/v1</c>).</summary>
+    /// <summary>Maps the endpoints of this feature (<c>/api/v1/assessment-instruments</c>, <c>/api/v1/children/{id}/assessments</c>).</summary>
     public static IEndpointRouteBuilder MapAssessments(this IEndpointRouteBuilder app)
     {
-        app.MapApiV1().MapMonitoringApi();
+        app.MapApiV1().MapAssessmentsApi();
         return app;
     }
 }

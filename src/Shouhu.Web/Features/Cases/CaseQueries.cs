@@ -8,7 +8,7 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features.Cases;
 
 /// <summary>Reads cases: one case file with its timeline (audited as a View), and lists of the caller's cases.</summary>
-public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock)
+public sealed class CaseQueries(ShouhuDbContext db, RegionNames regionNames, TimeProvider clock)
 {
     /// <summary>The case file; null when absent, outside the jurisdiction, or not the caller's to read.</summary>
     public async Task<CaseResponse?> GetAsync(Guid id, Actor actor, CancellationToken ct)

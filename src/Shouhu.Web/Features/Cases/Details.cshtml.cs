@@ -26,7 +26,7 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
     public List<StaffMember> Workers { get; private set; } = [];
     public List<(Guid Id, string Name, string Kind)> Targets { get; private set; } = [];
     public Actor Me => Actor.From(User);
-    public Regions.RegionPicker? TransferPicker { get; private set; }
+    public RegionPicker? TransferPicker { get; private set; }
     private Case Row => new() { RegionCode = Case.RegionCode, AssignedWorkerId = Case.AssignedWorkerId, SupervisorId = Case.SupervisorId, PendingWorkerId = Case.PendingWorkerId };
     public bool CanWork => CaseAccess.CanWork(Row, Me);
     public bool CanApprove => CaseAccess.CanApprove(Row, Me);
@@ -105,7 +105,7 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
         RunAsync(id, commands.RequestTransferAsync(id, Me, new TransferRequest(toWorkerId, note, version), ct), "已移交，待对方接收", ct);
 
     public Task<IActionResult> OnPostRegionTransferAsync(Guid id, string? toRegionCode, string? note, Guid? version, CancellationToken ct) =>
-        RunAsync(id, transfers.RequestAsync(id, Me, new RegionTransferRequest(Regions.RegionPicker.PickedIn(Request, "toRegionCode", toRegionCode), note, version), ct), "已提出移交，待接收地确认", ct);
+        RunAsync(id, transfers.RequestAsync(id, Me, new RegionTransferRequest(RegionPicker.PickedIn(Request, "toRegionCode", toRegionCode), note, version), ct), "已提出移交，待接收地确认", ct);
 
     public Task<IActionResult> OnPostAcceptTransferAsync(Guid id, Guid? version, CancellationToken ct) =>
         RunAsync(id, commands.AcceptTransferAsync(id, Me, version, ct), "已接收移交", ct);
@@ -172,7 +172,7 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
         {
             Workers = await staff.CandidatesAsync(c.RegionCode, Roles.CaseWorkers, ct);
             Targets = await commands.ReferralTargetsAsync(c.RegionCode, ct);
-            TransferPicker = await Regions.RegionPicker.BuildAsync(db, "toRegionCode", Regions.RegionPicker.PickedIn(Request, "toRegionCode", null), 5, ct, anyRegion: true);
+            TransferPicker = await RegionPicker.BuildAsync(db, "toRegionCode", RegionPicker.PickedIn(Request, "toRegionCode", null), 5, ct, anyRegion: true);
         }
 
         return true;

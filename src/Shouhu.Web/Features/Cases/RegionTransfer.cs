@@ -6,7 +6,6 @@ using Shouhu.Domain.Children;
 using Shouhu.Domain.Regions;
 using Shouhu.Domain.Time;
 using Shouhu.Web.Features.Children;
-using Shouhu.Web.Features.Regions;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Cases;

@@ -9,7 +9,6 @@ public static class RegionsFeature
     public static WebApplicationBuilder AddRegions(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<RegionImporter>();
-        builder.Services.AddSingleton<RegionNames>();
         return builder;
     }
 

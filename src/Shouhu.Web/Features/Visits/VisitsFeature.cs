@@ -13,14 +13,15 @@ public static class VisitsFeature
         services.AddSingleton(MonitoringSettings.From(builder.Configuration));
         services.AddScoped<RecordVisit>();
         services.AddScoped<VisitPlanner>();
+        services.AddScoped<DueVisitList>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Visits/New", Policies.Monitor));
         return builder;
     }
 
-    /// <summary>Maps the endpoints of this feature.</summary>
+    /// <summary>Maps the endpoints of this feature (<c>/api/v1/children/{id}/visits</c>, <c>/api/v1/visits/due</c>).</summary>
     public static IEndpointRouteBuilder MapVisits(this IEndpointRouteBuilder app)
     {
-        // The visit endpoints are still mapped with the assessments' (MonitoringApi) until they move here.
+        app.MapApiV1().MapVisitsApi();
         return app;
     }
 }
