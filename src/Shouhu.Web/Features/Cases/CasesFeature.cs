@@ -11,6 +11,7 @@ public static class CasesFeature
     {
         var services = builder.Services;
         services.AddScoped<CaseStaff>();
+        services.AddScoped<OpenCase>();
         services.AddScoped<CaseCommands>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<Attachments>();
