@@ -64,7 +64,7 @@ public sealed class OpenCase(ShouhuDbContext db, CaseStaff staff, Notifications.
             }
         }
 
-        if (!CaseCommands.TryRisk(riskLevel, out var risk) || risk == RiskLevel.Unknown)
+        if (!CaseWork.TryRisk(riskLevel, out var risk) || risk == RiskLevel.Unknown)
         {
             errors.Add("riskLevel", string.IsNullOrWhiteSpace(riskLevel) ? "立案须选择初始风险等级（高、中、低）" : "风险等级应为 high（高）、medium（中）或 low（低）");
         }
@@ -93,11 +93,11 @@ public sealed class OpenCase(ShouhuDbContext db, CaseStaff staff, Notifications.
             UpdatedByName = actor.DisplayName,
         };
         db.Cases.Add(c);
-        db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Opened,
+        db.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.Opened,
             $"立案（{CaseworkNames.Of(report.Channel)}报告，{CaseworkNames.Of(report.Urgency)}，{ChinaTime.ToChina(report.ReceivedAt):yyyy-MM-dd HH:mm} 接报）：{report.Narrative}" + (comment is null ? string.Empty : $"。研判意见：{comment}"), report.Id, now));
         if (worker is not null || supervisor is not null)
         {
-            db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Assigned,
+            db.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.Assigned,
                 $"分派承办人：{worker?.DisplayName ?? "（待分派）"}；督导：{supervisor?.DisplayName ?? "（未定）"}", null, now.AddTicks(1)));
         }
 

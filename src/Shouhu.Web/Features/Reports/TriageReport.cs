@@ -121,13 +121,13 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
                     // The report names the child the case was waiting for: the case moves to the child's village.
                     @case.ChildId = reportChild;
                     var childRegion = await db.Children.AsNoTracking().Where(c => c.Id == reportChild).Select(c => c.RegionCode).FirstOrDefaultAsync(ct) ?? @case.RegionCode;
-                    await CaseCommands.MoveAsync(db, @case, childRegion, ct);
+                    await CaseWork.MoveAsync(db, @case, childRegion, ct);
                 }
 
                 @case.ConcernTypes = string.Join(',', @case.ConcernTypes.Split(',', StringSplitOptions.RemoveEmptyEntries).Concat(report.ConcernTypes.Split(',')).Distinct());
                 @case.UpdatedAt = now;
                 @case.UpdatedByName = actor.DisplayName;
-                db.CaseEvents.Add(CaseCommands.NewEvent(@case, actor, CaseEventKind.ReportLinked,
+                db.CaseEvents.Add(CaseWork.NewEvent(@case, actor, CaseEventKind.ReportLinked,
                     $"并入报告（{CaseworkNames.Of(report.Channel)}，{ChinaTime.ToChina(report.ReceivedAt):yyyy-MM-dd HH:mm} 接报）：{report.Narrative}" + (reason is null ? string.Empty : $"。研判意见：{reason}"), report.Id, now));
             }
         }
