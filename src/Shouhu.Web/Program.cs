@@ -1,4 +1,4 @@
-using Shouhu.Web.Shared;
+using Shouhu.Web;
 
 // Commands (regions import, audit verify, migrate) run and exit; anything else starts the web application.
 if (await ShouhuCommands.TryRunAsync(args))

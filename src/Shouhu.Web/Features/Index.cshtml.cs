@@ -8,7 +8,7 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features;
 
 /// <summary>The home page: the caller's jurisdiction and the counts behind the first links (all within the jurisdiction).</summary>
-public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries workbench) : PageModel
+public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries workbench, Visits.DueVisitList dueVisits) : PageModel
 {
     public string? DisplayName { get; private set; }
     public string? Role { get; private set; }
@@ -41,7 +41,7 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
 
         if (Role is not null && Roles.RegistryReaders.Contains(Role))
         {
-            MyAlerts = await workbench.Alerts(Actor.From(User)).CountAsync(ct);
+            MyAlerts = await Alerts.AlertList.Open(db, Actor.From(User)).CountAsync(ct);
             if (workbench.VerificationsWaiting(Actor.From(User)) is { } waiting)
             {
                 Verifications = (waiting.Status, waiting.Title, await waiting.Children.CountAsync(ct));
@@ -51,7 +51,7 @@ public sealed class IndexModel(ShouhuDbContext db, Workbench.WorkbenchQueries wo
         // Due visits: for those who visit (directors, supervisors, officers — a county officer follows them up by township).
         if (Role is Roles.ChildDirector or Roles.ChildSupervisor or Roles.CivilAffairsOfficer)
         {
-            DueVisits = await workbench.DueVisits().CountAsync(ct);
+            DueVisits = await dueVisits.Due().CountAsync(ct);
         }
 
         // Casework counts, each the total of the list its link opens (the workbench's own queries).

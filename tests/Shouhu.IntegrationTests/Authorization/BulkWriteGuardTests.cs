@@ -94,7 +94,7 @@ public sealed class BulkWriteGuardTests(ShouhuApp app) : IClassFixture<ShouhuApp
         var reviewed = new HashSet<string>(StringComparer.Ordinal)
         {
             "Features/Alerts/AlertEngine.cs: Alerts",            // the engine's reconciliation of derived alerts
-            "Features/Notifications/Notifier.cs: Notifications", // marking the recipient's own notice read
+            "Features/Notifications/NotificationsApi.cs: Notifications", // marking the recipient's own notice read
             "Features/Visits/VisitPlanner.cs: VisitSchedules",    // replacing derived schedules still as read (ADR-006)
         };
         var web = Path.Combine(RepositoryRoot(), "src", "Shouhu.Web");

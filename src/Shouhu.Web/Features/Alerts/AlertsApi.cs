@@ -43,7 +43,7 @@ public static class AlertsApi
         return TypedResults.Ok(new AlertRunResponse(r.Created, r.Closed, r.Open, r.ElapsedMs));
     }
 
-    private static async Task<IResult> ListAsync(ShouhuDbContext db, Workbench.WorkbenchQueries workbench, ClaimsPrincipal user, Guid? childId, Guid? caseId, string? rule, string? status, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<IResult> ListAsync(ShouhuDbContext db, ClaimsPrincipal user, Guid? childId, Guid? caseId, string? rule, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var check = new ListParameters().Paging(page, pageSize, 200).OneOf("status", status, ["open", "closed", "all"]);
         if (!check.IsValid)
@@ -52,10 +52,10 @@ public static class AlertsApi
         }
 
         var actor = Actor.From(user);
-        // The workbench's own query (open alerts the caller sees), widened to closed ones when asked.
+        // The workbench's own query (AlertList: open alerts the caller sees), widened to closed ones when asked.
         var q = status is "closed" or "all"
             ? (Domain.Accounts.Roles.RegistryReaders.Contains(actor.Role) ? db.Alerts.AsNoTracking() : db.Alerts.AsNoTracking().Where(a => a.AssigneeId == actor.Id))
-            : workbench.Alerts(actor);
+            : AlertList.Open(db, actor);
 
         if (childId is { } c)
         {

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
-using Shouhu.Domain;
 using Shouhu.Domain.Monitoring;
-using Shouhu.Web.Features.Regions;
+using Shouhu.Domain;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Alerts;
@@ -12,7 +11,7 @@ namespace Shouhu.Web.Features.Alerts;
 /// My open alerts (预警), most severe and earliest due first, 100 a page, by rule if chosen — the same query as the
 /// workbench count; each row names the child and village and links to the work that clears it.
 /// </summary>
-public sealed class IndexModel(Workbench.WorkbenchQueries workbench, ShouhuDbContext db, RegionNames regionNames) : PageModel
+public sealed class IndexModel(ShouhuDbContext db, RegionNames regionNames) : PageModel
 {
     private const int PageSize = 100;
 
@@ -28,7 +27,7 @@ public sealed class IndexModel(Workbench.WorkbenchQueries workbench, ShouhuDbCon
 
     public async Task OnGetAsync(string? rule, int? p, CancellationToken ct)
     {
-        var q = workbench.Alerts(Actor.From(User));
+        var q = AlertList.Open(db, Actor.From(User));
         ByRule = (await q.GroupBy(a => a.Rule).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).OrderBy(g => g.Key).Select(g => (g.Key, g.Count)).ToList();
         All = ByRule.Sum(r => r.Count);
         if (EnumName.TryParse<AlertRule>(rule, out var r))

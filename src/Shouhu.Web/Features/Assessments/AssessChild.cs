@@ -84,7 +84,7 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
             // The level is part of every open case of the child: its timeline records the change.
             foreach (var c in await db.Cases.Where(c => c.ChildId == childId && c.Status != CaseStatus.Closed).ToListAsync(ct))
             {
-                db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.RiskChanged,
+                db.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.RiskChanged,
                     $"监护风险评估：{CaseworkNames.Of(previous ?? RiskLevel.Unknown)} → {CaseworkNames.Of(result.Level)}（{(emergency ? "紧急情况直接评为高风险" : $"{result.Score} 分，量表第{instrument.Version}版")}）", assessment.Id, now));
                 c.RiskLevel = result.Level;
                 c.UpdatedAt = now;
@@ -107,7 +107,7 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
 
     /// <summary>The API shape.</summary>
     public static AssessmentResponse ToResponse(RiskAssessment a) =>
-        new(a.Id, a.Score, CaseCommands.RiskText(a.Level), a.InstrumentVersion, a.EmergencyOverride, a.NextDueOn, ChinaTime.ToChina(a.AssessedAt), a.AssessedByName);
+        new(a.Id, a.Score, CaseWork.RiskText(a.Level), a.InstrumentVersion, a.EmergencyOverride, a.NextDueOn, ChinaTime.ToChina(a.AssessedAt), a.AssessedByName);
 
     /// <summary>A child's assessments, newest first (null when the child is not visible).</summary>
     public async Task<List<AssessmentResponse>?> ListAsync(Guid childId, CancellationToken ct)

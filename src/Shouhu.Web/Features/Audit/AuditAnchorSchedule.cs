@@ -60,7 +60,7 @@ public sealed partial class AuditAnchorSchedule(IServiceProvider services, Audit
         try
         {
             await using var scope = services.CreateAsyncScope();
-            await using var db = DatabaseSetup.NewSystemContext(scope.ServiceProvider);
+            await using var db = SystemDatabase.NewSystemContext(scope.ServiceProvider);
             _lastAnchored = await AnchorHeadAsync(db, anchors, _lastAnchored, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

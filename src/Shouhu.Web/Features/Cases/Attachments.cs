@@ -34,7 +34,7 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
             return new CaseOutcome(Forbidden: "只有本案承办人、督导或民政干部可以上传文件");
         }
 
-        return await StoreAsync(new Attachment { RegionCode = c.RegionCode, CaseId = c.Id }, a => CaseCommands.NewEvent(c, actor, CaseEventKind.Document, $"上传文件：{a.FileName}（{Size(a)}）", a.Id, a.UploadedAt), actor, fileName, content, ct);
+        return await StoreAsync(new Attachment { RegionCode = c.RegionCode, CaseId = c.Id }, a => CaseWork.NewEvent(c, actor, CaseEventKind.Document, $"上传文件：{a.FileName}（{Size(a)}）", a.Id, a.UploadedAt), actor, fileName, content, ct);
     }
 
     /// <summary>Attaches a file to a report (its recorder, or a triager).</summary>
@@ -89,7 +89,7 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
 
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
         return await StoreAsync(new Attachment { RegionCode = r.RegionCode, CaseId = r.CaseId, ReferralId = r.Id },
-            a => CaseCommands.NewEvent(c, actor, CaseEventKind.Document, $"{organization} 上传转介办理材料：{a.FileName}（{Size(a)}）", a.Id, a.UploadedAt), actor, fileName, content, ct);
+            a => CaseWork.NewEvent(c, actor, CaseEventKind.Document, $"{organization} 上传转介办理材料：{a.FileName}（{Size(a)}）", a.Id, a.UploadedAt), actor, fileName, content, ct);
     }
 
     private static string Size(Attachment a) => $"{a.SizeBytes / 1024.0:0.#} KB";

@@ -8,7 +8,7 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features.Cases;
 
 /// <summary>Reads cases: one case file with its timeline (audited as a View), and lists of the caller's cases.</summary>
-public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock)
+public sealed class CaseQueries(ShouhuDbContext db, RegionNames regionNames, TimeProvider clock)
 {
     /// <summary>The case file; null when absent, outside the jurisdiction, or not the caller's to read.</summary>
     public async Task<CaseResponse?> GetAsync(Guid id, Actor actor, CancellationToken ct)
@@ -38,10 +38,10 @@ public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNa
         await db.SaveChangesAsync(ct);
 
         return new CaseResponse(
-            c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseCommands.RiskText(c.RiskLevel), c.ChildId, childName, c.RegionCode, regionName,
+            c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseWork.RiskText(c.RiskLevel), c.ChildId, childName, c.RegionCode, regionName,
             c.Urgency.ToString(), c.ConcernTypes.Split(',', StringSplitOptions.RemoveEmptyEntries),
             c.AssignedWorkerId, c.AssignedWorkerName, c.SupervisorId, c.SupervisorName, c.PendingWorkerId, c.PendingWorkerName,
-            CaseCommands.ApprovalText(c.PlanState), CaseCommands.ApprovalText(c.ClosureState), c.ClosureReason?.ToString(), c.ClosureNote, c.ClosingAssessment, c.FollowUpOn,
+            CaseWork.ApprovalText(c.PlanState), CaseWork.ApprovalText(c.ClosureState), c.ClosureReason?.ToString(), c.ClosureNote, c.ClosingAssessment, c.FollowUpOn,
             ChinaTime.ToChina(c.OpenedAt), c.ClosedAt is { } closed ? ChinaTime.ToChina(closed) : null, ChinaTime.ToChina(c.UpdatedAt), c.UpdatedByName, c.Version,
             plan is null ? null : new CasePlanResponse(plan.Goals, plan.Revision, ChinaTime.ToChina(plan.UpdatedAt),
                 plan.Items.OrderBy(i => i.DueOn).Select(i => new CasePlanItemResponse(i.ServiceType.ToString(), i.Description, i.Responsible, i.DueOn)).ToList()),
@@ -86,9 +86,9 @@ public sealed class CaseQueries(ShouhuDbContext db, Regions.RegionNames regionNa
         var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         db.RecordAudit("List", "Case", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: childIds);
         await db.SaveChangesAsync(ct);
-        return new CasePage(rows.Select(c => new CaseListItem(c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseCommands.RiskText(c.RiskLevel), c.Urgency.ToString(),
+        return new CasePage(rows.Select(c => new CaseListItem(c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseWork.RiskText(c.RiskLevel), c.Urgency.ToString(),
             c.ChildId, c.ChildId is { } id ? names.GetValueOrDefault(id) : null, c.RegionCode, c.AssignedWorkerName, c.SupervisorName,
-            CaseCommands.ApprovalText(c.PlanState), CaseCommands.ApprovalText(c.ClosureState), ChinaTime.ToChina(c.OpenedAt), ChinaTime.ToChina(c.UpdatedAt))).ToList(), total, number, size);
+            CaseWork.ApprovalText(c.PlanState), CaseWork.ApprovalText(c.ClosureState), ChinaTime.ToChina(c.OpenedAt), ChinaTime.ToChina(c.UpdatedAt))).ToList(), total, number, size);
     }
 
     /// <summary>An attachment's description.</summary>

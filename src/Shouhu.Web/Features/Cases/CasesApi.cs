@@ -16,18 +16,18 @@ public static class CasesApi
         var g = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(Policies.Casework);
         g.MapGet("/", ListAsync).WithSummary("案件列表（mine=true 只看我承办/督导的）");
         g.MapGet("/{id:guid}", GetAsync).WithSummary("案件（含时间线）；辖区外或无权查看为404");
-        g.MapPost("/{id:guid}/status", (Guid id, ChangeStatusRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.ChangeStatusAsync(id, Actor.From(u), body, ct), id)).WithSummary("变更状态（open→assessing→planning→in-service→reviewing→closed / reopened；计划批准与结案审批除外）");
-        g.MapPost("/{id:guid}/notes", (Guid id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.AddNoteAsync(id, Actor.From(u), body, ct), id)).WithSummary("时间线记录");
-        g.MapPost("/{id:guid}/risk", (Guid id, RiskRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.SetRiskAsync(id, Actor.From(u), body, ct), id)).WithSummary("风险等级");
-        g.MapPost("/{id:guid}/assignment", (Guid id, AssignRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.AssignAsync(id, Actor.From(u), body, ct), id)).WithSummary("分派承办人和督导");
-        g.MapPost("/{id:guid}/transfer", (Guid id, TransferRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.RequestTransferAsync(id, Actor.From(u), body, ct), id)).WithSummary("移交给另一承办人（待对方接收）");
-        g.MapPost("/{id:guid}/transfer/accept", (Guid id, [FromBody] DecisionRequest? body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.AcceptTransferAsync(id, Actor.From(u), body?.Version, ct), id)).WithSummary("接收移交");
+        g.MapPost("/{id:guid}/status", (Guid id, ChangeStatusRequest body, ChangeCaseStatus cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("变更状态（open→assessing→planning→in-service→reviewing→closed / reopened；计划批准与结案审批除外）");
+        g.MapPost("/{id:guid}/notes", (Guid id, NoteRequest body, AddCaseNote cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("时间线记录");
+        g.MapPost("/{id:guid}/risk", (Guid id, RiskRequest body, SetCaseRisk cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("风险等级");
+        g.MapPost("/{id:guid}/assignment", (Guid id, AssignRequest body, AssignCase cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("分派承办人和督导");
+        g.MapPost("/{id:guid}/transfer", (Guid id, TransferRequest body, RequestCaseTransfer cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("移交给另一承办人（待对方接收）");
+        g.MapPost("/{id:guid}/transfer/accept", (Guid id, [FromBody] DecisionRequest? body, AcceptCaseTransfer cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), body?.Version, ct), id)).WithSummary("接收移交");
         g.MapPost("/{id:guid}/region-transfer", (Guid id, RegionTransferRequest body, RegionTransfer t, ClaimsPrincipal u, CancellationToken ct) =>
             AnswerAsync(t.RequestAsync(id, Actor.From(u), body, ct), id)).WithSummary("移交至其他辖区（儿童迁居；接收地确认后案件和儿童档案一并移交）");
         g.MapGet("/incoming-transfers", async (RegionTransfer t, ClaimsPrincipal u, CancellationToken ct) =>
@@ -38,26 +38,26 @@ public static class CasesApi
             AnswerAsync(t.DecideAsync(id, Actor.From(u), false, body?.Note, ct), id)).WithSummary("接收地拒绝接收（须说明理由）");
         g.MapPost("/{id:guid}/region-transfer/withdraw", (Guid id, [FromBody] ReferralNote? body, RegionTransfer t, ClaimsPrincipal u, CancellationToken ct) =>
             AnswerAsync(t.WithdrawAsync(id, Actor.From(u), body?.Note, ct), id)).WithSummary("送出方撤回待接收的移交（申请人、督导或民政干部；通知接收地）");
-        g.MapPost("/{id:guid}/child", (Guid id, IdentifyChildRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.IdentifyChildAsync(id, Actor.From(u), body, ct), id)).WithSummary("确认身份不明儿童，关联档案");
-        g.MapPut("/{id:guid}/plan", (Guid id, PlanRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.SavePlanAsync(id, Actor.From(u), body, ct), id)).WithSummary("保存个案计划");
-        g.MapPost("/{id:guid}/plan/submit", (Guid id, [FromBody] DecisionRequest? body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.SubmitPlanAsync(id, Actor.From(u), body?.Version, ct), id)).WithSummary("提交计划审批");
-        g.MapPost("/{id:guid}/plan/approve", (Guid id, [FromBody] DecisionRequest? body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.DecidePlanAsync(id, Actor.From(u), true, body ?? new(null, null), ct), id)).WithSummary("督导批准计划（进入服务）");
-        g.MapPost("/{id:guid}/plan/return", (Guid id, DecisionRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.DecidePlanAsync(id, Actor.From(u), false, body, ct), id)).WithSummary("督导退回计划（须填意见）");
-        g.MapPost("/{id:guid}/closure", (Guid id, ClosureRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.RequestClosureAsync(id, Actor.From(u), body, ct), id)).WithSummary("申请结案（原因、结案评估、回访日期）");
-        g.MapPost("/{id:guid}/closure/approve", (Guid id, [FromBody] DecisionRequest? body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.DecideClosureAsync(id, Actor.From(u), true, body ?? new(null, null), ct), id)).WithSummary("督导批准结案");
-        g.MapPost("/{id:guid}/closure/return", (Guid id, DecisionRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            AnswerAsync(cmd.DecideClosureAsync(id, Actor.From(u), false, body, ct), id)).WithSummary("督导退回结案申请（须填意见）");
-        g.MapPost("/{id:guid}/services", (Guid id, ServiceRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            CreatedAsync(cmd.RecordServiceAsync(id, Actor.From(u), body, ct), id)).WithSummary("服务记录");
-        g.MapPost("/{id:guid}/guardianship-measures", (Guid id, MeasureRequest body, CaseCommands cmd, ClaimsPrincipal u, CancellationToken ct) =>
-            CreatedAsync(cmd.RecordMeasureAsync(id, Actor.From(u), body, ct), id)).WithSummary("临时监护/长期监护（法定情形）");
+        g.MapPost("/{id:guid}/child", (Guid id, IdentifyChildRequest body, IdentifyCaseChild cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("确认身份不明儿童，关联档案");
+        g.MapPut("/{id:guid}/plan", (Guid id, PlanRequest body, SaveCasePlan cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("保存个案计划");
+        g.MapPost("/{id:guid}/plan/submit", (Guid id, [FromBody] DecisionRequest? body, SubmitCasePlan cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), body?.Version, ct), id)).WithSummary("提交计划审批");
+        g.MapPost("/{id:guid}/plan/approve", (Guid id, [FromBody] DecisionRequest? body, DecideCasePlan cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), true, body ?? new(null, null), ct), id)).WithSummary("督导批准计划（进入服务）");
+        g.MapPost("/{id:guid}/plan/return", (Guid id, DecisionRequest body, DecideCasePlan cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), false, body, ct), id)).WithSummary("督导退回计划（须填意见）");
+        g.MapPost("/{id:guid}/closure", (Guid id, ClosureRequest body, RequestCaseClosure cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("申请结案（原因、结案评估、回访日期）");
+        g.MapPost("/{id:guid}/closure/approve", (Guid id, [FromBody] DecisionRequest? body, DecideCaseClosure cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), true, body ?? new(null, null), ct), id)).WithSummary("督导批准结案");
+        g.MapPost("/{id:guid}/closure/return", (Guid id, DecisionRequest body, DecideCaseClosure cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, Actor.From(u), false, body, ct), id)).WithSummary("督导退回结案申请（须填意见）");
+        g.MapPost("/{id:guid}/services", (Guid id, ServiceRequest body, RecordCaseService cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            CreatedAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("服务记录");
+        g.MapPost("/{id:guid}/guardianship-measures", (Guid id, MeasureRequest body, RecordGuardianshipMeasure cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            CreatedAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("临时监护/长期监护（法定情形）");
         g.MapPost("/{id:guid}/referrals", SendReferralAsync).WithSummary("转介（201 {id, status: \"sent\"}）");
         g.MapGet("/{id:guid}/referral-targets", ReferralTargetsAsync).WithSummary("可转介的机构（服务区域包括本案所在地）");
         g.MapPost("/{id:guid}/attachments", UploadAsync).DisableAntiforgery().WithSummary("上传文件（图片、PDF、Office 文档、录音；≤20 MB；按内容识别）");
@@ -76,20 +76,20 @@ public static class CasesApi
         return check.IsValid ? TypedResults.Ok(await queries.ListAsync(Actor.From(user), status, mine == true, page, pageSize, ct)) : check.Problem();
     }
 
-    private static async Task<IResult> SendReferralAsync(Guid id, SendReferralRequest body, CaseCommands cmd, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> SendReferralAsync(Guid id, SendReferralRequest body, SendReferral cmd, ClaimsPrincipal user, CancellationToken ct)
     {
-        var outcome = await cmd.SendReferralAsync(id, Actor.From(user), body, ct);
+        var outcome = await cmd.RunAsync(id, Actor.From(user), body, ct);
         return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/referrals/{outcome.CreatedId}", new { id = outcome.CreatedId, status = "sent" });
     }
 
-    private static async Task<IResult> ReferralTargetsAsync(Guid id, CaseQueries queries, CaseCommands cmd, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> ReferralTargetsAsync(Guid id, CaseQueries queries, SendReferral cmd, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await queries.GetAsync(id, Actor.From(user), ct) is not { } c)
         {
             return TypedResults.NotFound();
         }
 
-        var targets = await cmd.ReferralTargetsAsync(c.RegionCode, ct);
+        var targets = await cmd.TargetsAsync(c.RegionCode, ct);
         return TypedResults.Ok(targets.Select(t => new { id = t.Id, name = t.Name, kind = t.Kind }));
     }
 

@@ -10,14 +10,17 @@ namespace Shouhu.Web.Features.Cases;
 /// <summary>
 /// The case page: header, the actions the caller may take now (status, plan and its approval, services, guardianship,
 /// referrals, closure and its approval, hand-over, documents, notes) and the timeline. Every form posts to the same
- /// <see cref="CaseCommands"/> as the API; every post redirects back to the page (a refresh never posts again), a refusal
+ /// the case use cases (<see cref="CaseWork"/>) as the API; every post redirects back to the page (a refresh never posts again), a refusal
 /// shown above the forms with the typed text kept (<see cref="FormStash"/>).
 /// </summary>
 [RequestSizeLimit(Attachments.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = Attachments.MaxRequestBytes)]
-public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, CaseStaff staff, Attachments attachments, RegionTransfer transfers, Shouhu.Data.ShouhuDbContext db, FormStash stash) : PageModel
+public sealed class DetailsModel(CaseQueries queries, CaseStaff staff, Attachments attachments, RegionTransfer transfers, Shouhu.Data.ShouhuDbContext db, FormStash stash) : PageModel
 {
     private Dictionary<string, string[]> _posted = new(StringComparer.Ordinal);
+
+    // One use case per file: each post asks for its own (scoped, like the page).
+    private T Use<T>() where T : notnull => HttpContext.RequestServices.GetRequiredService<T>();
 
     public CaseResponse Case { get; private set; } = null!;
     public string? Message { get; private set; }
@@ -26,7 +29,7 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
     public List<StaffMember> Workers { get; private set; } = [];
     public List<(Guid Id, string Name, string Kind)> Targets { get; private set; } = [];
     public Actor Me => Actor.From(User);
-    public Regions.RegionPicker? TransferPicker { get; private set; }
+    public RegionPicker? TransferPicker { get; private set; }
     private Case Row => new() { RegionCode = Case.RegionCode, AssignedWorkerId = Case.AssignedWorkerId, SupervisorId = Case.SupervisorId, PendingWorkerId = Case.PendingWorkerId };
     public bool CanWork => CaseAccess.CanWork(Row, Me);
     public bool CanApprove => CaseAccess.CanApprove(Row, Me);
@@ -66,7 +69,7 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
     }
 
     public Task<IActionResult> OnPostStatusAsync(Guid id, string? to, string? note, Guid? version, CancellationToken ct) =>
-        RunAsync(id, commands.ChangeStatusAsync(id, Me, new ChangeStatusRequest(to, note, version), ct), "状态已更新", ct);
+        RunAsync(id, Use<ChangeCaseStatus>().RunAsync(id, Me, new ChangeStatusRequest(to, note, version), ct), "状态已更新", ct);
 
     /// <summary>One composer for the timeline: a note, a file, or both (a file refused keeps the note unsaved and on screen).</summary>
     public async Task<IActionResult> OnPostNoteAsync(Guid id, string? text, IFormFile? file, CancellationToken ct)
@@ -92,23 +95,23 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
             return await RunAsync(id, Task.FromResult(CaseOutcome.Invalid("text", "请填写记录或选择文件")), string.Empty, ct);
         }
 
-        return await RunAsync(id, commands.AddNoteAsync(id, Me, new NoteRequest(text), ct), file is { Length: > 0 } ? "已记录并上传文件" : "已记录", ct);
+        return await RunAsync(id, Use<AddCaseNote>().RunAsync(id, Me, new NoteRequest(text), ct), file is { Length: > 0 } ? "已记录并上传文件" : "已记录", ct);
     }
 
     public Task<IActionResult> OnPostRiskAsync(Guid id, string? riskLevel, string? note, Guid? version, CancellationToken ct) =>
-        RunAsync(id, commands.SetRiskAsync(id, Me, new RiskRequest(riskLevel, note, version), ct), "风险等级已更新", ct);
+        RunAsync(id, Use<SetCaseRisk>().RunAsync(id, Me, new RiskRequest(riskLevel, note, version), ct), "风险等级已更新", ct);
 
     public Task<IActionResult> OnPostAssignAsync(Guid id, string? workerId, string? supervisorId, Guid? version, CancellationToken ct) =>
-        RunAsync(id, commands.AssignAsync(id, Me, new AssignRequest(workerId, supervisorId, version), ct), "已分派", ct);
+        RunAsync(id, Use<AssignCase>().RunAsync(id, Me, new AssignRequest(workerId, supervisorId, version), ct), "已分派", ct);
 
     public Task<IActionResult> OnPostTransferAsync(Guid id, string? toWorkerId, string? note, Guid? version, CancellationToken ct) =>
-        RunAsync(id, commands.RequestTransferAsync(id, Me, new TransferRequest(toWorkerId, note, version), ct), "已移交，待对方接收", ct);
+        RunAsync(id, Use<RequestCaseTransfer>().RunAsync(id, Me, new TransferRequest(toWorkerId, note, version), ct), "已移交，待对方接收", ct);
 
     public Task<IActionResult> OnPostRegionTransferAsync(Guid id, string? toRegionCode, string? note, Guid? version, CancellationToken ct) =>
-        RunAsync(id, transfers.RequestAsync(id, Me, new RegionTransferRequest(Regions.RegionPicker.PickedIn(Request, "toRegionCode", toRegionCode), note, version), ct), "已提出移交，待接收地确认", ct);
+        RunAsync(id, transfers.RequestAsync(id, Me, new RegionTransferRequest(RegionPicker.PickedIn(Request, "toRegionCode", toRegionCode), note, version), ct), "已提出移交，待接收地确认", ct);
 
     public Task<IActionResult> OnPostAcceptTransferAsync(Guid id, Guid? version, CancellationToken ct) =>
-        RunAsync(id, commands.AcceptTransferAsync(id, Me, version, ct), "已接收移交", ct);
+        RunAsync(id, Use<AcceptCaseTransfer>().RunAsync(id, Me, version, ct), "已接收移交", ct);
 
     public Task<IActionResult> OnPostPlanAsync(Guid id, string? goals, List<string?> itemType, List<string?> itemDescription, List<string?> itemResponsible, List<string?> itemDueOn, Guid? version, CancellationToken ct)
     {
@@ -116,29 +119,29 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
         var rows = new[] { itemType.Count, itemDescription.Count, itemResponsible.Count, itemDueOn.Count }.Max();
         var items = Enumerable.Range(0, rows).Select(i => new PlanItemRequest(itemType.ElementAtOrDefault(i), itemDescription.ElementAtOrDefault(i), itemResponsible.ElementAtOrDefault(i), itemDueOn.ElementAtOrDefault(i))).ToList();
 
-        return RunAsync(id, commands.SavePlanAsync(id, Me, new PlanRequest(goals, items, version), ct), "计划已保存", ct);
+        return RunAsync(id, Use<SaveCasePlan>().RunAsync(id, Me, new PlanRequest(goals, items, version), ct), "计划已保存", ct);
     }
 
     public Task<IActionResult> OnPostSubmitPlanAsync(Guid id, Guid? version, CancellationToken ct) =>
-        RunAsync(id, commands.SubmitPlanAsync(id, Me, version, ct), "计划已提交督导审批", ct);
+        RunAsync(id, Use<SubmitCasePlan>().RunAsync(id, Me, version, ct), "计划已提交督导审批", ct);
 
     public Task<IActionResult> OnPostDecidePlanAsync(Guid id, string? decision, string? comment, Guid? version, CancellationToken ct) =>
-        RunAsync(id, commands.DecidePlanAsync(id, Me, decision == "approve", new DecisionRequest(comment, version), ct), decision == "approve" ? "已批准计划，案件进入服务阶段" : "已退回计划", ct);
+        RunAsync(id, Use<DecideCasePlan>().RunAsync(id, Me, decision == "approve", new DecisionRequest(comment, version), ct), decision == "approve" ? "已批准计划，案件进入服务阶段" : "已退回计划", ct);
 
     public Task<IActionResult> OnPostClosureAsync(Guid id, string? reason, string? note, string? closingAssessment, string? followUpOn, Guid? version, CancellationToken ct) =>
-        RunAsync(id, commands.RequestClosureAsync(id, Me, new ClosureRequest(reason, note, closingAssessment, followUpOn, version), ct), "结案申请已提交督导审批", ct);
+        RunAsync(id, Use<RequestCaseClosure>().RunAsync(id, Me, new ClosureRequest(reason, note, closingAssessment, followUpOn, version), ct), "结案申请已提交督导审批", ct);
 
     public Task<IActionResult> OnPostDecideClosureAsync(Guid id, string? decision, string? comment, Guid? version, CancellationToken ct) =>
-        RunAsync(id, commands.DecideClosureAsync(id, Me, decision == "approve", new DecisionRequest(comment, version), ct), decision == "approve" ? "已批准结案" : "已退回结案申请", ct);
+        RunAsync(id, Use<DecideCaseClosure>().RunAsync(id, Me, decision == "approve", new DecisionRequest(comment, version), ct), decision == "approve" ? "已批准结案" : "已退回结案申请", ct);
 
     public Task<IActionResult> OnPostServiceAsync(Guid id, string? serviceType, string? provider, string? servedOn, int? durationMinutes, string? outcome, CancellationToken ct) =>
-        RunAsync(id, commands.RecordServiceAsync(id, Me, new ServiceRequest(serviceType, provider, servedOn, durationMinutes, outcome), ct), "服务已记录", ct);
+        RunAsync(id, Use<RecordCaseService>().RunAsync(id, Me, new ServiceRequest(serviceType, provider, servedOn, durationMinutes, outcome), ct), "服务已记录", ct);
 
     public Task<IActionResult> OnPostMeasureAsync(Guid id, string? kind, string? ground, string? placement, string? startOn, string? endOn, string? note, CancellationToken ct) =>
-        RunAsync(id, commands.RecordMeasureAsync(id, Me, new MeasureRequest(kind, ground, placement, startOn, endOn, note), ct), "监护措施已登记", ct);
+        RunAsync(id, Use<RecordGuardianshipMeasure>().RunAsync(id, Me, new MeasureRequest(kind, ground, placement, startOn, endOn, note), ct), "监护措施已登记", ct);
 
     public Task<IActionResult> OnPostReferralAsync(Guid id, Guid? organizationId, string? reason, string? dueAt, string? sharedInformation, CancellationToken ct) =>
-        RunAsync(id, commands.SendReferralAsync(id, Me, new SendReferralRequest(organizationId, reason, dueAt, sharedInformation), ct), "转介已发送", ct);
+        RunAsync(id, Use<SendReferral>().RunAsync(id, Me, new SendReferralRequest(organizationId, reason, dueAt, sharedInformation), ct), "转介已发送", ct);
 
     private async Task<IActionResult> RunAsync(Guid id, Task<CaseOutcome> command, string done, CancellationToken ct)
     {
@@ -171,8 +174,8 @@ public sealed class DetailsModel(CaseQueries queries, CaseCommands commands, Cas
         if (CanWork || CanAssign)
         {
             Workers = await staff.CandidatesAsync(c.RegionCode, Roles.CaseWorkers, ct);
-            Targets = await commands.ReferralTargetsAsync(c.RegionCode, ct);
-            TransferPicker = await Regions.RegionPicker.BuildAsync(db, "toRegionCode", Regions.RegionPicker.PickedIn(Request, "toRegionCode", null), 5, ct, anyRegion: true);
+            Targets = await Use<SendReferral>().TargetsAsync(c.RegionCode, ct);
+            TransferPicker = await RegionPicker.BuildAsync(db, "toRegionCode", RegionPicker.PickedIn(Request, "toRegionCode", null), 5, ct, anyRegion: true);
         }
 
         return true;

@@ -6,7 +6,6 @@ using Shouhu.Domain.Children;
 using Shouhu.Domain.Regions;
 using Shouhu.Domain.Time;
 using Shouhu.Web.Features.Children;
-using Shouhu.Web.Features.Regions;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Cases;
@@ -49,7 +48,7 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
 
         if (body.Version is { } v && v != c.Version)
         {
-            return new CaseOutcome(Conflict: CaseCommands.ConflictText(c));
+            return new CaseOutcome(Conflict: CaseWork.ConflictText(c));
         }
 
         if (c.Status == CaseStatus.Closed)
@@ -97,7 +96,7 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         c.PendingRegionRequestedAt = Now;
         c.UpdatedAt = Now;
         c.UpdatedByName = actor.DisplayName;
-        db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.TransferRequested, $"移交至 {toName}（{to}），待接收地确认。原因：{note}", null, Now));
+        db.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.TransferRequested, $"移交至 {toName}（{to}），待接收地确认。原因：{note}", null, Now));
         await db.SaveChangesAsync(ct);
         return new CaseOutcome();
     }
@@ -141,7 +140,7 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         c.PendingRegionRequestedAt = null;
         c.UpdatedAt = Now;
         c.UpdatedByName = actor.DisplayName;
-        db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Note, $"撤回移交（原移交至 {toName}）" + (reason is null ? string.Empty : $"：{reason}"), null, Now));
+        db.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.Note, $"撤回移交（原移交至 {toName}）" + (reason is null ? string.Empty : $"：{reason}"), null, Now));
         notifier.Queue(receivers, Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交至本辖区的申请已撤回，无需接收", "/Cases/Transfers", c.RegionCode);
         await db.SaveChangesAsync(ct);
         return new CaseOutcome();
@@ -217,12 +216,12 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         c.UpdatedByName = actor.DisplayName;
         if (!accept)
         {
-            wide.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Note, $"{names.GetValueOrDefault(to)} 拒绝接收移交：{reason}", null, Now));
+            wide.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.Note, $"{names.GetValueOrDefault(to)} 拒绝接收移交：{reason}", null, Now));
             await wide.SaveChangesAsync(ct);
             return new CaseOutcome();
         }
 
-        await CaseCommands.MoveAsync(wide, c, to, ct);
+        await CaseWork.MoveAsync(wide, c, to, ct);
         c.SupervisorId = actor.Id;
         c.SupervisorName = actor.DisplayName;
         if (c.ChildId is { } childId)
@@ -230,7 +229,7 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
             await MoveChildAsync(wide, childId, to, ct);
         }
 
-        wide.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.TransferAccepted,
+        wide.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.TransferAccepted,
             $"{names.GetValueOrDefault(to)} 接收移交（自 {names.GetValueOrDefault(from)}），督导：{actor.DisplayName}" + (c.AssignedWorkerId is null ? "；请分派承办人" : string.Empty)
             + (reason is null ? string.Empty : $"。{reason}"), null, Now));
         await wide.SaveChangesAsync(ct);

@@ -1,5 +1,5 @@
 using Shouhu.Domain.Children;
-using Shouhu.Web.Features.Regions;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
 

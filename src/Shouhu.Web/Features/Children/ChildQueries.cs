@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
-using Shouhu.Domain;
 using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Identity;
 using Shouhu.Domain.Regions;
 using Shouhu.Domain.Time;
-using Shouhu.Web.Features.Regions;
+using Shouhu.Domain;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;

@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Shouhu.Data;
 using Shouhu.Domain.Children;
-using Shouhu.Web.Features.Regions;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;

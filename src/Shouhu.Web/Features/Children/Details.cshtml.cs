@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Shouhu.Data;
 using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Regions;
-using Shouhu.Web.Features.Regions;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
@@ -118,7 +117,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         }
 
         Child = child;
-        Path = (await RegionsApi.PathAsync(db, child.ResidenceRegionCode, ct)).Where(r => r.Level >= 3).ToList();
+        Path = (await Regions.RegionsApi.PathAsync(db, child.ResidenceRegionCode, ct)).Where(r => r.Level >= 3).ToList();
         History = await queries.HistoryAsync(id, Role, ct) ?? [];
         PreventionReached = await prevention.OfChildAsync(id, ct) ?? [];
         Monitoring = await monitoring.GetAsync(id, Role, ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Regions;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
 
@@ -20,7 +21,7 @@ public sealed record PossibleDuplicate(Guid? Id, string? Name, DateOnly? BirthDa
 /// the same name with the same birth date, or the same name with a guardian's ID number, in the same county warns.
 /// These are the only reads that look past the jurisdiction filter, and they return no detail of what lies outside.
 /// </summary>
-public sealed class DuplicateCheck(ShouhuDbContext db, Regions.RegionNames regionNames)
+public sealed class DuplicateCheck(ShouhuDbContext db, RegionNames regionNames)
 {
     /// <summary>The record holding <paramref name="idNumber"/> other than <paramref name="exceptId"/>, as a duplicate, or null.</summary>
     public async Task<PossibleDuplicate?> ExactAsync(string idNumber, Guid? exceptId, CancellationToken ct)

@@ -53,10 +53,10 @@ public sealed record ReferralStatusResponse(Guid Id, string Status);
 /// <summary>
 /// The receiving side of referrals (DESIGN C5): the inbox of the caller's organisation, and accept, decline, record
 /// progress, complete — each written to the case's timeline. The receiver is whoever belongs to the organisation the
-/// referral was sent to (inside their jurisdiction, which contains the case's place: see <see cref="CaseCommands.SendReferralAsync"/>);
+/// referral was sent to (inside their jurisdiction, which contains the case's place: see <see cref="SendReferral"/>);
 /// when the case has since moved outside it, an open referral stays theirs through <see cref="ReferralsAbroad"/>.
 /// </summary>
-public sealed class ReferralInbox(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock, Alerts.AlertEngine alerts, ReferralsAbroad abroad, IAuthorizationService authorization, Attachments attachments)
+public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, TimeProvider clock, Alerts.AlertEngine alerts, ReferralsAbroad abroad, IAuthorizationService authorization, Attachments attachments)
 {
     /// <summary>Most referrals one list shows (newest first).</summary>
     public const int MaxListed = 500;

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Shouhu.Data;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Regions;
 

@@ -6,9 +6,6 @@ using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Regions;
 
-/// <summary>A sub-region in a region answer.</summary>
-public sealed record RegionChild(string Code, string Name, int Level);
-
 /// <summary><c>GET /api/v1/regions/{code}</c> answer (API-CONTRACT.md).</summary>
 public sealed record RegionResponse(string Code, string Name, int Level, string? ParentCode, IReadOnlyList<RegionChild> Children);
 

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
-using Shouhu.Domain;
 using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Time;
+using Shouhu.Domain;
 using Shouhu.Web.Features.Cases;
-using Shouhu.Web.Features.Regions;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Reports;

@@ -50,7 +50,7 @@ public sealed record ReportListItem(Guid Id, string Channel, string Urgency, Dat
 public sealed record ReportPage(IReadOnlyList<ReportListItem> Items, int Total, int Page, int PageSize);
 
 /// <summary>Reads reports: the triage queue (waiting ones, the most pressing clock first), a report, its attachments.</summary>
-public sealed class ReportQueries(ShouhuDbContext db, Regions.RegionNames regionNames, TimeProvider clock)
+public sealed class ReportQueries(ShouhuDbContext db, RegionNames regionNames, TimeProvider clock)
 {
     /// <summary>True when <paramref name="actor"/> may read <paramref name="r"/> (already inside the jurisdiction): report readers all, others what they recorded.</summary>
     public static bool CanRead(Report r, Actor actor) => Roles.ReportReaders.Contains(actor.Role) || r.RecordedBy == actor.Id;

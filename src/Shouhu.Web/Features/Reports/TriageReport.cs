@@ -26,12 +26,8 @@ public sealed record TriageResponse(Guid Id, string Status, Guid? CaseId, string
 /// the report to an open case of the same child, or close it with a reason. A report is triaged once; a second triage —
 /// even one racing the first — is refused with who decided and when.
 /// </summary>
-public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvider clock, Notifications.Notifier notifier, Alerts.AlertEngine alerts)
+public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvider clock, Alerts.AlertEngine alerts)
 {
-    // Numbering (max + 1) and the save happen under this lock, so openings in one process never collide; another
-    // process (a second instance) still meets the unique index and retries.
-    private static readonly SemaphoreSlim NumberingLock = new(1, 1);
-
     /// <summary>Decides; see <see cref="CaseOutcome"/> for the answers (CreatedId = the case).</summary>
     public async Task<(CaseOutcome Outcome, TriageResponse? Response)> RunAsync(Guid reportId, TriageRequest body, Actor actor, CancellationToken ct)
     {
@@ -94,7 +90,7 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
 
                 break;
             case TriageDecision.OpenCase:
-                @case = await NewCaseAsync(report, body, actor, now, errors, reason, ct);
+                @case = await opening.DraftAsync(report, body.WorkerId, body.SupervisorId, body.RiskLevel, actor, now, errors, reason, ct);
                 break;
         }
 
@@ -125,13 +121,13 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
                     // The report names the child the case was waiting for: the case moves to the child's village.
                     @case.ChildId = reportChild;
                     var childRegion = await db.Children.AsNoTracking().Where(c => c.Id == reportChild).Select(c => c.RegionCode).FirstOrDefaultAsync(ct) ?? @case.RegionCode;
-                    await CaseCommands.MoveAsync(db, @case, childRegion, ct);
+                    await CaseWork.MoveAsync(db, @case, childRegion, ct);
                 }
 
                 @case.ConcernTypes = string.Join(',', @case.ConcernTypes.Split(',', StringSplitOptions.RemoveEmptyEntries).Concat(report.ConcernTypes.Split(',')).Distinct());
                 @case.UpdatedAt = now;
                 @case.UpdatedByName = actor.DisplayName;
-                db.CaseEvents.Add(CaseCommands.NewEvent(@case, actor, CaseEventKind.ReportLinked,
+                db.CaseEvents.Add(CaseWork.NewEvent(@case, actor, CaseEventKind.ReportLinked,
                     $"并入报告（{CaseworkNames.Of(report.Channel)}，{ChinaTime.ToChina(report.ReceivedAt):yyyy-MM-dd HH:mm} 接报）：{report.Narrative}" + (reason is null ? string.Empty : $"。研判意见：{reason}"), report.Id, now));
             }
         }
@@ -139,88 +135,9 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
         return await SaveAsync(report, @case, decision.Value, actor, ct);
     }
 
-    private async Task<Case?> NewCaseAsync(Report report, TriageRequest body, Actor actor, DateTime now, ValidationErrors errors, string? comment, CancellationToken ct)
-    {
-        var region = report.RegionCode;
-        if (report.ChildId is { } childId)
-        {
-            region = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => c.RegionCode).FirstOrDefaultAsync(ct) ?? region;
-        }
-
-        // Who takes the case and how dangerous it is are decisions, never defaults (issue #10): both are required.
-        StaffMember? worker = null, supervisor = null;
-        if (string.IsNullOrWhiteSpace(body.WorkerId))
-        {
-            errors.Add("workerId", "立案须选择承办人");
-        }
-        else
-        {
-            worker = await staff.FindAsync(body.WorkerId, region, Roles.CaseWorkers, ct);
-            if (worker is null)
-            {
-                errors.Add("workerId", "承办人应为辖区包含本案所在地的儿童主任、督导员、社工或民政干部");
-            }
-        }
-
-        supervisor = await staff.FindAsync(string.IsNullOrWhiteSpace(body.SupervisorId) ? actor.Id : body.SupervisorId, region, Roles.CaseSupervisors, ct);
-        if (supervisor is null && !string.IsNullOrWhiteSpace(body.SupervisorId))
-        {
-            errors.Add("supervisorId", "督导应为辖区包含本案所在地的督导员或民政干部");
-        }
-        else if (supervisor is not null && worker is not null && supervisor.Id == worker.Id)
-        {
-            if (string.IsNullOrWhiteSpace(body.SupervisorId))
-            {
-                supervisor = null; // the triager takes the case on: someone else must supervise (any county officer meanwhile)
-            }
-            else
-            {
-                errors.Add("supervisorId", "承办人和督导不能是同一人");
-            }
-        }
-
-        if (!CaseCommands.TryRisk(body.RiskLevel, out var risk) || risk == RiskLevel.Unknown)
-        {
-            errors.Add("riskLevel", string.IsNullOrWhiteSpace(body.RiskLevel) ? "立案须选择初始风险等级（高、中、低）" : "风险等级应为 high（高）、medium（中）或 low（低）");
-        }
-
-        if (!errors.IsEmpty)
-        {
-            return null;
-        }
-
-        var c = new Case
-        {
-            ChildId = report.ChildId,
-            RegionCode = region,
-            CityCode = CaseNumber.CityOf(region),
-            Year = ChinaTime.DateOf(new DateTimeOffset(now)).Year,
-            Urgency = report.Urgency,
-            ConcernTypes = report.ConcernTypes,
-            RiskLevel = risk,
-            AssignedWorkerId = worker?.Id,
-            AssignedWorkerName = worker?.DisplayName,
-            SupervisorId = supervisor?.Id,
-            SupervisorName = supervisor?.DisplayName,
-            OpenedAt = now,
-            OpenedBy = actor.Id,
-            UpdatedAt = now,
-            UpdatedByName = actor.DisplayName,
-        };
-        db.Cases.Add(c);
-        db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Opened,
-            $"立案（{CaseworkNames.Of(report.Channel)}报告，{CaseworkNames.Of(report.Urgency)}，{ChinaTime.ToChina(report.ReceivedAt):yyyy-MM-dd HH:mm} 接报）：{report.Narrative}" + (comment is null ? string.Empty : $"。研判意见：{comment}"), report.Id, now));
-        if (worker is not null || supervisor is not null)
-        {
-            db.CaseEvents.Add(CaseCommands.NewEvent(c, actor, CaseEventKind.Assigned,
-                $"分派承办人：{worker?.DisplayName ?? "（待分派）"}；督导：{supervisor?.DisplayName ?? "（未定）"}", null, now.AddTicks(1)));
-        }
-
-        return c;
-    }
-
-    // Numbers the new case (max + 1 in its city and year) and saves. Two openings at once collide on the unique
-    // (city, year, sequence) index; the loser takes the next number. A racing triage of the same report fails on its version.
+    // Numbers the new case (OpenCase: max + 1 in its city and year) and saves, under OpenCase.NumberingLock so openings in
+    // one process never collide; another process (a second instance) still meets the unique (city, year, sequence) index
+    // and the loser takes the next number. A racing triage of the same report fails on its version.
     private async Task<(CaseOutcome, TriageResponse?)> SaveAsync(Report report, Case? @case, TriageDecision decision, Actor actor, CancellationToken ct)
     {
         if (decision != TriageDecision.OpenCase)
@@ -228,14 +145,14 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
             return await SaveNumberedAsync(report, @case, decision, ct);
         }
 
-        await NumberingLock.WaitAsync(ct);
+        await OpenCase.NumberingLock.WaitAsync(ct);
         try
         {
             return await SaveNumberedAsync(report, @case, decision, ct);
         }
         finally
         {
-            NumberingLock.Release();
+            OpenCase.NumberingLock.Release();
         }
     }
 
@@ -245,17 +162,7 @@ public sealed class TriageReport(ShouhuDbContext db, CaseStaff staff, TimeProvid
         {
             if (decision == TriageDecision.OpenCase && @case is not null)
             {
-                var city = @case.CityCode;
-                var year = @case.Year;
-                var last = await db.Beyond<Case>(JurisdictionBypass.CaseNumbering).Where(c => c.CityCode == city && c.Year == year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
-                @case.Sequence = last + 1;
-                @case.CaseNumber = CaseNumber.Format(city, year, @case.Sequence);
-            }
-
-            if (decision == TriageDecision.OpenCase && @case is not null)
-            {
-                notifier.Queue([@case.AssignedWorkerId], Domain.Monitoring.NotificationKind.Assignment,
-                    $"新案件 {@case.CaseNumber} 已分派给您（{CaseworkNames.Of(@case.Urgency)}）", $"/Cases/Details/{@case.Id}", @case.RegionCode);
+                await opening.NumberAndAnnounceAsync(@case, ct);
             }
 
             try

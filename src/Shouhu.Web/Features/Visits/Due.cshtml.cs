@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shouhu.Data;
-using Shouhu.Web.Features.Workbench;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Visits;
 
 /// <summary>Visits due within a week and overdue, earliest first, 100 a page — the list behind the workbench's due-visit count.</summary>
 [Authorize(Policy = Policies.ReadRegistry)]
-public sealed class DueModel(WorkbenchQueries workbench, ShouhuDbContext db) : PageModel
+public sealed class DueModel(DueVisitList dueVisits, ShouhuDbContext db) : PageModel
 {
     public DueVisitPage Due { get; private set; } = new([], 0, 1, 100);
 
@@ -31,7 +30,7 @@ public sealed class DueModel(WorkbenchQueries workbench, ShouhuDbContext db) : P
                 .Select(r => (r.Code, r.Name)).ToList();
         }
 
-        Due = await workbench.DueVisitPageAsync(p, 100, ct, region);
+        Due = await dueVisits.PageAsync(p, 100, ct, region);
         db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={Due.Items.Count}", children: Due.Items.Select(v => v.ChildId));
         await db.SaveChangesAsync(ct);
     }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 
-namespace Shouhu.Web.Features.Regions;
+namespace Shouhu.Web.Shared;
 
 /// <summary>
 /// Names of division codes, cached for the life of the process (divisions change by import only, which only adds codes):

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Web.Features.Audit;
 using Shouhu.Web.Features.Regions;
+using Shouhu.Web.Shared;
 
-namespace Shouhu.Web.Shared;
+namespace Shouhu.Web;
 
 /// <summary>
 /// Administrative commands, run as <c>dotnet run --project src/Shouhu.Web -- COMMAND</c> (same configuration as the server):
@@ -29,9 +30,9 @@ public static class ShouhuCommands
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
         var options = app.Services.GetRequiredService<ShouhuOptions>();
-        DatabaseSetup.EnsureDataDirectory(options);
+        SystemDatabase.EnsureDataDirectory(options);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = DatabaseSetup.NewSystemContext(scope.ServiceProvider);
+        var db = SystemDatabase.NewSystemContext(scope.ServiceProvider);
         try
         {
             if (args[0] is "migrate")

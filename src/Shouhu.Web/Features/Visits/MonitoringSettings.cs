@@ -1,6 +1,6 @@
 using Shouhu.Domain.Monitoring;
 
-namespace Shouhu.Web.Shared;
+namespace Shouhu.Web.Features.Visits;
 
 /// <summary>
 /// Reads the city's visit and re-assessment intervals (<see cref="MonitoringSchedule"/>) from configuration:

@@ -1,18 +1,17 @@
 using System.Security.Claims;
 using Shouhu.Web.Features.Cases;
-using Shouhu.Web.Features.Visits;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Assessments;
 
 /// <summary>
-/// API-CONTRACT.md monitoring endpoints: <c>GET /api/v1/assessment-instruments/current</c>, a new instrument version,
-/// <c>POST /api/v1/children/{id}/assessments</c> and <c>POST /api/v1/children/{id}/visits</c>, with their lists.
+/// API-CONTRACT.md assessment endpoints: <c>GET /api/v1/assessment-instruments/current</c>, a new instrument version,
+/// and <c>POST /api/v1/children/{id}/assessments</c>, with its list.
 /// </summary>
-public static class MonitoringApi
+public static class AssessmentsApi
 {
     /// <summary>Maps the endpoints.</summary>
-    public static void MapMonitoringApi(this RouteGroupBuilder api)
+    public static void MapAssessmentsApi(this RouteGroupBuilder api)
     {
         var instruments = api.MapGroup("/assessment-instruments").WithTags("Assessments");
         instruments.MapGet("/current", async (Instruments i, ClaimsPrincipal u, string? regionCode, CancellationToken ct) =>
@@ -43,14 +42,5 @@ public static class MonitoringApi
         }).RequireAuthorization(Policies.Monitor).WithSummary("监护风险评估（缺答题目返回400并指明；emergencyOverride 直接评为高风险）");
         children.MapGet("/{id:guid}/assessments", async (Guid id, AssessChild handler, CancellationToken ct) =>
             await handler.ListAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.ReadRegistry).WithSummary("评估记录");
-        children.MapPost("/{id:guid}/visits", async (Guid id, VisitRequest body, RecordVisit handler, ClaimsPrincipal u, CancellationToken ct) =>
-        {
-            var actor = Actor.From(u);
-            var (outcome, response) = await handler.RunAsync(id, body, actor, ct);
-
-            return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/children/{id}/visits", response);
-        }).RequireAuthorization(Policies.Monitor).WithSummary("登记走访（走访时间不能晚于现在；可同时发起报告）");
-        children.MapGet("/{id:guid}/visits", async (Guid id, RecordVisit handler, CancellationToken ct) =>
-            await handler.ListAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.ReadRegistry).WithSummary("走访记录");
     }
 }

@@ -5,8 +5,9 @@ using Shouhu.Data;
 using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Regions;
 using Shouhu.Web.Features.Regions;
+using Shouhu.Web.Shared;
 
-namespace Shouhu.Web.Shared;
+namespace Shouhu.Web;
 
 /// <summary>
 /// First-start work, idempotent: migrate, seed the regions of <c>SHOUHU_CITY</c>, the roles, and for each city its
@@ -24,10 +25,10 @@ public static partial class DatabaseSetup
     {
         var options = app.Services.GetRequiredService<ShouhuOptions>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Shouhu.Startup");
-        EnsureDataDirectory(options);
+        SystemDatabase.EnsureDataDirectory(options);
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var db = NewSystemContext(sp);
+        var db = SystemDatabase.NewSystemContext(sp);
         if (options.MigrateOnStartup)
         {
             var pending = (await db.Database.GetPendingMigrationsAsync()).Count();
@@ -170,23 +171,6 @@ public static partial class DatabaseSetup
 
     private static string SqliteFile(ShouhuOptions options) =>
         options.IsPostgres ? string.Empty : "：" + Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource);
-
-    /// <summary>Creates the folder of the SQLite file (SQLite creates the file, not its folder).</summary>
-    public static void EnsureDataDirectory(ShouhuOptions options)
-    {
-        if (!options.IsPostgres)
-        {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource));
-            if (dir is not null)
-            {
-                Directory.CreateDirectory(dir);
-            }
-        }
-    }
-
-    /// <summary>A context that acts as the application itself (every region), for start-up and commands.</summary>
-    public static ShouhuDbContext NewSystemContext(IServiceProvider sp) =>
-        new(sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<ShouhuDbContext>>(), new FixedCallerContext(CallerScope.System));
 
     private static string RandomPassword()
     {

@@ -6,7 +6,8 @@ using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
-using Shouhu.Web.Features.Regions;
+using Shouhu.Web.Features.Alerts;
+using Shouhu.Web.Features.Visits;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Workbench;
@@ -17,30 +18,21 @@ namespace Shouhu.Web.Features.Workbench;
 /// </summary>
 public sealed record WorkbenchResponse(int Alerts, int DueVisits, int Cases, int ReportsAwaitingTriage, int ReferralsAwaiting, IReadOnlyDictionary<string, int> CasesByStatus);
 
-/// <summary>A child whose visit falls due (or is overdue), with the village's name.</summary>
-public sealed record DueVisit(Guid ChildId, string Name, string RegionCode, string? RegionName, DateOnly DueOn, bool Overdue, int IntervalDays);
-
-/// <summary>A page of <see cref="DueVisit"/>s and the total of the whole list.</summary>
-public sealed record DueVisitPage(IReadOnlyList<DueVisit> Items, int Total, int Page, int PageSize);
-
 /// <summary>
 /// Each worker's workbench (工作台, DESIGN C6): my open alerts, my due visits (the next 7 days and overdue), my open cases
 /// by status, reports waiting for triage (supervisors and officers), referrals waiting for my organisation. Every count is
 /// computed by the same query as its list: <c>/api/v1/alerts?status=open</c>, <c>/api/v1/visits/due</c>,
 /// <c>/api/v1/cases?mine=true&amp;status=active</c>, <c>/api/v1/reports?status=awaiting-triage</c>, <c>/api/v1/referrals?status=sent</c>.
 /// </summary>
-public sealed class WorkbenchQueries(ShouhuDbContext db, RegionNames regionNames, TimeProvider clock)
+public sealed class WorkbenchQueries(ShouhuDbContext db, DueVisitList dueVisits)
 {
-    /// <summary>Days ahead a visit counts as due.</summary>
-    public const int DueWithinDays = 7;
-
     /// <summary>The counts for <paramref name="actor"/>.</summary>
     public async Task<WorkbenchResponse> CountsAsync(Actor actor, CancellationToken ct)
     {
         var byStatus = await MyCasesByStatusAsync(actor, ct);
         return new(
-            await Alerts(actor).CountAsync(ct),
-            Roles.RegistryReaders.Contains(actor.Role) ? await DueVisits().CountAsync(ct) : 0,
+            await AlertList.Open(db, actor).CountAsync(ct),
+            Roles.RegistryReaders.Contains(actor.Role) ? await dueVisits.Due().CountAsync(ct) : 0,
             byStatus.Sum(s => s.Count),
             Roles.ReportReaders.Contains(actor.Role) ? await ReportsAwaitingTriage().CountAsync(ct) : 0,
             ReferralsAwaiting(actor) is { } referrals ? await referrals.CountAsync(ct) : 0,
@@ -60,14 +52,6 @@ public sealed class WorkbenchQueries(ShouhuDbContext db, RegionNames regionNames
         (await MyCases(actor).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .OrderBy(s => s.Key).Select(s => (s.Key, s.Count)).ToList();
 
-    /// <summary>The open alerts a caller sees: of the jurisdiction for the register's roles, else those assigned to them.</summary>
-    public IQueryable<Alert> Alerts(Actor actor)
-    {
-        var q = db.Alerts.AsNoTracking().Where(a => a.IsOpen);
-        // Administrators run the engine but are not readers of the register: like everyone outside it, only what names them.
-        return Roles.RegistryReaders.Contains(actor.Role) ? q : q.Where(a => a.AssigneeId == actor.Id);
-    }
-
     /// <summary>
     /// The verification step waiting on the caller's level (DESIGN C2: village submits → township verifies → county
     /// confirms): children with a category pending township verification for a supervisor, township-verified ones for an
@@ -84,43 +68,9 @@ public sealed class WorkbenchQueries(ShouhuDbContext db, RegionNames regionNames
     public IQueryable<Case> MyCases(Actor actor) =>
         db.Cases.AsNoTracking().Where(c => (c.AssignedWorkerId == actor.Id || c.SupervisorId == actor.Id || c.PendingWorkerId == actor.Id) && c.Status != CaseStatus.Closed);
 
-    /// <summary>
-    /// Schedules of the jurisdiction's children under monitoring (<see cref="Visits.VisitPlanner"/>) whose next visit (<see cref="VisitSchedule"/>) falls
-    /// within <see cref="DueWithinDays"/> days or is past. The caller checks the role (readers of the register).
-    /// </summary>
-    public IQueryable<VisitSchedule> DueVisits()
-    {
-        var today = ChinaTime.Today(clock);
-        var horizon = today.AddDays(DueWithinDays);
-        return Visits.VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn <= horizon), db, today);
-    }
-
-    /// <summary>
-    /// One page of <see cref="DueVisits"/>, earliest first (overdue at the top), and the list's total; within the region
-    /// <paramref name="within"/> (e.g. one township of a county) when given — the jurisdiction still applies.
-    /// </summary>
-    public async Task<DueVisitPage> DueVisitPageAsync(int? page, int? pageSize, CancellationToken ct, string? within = null)
-    {
-        var size = Math.Clamp(pageSize ?? 100, 1, 500);
-        var number = Math.Clamp(page ?? 1, 1, 100_000);
-        var today = ChinaTime.Today(clock);
-        var due = DueVisits();
-        if (Domain.Regions.RegionCode.IsWellFormed(within))
-        {
-            var (low, high) = Domain.Regions.RegionCode.SubtreeRange(within!);
-            due = due.Where(s => string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0);
-        }
-
-        var total = await due.CountAsync(ct);
-        var rows = await due.OrderBy(s => s.NextDueOn).ThenBy(s => s.RegionCode).ThenBy(s => s.ChildId).Skip((number - 1) * size).Take(size)
-            .Join(db.Children.AsNoTracking(), s => s.ChildId, c => c.Id, (s, c) => new { s.ChildId, c.Name, s.RegionCode, s.NextDueOn, s.IntervalDays })
-            .ToListAsync(ct);
-        var names = await regionNames.PlacesAsync(rows.Select(r => r.RegionCode), ct);
-        return new(rows.Select(r => new DueVisit(r.ChildId, r.Name, r.RegionCode, names.GetValueOrDefault(r.RegionCode), r.NextDueOn, r.NextDueOn < today, r.IntervalDays)).ToList(), total, number, size);
-    }
 }
 
-/// <summary><c>GET /api/v1/workbench</c> and <c>GET /api/v1/visits/due</c>.</summary>
+/// <summary><c>GET /api/v1/workbench</c>.</summary>
 public static class WorkbenchApi
 {
     /// <summary>Maps the endpoints.</summary>
@@ -128,18 +78,5 @@ public static class WorkbenchApi
     {
         api.MapGet("/workbench", async (WorkbenchQueries q, ClaimsPrincipal u, CancellationToken ct) => TypedResults.Ok(await q.CountsAsync(Actor.From(u), ct)))
             .RequireAuthorization(Policies.SignedIn).WithTags("Workbench").WithSummary("工作台：我的预警、到期走访、在办案件、待研判报告、待接收转介（与各列表总数一致）");
-        api.MapGet("/visits/due", async (int? page, int? pageSize, string? regionCode, WorkbenchQueries q, ShouhuDbContext db, CancellationToken ct) =>
-        {
-            var check = new ListParameters().Paging(page, pageSize, 500).Region("regionCode", regionCode);
-            if (!check.IsValid)
-            {
-                return (IResult)check.Problem();
-            }
-
-            var result = await q.DueVisitPageAsync(page, pageSize, ct, regionCode);
-            db.RecordAudit("List", "Child", null, db.Caller.JurisdictionCode ?? string.Empty, $"due-visits;rows={result.Items.Count}", children: result.Items.Select(v => v.ChildId));
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(result);
-        }).RequireAuthorization(Policies.ReadRegistry).WithTags("Workbench").WithSummary("7天内到期及逾期的走访");
     }
 }

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Regions;
 
-namespace Shouhu.Web.Features.Regions;
+namespace Shouhu.Web.Shared;
+
+/// <summary>A sub-region in a region answer.</summary>
+public sealed record RegionChild(string Code, string Name, int Level);
 
 /// <summary>
 /// Cascading region selects (city → county → township → village), re-rendered by htmx on each change

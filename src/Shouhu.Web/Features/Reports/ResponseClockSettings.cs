@@ -1,7 +1,7 @@
 using Shouhu.Domain.Casework;
 using Shouhu.Domain.Time;
 
-namespace Shouhu.Web.Shared;
+namespace Shouhu.Web.Features.Reports;
 
 /// <summary>
 /// Reads the city's response clock (<see cref="ResponseClock"/>) from configuration: <c>Casework:ResponseClock:ImmediateDangerMinutes</c>

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Reports;
+
+/// <summary>Reports (报告) and their triage: registers the capability's services, settings, page rules and endpoints (one place per feature, ADR-008).</summary>
+public static class ReportsFeature
+{
+    /// <summary>Adds the services and settings of this feature.</summary>
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(ResponseClockSettings.From(builder.Configuration));
+        services.AddScoped<RecordReport>();
+        services.AddScoped<ReportQueries>();
+        services.AddScoped<TriageReport>();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizePage("/Reports/Index", Policies.ReadReports);
+            o.Conventions.AuthorizePage("/Reports/Details", Policies.ReadReports);
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the endpoints of this feature (<c>/api/v1/reports</c>).</summary>
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        app.MapApiV1().MapReportsApi();
+        return app;
+    }
+}

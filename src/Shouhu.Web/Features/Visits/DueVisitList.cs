@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Monitoring;
+using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Visits;
+
+/// <summary>A child whose visit falls due (or is overdue), with the village's name.</summary>
+public sealed record DueVisit(Guid ChildId, string Name, string RegionCode, string? RegionName, DateOnly DueOn, bool Overdue, int IntervalDays);
+
+/// <summary>A page of <see cref="DueVisit"/>s and the total of the whole list.</summary>
+public sealed record DueVisitPage(IReadOnlyList<DueVisit> Items, int Total, int Page, int PageSize);
+
+/// <summary>
+/// The due list (到期走访, DESIGN C6): children of the jurisdiction whose next visit falls within a week or is past —
+/// <c>GET /api/v1/visits/due</c>, the page <c>/Visits/Due</c> and the workbench's due-visit count, all by the same query.
+/// </summary>
+public sealed class DueVisitList(ShouhuDbContext db, RegionNames regionNames, TimeProvider clock)
+{
+    /// <summary>Days ahead a visit counts as due.</summary>
+    public const int DueWithinDays = 7;
+
+    /// <summary>
+    /// Schedules of the jurisdiction's children under monitoring (<see cref="VisitPlanner"/>) whose next visit (<see cref="VisitSchedule"/>) falls
+    /// within <see cref="DueWithinDays"/> days or is past. The caller checks the role (readers of the register).
+    /// </summary>
+    public IQueryable<VisitSchedule> Due()
+    {
+        var today = ChinaTime.Today(clock);
+        var horizon = today.AddDays(DueWithinDays);
+        return VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn <= horizon), db, today);
+    }
+
+    /// <summary>
+    /// One page of <see cref="Due"/>, earliest first (overdue at the top), and the list's total; within the region
+    /// <paramref name="within"/> (e.g. one township of a county) when given — the jurisdiction still applies.
+    /// </summary>
+    public async Task<DueVisitPage> PageAsync(int? page, int? pageSize, CancellationToken ct, string? within = null)
+    {
+        var size = Math.Clamp(pageSize ?? 100, 1, 500);
+        var number = Math.Clamp(page ?? 1, 1, 100_000);
+        var today = ChinaTime.Today(clock);
+        var due = Due();
+        if (Domain.Regions.RegionCode.IsWellFormed(within))
+        {
+            var (low, high) = Domain.Regions.RegionCode.SubtreeRange(within!);
+            due = due.Where(s => string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0);
+        }
+
+        var total = await due.CountAsync(ct);
+        var rows = await due.OrderBy(s => s.NextDueOn).ThenBy(s => s.RegionCode).ThenBy(s => s.ChildId).Skip((number - 1) * size).Take(size)
+            .Join(db.Children.AsNoTracking(), s => s.ChildId, c => c.Id, (s, c) => new { s.ChildId, c.Name, s.RegionCode, s.NextDueOn, s.IntervalDays })
+            .ToListAsync(ct);
+        var names = await regionNames.PlacesAsync(rows.Select(r => r.RegionCode), ct);
+        return new(rows.Select(r => new DueVisit(r.ChildId, r.Name, r.RegionCode, names.GetValueOrDefault(r.RegionCode), r.NextDueOn, r.NextDueOn < today, r.IntervalDays)).ToList(), total, number, size);
+    }
+}
