@@ -185,9 +185,10 @@ public static partial class DatabaseSetup
         return new string(chars) + "Aa7";
     }
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Planned visit schedules: {Rows} children in {Milliseconds} ms")]
+    // Debug: the console already says each start-up step in Chinese (Say); these are for a log collector that asks.
+    [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Planned visit schedules: {Rows} children in {Milliseconds} ms")]
     private static partial void LogSchedulesPlanned(ILogger logger, int rows, long milliseconds);
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Seeded regions {Cities}: {Inserted} rows in {Milliseconds:F0} ms")]
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Seeded regions {Cities}: {Inserted} rows in {Milliseconds:F0} ms")]
     private static partial void LogRegionsSeeded(ILogger logger, string cities, int inserted, double milliseconds);
 }
