@@ -172,7 +172,6 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Shouhu.Doma
 {
     public void Configure(EntityTypeBuilder<Shouhu.Domain.Casework.Report> b)
     {
-        b.Property(r => r.ConcernTypes).HasMaxLength(400).IsUnicode(false);
         b.Property(r => r.Narrative).HasMaxLength(10000);
         b.Property(r => r.UnidentifiedChildName).HasMaxLength(100);
         b.Property(r => r.UnidentifiedChildDescription).HasMaxLength(1000);

@@ -188,10 +188,16 @@ public static class ShouhuSetup
         services.AddScoped<ChildExport>();
         services.AddAuditChain(builder.Configuration, options);
         services.AddShouhuRateLimits(builder.Configuration);
-        services.AddSingleton(ResponseClockSettings.From(builder.Configuration));
+        var calendar = WorkingCalendarSettings.From(builder.Configuration);
+        services.AddSingleton(calendar);
+        services.AddSingleton<WorkingCalendarCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkingCalendarCheck>());
+        services.AddSingleton(ResponseClockSettings.From(builder.Configuration, calendar));
         services.AddScoped<Features.Reports.RecordReport>();
         services.AddScoped<Features.Reports.ReportQueries>();
         services.AddScoped<Features.Reports.TriageReport>();
+        services.AddScoped<Features.Reports.RecordPoliceReport>();
+        services.AddScoped<Features.Reports.RecordPoliceFeedback>();
         services.AddScoped<Features.Cases.CaseStaff>();
         services.AddScoped<Features.Cases.CaseCommands>();
         services.AddScoped<Features.Cases.CaseQueries>();

@@ -132,6 +132,7 @@ public sealed partial class CaseCommands
         }
 
         var note = CaseText.Clean(body.Note, "note", 2000, false, errors);
+        var ending = errors.IsEmpty ? await NewMeasureChecksAsync(c, kind, placement, start, end, body, errors, ct) : null;
         if (!errors.IsEmpty)
         {
             return CaseOutcome.Invalid(errors);
@@ -146,6 +147,9 @@ public sealed partial class CaseCommands
             Placement = placement,
             StartOn = start,
             EndOn = end,
+            EndReason = ending?.Reason,
+            EndAssessmentId = ending?.AssessmentId,
+            EndNote = end is null ? null : CaseText.Clean(body.EndNote, "endNote", 2000, false, errors),
             Note = note,
             RecordedBy = actor.Id,
             RecordedAt = Now,
