@@ -146,7 +146,8 @@ internal static class CaseworkBench
                 await TimeAsync(async _ =>
                 {
                     await RawAsync("SELECT COUNT(*) FROM \"Reports\" WHERE \"Status\" = 1 AND \"RegionCode\" BETWEEN @lo AND @hi", ("@lo", Lo), ("@hi", Hi));
-                    await RawAsync("SELECT \"Id\", \"Channel\", \"Urgency\", \"ReceivedAt\", \"ResponseDueAt\", \"ConcernTypes\", \"ChildId\", \"RegionCode\" FROM \"Reports\" WHERE \"Status\" = 1 AND \"RegionCode\" BETWEEN @lo AND @hi ORDER BY \"ResponseDueAt\" LIMIT 50", ("@lo", Lo), ("@hi", Hi));
+                    // The concern types are rows of ReportConcerns (ADR-010): the page's 50 reports and their rows.
+                    await RawAsync("SELECT r.\"Id\", r.\"Channel\", r.\"Urgency\", r.\"ReceivedAt\", r.\"ResponseDueAt\", c.\"ConcernType\", r.\"ChildId\", r.\"RegionCode\" FROM (SELECT * FROM \"Reports\" WHERE \"Status\" = 1 AND \"RegionCode\" BETWEEN @lo AND @hi ORDER BY \"ResponseDueAt\" LIMIT 50) r LEFT JOIN \"ReportConcerns\" c ON c.\"ReportId\" = r.\"Id\"", ("@lo", Lo), ("@hi", Hi));
                 })),
             ("case file with its timeline (county officer)",
                 await TimeAsync(i => SendAsync(officer, HttpMethod.Get, $"/api/v1/cases/{caseIds[i % caseIds.Count]}")),

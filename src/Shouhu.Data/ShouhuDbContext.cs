@@ -66,6 +66,9 @@ public partial class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     /// <summary>The children each list or export entry of the trail held (sequence, child id).</summary>
     public DbSet<AuditChild> AuditChildren => Set<AuditChild>();
     public DbSet<Report> Reports => Set<Report>();
+
+    /// <summary>Reports' concern types, one row each (what statistics count by).</summary>
+    public DbSet<ReportConcern> ReportConcerns => Set<ReportConcern>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CasePlan> CasePlans => Set<CasePlan>();
@@ -195,6 +198,7 @@ public partial class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        KeepReportConcernsWithTheirReport();
         var audit = new List<AuditEntry>(_pendingAudit);
         foreach (var entry in ChangeTracker.Entries().ToList())
         {

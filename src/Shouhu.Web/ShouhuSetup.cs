@@ -106,6 +106,10 @@ public static class ShouhuSetup
         services.AddMemoryCache();
         services.AddSingleton<FormStash>();
         services.AddSingleton<RegionNames>();
+        // One working calendar shared by the response clocks (Reports) and the verification limit (Children), issue #11 §9.
+        services.AddSingleton(WorkingCalendarSettings.From(builder.Configuration));
+        services.AddSingleton<WorkingCalendarCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkingCalendarCheck>());
         builder.AddFeatures();
         return builder;
     }

@@ -195,7 +195,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task IdBirthDateMismatch_AndVerificationPendingMoreThan15Days()
+    public async Task IdBirthDateMismatch_AndVerificationPendingMoreThan15WorkingDays()
     {
         var (_, childId) = await LeftBehindChildAsync("核对童", new DateOnly(2016, 8, 8));
         await UpdateAsync(async db => (await db.Children.SingleAsync(c => c.Id == childId, Ct)).BirthDate = new DateOnly(2016, 8, 9));
@@ -204,13 +204,21 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         await ClearsAsync("IdBirthDateMismatch", childId);
 
         Assert.Empty(await OpenAsync("VerificationPending", childId));
+        // 15 working days of the working calendar (VerificationLimit): 16 calendar days hold at most 14 working days.
         await UpdateAsync(async db => (await db.ChildCategories.SingleAsync(k => k.ChildId == childId, Ct)).SubmittedAt = DateTime.UtcNow.AddDays(-16));
+        await ClearsAsync("VerificationPending", childId);
+        var cutoff = VerificationLimit.OverdueCutoff(DateTime.UtcNow, Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<WorkingCalendar>(app.Services));
+        await UpdateAsync(async db => (await db.ChildCategories.SingleAsync(k => k.ChildId == childId, Ct)).SubmittedAt = cutoff.AddMinutes(1));
+        await ClearsAsync("VerificationPending", childId);
+        await UpdateAsync(async db => (await db.ChildCategories.SingleAsync(k => k.ChildId == childId, Ct)).SubmittedAt = cutoff.AddMinutes(-1));
         await FiresOnceAsync("VerificationPending", childId);
+        var alert = (await OpenAsync("VerificationPending", childId)).Single();
+        Assert.Equal(ChinaTime.ToChina(VerificationLimit.DueAt(cutoff.AddMinutes(-1), Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<WorkingCalendar>(app.Services))), alert.GetProperty("dueAt").GetDateTimeOffset());
         var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
         var category = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}", Ct)).GetProperty("categories")[0];
         var categoryId = category.GetProperty("id").GetString();
         await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/children/{childId}/categories/{categoryId}/township-verify", new { version = category.GetProperty("version").GetString() }, Ct));
-        await ClearsAsync("VerificationPending", childId); // waiting at the county now, for less than 15 days
+        await ClearsAsync("VerificationPending", childId); // waiting at the county now, for less than 15 working days
     }
 
     [Fact]

@@ -808,8 +808,18 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("EndAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly?>("EndOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Ground")
                         .HasColumnType("integer");
@@ -954,12 +964,6 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<Guid?>("ChildId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ConcernTypes")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(400)");
-
                     b.Property<int?>("Decision")
                         .HasColumnType("integer");
 
@@ -975,6 +979,27 @@ namespace Shouhu.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTime?>("PoliceFeedbackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PoliceFeedbackDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PoliceFeedbackNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("PoliceReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PoliceReportedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PoliceUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1068,6 +1093,28 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.HasIndex("Status", "RegionCode", "ResponseDueAt");
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Casework.ReportConcern", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ConcernType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.HasKey("ReportId", "ConcernType");
+
+                    b.HasIndex("RegionCode", "ConcernType");
+
+                    b.ToTable("ReportConcerns");
                 });
 
             modelBuilder.Entity("Shouhu.Domain.Casework.ServiceRecord", b =>
@@ -2115,6 +2162,15 @@ namespace Shouhu.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shouhu.Domain.Casework.ReportConcern", b =>
+                {
+                    b.HasOne("Shouhu.Domain.Casework.Report", null)
+                        .WithMany("Concerns")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shouhu.Domain.Casework.ServiceRecord", b =>
                 {
                     b.HasOne("Shouhu.Domain.Casework.Case", null)
@@ -2223,6 +2279,11 @@ namespace Shouhu.Data.Postgres.Migrations
             modelBuilder.Entity("Shouhu.Domain.Casework.CasePlan", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Casework.Report", b =>
+                {
+                    b.Navigation("Concerns");
                 });
 
             modelBuilder.Entity("Shouhu.Domain.Children.Child", b =>

@@ -109,6 +109,7 @@ internal sealed class GuardianshipMeasureConfiguration : IEntityTypeConfiguratio
     {
         b.Property(m => m.RegionCode).HasMaxLength(12).IsUnicode(false);
         b.Property(m => m.Note).HasMaxLength(2000);
+        b.Property(m => m.EndNote).HasMaxLength(2000);
         b.Property(m => m.RecordedBy).HasMaxLength(64);
         b.HasIndex(m => m.CaseId);
         b.HasOne<Shouhu.Domain.Casework.Case>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);

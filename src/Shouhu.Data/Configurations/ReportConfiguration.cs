@@ -9,7 +9,6 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Shouhu.Doma
 {
     public void Configure(EntityTypeBuilder<Shouhu.Domain.Casework.Report> b)
     {
-        b.Property(r => r.ConcernTypes).HasMaxLength(400).IsUnicode(false);
         b.Property(r => r.Narrative).HasMaxLength(10000);
         b.Property(r => r.UnidentifiedChildName).HasMaxLength(100);
         b.Property(r => r.UnidentifiedChildDescription).HasMaxLength(1000);
@@ -31,5 +30,26 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Shouhu.Doma
         b.HasIndex(r => r.CaseId);
         b.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        // Concern types are rows (ReportConcern, issue #11 §5); the mandatory-report police step (§10).
+        b.Ignore(r => r.ConcernTypes);
+        b.Ignore(r => r.NeedsPolice);
+        b.HasMany(r => r.Concerns).WithOne().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+        // Every load of a report has its concern types (the triage copies them to the case).
+        b.Navigation(r => r.Concerns).AutoInclude();
+        b.Property(r => r.PoliceReportedBy).HasMaxLength(100);
+        b.Property(r => r.PoliceUnit).HasMaxLength(100);
+        b.Property(r => r.PoliceFeedbackNote).HasMaxLength(2000);
+    }
+}
+
+/// <summary>A report's concern type as a row a query counts by, region-scoped like its report (issue #11 §5).</summary>
+internal sealed class ReportConcernConfiguration : IEntityTypeConfiguration<Shouhu.Domain.Casework.ReportConcern>
+{
+    public void Configure(EntityTypeBuilder<Shouhu.Domain.Casework.ReportConcern> b)
+    {
+        b.HasKey(c => new { c.ReportId, c.ConcernType });
+        b.Property(c => c.RegionCode).HasMaxLength(12).IsUnicode(false);
+        // Counting by concern inside a jurisdiction: one index range per subtree and type.
+        b.HasIndex(c => new { c.RegionCode, c.ConcernType });
     }
 }

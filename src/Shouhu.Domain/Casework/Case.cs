@@ -228,6 +228,12 @@ public enum CaseEventKind
     RiskChanged = 22,
     /// <summary>确认儿童身份.</summary>
     ChildIdentified = 23,
+    /// <summary>已报警 (强制报告: reported to the police, with the police unit; starts the 3-day feedback clock).</summary>
+    ReportedToPolice = 24,
+    /// <summary>公安机关反馈 (the police told the reporting unit of progress).</summary>
+    PoliceFeedback = 25,
+    /// <summary>监护措施终止 (a guardianship measure ended, with its reason).</summary>
+    GuardianshipEnded = 26,
 }
 
 /// <summary>One step on a case's timeline (CaseEvent): who, when, what. Written by every action on the case; never edited.</summary>

@@ -202,6 +202,16 @@ public static class CaseworkNames
         _ => "第94条(五) 法律规定的其他情形",
     };
 
+    /// <summary>Why a guardianship measure ended.</summary>
+    public static string Of(GuardianshipEndReason r) => r switch
+    {
+        GuardianshipEndReason.ReturnedHome => "经评估送返监护人",
+        GuardianshipEndReason.Adopted => "被依法收养",
+        GuardianshipEndReason.BecameLongTerm => "转为长期监护",
+        GuardianshipEndReason.CameOfAge => "年满18周岁",
+        _ => "其他",
+    };
+
     /// <summary>Placement.</summary>
     public static string Of(Placement p) => p switch
     {

@@ -107,8 +107,11 @@ public class Report : IAudited
     /// <summary>When the response clock runs out (UTC), from <see cref="ResponseClock"/>.</summary>
     public DateTime ResponseDueAt { get; set; }
 
-    /// <summary>Concern types, their API names joined by commas in the order of <see cref="ConcernType"/>; at least one.</summary>
-    public string ConcernTypes { get; set; } = string.Empty;
+    /// <summary>Concern types, one row each (at least one): what statistics count by (<see cref="ReportConcern"/>).</summary>
+    public List<ReportConcern> Concerns { get; set; } = [];
+
+    /// <summary>The concern types' API names joined by commas in the order of <see cref="ConcernType"/> (computed from <see cref="Concerns"/>, not stored).</summary>
+    public string ConcernTypes => string.Join(',', Concerns.Select(c => c.ConcernType).Order());
 
     /// <summary>Urgency.</summary>
     public Urgency Urgency { get; set; }
@@ -185,10 +188,46 @@ public class Report : IAudited
     /// <summary>Optimistic concurrency token: a second triage of the same report fails instead of overwriting.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    /// <summary>The concern types as values.</summary>
-    public IReadOnlyList<ConcernType> Concerns() =>
-        ConcernTypes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ConcernType>).ToList();
+    /// <summary>When the matter was reported to the police (UTC; 强制报告 "reported to police" step), once recorded.</summary>
+    public DateTime? PoliceReportedAt { get; set; }
+
+    /// <summary>Who reported it to the police (the reporting unit's person, or the worker), free text, 1–100 characters.</summary>
+    public string? PoliceReportedBy { get; set; }
+
+    /// <summary>The police unit it was reported to (e.g. 武陵区公安分局启明派出所), 1–100 characters.</summary>
+    public string? PoliceUnit { get; set; }
+
+    /// <summary>When the police's feedback to the reporting unit is due (UTC): <see cref="MandatoryReporting.PoliceFeedbackDueAt"/>.</summary>
+    public DateTime? PoliceFeedbackDueAt { get; set; }
+
+    /// <summary>When the police's feedback arrived (UTC), once recorded.</summary>
+    public DateTime? PoliceFeedbackAt { get; set; }
+
+    /// <summary>What the police said (progress, case accepted…), free text up to 2,000 characters (may be personal: never logged).</summary>
+    public string? PoliceFeedbackNote { get; set; }
+
+    /// <summary>True when the report concerns one of the nine mandatory-report situations, so it must reach the police.</summary>
+    public bool NeedsPolice => MandatoryReporting.AnySituation(Concerns.Select(c => c.ConcernType));
+
+    /// <summary>True when the police's feedback is due and not recorded.</summary>
+    public bool IsPoliceFeedbackOverdue(DateTime utcNow) => PoliceFeedbackAt is null && PoliceFeedbackDueAt is { } due && utcNow > due;
 
     /// <summary>True when the clock has run out and the report is still waiting.</summary>
     public bool IsOverdue(DateTime utcNow) => Status == ReportStatus.AwaitingTriage && utcNow > ResponseDueAt;
+}
+
+/// <summary>
+/// One concern type of a report (report × concern type): a row per type, so statistics count reports by concern with a
+/// query. Carries the report's region (the jurisdiction filter), kept equal to it when the report moves.
+/// </summary>
+public class ReportConcern : IJurisdictional
+{
+    /// <summary>The report.</summary>
+    public Guid ReportId { get; set; }
+
+    /// <summary>The concern type.</summary>
+    public ConcernType ConcernType { get; set; }
+
+    /// <summary>The report's region.</summary>
+    public required string RegionCode { get; set; }
 }

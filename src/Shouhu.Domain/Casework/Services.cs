@@ -143,6 +143,15 @@ public class GuardianshipMeasure : ICasePart
     /// <summary>Note (decision document number, placement address…).</summary>
     public string? Note { get; set; }
 
+    /// <summary>Why it ended (with <see cref="EndOn"/>; <see cref="GuardianshipRules.EndProblem"/>).</summary>
+    public GuardianshipEndReason? EndReason { get; set; }
+
+    /// <summary>The guardianship assessment (a <c>RiskAssessment</c> of the child) relied on to return the child home.</summary>
+    public Guid? EndAssessmentId { get; set; }
+
+    /// <summary>Note on the end (what "other" means, the adoption registration…).</summary>
+    public string? EndNote { get; set; }
+
     /// <summary>Who recorded it, and when (UTC).</summary>
     public string RecordedBy { get; set; } = string.Empty;
 

@@ -21,7 +21,7 @@ public enum AlertRule
     HighRiskWithoutCase = 8,
     /// <summary>留守儿童无委托照护人.</summary>
     EntrustedCaregiverMissing = 9,
-    /// <summary>类别在同一级待核查超过15天.</summary>
+    /// <summary>类别在同一级待核查超过15个工作日 (<see cref="Children.VerificationLimit"/>).</summary>
     VerificationPending = 10,
 }
 

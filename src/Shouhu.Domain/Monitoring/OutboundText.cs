@@ -25,7 +25,7 @@ public static class OutboundText
         AlertRule.IdBirthDateMismatch => "预警：有登记信息需要核对，请登录守护系统查看",
         AlertRule.HighRiskWithoutCase => "预警：有高风险情况尚未立案，请立即登录守护系统处理",
         AlertRule.EntrustedCaregiverMissing => "预警：有照护安排尚未落实，请登录守护系统查看",
-        AlertRule.VerificationPending => "预警：有登记待核查已超过15天，请登录守护系统查看",
+        AlertRule.VerificationPending => "预警：有登记待核查已超过15个工作日，请登录守护系统查看",
         _ => "预警：请登录守护系统查看",
     };
 

@@ -16,6 +16,10 @@ public static class ChinaTime
     /// <summary>Today's date in China according to <paramref name="clock"/>.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
 
+    /// <summary>00:00 China Standard Time of <paramref name="date"/> as a UTC instant (16:00 UTC of the day before).</summary>
+    public static DateTime StartOfDayUtc(DateOnly date) =>
+        new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Offset).UtcDateTime;
+
     /// <summary>An instant shown in China Standard Time.</summary>
     public static DateTimeOffset ToChina(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);

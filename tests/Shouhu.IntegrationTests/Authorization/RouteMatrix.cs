@@ -187,6 +187,9 @@ public static class RouteMatrix
             new("GET /api/v1/reports/{id:guid}", "/api/v1/reports/{report}", Reports, Kind.Record, "OSDH"),
             new("POST /api/v1/reports/{id:guid}/attachments", "/api/v1/reports/{report}/attachments", Reports, Kind.Step, "OSDH"),
             new("POST /api/v1/reports/{id:guid}/triage", "/api/v1/reports/{report}/triage", "OS", Kind.Step, "OS"),
+            // The mandatory-report police step: readers reach the report; who does not see the reporter is refused (403).
+            new("POST /api/v1/reports/{id:guid}/police-report", "/api/v1/reports/{report}/police-report", Reports, Kind.Step, "OSDH"),
+            new("POST /api/v1/reports/{id:guid}/police-feedback", "/api/v1/reports/{report}/police-feedback", Reports, Kind.Step, "OSDH"),
 
             // Cases
             new("GET /api/v1/cases/", "/api/v1/cases?pageSize=200", Casework, Kind.List, Shows: "OSDW"),
@@ -195,6 +198,11 @@ public static class RouteMatrix
             new($"GET {cases}/referral-targets", "/api/v1/cases/{case}/referral-targets", Casework, Kind.Record, Casework),
             new($"PUT {cases}/plan", "/api/v1/cases/{case}/plan", Casework, Kind.Step, Casework),
             new("GET /api/v1/attachments/{id:guid}", "/api/v1/attachments/{attachment}", "*", Kind.Record, Casework),
+            // Ending a measure: the world's case has none, so the officer (who alone decides guardianship) gets the 404 of an
+            // absent measure; the others on the case are refused for their role (403).
+            new($"POST {cases}/guardianship-measures/{{measureId:guid}}/end", "/api/v1/cases/{case}/guardianship-measures/" + Guid.Empty + "/end", Casework, Kind.Step, Casework,
+                Custom: c => !Casework.Contains(Letter(c.Role), StringComparison.Ordinal) ? Expect.Denied
+                    : c.Scope is Scope.Own or Scope.Parent && c.Role != Roles.CivilAffairsOfficer ? Expect.Reach : Expect.Hidden),
 
             // Referrals
             new("GET /api/v1/referrals/", "/api/v1/referrals", Referral, Kind.List),

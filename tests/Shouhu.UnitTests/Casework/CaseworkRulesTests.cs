@@ -126,13 +126,12 @@ public sealed class ResponseClockTests
     [Fact]
     public void Routine_SkipsHolidays_AndCountsMakeUpWorkdays()
     {
-        // 国庆 2026: 1–7 October off; Sunday 27 September and Saturday 10 October worked (illustrative calendar).
-        var holidays = Enumerable.Range(1, 7).Select(d => new DateOnly(2026, 10, d)).ToHashSet();
-        var clock = ResponseClock.Default with { Holidays = holidays, MakeUpWorkdays = new HashSet<DateOnly> { new(2026, 9, 27), new(2026, 10, 10) } };
+        // 国庆 2026 (the State Council's notice of 2025-11-04): 1–7 October off; Saturday 10 October worked.
+        var clock = ResponseClock.Default with { Calendar = WorkingCalendarTests.Calendar2026 };
         // Received Wednesday 30 September: the 8th and 9th are working days, Saturday the 10th is the third.
         Assert.Equal(Utc("2026-10-11 00:00"), clock.DueAt(Urgency.Routine, Utc("2026-09-30 15:00")));
         Assert.False(clock.IsWorkingDay(new DateOnly(2026, 10, 5)));
-        Assert.True(clock.IsWorkingDay(new DateOnly(2026, 9, 27)));
+        Assert.True(clock.IsWorkingDay(new DateOnly(2026, 9, 20)));
     }
 }
 

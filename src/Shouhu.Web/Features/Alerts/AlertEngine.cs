@@ -19,7 +19,7 @@ public sealed record AlertRunResult(int Created, int Closed, int Open, long Elap
 /// (an assessment, a visit, a triage) for one child only. Rules read across the whole city, so the engine acts as the
 /// system, with the account that started it named in the one audit entry of each run.
 /// </summary>
-public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visits.VisitPlanner planner, TimeProvider clock, Notifications.INotificationChannel channel, ILogger<AlertEngine> logger)
+public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visits.VisitPlanner planner, TimeProvider clock, Notifications.INotificationChannel channel, ILogger<AlertEngine> logger, WorkingCalendar calendar)
 {
     private static readonly SemaphoreSlim RunLock = new(1, 1);
 
@@ -28,9 +28,6 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
 
     /// <summary>Days before the 18th birthday when the alert starts.</summary>
     public const int AdultWarningDays = 60;
-
-    /// <summary>Days a category may wait at one level of the verification chain.</summary>
-    public const int VerificationDays = 15;
 
     private sealed record Holding(AlertRule Rule, string Key, Guid? ChildId, Guid? CaseId, string Region, string? Assignee, DateTime DueAt, AlertSeverity Severity, string Message);
 
@@ -114,7 +111,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         // Visit schedules first: a category or level that changed without a visit moves the due date the rule reads.
         await planner.ReconcileAsync(db, childId, ct);
         var holdings = new Dictionary<(AlertRule, string), Holding>();
-        await foreach (var h in HoldingsAsync(db, childId, now, today, ct))
+        await foreach (var h in HoldingsAsync(db, childId, now, today, calendar, ct))
         {
             holdings.TryAdd((h.Rule, h.Key), h);
         }
@@ -197,7 +194,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         return new AlertRunResult(toCreate.Count, toClose.Count, openAfter, watch.ElapsedMilliseconds);
     }
 
-    private static async IAsyncEnumerable<Holding> HoldingsAsync(ShouhuDbContext db, Guid? only, DateTime now, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<Holding> HoldingsAsync(ShouhuDbContext db, Guid? only, DateTime now, DateOnly today, WorkingCalendar calendar, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var endOfToday = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
         DateTime Utc(DateOnly d) => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
@@ -310,8 +307,8 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
             yield return new(AlertRule.EntrustedCaregiverMissing, c.ChildId.ToString(), c.ChildId, null, c.RegionCode, null, endOfToday, AlertSeverity.Medium, "留守儿童未落实委托照护人：请指导监护人签订委托照护协议");
         }
 
-        // Categories waiting more than 15 days at one level of the verification chain.
-        var limit = now.AddDays(-VerificationDays);
+        // Categories waiting more than 15 working days at one level of the verification chain (VerificationLimit).
+        var limit = VerificationLimit.OverdueCutoff(now, calendar);
         var pending = db.ChildCategories.AsNoTracking()
             .Where(k => (k.Status == CategoryStatus.Pending && k.SubmittedAt < limit) || (k.Status == CategoryStatus.TownshipVerified && k.TownshipVerifiedAt < limit))
             .Where(k => k.ValidTo == null || k.ValidTo >= today); // a category that has ended (the child grew out of it) needs no verification
@@ -323,8 +320,8 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         await foreach (var k in pending.Select(k => new { k.Id, k.ChildId, k.RegionCode, k.Status, k.SubmittedAt, k.TownshipVerifiedAt }).AsAsyncEnumerable().WithCancellation(ct))
         {
             var since = (k.Status == CategoryStatus.Pending ? k.SubmittedAt : k.TownshipVerifiedAt)!.Value;
-            yield return new(AlertRule.VerificationPending, k.Id.ToString(), k.ChildId, null, k.RegionCode, null, since.AddDays(VerificationDays), AlertSeverity.Low,
-                k.Status == CategoryStatus.Pending ? "保护类别待乡镇查验已超过15天" : "保护类别待县级确认已超过15天");
+            yield return new(AlertRule.VerificationPending, k.Id.ToString(), k.ChildId, null, k.RegionCode, null, VerificationLimit.DueAt(since, calendar), AlertSeverity.Low,
+                k.Status == CategoryStatus.Pending ? "保护类别待乡镇查验已超过15个工作日" : "保护类别待县级确认已超过15个工作日");
         }
 
         // ID number and birth date that disagree (GB 11643-1999: characters 7–14 are the birth date).

@@ -82,8 +82,9 @@ public sealed record CasePlanItemResponse(string ServiceType, string Description
 /// <summary>A service delivered.</summary>
 public sealed record ServiceRecordResponse(Guid Id, string ServiceType, string Provider, DateOnly ServedOn, int? DurationMinutes, string? Outcome, DateTimeOffset RecordedAt);
 
-/// <summary>A guardianship measure.</summary>
-public sealed record GuardianshipMeasureResponse(Guid Id, string Kind, string Ground, string Placement, DateOnly StartOn, DateOnly? EndOn, string? Note);
+/// <summary>A guardianship measure; once ended, its <c>endReason</c> (API name of <see cref="GuardianshipEndReason"/>), the assessment a return home relied on and a note.</summary>
+public sealed record GuardianshipMeasureResponse(Guid Id, string Kind, string Ground, string Placement, DateOnly StartOn, DateOnly? EndOn, string? Note,
+    string? EndReason = null, Guid? EndAssessmentId = null, string? EndNote = null);
 
 /// <summary>A referral as the sending side sees it.</summary>
 public sealed record CaseReferralResponse(Guid Id, Guid OrganizationId, string OrganizationName, string Status, string Reason, string? SharedInformation,
@@ -129,8 +130,8 @@ public sealed record ClosureRequest(string? Reason, string? Note, string? Closin
 /// <summary>Body of a service record.</summary>
 public sealed record ServiceRequest(string? ServiceType, string? Provider, string? ServedOn, int? DurationMinutes, string? Outcome);
 
-/// <summary>Body of a guardianship measure.</summary>
-public sealed record MeasureRequest(string? Kind, string? Ground, string? Placement, string? StartOn, string? EndOn, string? Note);
+/// <summary>Body of a guardianship measure; a measure recorded with <c>endOn</c> (one already over) names its <c>endReason</c> (<see cref="GuardianshipEndReason"/>) under the same rules as ending it.</summary>
+public sealed record MeasureRequest(string? Kind, string? Ground, string? Placement, string? StartOn, string? EndOn, string? Note, string? EndReason = null, string? EndNote = null);
 
 /// <summary>Body of <c>POST /api/v1/cases/{id}/referrals</c> (API-CONTRACT.md): organisation, reason, due time, what else to share.</summary>
 public sealed record SendReferralRequest(Guid? OrganizationId, string? Reason, string? DueAt, string? SharedInformation);

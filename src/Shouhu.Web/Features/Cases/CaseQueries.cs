@@ -46,7 +46,7 @@ public sealed class CaseQueries(ShouhuDbContext db, RegionNames regionNames, Tim
             plan is null ? null : new CasePlanResponse(plan.Goals, plan.Revision, ChinaTime.ToChina(plan.UpdatedAt),
                 plan.Items.OrderBy(i => i.DueOn).Select(i => new CasePlanItemResponse(i.ServiceType.ToString(), i.Description, i.Responsible, i.DueOn)).ToList()),
             services.Select(s => new ServiceRecordResponse(s.Id, s.ServiceType.ToString(), s.Provider, s.ServedOn, s.DurationMinutes, s.Outcome, ChinaTime.ToChina(s.RecordedAt))).ToList(),
-            measures.Select(m => new GuardianshipMeasureResponse(m.Id, m.Kind.ToString(), m.Ground.ToString(), m.Placement.ToString(), m.StartOn, m.EndOn, m.Note)).ToList(),
+            measures.Select(m => new GuardianshipMeasureResponse(m.Id, m.Kind.ToString(), m.Ground.ToString(), m.Placement.ToString(), m.StartOn, m.EndOn, m.Note, m.EndReason?.ToString(), m.EndAssessmentId, m.EndNote)).ToList(),
             referrals.Select(r => new CaseReferralResponse(r.Id, r.OrganizationId, orgNames.GetValueOrDefault(r.OrganizationId) ?? "（机构）", Referral.StatusText(r.Status), r.Reason,
                 r.SharedInformation, r.DueAt is { } d ? ChinaTime.ToChina(d) : null, r.IsOverdue(now), ChinaTime.ToChina(r.SentAt), r.SentByName, r.RespondedByName,
                 r.DeclineReason, r.ActionsTaken, r.Feedback)).ToList(),

@@ -58,6 +58,8 @@ public static class CasesApi
             CreatedAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("服务记录");
         g.MapPost("/{id:guid}/guardianship-measures", (Guid id, MeasureRequest body, RecordGuardianshipMeasure cmd, ClaimsPrincipal u, CancellationToken ct) =>
             CreatedAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("临时监护/长期监护（法定情形）");
+        g.MapPost("/{id:guid}/guardianship-measures/{measureId:guid}/end", (Guid id, Guid measureId, EndMeasureRequest body, EndGuardianshipMeasure cmd, ClaimsPrincipal u, CancellationToken ct) =>
+            AnswerAsync(cmd.RunAsync(id, measureId, Actor.From(u), body, ct), id)).WithSummary("终止监护措施：送返监护人须有监护评估（第93条），收养终止长期监护（第95条）");
         g.MapPost("/{id:guid}/referrals", SendReferralAsync).WithSummary("转介（201 {id, status: \"sent\"}）");
         g.MapGet("/{id:guid}/referral-targets", ReferralTargetsAsync).WithSummary("可转介的机构（服务区域包括本案所在地）");
         g.MapPost("/{id:guid}/attachments", UploadAsync).DisableAntiforgery().WithSummary("上传文件（图片、PDF、Office 文档、录音；≤20 MB；按内容识别）");

@@ -27,6 +27,8 @@ public static class CasesFeature
         services.AddScoped<DecideCaseClosure>();
         services.AddScoped<RecordCaseService>();
         services.AddScoped<RecordGuardianshipMeasure>();
+        services.AddScoped<EndGuardianshipMeasure>();
+        services.AddScoped<GuardianshipChecks>();
         services.AddScoped<SendReferral>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<Attachments>();

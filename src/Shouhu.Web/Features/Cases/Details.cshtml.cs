@@ -137,8 +137,11 @@ public sealed class DetailsModel(CaseQueries queries, CaseStaff staff, Attachmen
     public Task<IActionResult> OnPostServiceAsync(Guid id, string? serviceType, string? provider, string? servedOn, int? durationMinutes, string? outcome, CancellationToken ct) =>
         RunAsync(id, Use<RecordCaseService>().RunAsync(id, Me, new ServiceRequest(serviceType, provider, servedOn, durationMinutes, outcome), ct), "服务已记录", ct);
 
-    public Task<IActionResult> OnPostMeasureAsync(Guid id, string? kind, string? ground, string? placement, string? startOn, string? endOn, string? note, CancellationToken ct) =>
-        RunAsync(id, Use<RecordGuardianshipMeasure>().RunAsync(id, Me, new MeasureRequest(kind, ground, placement, startOn, endOn, note), ct), "监护措施已登记", ct);
+    public Task<IActionResult> OnPostMeasureAsync(Guid id, string? kind, string? ground, string? placement, string? startOn, string? endOn, string? note, string? endReason, CancellationToken ct) =>
+        RunAsync(id, Use<RecordGuardianshipMeasure>().RunAsync(id, Me, new MeasureRequest(kind, ground, placement, startOn, endOn, note, string.IsNullOrEmpty(endReason) ? null : endReason), ct), "监护措施已登记", ct);
+
+    public Task<IActionResult> OnPostEndMeasureAsync(Guid id, Guid measureId, string? endOn, string? reason, string? note, CancellationToken ct) =>
+        RunAsync(id, Use<EndGuardianshipMeasure>().RunAsync(id, measureId, Me, new EndMeasureRequest(endOn, reason, note), ct), "监护措施已终止", ct);
 
     public Task<IActionResult> OnPostReferralAsync(Guid id, Guid? organizationId, string? reason, string? dueAt, string? sharedInformation, CancellationToken ct) =>
         RunAsync(id, Use<SendReferral>().RunAsync(id, Me, new SendReferralRequest(organizationId, reason, dueAt, sharedInformation), ct), "转介已发送", ct);

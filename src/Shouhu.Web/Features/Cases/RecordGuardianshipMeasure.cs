@@ -8,7 +8,7 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features.Cases;
 
 /// <summary>Records temporary (art. 92) or long-term (art. 94) guardianship by civil affairs, with its legal ground; officers only.</summary>
-public sealed class RecordGuardianshipMeasure(CaseWork work, ShouhuDbContext db)
+public sealed class RecordGuardianshipMeasure(CaseWork work, ShouhuDbContext db, GuardianshipChecks checks)
 {
     /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
     public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, MeasureRequest body, CancellationToken ct)
@@ -73,6 +73,7 @@ public sealed class RecordGuardianshipMeasure(CaseWork work, ShouhuDbContext db)
         }
 
         var note = CaseText.Clean(body.Note, "note", 2000, false, errors);
+        var ending = errors.IsEmpty ? await checks.NewMeasureChecksAsync(c, kind, placement, start, end, body, errors, ct) : null;
         if (!errors.IsEmpty)
         {
             return CaseOutcome.Invalid(errors);
@@ -87,6 +88,9 @@ public sealed class RecordGuardianshipMeasure(CaseWork work, ShouhuDbContext db)
             Placement = placement,
             StartOn = start,
             EndOn = end,
+            EndReason = ending?.Reason,
+            EndAssessmentId = ending?.AssessmentId,
+            EndNote = end is null ? null : CaseText.Clean(body.EndNote, "endNote", 2000, false, errors),
             Note = note,
             RecordedBy = actor.Id,
             RecordedAt = work.Now,

@@ -70,6 +70,17 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
         return Refused(id, outcome.Forbidden ?? outcome.Refused ?? outcome.Conflict ?? "未保存：请按提示修改。", outcome.Errors ?? new());
     }
 
+    public async Task<IActionResult> OnPostPoliceReportAsync(Guid id, string? reportedAt, string? reportedBy, string? policeUnit, [FromServices] RecordPoliceReport handler, CancellationToken ct) =>
+        Answer(id, await handler.RunAsync(id, new PoliceReportInput(reportedAt, reportedBy, policeUnit), Actor.From(User), ct));
+
+    public async Task<IActionResult> OnPostPoliceFeedbackAsync(Guid id, string? receivedAt, string? note, [FromServices] RecordPoliceFeedback handler, CancellationToken ct) =>
+        Answer(id, await handler.RunAsync(id, new PoliceFeedbackInput(receivedAt, note), Actor.From(User), ct));
+
+    private IActionResult Answer(Guid id, CaseOutcome outcome) =>
+        outcome.NotFound ? NotFound()
+        : outcome.Ok ? Redirect($"/Reports/Details/{id}")
+        : Refused(id, outcome.Forbidden ?? outcome.Refused ?? outcome.Conflict ?? "未保存：请按提示修改。", outcome.Errors ?? new());
+
     private RedirectResult Refused(Guid id, string message, Domain.Children.ValidationErrors errors)
     {
         stash.Keep(TempData, User, new KeptForm(message, errors.ToDictionary(), FormStash.ValuesOf(Request.Form)));

@@ -19,6 +19,7 @@ namespace Shouhu.Web.Features.Reports;
 /// <param name="Reporter">Who reported (may be anonymous).</param>
 /// <param name="RegionCode">Where it happens (NBS code); required unless <paramref name="ChildId"/> is given (then the child's residence).</param>
 /// <param name="Location">Place below the region.</param>
+/// <param name="PoliceReport">Already reported to the police (one of the nine mandatory-report situations): when, by whom, to which unit.</param>
 public sealed record ReportInput(
     string? Channel,
     string? ReceivedAt,
@@ -29,7 +30,8 @@ public sealed record ReportInput(
     UnidentifiedChildInput? Child = null,
     ReporterInput? Reporter = null,
     string? RegionCode = null,
-    string? Location = null);
+    string? Location = null,
+    PoliceReportInput? PoliceReport = null);
 
 /// <summary>A child not in the register, as the reporter describes them.</summary>
 public sealed record UnidentifiedChildInput(string? Name, string? Sex, int? ApproximateAge, string? Description);
@@ -44,8 +46,10 @@ public sealed record RecordReportOutcome(Report? Report, ValidationErrors Errors
 /// Records a report from any channel (DESIGN C3): validates every field, computes its response clock, and saves it whole
 /// or not at all. The region must exist and lie in the caller's jurisdiction; a registered child must be visible to them.
 /// An immediate-danger or urgent report reaches those who triage it at once, in the same save (<see cref="TriageLevelAsync"/>).
+/// A report of one of the nine mandatory-report situations is at least urgent, and situations 2 and 3 must fit the child's
+/// sex and age (<see cref="MandatoryReporting"/>).
 /// </summary>
-public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock, TimeProvider clock, Notifications.Notifier notifier)
+public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock, TimeProvider clock, Notifications.Notifier notifier, WorkingCalendarCheck calendarCheck)
 {
     /// <summary>Allowed clock skew for a received-at time "in the future" (a phone's clock a little fast).</summary>
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
@@ -94,13 +98,16 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
 
         // The child: a registered one (inside the caller's jurisdiction), or a description to identify later.
         string? childRegion = null;
+        (Sex Sex, DateOnly BirthDate)? registered = null;
         if (input.ChildId is not null && !Domain.Accounts.Roles.RegistryReaders.Contains(actor.Role))
         {
             errors.Add("childId", "您的角色不能选择已登记儿童，请填写儿童情况，由研判人员确认身份");
         }
         else if (input.ChildId is { } childId)
         {
-            childRegion = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => c.RegionCode).FirstOrDefaultAsync(ct);
+            var child = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new { c.RegionCode, c.Sex, c.BirthDate }).FirstOrDefaultAsync(ct);
+            childRegion = child?.RegionCode;
+            registered = child is null ? null : (child.Sex, child.BirthDate);
             if (childRegion is null)
             {
                 errors.Add("childId", "未找到该儿童（须为您辖区内已登记的儿童）");
@@ -184,17 +191,43 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
         }
 
         organization = CaseText.Clean(reporter?.Organization, "reporter.organization", 200, channel == ReportChannel.MandatoryReport, errors, "强制报告须填写报告单位");
+
+        // Situations 2 and 3 are about girls under / from 14: what is known of the child must not contradict them.
+        int? ageAtReceipt = registered is { } reg && received is { } at ? MandatoryReporting.AgeAt(reg.BirthDate, at) : null;
+        foreach (var concern in concerns)
+        {
+            if (MandatoryReporting.Contradiction(concern, registered?.Sex ?? unknownSex, ageAtReceipt) is { } contradiction)
+            {
+                errors.Add("concernTypes", contradiction);
+            }
+        }
+
+        (DateTime At, string By, string Unit)? police = null;
+        if (input.PoliceReport is { } policeInput)
+        {
+            if (!MandatoryReporting.AnySituation(concerns))
+            {
+                errors.Add("policeReport", "只有强制报告的九类情形需要登记报警");
+            }
+            else if (received is { } receivedAt)
+            {
+                police = RecordPoliceReport.Validate(policeInput, receivedAt, now, "policeReport.", errors);
+            }
+        }
+
         if (!errors.IsEmpty)
         {
             return new(null, errors);
         }
+
+        urgency = MandatoryReporting.UrgencyFor(urgency, concerns);
 
         var report = new Report
         {
             Channel = channel,
             ReceivedAt = received!.Value,
             ResponseDueAt = responseClock.DueAt(urgency, received.Value),
-            ConcernTypes = string.Join(',', concerns),
+            Concerns = concerns.Select(c => new ReportConcern { ConcernType = c, RegionCode = regionCode! }).ToList(),
             Urgency = urgency,
             Narrative = narrative!,
             ChildId = input.ChildId,
@@ -213,6 +246,12 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
             RecordedByName = actor.DisplayName,
             RecordedAt = now,
         };
+        if (police is { } step)
+        {
+            RecordPoliceReport.Apply(report, step);
+        }
+
+        calendarCheck.Needs(Domain.Time.ChinaTime.DateOf(Domain.Time.ChinaTime.ToChina(report.ReceivedAt)), Domain.Time.ChinaTime.DateOf(Domain.Time.ChinaTime.ToChina(report.ResponseDueAt)));
         db.Reports.Add(report);
         if (urgency is Urgency.ImmediateDanger or Urgency.Urgent)
         {

@@ -34,7 +34,21 @@ public sealed record ReportResponse(
     DateTimeOffset? TriagedAt,
     string RecordedByName,
     DateTimeOffset RecordedAt,
-    IReadOnlyList<Cases.AttachmentResponse> Attachments);
+    IReadOnlyList<Cases.AttachmentResponse> Attachments,
+    PoliceStepResponse? Police = null);
+
+/// <summary>
+/// The mandatory-report police step of a report of one of the nine situations (null for other reports): whether it was
+/// reported to the police (when, by whom, which unit), and the police's feedback against its 3-day clock.
+/// </summary>
+/// <param name="ReportedAt">When it was reported to the police (China time); null while not recorded (the page shows 待报警).</param>
+/// <param name="ReportedBy">Who reported it (shown to those who see the reporter).</param>
+/// <param name="PoliceUnit">The police unit.</param>
+/// <param name="FeedbackDueAt">When the police's feedback is due (24:00 China time of the third day after the report to the police).</param>
+/// <param name="FeedbackAt">When the feedback was recorded.</param>
+/// <param name="FeedbackNote">What the police said (shown to those who see the reporter).</param>
+/// <param name="FeedbackOverdue">True when the feedback is due and not recorded.</param>
+public sealed record PoliceStepResponse(DateTimeOffset? ReportedAt, string? ReportedBy, string? PoliceUnit, DateTimeOffset? FeedbackDueAt, DateTimeOffset? FeedbackAt, string? FeedbackNote, bool FeedbackOverdue);
 
 /// <summary>The description of a child not in the register.</summary>
 public sealed record UnidentifiedChildResponse(string? Name, string? Sex, int? ApproximateAge, string? Description);
@@ -42,9 +56,9 @@ public sealed record UnidentifiedChildResponse(string? Name, string? Sex, int? A
 /// <summary>The reporter.</summary>
 public sealed record ReporterResponse(bool Anonymous, string? Name, string? Phone, string? Relation, string? Organization);
 
-/// <summary>A line of the triage queue or report list.</summary>
+/// <summary>A line of the triage queue or report list; <paramref name="PoliceFeedbackOverdue"/> marks a mandatory report whose police feedback is late.</summary>
 public sealed record ReportListItem(Guid Id, string Channel, string Urgency, DateTimeOffset ReceivedAt, DateTimeOffset ResponseDueAt, bool Overdue,
-    IReadOnlyList<string> ConcernTypes, string? ChildName, string RegionCode, string Status, Guid? CaseId);
+    IReadOnlyList<string> ConcernTypes, string? ChildName, string RegionCode, string Status, Guid? CaseId, bool PoliceFeedbackOverdue = false);
 
 /// <summary>A page of reports.</summary>
 public sealed record ReportPage(IReadOnlyList<ReportListItem> Items, int Total, int Page, int PageSize);
@@ -97,7 +111,7 @@ public sealed class ReportQueries(ShouhuDbContext db, RegionNames regionNames, T
         var total = await query.CountAsync(ct);
         var ordered = wanted == ReportStatus.AwaitingTriage ? query.OrderBy(r => r.ResponseDueAt) : query.OrderByDescending(r => r.ReceivedAt);
         var rows = await ordered.Skip((number - 1) * size).Take(size)
-            .Select(r => new { r.Id, r.Channel, r.Urgency, r.ReceivedAt, r.ResponseDueAt, r.ConcernTypes, r.ChildId, r.UnidentifiedChildName, r.RegionCode, r.Status, r.CaseId })
+            .Select(r => new { r.Id, r.Channel, r.Urgency, r.ReceivedAt, r.ResponseDueAt, Concerns = r.Concerns.Select(c => c.ConcernType).ToList(), r.ChildId, r.UnidentifiedChildName, r.RegionCode, r.Status, r.CaseId, r.PoliceFeedbackAt, r.PoliceFeedbackDueAt })
             .ToListAsync(ct);
         var childIds = rows.Where(r => r.ChildId is not null).Select(r => r.ChildId!.Value).Distinct().ToList();
         if (!Roles.RegistryReaders.Contains(actor.Role))
@@ -110,8 +124,9 @@ public sealed class ReportQueries(ShouhuDbContext db, RegionNames regionNames, T
         db.RecordAudit("List", "Report", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: rows.Where(r => r.ChildId != null).Select(r => r.ChildId!.Value));
         await db.SaveChangesAsync(ct);
         return new ReportPage(rows.Select(r => new ReportListItem(r.Id, r.Channel.ToString(), r.Urgency.ToString(), ChinaTime.ToChina(r.ReceivedAt), ChinaTime.ToChina(r.ResponseDueAt),
-            r.Status == ReportStatus.AwaitingTriage && now > r.ResponseDueAt, Split(r.ConcernTypes),
-            r.ChildId is { } id ? names.GetValueOrDefault(id) : r.UnidentifiedChildName, r.RegionCode, StatusText(r.Status), r.CaseId)).ToList(), total, number, size);
+            r.Status == ReportStatus.AwaitingTriage && now > r.ResponseDueAt, Names(r.Concerns),
+            r.ChildId is { } id ? names.GetValueOrDefault(id) : r.UnidentifiedChildName, r.RegionCode, StatusText(r.Status), r.CaseId,
+            r.PoliceFeedbackAt is null && r.PoliceFeedbackDueAt is { } due && now > due)).ToList(), total, number, size);
     }
 
     /// <summary>One report, audited as a View; null when absent, outside the jurisdiction or not the caller's to read.</summary>
@@ -135,7 +150,7 @@ public sealed class ReportQueries(ShouhuDbContext db, RegionNames regionNames, T
         var seesReporter = SeesReporter(r, actor);
         return new ReportResponse(
             r.Id, r.Channel.ToString(), ChinaTime.ToChina(r.ReceivedAt), ChinaTime.ToChina(r.ResponseDueAt), r.IsOverdue(clock.GetUtcNow().UtcDateTime),
-            Split(r.ConcernTypes), r.Urgency.ToString(), r.Narrative, r.ChildId, childName,
+            Names(r.Concerns.Select(c => c.ConcernType)), r.Urgency.ToString(), r.Narrative, r.ChildId, childName,
             r.UnidentifiedChildName is null && r.UnidentifiedChildSex is null && r.UnidentifiedChildAge is null && r.UnidentifiedChildDescription is null
                 ? null
                 : new UnidentifiedChildResponse(r.UnidentifiedChildName, r.UnidentifiedChildSex is { } s ? SexText.ToApi(s) : null, r.UnidentifiedChildAge, r.UnidentifiedChildDescription),
@@ -143,8 +158,14 @@ public sealed class ReportQueries(ShouhuDbContext db, RegionNames regionNames, T
             seesReporter ? new ReporterResponse(r.ReporterAnonymous, r.ReporterName, r.ReporterPhone, r.ReporterRelation, r.ReporterOrganization) : null,
             StatusText(r.Status), r.Decision switch { TriageDecision.OpenCase => "open-case", TriageDecision.LinkCase => "link-case", TriageDecision.Close => "close", _ => null },
             r.DecisionReason, r.CaseId, caseNumber, r.TriagedByName, r.TriagedAt is { } t ? ChinaTime.ToChina(t) : null, r.RecordedByName, ChinaTime.ToChina(r.RecordedAt),
-            attachments.Select(Cases.CaseQueries.ToResponse).ToList());
+            attachments.Select(Cases.CaseQueries.ToResponse).ToList(),
+            r.NeedsPolice ? PoliceStep(r, seesReporter, clock.GetUtcNow().UtcDateTime) : null);
     }
+
+    private static PoliceStepResponse PoliceStep(Report r, bool seesReporter, DateTime now) => new(
+        r.PoliceReportedAt is { } at ? ChinaTime.ToChina(at) : null, seesReporter ? r.PoliceReportedBy : null, r.PoliceUnit,
+        r.PoliceFeedbackDueAt is { } due ? ChinaTime.ToChina(due) : null, r.PoliceFeedbackAt is { } fb ? ChinaTime.ToChina(fb) : null,
+        seesReporter ? r.PoliceFeedbackNote : null, r.IsPoliceFeedbackOverdue(now));
 
     /// <summary>Open cases of a child (for linking a report), newest first.</summary>
     public async Task<List<(Guid Id, string CaseNumber, string Status)>> OpenCasesOfChildAsync(Guid childId, CancellationToken ct)
@@ -154,5 +175,5 @@ public sealed class ReportQueries(ShouhuDbContext db, RegionNames regionNames, T
         return rows.Select(c => (c.Id, c.CaseNumber, CaseWorkflow.Name(c.Status))).ToList();
     }
 
-    private static List<string> Split(string concerns) => concerns.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+    private static List<string> Names(IEnumerable<ConcernType> concerns) => concerns.Order().Select(c => c.ToString()).ToList();
 }

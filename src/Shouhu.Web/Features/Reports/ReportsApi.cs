@@ -15,6 +15,8 @@ public static class ReportsApi
         g.MapGet("/", ListAsync).WithSummary("报告列表；status=awaiting-triage 为待研判队列（按时限排序）");
         g.MapGet("/{id:guid}", GetAsync).WithSummary("报告；辖区外为404");
         g.MapPost("/{id:guid}/triage", TriageAsync).RequireAuthorization(Policies.TriageReports).WithSummary("研判：open-case（立案，须 workerId 和 riskLevel）、link-case（并案，须 caseId）、close（不予立案，须 reason）");
+        g.MapPost("/{id:guid}/police-report", PoliceReportAsync).WithSummary("强制报告：登记已报警（时间、报警人、接警公安机关），起算公安机关3日内反馈时限");
+        g.MapPost("/{id:guid}/police-feedback", PoliceFeedbackAsync).WithSummary("强制报告：登记公安机关向报告单位的反馈");
         g.MapPost("/{id:guid}/attachments", UploadAsync).DisableAntiforgery().WithSummary("上传附件（图片、PDF、Office 文档、录音；≤20 MB；按内容识别）");
     }
 
@@ -46,6 +48,18 @@ public static class ReportsApi
         var actor = Actor.From(user);
         var (outcome, response) = await handler.RunAsync(id, body, actor, ct);
         return CaseResults.Refusal(outcome) ?? TypedResults.Ok(response);
+    }
+
+    private static async Task<IResult> PoliceReportAsync(Guid id, PoliceReportInput body, RecordPoliceReport handler, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        return CaseResults.Refusal(await handler.RunAsync(id, body, actor, ct)) ?? TypedResults.Ok(await queries.GetAsync(id, actor, ct));
+    }
+
+    private static async Task<IResult> PoliceFeedbackAsync(Guid id, PoliceFeedbackInput body, RecordPoliceFeedback handler, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        return CaseResults.Refusal(await handler.RunAsync(id, body, actor, ct)) ?? TypedResults.Ok(await queries.GetAsync(id, actor, ct));
     }
 
     private static async Task<IResult> UploadAsync(Guid id, HttpContext http, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)

@@ -10,10 +10,13 @@ public static class ReportsFeature
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(ResponseClockSettings.From(builder.Configuration));
+        // The response clocks count working days on the one shared calendar (ShouhuSetup, issue #11 §9).
+        services.AddSingleton(sp => ResponseClockSettings.From(builder.Configuration, sp.GetRequiredService<Domain.Time.WorkingCalendar>()));
         services.AddScoped<RecordReport>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<TriageReport>();
+        services.AddScoped<RecordPoliceReport>();
+        services.AddScoped<RecordPoliceFeedback>();
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizePage("/Reports/Index", Policies.ReadReports);

@@ -497,7 +497,6 @@ namespace Shouhu.Data.Postgres.Migrations
                     Channel = table.Column<int>(type: "integer", nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ResponseDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ConcernTypes = table.Column<string>(type: "character varying(400)", unicode: false, maxLength: 400, nullable: false),
                     Urgency = table.Column<int>(type: "integer", nullable: false),
                     Narrative = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
                     ChildId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -522,7 +521,13 @@ namespace Shouhu.Data.Postgres.Migrations
                     RecordedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     RecordedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    PoliceReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PoliceReportedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PoliceUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PoliceFeedbackDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PoliceFeedbackAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PoliceFeedbackNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -742,6 +747,9 @@ namespace Shouhu.Data.Postgres.Migrations
                     StartOn = table.Column<DateOnly>(type: "date", nullable: false),
                     EndOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EndReason = table.Column<int>(type: "integer", nullable: true),
+                    EndAssessmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EndNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     RecordedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -819,6 +827,25 @@ namespace Shouhu.Data.Postgres.Migrations
                         name: "FK_ServiceRecords_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportConcerns",
+                columns: table => new
+                {
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConcernType = table.Column<int>(type: "integer", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportConcerns", x => new { x.ReportId, x.ConcernType });
+                    table.ForeignKey(
+                        name: "FK_ReportConcerns_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1280,6 +1307,11 @@ namespace Shouhu.Data.Postgres.Migrations
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportConcerns_RegionCode_ConcernType",
+                table: "ReportConcerns",
+                columns: new[] { "RegionCode", "ConcernType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Reports_CaseId",
                 table: "Reports",
                 column: "CaseId");
@@ -1403,7 +1435,7 @@ namespace Shouhu.Data.Postgres.Migrations
                 name: "Referrals");
 
             migrationBuilder.DropTable(
-                name: "Reports");
+                name: "ReportConcerns");
 
             migrationBuilder.DropTable(
                 name: "RiskAssessments");
@@ -1425,6 +1457,9 @@ namespace Shouhu.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PreventionActivities");
+
+            migrationBuilder.DropTable(
+                name: "Reports");
 
             migrationBuilder.DropTable(
                 name: "Organizations");

@@ -496,7 +496,6 @@ namespace Shouhu.Data.Sqlite.Migrations
                     Channel = table.Column<int>(type: "INTEGER", nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ResponseDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ConcernTypes = table.Column<string>(type: "TEXT", unicode: false, maxLength: 400, nullable: false),
                     Urgency = table.Column<int>(type: "INTEGER", nullable: false),
                     Narrative = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
                     ChildId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -521,7 +520,13 @@ namespace Shouhu.Data.Sqlite.Migrations
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PoliceReportedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PoliceReportedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PoliceUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PoliceFeedbackDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PoliceFeedbackAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PoliceFeedbackNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -741,6 +746,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                     StartOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EndOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EndReason = table.Column<int>(type: "INTEGER", nullable: true),
+                    EndAssessmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EndNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -818,6 +826,25 @@ namespace Shouhu.Data.Sqlite.Migrations
                         name: "FK_ServiceRecords_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportConcerns",
+                columns: table => new
+                {
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConcernType = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportConcerns", x => new { x.ReportId, x.ConcernType });
+                    table.ForeignKey(
+                        name: "FK_ReportConcerns_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1279,6 +1306,11 @@ namespace Shouhu.Data.Sqlite.Migrations
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportConcerns_RegionCode_ConcernType",
+                table: "ReportConcerns",
+                columns: new[] { "RegionCode", "ConcernType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Reports_CaseId",
                 table: "Reports",
                 column: "CaseId");
@@ -1402,7 +1434,7 @@ namespace Shouhu.Data.Sqlite.Migrations
                 name: "Referrals");
 
             migrationBuilder.DropTable(
-                name: "Reports");
+                name: "ReportConcerns");
 
             migrationBuilder.DropTable(
                 name: "RiskAssessments");
@@ -1424,6 +1456,9 @@ namespace Shouhu.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PreventionActivities");
+
+            migrationBuilder.DropTable(
+                name: "Reports");
 
             migrationBuilder.DropTable(
                 name: "Organizations");

@@ -11,7 +11,7 @@ using Shouhu.Data;
 namespace Shouhu.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ShouhuDbContext))]
-    [Migration("20261201114215_Initial")]
+    [Migration("20261201124017_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -791,8 +791,18 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EndAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EndOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Ground")
                         .HasColumnType("INTEGER");
@@ -935,12 +945,6 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<Guid?>("ChildId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ConcernTypes")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("Decision")
                         .HasColumnType("INTEGER");
 
@@ -955,6 +959,27 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<string>("Narrative")
                         .IsRequired()
                         .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PoliceFeedbackAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PoliceFeedbackDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceFeedbackNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PoliceReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceReportedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceUnit")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -1048,6 +1073,27 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.HasIndex("Status", "RegionCode", "ResponseDueAt");
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Casework.ReportConcern", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConcernType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "ConcernType");
+
+                    b.HasIndex("RegionCode", "ConcernType");
+
+                    b.ToTable("ReportConcerns");
                 });
 
             modelBuilder.Entity("Shouhu.Domain.Casework.ServiceRecord", b =>
@@ -2078,6 +2124,15 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shouhu.Domain.Casework.ReportConcern", b =>
+                {
+                    b.HasOne("Shouhu.Domain.Casework.Report", null)
+                        .WithMany("Concerns")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shouhu.Domain.Casework.ServiceRecord", b =>
                 {
                     b.HasOne("Shouhu.Domain.Casework.Case", null)
@@ -2186,6 +2241,11 @@ namespace Shouhu.Data.Sqlite.Migrations
             modelBuilder.Entity("Shouhu.Domain.Casework.CasePlan", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Casework.Report", b =>
+                {
+                    b.Navigation("Concerns");
                 });
 
             modelBuilder.Entity("Shouhu.Domain.Children.Child", b =>

@@ -12,7 +12,7 @@ using Shouhu.Data;
 namespace Shouhu.Data.Postgres.Migrations
 {
     [DbContext(typeof(ShouhuDbContext))]
-    [Migration("20261201114249_Initial")]
+    [Migration("20261201124137_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -811,8 +811,18 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("EndAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly?>("EndOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Ground")
                         .HasColumnType("integer");
@@ -957,12 +967,6 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<Guid?>("ChildId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ConcernTypes")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(400)");
-
                     b.Property<int?>("Decision")
                         .HasColumnType("integer");
 
@@ -978,6 +982,27 @@ namespace Shouhu.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTime?>("PoliceFeedbackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PoliceFeedbackDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PoliceFeedbackNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("PoliceReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PoliceReportedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PoliceUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1071,6 +1096,28 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.HasIndex("Status", "RegionCode", "ResponseDueAt");
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Casework.ReportConcern", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ConcernType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.HasKey("ReportId", "ConcernType");
+
+                    b.HasIndex("RegionCode", "ConcernType");
+
+                    b.ToTable("ReportConcerns");
                 });
 
             modelBuilder.Entity("Shouhu.Domain.Casework.ServiceRecord", b =>
@@ -2118,6 +2165,15 @@ namespace Shouhu.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shouhu.Domain.Casework.ReportConcern", b =>
+                {
+                    b.HasOne("Shouhu.Domain.Casework.Report", null)
+                        .WithMany("Concerns")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shouhu.Domain.Casework.ServiceRecord", b =>
                 {
                     b.HasOne("Shouhu.Domain.Casework.Case", null)
@@ -2226,6 +2282,11 @@ namespace Shouhu.Data.Postgres.Migrations
             modelBuilder.Entity("Shouhu.Domain.Casework.CasePlan", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Casework.Report", b =>
+                {
+                    b.Navigation("Concerns");
                 });
 
             modelBuilder.Entity("Shouhu.Domain.Children.Child", b =>

@@ -1,0 +1,340 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Domain.Casework;
+
+namespace Shouhu.IntegrationTests;
+
+/// <summary>
+/// The casework rules that stopped at an enum (issue #11 items 5, 9, 10, 12), through HTTP: concern types as rows, the
+/// mandatory-report situations (minimum urgency, situations 2 and 3 against the child, the police step and its 3 days),
+/// and guardianship measures (placement, no overlap, return home only after an assessment, adoption ends long-term).
+/// </summary>
+public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+
+    private static async Task<JsonElement> OkJson(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync(Ct)}");
+        return await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static async Task<string> ErrorOf(HttpResponseMessage r, string field)
+    {
+        var body = await r.Content.ReadAsStringAsync(Ct);
+        Assert.True(r.StatusCode == HttpStatusCode.BadRequest, $"{(int)r.StatusCode}: {body}");
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"no errors.{field}: {body}");
+        return string.Join(" ", messages.EnumerateArray().Select(m => m.GetString()));
+    }
+
+    private async Task<(HttpClient Client, string Id)> StaffAsync(string role, string jurisdiction)
+    {
+        var userName = $"{role.ToLowerInvariant()}{Guid.NewGuid():N}"[..30];
+        using var admin = await app.AdminAsync();
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = ShouhuApp.UserPassword, displayName = "测试" + role, role, jurisdictionCode = jurisdiction }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await using var db = app.SystemDb();
+        var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(Ct);
+        return (await app.ClientForAsync(userName, ShouhuApp.UserPassword), id);
+    }
+
+    private static async Task<Guid> ChildAsync(HttpClient director, DateOnly birth, bool male)
+    {
+        var body = ChildrenTests.ChildBody("规则童" + Guid.NewGuid().ToString("N")[..4], ShouhuApp.NewIdNumber(birth, male), ShouhuApp.VillageA, sex: male ? "male" : "female");
+        return (await OkJson(await director.PostAsJsonAsync("/api/v1/children", body, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    }
+
+    private static object Report(string[] concerns, string urgency = "Routine", Guid? childId = null, object? child = null, object? policeReport = null, string? receivedAt = null) => new
+    {
+        channel = "MandatoryReport",
+        receivedAt = receivedAt ?? DateTimeOffset.UtcNow.AddMinutes(-3).ToString("o"),
+        concernTypes = concerns,
+        urgency,
+        narrative = "学校报告：学生情况异常。",
+        childId,
+        child,
+        regionCode = childId is null ? ShouhuApp.VillageA : null,
+        reporter = new { name = "校医", organization = "启明小学" },
+        policeReport,
+    };
+
+    private static DateOnly BirthForAge(int years) => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(-years).AddDays(-30);
+
+    [Fact]
+    public async Task ConcernTypes_AreRowsAQueryCounts_InTheReportsRegion_AndTheApiKeepsItsShape()
+    {
+        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var marker = new[] { "Bullying", "SchoolDropout" };
+        int dropouts;
+        await using (var before = app.DbFor("430702"))
+        {
+            dropouts = await before.ReportConcerns.CountAsync(c => c.ConcernType == ConcernType.SchoolDropout, Ct);
+        }
+
+        // Sent out of order and with a repeat: stored once each, answered in the order of the enumeration.
+        var created = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new
+        {
+            channel = "Hotline", concernTypes = new[] { "SchoolDropout", "Bullying", "SchoolDropout" }, urgency = "Routine", narrative = "来电：孩子被同学欺负后不肯上学。", regionCode = ShouhuApp.VillageA,
+        }, Ct), HttpStatusCode.Created);
+        Assert.Equal(marker, created.GetProperty("concernTypes").EnumerateArray().Select(e => e.GetString()).ToArray());
+        var id = created.GetProperty("id").GetGuid();
+        var listed = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/reports?status=awaiting-triage&pageSize=200", Ct);
+        Assert.Equal(marker, listed.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id).GetProperty("concernTypes").EnumerateArray().Select(e => e.GetString()).ToArray());
+
+        // Counted by a query inside the county; nothing of it in the next county; the old comma-joined column is gone.
+        await using (var county = app.DbFor("430702"))
+        {
+            var counts = await county.ReportConcerns.Where(c => c.ReportId == id).GroupBy(c => c.ConcernType).Select(g => new { g.Key, N = g.Count() }).ToListAsync(Ct);
+            Assert.Equal([(ConcernType.Bullying, 1), (ConcernType.SchoolDropout, 1)], counts.OrderBy(c => c.Key).Select(c => (c.Key, c.N)));
+            Assert.Equal(dropouts + 1, await county.ReportConcerns.CountAsync(c => c.ConcernType == ConcernType.SchoolDropout, Ct));
+            Assert.Null(county.Model.FindEntityType(typeof(Report))!.FindProperty("ConcernTypes"));
+        }
+
+        await using (var other = app.DbFor(ShouhuApp.OtherCounty))
+        {
+            Assert.Equal(0, await other.ReportConcerns.CountAsync(c => c.ReportId == id, Ct));
+        }
+
+        // A report that moves (whoever moves it) takes its rows along.
+        await using (var db = app.SystemDb())
+        {
+            var report = await db.Reports.SingleAsync(r => r.Id == id, Ct);
+            report.RegionCode = ShouhuApp.VillageB;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using (var after = app.SystemDb())
+        {
+            Assert.All(await after.ReportConcerns.Where(c => c.ReportId == id).ToListAsync(Ct), c => Assert.Equal(ShouhuApp.VillageB, c.RegionCode));
+        }
+    }
+
+    [Fact]
+    public async Task EveryMandatorySituation_IsAtLeastUrgent_WithThe24HourClock_OtherConcernsKeepRoutine()
+    {
+        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        foreach (var concern in Enum.GetValues<ConcernType>().Where(c => c is not (ConcernType.SexualAbuseUnder14 or ConcernType.PregnancyFromAbuse)))
+        {
+            var r = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report([concern.ToString()]), Ct), HttpStatusCode.Created);
+            var situation = (int)concern <= 9;
+            Assert.Equal(situation ? "Urgent" : "Routine", r.GetProperty("urgency").GetString());
+            if (situation)
+            {
+                Assert.Equal(r.GetProperty("receivedAt").GetDateTimeOffset().AddHours(24), r.GetProperty("responseDueAt").GetDateTimeOffset());
+                // The police step is expected and not yet recorded.
+                Assert.Equal(JsonValueKind.Null, r.GetProperty("police").GetProperty("reportedAt").ValueKind);
+            }
+            else
+            {
+                Assert.Equal(JsonValueKind.Null, r.GetProperty("police").ValueKind);
+            }
+        }
+
+        // Immediate danger stays immediate danger.
+        var immediate = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["GenitalInjury"], "ImmediateDanger"), Ct), HttpStatusCode.Created);
+        Assert.Equal("ImmediateDanger", immediate.GetProperty("urgency").GetString());
+    }
+
+    [Fact]
+    public async Task Situations2And3_AreCheckedAgainstTheChildsSexAndAge_Refused400NamingConcernTypes_NothingSaved()
+    {
+        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (director, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var boy = await ChildAsync(director, BirthForAge(10), male: true);
+        var girl10 = await ChildAsync(director, BirthForAge(10), male: false);
+        var girl15 = await ChildAsync(director, BirthForAge(15), male: false);
+        var thirteenToday = await ChildAsync(director, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(-14).AddDays(1), male: false);
+        var fourteenToday = await ChildAsync(director, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(-14), male: false);
+        int count;
+        await using (var db = app.SystemDb())
+        {
+            count = await db.Reports.CountAsync(Ct);
+        }
+
+        var cases = new (Guid? Child, object? Unknown, string Concern, bool Accepted)[]
+        {
+            (boy, null, "SexualAbuseUnder14", false),
+            (boy, null, "PregnancyFromAbuse", false),
+            (girl10, null, "SexualAbuseUnder14", true),
+            (girl10, null, "PregnancyFromAbuse", false),
+            (girl15, null, "SexualAbuseUnder14", false),
+            (girl15, null, "PregnancyFromAbuse", true),
+            (thirteenToday, null, "SexualAbuseUnder14", true),   // 14 tomorrow
+            (thirteenToday, null, "PregnancyFromAbuse", false),
+            (fourteenToday, null, "SexualAbuseUnder14", false),  // 14 today
+            (fourteenToday, null, "PregnancyFromAbuse", true),
+            (null, new { sex = "male", approximateAge = 12 }, "SexualAbuseUnder14", false),
+            (null, new { sex = "male" }, "PregnancyFromAbuse", false),
+            (null, new { sex = "female", approximateAge = 12 }, "SexualAbuseUnder14", true),
+            (null, new { description = "穿校服的孩子" }, "PregnancyFromAbuse", true), // sex unknown: nothing to contradict
+            (boy, null, "GenitalInjury", true),
+        };
+        var accepted = 0;
+        foreach (var (child, unknown, concern, ok) in cases)
+        {
+            var r = await supervisor.PostAsJsonAsync("/api/v1/reports", Report([concern], childId: child, child: unknown), Ct);
+            if (ok)
+            {
+                await OkJson(r, HttpStatusCode.Created);
+                accepted++;
+            }
+            else
+            {
+                Assert.Contains(concern == "SexualAbuseUnder14" ? "情形二" : "情形三", await ErrorOf(r, "concernTypes"), StringComparison.Ordinal);
+            }
+        }
+
+        await using (var db = app.SystemDb())
+        {
+            Assert.Equal(count + accepted, await db.Reports.CountAsync(Ct));
+        }
+    }
+
+    [Fact]
+    public async Task PoliceStep_AtIntakeOrLater_StartsThe3DayClock_OverdueIsMarked_FeedbackStopsIt()
+    {
+        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (_, workerId) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var fourDaysAgo = DateTimeOffset.UtcNow.AddDays(-4);
+
+        // At intake, four days ago: the feedback was due a day ago and is marked overdue, on the report and in the queue.
+        var late = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["PhysicalAbuse"], receivedAt: fourDaysAgo.ToString("o"),
+            policeReport: new { reportedAt = fourDaysAgo.AddMinutes(10).ToString("o"), reportedBy = "校医 李老师", policeUnit = "启明派出所" }), Ct), HttpStatusCode.Created);
+        var police = late.GetProperty("police");
+        Assert.Equal("启明派出所", police.GetProperty("policeUnit").GetString());
+        Assert.Equal("校医 李老师", police.GetProperty("reportedBy").GetString());
+        var due = police.GetProperty("feedbackDueAt").GetDateTimeOffset();
+        Assert.Equal(TimeSpan.FromHours(8), due.Offset);
+        Assert.Equal(TimeSpan.Zero, due.TimeOfDay);
+        Assert.Equal(DateOnly.FromDateTime(fourDaysAgo.AddMinutes(10).ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(4), DateOnly.FromDateTime(due.DateTime));
+        Assert.True(police.GetProperty("feedbackOverdue").GetBoolean());
+        var lateId = late.GetProperty("id").GetGuid();
+        var queue = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/reports?pageSize=200", Ct);
+        Assert.True(queue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == lateId).GetProperty("policeFeedbackOverdue").GetBoolean());
+
+        // Feedback: not before the report to the police, then recorded; the mark goes.
+        Assert.Contains("不能早于报警时间", await ErrorOf(await supervisor.PostAsJsonAsync($"/api/v1/reports/{lateId}/police-feedback", new { receivedAt = fourDaysAgo.ToString("o"), note = "已立案侦查" }, Ct), "receivedAt"), StringComparison.Ordinal);
+        var answered = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{lateId}/police-feedback", new { receivedAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("o"), note = "已立案侦查" }, Ct));
+        Assert.False(answered.GetProperty("police").GetProperty("feedbackOverdue").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/v1/reports/{lateId}/police-feedback", new { receivedAt = DateTimeOffset.UtcNow.ToString("o"), note = "再次" }, Ct)).StatusCode);
+
+        // Later, on a report that became a case: fields named when missing, then on the case's timeline; once only.
+        var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["Abandonment"]), Ct), HttpStatusCode.Created);
+        var reportId = report.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/police-feedback", new { receivedAt = DateTimeOffset.UtcNow.ToString("o"), note = "x" }, Ct)).StatusCode);
+        var triage = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId, riskLevel = "high" }, Ct));
+        var missing = await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/police-report", new { reportedAt = DateTimeOffset.UtcNow.ToString("o") }, Ct);
+        await ErrorOf(missing, "policeUnit");
+        await ErrorOf(missing, "reportedBy");
+        await ErrorOf(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/police-report", new { reportedAt = DateTimeOffset.UtcNow.AddHours(2).ToString("o"), reportedBy = "督导员", policeUnit = "启明派出所" }, Ct), "reportedAt");
+        var recorded = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/police-report", new { reportedAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("o"), reportedBy = "督导员", policeUnit = "启明派出所" }, Ct));
+        Assert.False(recorded.GetProperty("police").GetProperty("feedbackOverdue").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/police-report", new { reportedAt = DateTimeOffset.UtcNow.ToString("o"), reportedBy = "督导员", policeUnit = "另一派出所" }, Ct)).StatusCode);
+        var file = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{triage.GetProperty("caseId").GetGuid()}", Ct);
+        Assert.Contains(file.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "ReportedToPolice" && e.GetProperty("text").GetString()!.Contains("启明派出所", StringComparison.Ordinal));
+
+        // A report of none of the nine situations has no police step; a police step sent with one is refused.
+        var routine = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["SchoolDropout"]), Ct), HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/v1/reports/{routine.GetProperty("id")}/police-report", new { reportedAt = DateTimeOffset.UtcNow.ToString("o"), reportedBy = "x", policeUnit = "y" }, Ct)).StatusCode);
+        await ErrorOf(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["SchoolDropout"], policeReport: new { reportedAt = DateTimeOffset.UtcNow.ToString("o"), reportedBy = "x", policeUnit = "y" }), Ct), "policeReport");
+    }
+
+    /// <summary>A case of a registered child, the county officer who decides guardianship, and the child's director.</summary>
+    private async Task<(HttpClient Officer, HttpClient Director, Guid ChildId, Guid CaseId)> CaseAsync()
+    {
+        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (officer, officerId) = await StaffAsync("CivilAffairsOfficer", "430702");
+        var (director, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var childId = await ChildAsync(director, BirthForAge(9), male: true);
+        var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["Abandonment"], childId: childId), Ct), HttpStatusCode.Created);
+        var triage = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId = officerId, riskLevel = "high" }, Ct));
+        return (officer, director, childId, triage.GetProperty("caseId").GetGuid());
+    }
+
+    private static async Task<JsonElement> MeasureAsync(HttpClient officer, Guid caseId, Guid measureId) =>
+        (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct)).GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == measureId);
+
+    [Fact]
+    public async Task TemporaryGuardianship_NeedsAPlacement_AndDoesNotOverlapAnother_LongTermAlongsideIsAllowed()
+    {
+        var (officer, _, _, caseId) = await CaseAsync();
+        var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-20);
+        var noPlacement = await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "Temporary", ground = "Art92GuardianMissing", startOn = start.ToString("yyyy-MM-dd") }, Ct);
+        Assert.Contains("第九十三条", await ErrorOf(noPlacement, "placement"), StringComparison.Ordinal);
+
+        // A past measure, 20 to 11 days ago, ended by becoming long-term.
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new
+        {
+            kind = "Temporary", ground = "Art92GuardianMissing", placement = "ProtectionInstitution", startOn = start.ToString("yyyy-MM-dd"), endOn = start.AddDays(9).ToString("yyyy-MM-dd"), endReason = "BecameLongTerm",
+        }, Ct), HttpStatusCode.Created);
+        // Overlapping it (its last day, or open from before) is refused; the day after is not.
+        foreach (var (from, to) in new (DateOnly, DateOnly?)[] { (start.AddDays(9), null), (start.AddDays(-5), start), (start.AddDays(3), start.AddDays(4)) })
+        {
+            var r = await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new
+            {
+                kind = "Temporary", ground = "Art92GuardianNeglects", placement = "Kinship", startOn = from.ToString("yyyy-MM-dd"), endOn = to?.ToString("yyyy-MM-dd"), endReason = to is null ? null : "BecameLongTerm",
+            }, Ct);
+            Assert.Contains("不能重叠", await ErrorOf(r, "startOn"), StringComparison.Ordinal);
+        }
+
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "Temporary", ground = "Art92GuardianNeglects", placement = "Kinship", startOn = start.AddDays(10).ToString("yyyy-MM-dd") }, Ct), HttpStatusCode.Created);
+        // A long-term measure at the same time is of the other kind; a second open long-term one overlaps it.
+        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "LongTerm", ground = "Art94CannotBeFound", startOn = start.AddDays(10).ToString("yyyy-MM-dd") }, Ct), HttpStatusCode.Created);
+        await ErrorOf(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "LongTerm", ground = "Art94GuardianDead", startOn = Today }, Ct), "startOn");
+    }
+
+    [Fact]
+    public async Task ReturningTheChildHome_NeedsAnAssessmentDuringTheMeasure_ThatIsNotHighRisk()
+    {
+        var (officer, director, childId, caseId) = await CaseAsync();
+        var created = await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "Temporary", ground = "Art92GuardianTemporarilyUnable", placement = "FosterFamily", startOn = Today }, Ct), HttpStatusCode.Created);
+        var measureId = created.GetProperty("id").GetGuid();
+        var end = $"/api/v1/cases/{caseId}/guardianship-measures/{measureId}/end";
+
+        // No assessment at all: refused naming the reason; nor may a measure be recorded as already over that way.
+        Assert.Contains("监护评估", await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "ReturnedHome" }, Ct), "reason"), StringComparison.Ordinal);
+        await ErrorOf(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "LongTerm", ground = "Art94GuardianDead", startOn = Today, endOn = Today, endReason = "ReturnedHome" }, Ct), "endReason");
+
+        // A high-risk assessment (the emergency override) does not allow it.
+        await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "监护人仍无法照料" }, Ct), HttpStatusCode.Created);
+        Assert.Contains("高风险", await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "ReturnedHome" }, Ct), "reason"), StringComparison.Ordinal);
+
+        // A later low-risk one does; the measure records the reason and the assessment, and the timeline says so.
+        var instrument = await director.GetFromJsonAsync<JsonElement>("/api/v1/assessment-instruments/current", Ct);
+        var answers = instrument.GetProperty("dimensions").EnumerateArray().SelectMany(d => d.GetProperty("questions").EnumerateArray())
+            .ToDictionary(q => q.GetProperty("code").GetString()!, q => q.GetProperty("options").EnumerateArray().First(o => o.GetProperty("weight").GetInt32() == 0).GetProperty("code").GetString()!);
+        var low = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { answers }, Ct), HttpStatusCode.Created);
+        Assert.NotEqual("High", low.GetProperty("level").GetString());
+        await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1).ToString("yyyy-MM-dd"), reason = "ReturnedHome" }, Ct), "endOn");
+        await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "Adopted" }, Ct), "reason"); // adoption ends long-term guardianship
+        await OkJson(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "ReturnedHome", note = "评估认为父亲已能照料" }, Ct));
+        var ended = await MeasureAsync(officer, caseId, measureId);
+        Assert.Equal("ReturnedHome", ended.GetProperty("endReason").GetString());
+        Assert.Equal(low.GetProperty("id").GetGuid(), ended.GetProperty("endAssessmentId").GetGuid());
+        Assert.Equal(Today, ended.GetProperty("endOn").GetString());
+        var file = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
+        Assert.Contains(file.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "GuardianshipEnded");
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "CameOfAge" }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Adoption_EndsLongTermGuardianship_OnlyAnOfficerEndsAMeasure_AndOtherNeedsANote()
+    {
+        var (officer, director, _, caseId) = await CaseAsync();
+        var created = await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "LongTerm", ground = "Art94GuardianDead", placement = "WelfareInstitution", startOn = Today }, Ct), HttpStatusCode.Created);
+        var end = $"/api/v1/cases/{caseId}/guardianship-measures/{created.GetProperty("id").GetGuid()}/end";
+        Assert.Equal(HttpStatusCode.Forbidden, (await director.PostAsJsonAsync(end, new { endOn = Today, reason = "Adopted" }, Ct)).StatusCode);
+        await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "ReturnedHome" }, Ct), "reason");
+        await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "Other" }, Ct), "note");
+        await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "Returned" }, Ct), "reason");
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures/{Guid.NewGuid()}/end", new { endOn = Today, reason = "Adopted" }, Ct)).StatusCode);
+        await OkJson(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "Adopted", note = "收养登记已办理" }, Ct));
+        var file = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
+        Assert.Equal("Adopted", file.GetProperty("measures").EnumerateArray().Single().GetProperty("endReason").GetString());
+    }
+}
