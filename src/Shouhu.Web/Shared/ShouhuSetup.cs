@@ -185,6 +185,7 @@ public static class ShouhuSetup
         services.AddScoped<GuardianEdits>();
         services.AddScoped<CategoryEdits>();
         services.AddSingleton(VerificationSettings.From(builder.Configuration));
+        services.AddSingleton(RegisterSettingsConfig.From(builder.Configuration));
         services.AddScoped<ChildExport>();
         services.AddAuditChain(builder.Configuration, options);
         services.AddShouhuRateLimits(builder.Configuration);
