@@ -11,7 +11,7 @@ using Shouhu.Data;
 namespace Shouhu.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ShouhuDbContext))]
-    [Migration("20261201114215_Initial")]
+    [Migration("20261201124848_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1403,6 +1403,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AwaySince")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
@@ -1411,12 +1414,28 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ConditionSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConditionTermMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DisabilityGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DisabilityType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Employment")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("HealthStatus")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Illness")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsGuardian")
                         .HasColumnType("INTEGER");
@@ -1452,6 +1471,11 @@ namespace Shouhu.Data.Sqlite.Migrations
 
                     b.Property<string>("WorkPlace")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkRegionCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

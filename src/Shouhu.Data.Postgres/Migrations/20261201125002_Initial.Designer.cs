@@ -12,7 +12,7 @@ using Shouhu.Data;
 namespace Shouhu.Data.Postgres.Migrations
 {
     [DbContext(typeof(ShouhuDbContext))]
-    [Migration("20261201114249_Initial")]
+    [Migration("20261201125002_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1433,6 +1433,9 @@ namespace Shouhu.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AwaySince")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
@@ -1441,12 +1444,28 @@ namespace Shouhu.Data.Postgres.Migrations
                         .IsUnicode(false)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<DateOnly?>("ConditionSince")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ConditionTermMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DisabilityGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DisabilityType")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Employment")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
                     b.Property<int>("HealthStatus")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Illness")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<bool>("IsGuardian")
                         .HasColumnType("boolean");
@@ -1484,6 +1503,11 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<string>("WorkPlace")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("WorkRegionCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)");
 
                     b.HasKey("Id");
 
