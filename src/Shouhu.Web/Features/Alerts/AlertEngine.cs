@@ -278,7 +278,8 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         // the windows ahead are Registry:Alerts:LeftBehindWarningDays (30) and AdultWarningDays (60).
         var sixteenFrom = ChinaTime.LatestBirthDateForAge(16, today);
         var sixteenTo = ChinaTime.LatestBirthDateForAge(16, today.AddDays(settings.LeftBehindWarningDays));
-        var leftBehind = Active().Where(k => k.Category == ProtectionCategory.LeftBehind)
+        // An exited category still counts to the end of its month (exit from the month after), but it needs no exit alert.
+        var leftBehind = Active().Where(k => k.Category == ProtectionCategory.LeftBehind && k.Status != CategoryStatus.Exited)
             .Join(Children(), k => k.ChildId, c => c.Id, (k, c) => new { c.Id, c.RegionCode, c.BirthDate })
             .Where(c => c.BirthDate > sixteenFrom && c.BirthDate <= sixteenTo).Distinct();
         await foreach (var c in leftBehind.AsAsyncEnumerable().WithCancellation(ct))
@@ -289,7 +290,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
 
         var adultFrom = ChinaTime.LatestBirthDateForAge(18, today);
         var adultTo = ChinaTime.LatestBirthDateForAge(18, today.AddDays(settings.AdultWarningDays));
-        var adults = Children().Where(c => c.BirthDate > adultFrom && c.BirthDate <= adultTo && active.Any(k => k.ChildId == c.Id))
+        var adults = Children().Where(c => c.BirthDate > adultFrom && c.BirthDate <= adultTo && active.Any(k => k.ChildId == c.Id && k.Status != CategoryStatus.Exited))
             .Select(c => new { c.Id, c.RegionCode, c.BirthDate });
         await foreach (var c in adults.AsAsyncEnumerable().WithCancellation(ct))
         {
