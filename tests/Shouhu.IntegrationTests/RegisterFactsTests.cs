@@ -48,7 +48,7 @@ public sealed class RegisterFactsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var name = Name("事实");
-        var r = await director.PostAsJsonAsync("/api/v1/children", Child(name, "InDistress",
+        var r = await director.PostAsJsonAsync("/api/v1/children", Child(name, "Migrant",
             new { name = "父", relation = "Father", status = "Deceased", isWorkingAway = true },
             new { name = "母", relation = "Mother", status = "LostContact", conditionSince = D(Today.AddDays(1)) },
             new { name = "祖", relation = "Grandfather", status = "LostContact", conditionTermMonths = 12 },
@@ -67,7 +67,7 @@ public sealed class RegisterFactsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Equal(0, await CountNamedAsync(name));
 
         // The same rules on the family-member routes, keyed by the field alone.
-        var child = await Json(await director.PostAsJsonAsync("/api/v1/children", Child(name, "InDistress"), Ct));
+        var child = await Json(await director.PostAsJsonAsync("/api/v1/children", Child(Name("事实"), "Migrant"), Ct));
         var id = child.GetProperty("id").GetString();
         var add = await director.PostAsJsonAsync($"/api/v1/children/{id}/guardians", new { name = "父", relation = "Father", status = "Imprisoned", conditionSince = "2025-01-01", conditionTermMonths = 0 }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, add.StatusCode);

@@ -86,11 +86,14 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var exited = await Json(await director.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/exit", new { reason = "父母返乡", version }, Ct));
         var k = exited.GetProperty("categories")[0];
         Assert.Equal("exited", k.GetProperty("status").GetString());
-        Assert.False(k.GetProperty("active").GetBoolean());
+        // Exit from the month after (issue #11 item 11): exited at once, still counted to the end of this month.
+        Assert.True(k.GetProperty("active").GetBoolean());
+        var today = Shouhu.Domain.Time.ChinaTime.Today(TimeProvider.System);
+        Assert.Equal(new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month)).ToString("yyyy-MM-dd"), k.GetProperty("validTo").GetString());
         Assert.Equal("父母返乡", k.GetProperty("statusReason").GetString());
 
-        // An exited category is never counted.
-        listed = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children?category=LeftBehind&q=链条儿", Ct);
+        // An exited category is no longer verified.
+        listed = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children?category=LeftBehind&status=verified&q=链条儿", Ct);
         Assert.Equal(0, listed.GetProperty("total").GetInt32());
         var byStatus = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children?category=LeftBehind&status=exited&q=链条儿", Ct);
         Assert.Equal(1, byStatus.GetProperty("total").GetInt32());
