@@ -273,3 +273,46 @@ public sealed class RegisterSettingsTests(LocalRulesApp app) : IClassFixture<Loc
         Assert.Equal(0, await OpenAsync(later));
     }
 }
+
+/// <summary>A category's end on the pinned clock (issue #11 item 11): the day is China's, not the server's or UTC's.</summary>
+public sealed class CategoryEndPinnedClockTests(PinnedClockApp app) : IClassFixture<PinnedClockApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// At 00:30 on 2 June in China (16:30 on 1 June in UTC) a category whose last day was 1 June has ended: exited, not
+    /// verified; one whose last day is 2 June is still verified. At 23:59 on 1 June both were verified.
+    /// </summary>
+    [Fact]
+    public async Task ACategoryEndingYesterdayInChina_IsExitedAfterChinasMidnight()
+    {
+        app.SetChinaTime(new DateTime(2026, 6, 1, 23, 59, 0));
+        var (director, _) = await app.AccountAsync(Shouhu.Domain.Accounts.Roles.ChildDirector, ShouhuApp.VillageA);
+        async Task<string> VerifiedUntilAsync(string name, DateOnly lastDay)
+        {
+            var body = ChildrenTests.ChildBody(name, ShouhuApp.NewIdNumber(new DateOnly(2013, 9, 9), true), ShouhuApp.VillageA);
+            var r = await director.PostAsJsonAsync("/api/v1/children", body, Ct);
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            var id = (await r.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
+            await using var db = app.SystemDb();
+            var k = await db.ChildCategories.SingleAsync(x => x.ChildId == Guid.Parse(id), Ct);
+            (k.Status, k.ValidTo) = (CategoryStatus.Verified, lastDay);
+            await db.SaveChangesAsync(Ct);
+            return id;
+        }
+
+        var endsFirst = await VerifiedUntilAsync("六一止", new DateOnly(2026, 6, 1));
+        var endsSecond = await VerifiedUntilAsync("六二止", new DateOnly(2026, 6, 2));
+        async Task<string> StatusAsync(string id) =>
+            (await director.GetFromJsonAsync<JsonElement>($"/api/v1/children/{id}", Ct)).GetProperty("categories")[0].GetProperty("status").GetString()!;
+
+        Assert.Equal(("verified", "verified"), (await StatusAsync(endsFirst), await StatusAsync(endsSecond)));
+
+        app.SetChinaTime(new DateTime(2026, 6, 2, 0, 30, 0)); // UTC: 2026-06-01 16:30
+        Assert.Equal(("exited", "verified"), (await StatusAsync(endsFirst), await StatusAsync(endsSecond)));
+        var verified = await director.GetFromJsonAsync<JsonElement>("/api/v1/children?status=verified&pageSize=500", Ct);
+        var ids = verified.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
+        Assert.DoesNotContain(endsFirst, ids);
+        Assert.Contains(endsSecond, ids);
+    }
+}
