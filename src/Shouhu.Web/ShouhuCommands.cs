@@ -80,7 +80,7 @@ public static class ShouhuCommands
                 Console.WriteLine($"区划导入完成：匹配 {result.Matched} 条，新增 {result.Inserted} 条，用时 {result.Elapsed.TotalSeconds:F1} 秒。");
                 break;
             case ["demo", "generate", var n, ..] when int.TryParse(n, out var count) && count is > 0 and <= 5_000_000:
-                var generated = await new Features.DemoData.DemoDataGenerator(db, TimeProvider.System)
+                var generated = await new Features.DemoData.DemoDataGenerator(db, TimeProvider.System, services.GetRequiredService<Domain.Children.RegisterSettings>())
                     .EnsureAsync(count, progress: done => Console.Write($"\r{done:N0} …"));
                 Console.WriteLine($"\r演示数据：原有 {generated.Existing} 名，新增 {generated.Added} 名，用时 {generated.Elapsed.TotalSeconds:F1} 秒。");
                 break;

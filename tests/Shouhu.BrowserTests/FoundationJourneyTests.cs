@@ -106,8 +106,12 @@ public sealed class FoundationJourneyTests(BrowserApp app) : IClassFixture<Brows
         await phone.Locator("input[name='Father.Name']").FillAsync("杨大山");
         await phone.Locator("input[name='Father.IsWorkingAway']").CheckAsync();
         await phone.Locator("input[name='Father.WorkPlace']").FillAsync("广东东莞");
+        await phone.Locator("input[name='Father.AwaySince']").FillAsync("2024-01-01");
+        await phone.Locator("input[name='Father.WorkRegionCode']").FillAsync("441900");
         await phone.Locator("input[name='Mother.Name']").FillAsync("李秀英");
         await phone.Locator("input[name='Mother.IsWorkingAway']").CheckAsync();
+        await phone.Locator("input[name='Mother.AwaySince']").FillAsync("2024-01-01");
+        await phone.Locator("input[name='Mother.WorkRegionCode']").FillAsync("441900");
         await phone.Locator("input[name=Categories][value=LeftBehind]").CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(phone.Locator(".field-error[data-field=citizenIdNumber]")).ToHaveTextAsync($"校验位应为 {good[17]}");

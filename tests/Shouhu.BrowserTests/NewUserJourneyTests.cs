@@ -280,7 +280,7 @@ public sealed partial class NewUserJourneyTests(BrowserApp app) : IClassFixture<
         using var liaison = await app.ApiAsync("liaisonw1", Password);
         var first17 = "43070220150909456";
         var childId = (await Ok(await dir.PostAsJsonAsync("/api/v1/children", new { name = "欧阳小星", sex = "female", citizenIdNumber = first17 + Shouhu.Domain.Identity.CitizenIdNumber.ComputeCheckCharacter(first17), residenceRegionCode = Village, householdKind = "Rural", categories = new[] { new { category = "LeftBehind" } },
-            guardians = new object[] { new { name = "欧阳大", relation = "Father", status = "Living", isWorkingAway = true, workPlace = "广东东莞" }, new { name = "李二", relation = "Mother", status = "Living", isWorkingAway = true, workPlace = "浙江义乌" } } }, Ct))).GetProperty("id").GetGuid();
+            guardians = new object[] { new { name = "欧阳大", relation = "Father", status = "Living", isWorkingAway = true, workPlace = "广东东莞", awaySince = "2024-01-01", workRegionCode = "441900" }, new { name = "李二", relation = "Mother", status = "Living", isWorkingAway = true, workPlace = "浙江义乌", awaySince = "2024-01-01", workRegionCode = "330782" } } }, Ct))).GetProperty("id").GetGuid();
         var reportId = (await Ok(await sup.PostAsJsonAsync("/api/v1/reports", new { channel = "WalkIn", concernTypes = new[] { "Neglect" }, urgency = "Routine", narrative = "来访。", childId }, Ct))).GetProperty("id").GetGuid();
         var caseId = (await Ok(await sup.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId = directorId, riskLevel = "medium" }, Ct))).GetProperty("caseId").GetGuid();
         var long1 = string.Concat(Enumerable.Repeat("监护人长期外出务工，祖母年迈多病无力照料，儿童多次夜不归宿", 4));

@@ -181,7 +181,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         {
             name = "将满十八", sex = "female", birthDate = today.AddYears(-18).AddDays(20).ToString("yyyy-MM-dd"), residenceRegionCode = ShouhuApp.VillageA,
             categories = new[] { new { category = "DeFactoUnsupported", basis = "父亲服刑，母亲失联" } },
-            guardians = new[] { new { name = "父", relation = "Father", status = "Imprisoned" }, new { name = "母", relation = "Mother", status = "LostContact" } },
+            guardians = new object[] { new { name = "父", relation = "Father", status = "Imprisoned", conditionSince = "2024-01-01", conditionTermMonths = 120 }, new { name = "母", relation = "Mother", status = "LostContact", conditionSince = "2024-01-01" } },
         }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await FiresOnceAsync("Turning18", eighteen);
 

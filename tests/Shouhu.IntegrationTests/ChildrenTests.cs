@@ -10,7 +10,7 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>A left-behind child as the field records one: rural household, both parents working away.</summary>
+    /// <summary>A left-behind child as the field records one: rural household, both parents working away since 2024 outside the county (ADR-009).</summary>
     internal static object ChildBody(string name, string id, string village, string? birth = null, string sex = "male") => new
     {
         name,
@@ -22,8 +22,8 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         categories = new[] { new { category = "LeftBehind" } },
         guardians = new object[]
         {
-            new { name = "赵大", relation = "Father", status = "Living", isWorkingAway = true, workPlace = "广东东莞" },
-            new { name = "钱二", relation = "Mother", status = "Living", isWorkingAway = true, workPlace = "浙江义乌" },
+            new { name = "赵大", relation = "Father", status = "Living", isWorkingAway = true, workPlace = "广东东莞", awaySince = "2024-01-01", workRegionCode = "441900" },
+            new { name = "钱二", relation = "Mother", status = "Living", isWorkingAway = true, workPlace = "浙江义乌", awaySince = "2024-01-01", workRegionCode = "330782" },
         },
     };
 
@@ -40,7 +40,7 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var childId = child.GetProperty("id").GetString();
         Assert.Equal($"/api/v1/children/{childId}", created.Headers.Location?.OriginalString);
         Assert.Equal("2015-06-01", child.GetProperty("birthDate").GetString());
-        Assert.Equal("2031-05-31", child.GetProperty("categories")[0].GetProperty("validTo").GetString()); // left-behind ends at 16
+        Assert.Equal("2031-06-01", child.GetProperty("categories")[0].GetProperty("validTo").GetString()); // left-behind ends with the 16th birthday
         Assert.Equal("pending", child.GetProperty("categories")[0].GetProperty("status").GetString());
         Assert.Equal("male", child.GetProperty("sex").GetString());
         Assert.Equal("LeftBehind", child.GetProperty("categories")[0].GetProperty("category").GetString());

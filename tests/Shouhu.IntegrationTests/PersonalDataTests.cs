@@ -61,8 +61,8 @@ public sealed class PersonalDataTests(ShouhuApp app) : IClassFixture<ShouhuApp>
                 categories = new[] { new { category = "LeftBehind" } },
                 guardians = new object[]
                 {
-                    new { name = "隐父", relation = "Father", citizenIdNumber = fatherId, isWorkingAway = true, phone = GuardianPhone },
-                    new { name = "隐母", relation = "Mother", isWorkingAway = true },
+                    new { name = "隐父", relation = "Father", citizenIdNumber = fatherId, isWorkingAway = true, phone = GuardianPhone, awaySince = "2024-01-01", workRegionCode = "441900" },
+                    new { name = "隐母", relation = "Mother", isWorkingAway = true, awaySince = "2024-01-01", workRegionCode = "441900" },
                 },
             }, Ct);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -374,10 +374,10 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/api/v1/children?{query}", Ct)).StatusCode);
     }
 
-    // ---- #10 item 9: an exit's last day and an age end count alike ---------------------------------------------------
+    // ---- #10 item 9, as issue #11 item 11 changed it: an exit runs to the end of the month of the change -------------
 
     [Fact]
-    public async Task ExitedOnADay_CountsUntilTheDayBefore_LikeACategoryEndingByAge()
+    public async Task ExitedOnADay_CountsToTheEndOfThatMonth_LikeEveryOtherEnd()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var (id, cat, v) = await SubmittedAsync(director);
@@ -385,22 +385,23 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         await using (var db = app.SystemDb())
         {
             var k = await db.ChildCategories.SingleAsync(x => x.Id == Guid.Parse(cat), Ct);
-            k.ValidFrom = today.AddDays(-30);
+            k.ValidFrom = today.AddDays(-40);
             await db.SaveChangesAsync(Ct);
             v = k.Version.ToString();
         }
 
-        var exited = await director.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/exit", new { reason = "父母返乡", date = today.ToString("yyyy-MM-dd"), version = v }, Ct);
+        var change = today.AddDays(-35);
+        var exited = await director.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/exit", new { reason = "父母返乡", date = change.ToString("yyyy-MM-dd"), version = v }, Ct);
         Assert.Equal(HttpStatusCode.OK, exited.StatusCode);
         var k2 = (await Json(exited)).GetProperty("categories")[0];
-        Assert.Equal(today.AddDays(-1).ToString("yyyy-MM-dd"), k2.GetProperty("validTo").GetString());
-        Assert.False(k2.GetProperty("active").GetBoolean());
+        var monthEnd = new DateOnly(change.Year, change.Month, DateTime.DaysInMonth(change.Year, change.Month));
+        Assert.Equal(monthEnd.ToString("yyyy-MM-dd"), k2.GetProperty("validTo").GetString());
         await using var check = app.SystemDb();
         var row = await check.ChildCategories.AsNoTracking().SingleAsync(x => x.Id == Guid.Parse(cat), Ct);
-        Assert.True(row.IsActiveOn(today.AddDays(-1)));
-        Assert.False(row.IsActiveOn(today));
-        Assert.Equal(1, await check.ChildCategories.Where(x => x.Id == row.Id).Where(Domain.Children.ChildCategory.ActiveOn(today.AddDays(-1))).CountAsync(Ct));
-        Assert.Equal(0, await check.ChildCategories.Where(x => x.Id == row.Id).Where(Domain.Children.ChildCategory.ActiveOn(today)).CountAsync(Ct));
+        Assert.True(row.IsActiveOn(monthEnd));
+        Assert.False(row.IsActiveOn(monthEnd.AddDays(1)));
+        Assert.Equal(1, await check.ChildCategories.Where(x => x.Id == row.Id).Where(Domain.Children.ChildCategory.ActiveOn(monthEnd)).CountAsync(Ct));
+        Assert.Equal(0, await check.ChildCategories.Where(x => x.Id == row.Id).Where(Domain.Children.ChildCategory.ActiveOn(monthEnd.AddDays(1))).CountAsync(Ct));
     }
 
     // ---- #10 item 10: Chinese labels in the history ------------------------------------------------------------------

@@ -39,10 +39,10 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         {
             name = "事一", sex = "female", birthDate = "2012-01-01", residenceRegionCode = ShouhuApp.VillageA,
             categories = new[] { new { category = "DeFactoUnsupported", basis = "父亲服刑，母亲失联" } },
-            guardians = new[] { new { name = "父", relation = "Father", status = "Imprisoned" }, new { name = "母", relation = "Mother", status = "LostContact" } },
+            guardians = new object[] { new { name = "父", relation = "Father", status = "Imprisoned", conditionSince = "2024-01-01", conditionTermMonths = 120 }, new { name = "母", relation = "Mother", status = "LostContact", conditionSince = "2024-01-01" } },
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, deFacto.StatusCode);
-        Assert.Equal("2029-12-31", (await Json(deFacto)).GetProperty("categories")[0].GetProperty("validTo").GetString());
+        Assert.Equal("2030-01-01", (await Json(deFacto)).GetProperty("categories")[0].GetProperty("validTo").GetString());
 
         var notRural = await director.PostAsJsonAsync("/api/v1/children", new
         {
@@ -86,11 +86,14 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var exited = await Json(await director.PostAsJsonAsync($"/api/v1/children/{id}/categories/{cat}/exit", new { reason = "父母返乡", version }, Ct));
         var k = exited.GetProperty("categories")[0];
         Assert.Equal("exited", k.GetProperty("status").GetString());
-        Assert.False(k.GetProperty("active").GetBoolean());
+        // Exit from the month after (issue #11 item 11): exited at once, still counted to the end of this month.
+        Assert.True(k.GetProperty("active").GetBoolean());
+        var today = Shouhu.Domain.Time.ChinaTime.Today(TimeProvider.System);
+        Assert.Equal(new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month)).ToString("yyyy-MM-dd"), k.GetProperty("validTo").GetString());
         Assert.Equal("父母返乡", k.GetProperty("statusReason").GetString());
 
-        // An exited category is never counted.
-        listed = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children?category=LeftBehind&q=链条儿", Ct);
+        // An exited category is no longer verified.
+        listed = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children?category=LeftBehind&status=verified&q=链条儿", Ct);
         Assert.Equal(0, listed.GetProperty("total").GetInt32());
         var byStatus = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children?category=LeftBehind&status=exited&q=链条儿", Ct);
         Assert.Equal(1, byStatus.GetProperty("total").GetInt32());
@@ -201,12 +204,13 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         using var directorA = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         using var directorB = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
         using var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
+        var today = Shouhu.Domain.Time.ChinaTime.Today(TimeProvider.System);
         var before = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/children?category=DeFactoUnsupported&pageSize=200", Ct)).GetProperty("total").GetInt32();
         object Body(string name) => new
         {
             name, sex = "female", birthDate = "2012-05-05", residenceRegionCode = ShouhuApp.VillageA,
-            categories = new[] { new { category = "DeFactoUnsupported" } },
-            guardians = new[] { new { name = "父", relation = "Father", status = "Imprisoned" }, new { name = "母", relation = "Mother", status = "SevereIllness" } },
+            categories = new[] { new { category = "DeFactoUnsupported", validFrom = today.AddMonths(-2).ToString("yyyy-MM-dd") } },
+            guardians = new object[] { new { name = "父", relation = "Father", status = "Imprisoned", conditionSince = "2024-01-01", conditionTermMonths = 120 }, new { name = "母", relation = "Mother", status = "SevereIllness", illness = "终末期肾病" } },
         };
         var ids = new List<string>();
         foreach (var n in new[] { "计数甲", "计数乙", "计数丙" })
@@ -216,7 +220,8 @@ public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         var detail = await directorA.GetFromJsonAsync<JsonElement>($"/api/v1/children/{ids[0]}", Ct);
         var cat = detail.GetProperty("categories")[0].GetProperty("id").GetString();
-        var exit = await directorA.PostAsJsonAsync($"/api/v1/children/{ids[0]}/categories/{cat}/exit", new { reason = "父亲刑满释放", version = detail.GetProperty("categories")[0].GetProperty("version").GetString() }, Ct);
+        // Released last month: the exit took effect from this month (DOMAIN.md §1), so the child no longer counts.
+        var exit = await directorA.PostAsJsonAsync($"/api/v1/children/{ids[0]}/categories/{cat}/exit", new { reason = "父亲刑满释放", date = today.AddMonths(-1).ToString("yyyy-MM-dd"), version = detail.GetProperty("categories")[0].GetProperty("version").GetString() }, Ct);
         Assert.Equal(HttpStatusCode.OK, exit.StatusCode);
 
         var page = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/children?category=DeFactoUnsupported&pageSize=200", Ct);

@@ -1477,6 +1477,9 @@ namespace Shouhu.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AwaySince")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
@@ -1485,12 +1488,28 @@ namespace Shouhu.Data.Postgres.Migrations
                         .IsUnicode(false)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<DateOnly?>("ConditionSince")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ConditionTermMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DisabilityGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DisabilityType")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Employment")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
                     b.Property<int>("HealthStatus")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Illness")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<bool>("IsGuardian")
                         .HasColumnType("boolean");
@@ -1528,6 +1547,11 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<string>("WorkPlace")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("WorkRegionCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)");
 
                     b.HasKey("Id");
 

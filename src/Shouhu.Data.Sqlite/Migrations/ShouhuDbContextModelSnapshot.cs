@@ -1446,6 +1446,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AwaySince")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
@@ -1454,12 +1457,28 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ConditionSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConditionTermMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DisabilityGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DisabilityType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Employment")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("HealthStatus")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Illness")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsGuardian")
                         .HasColumnType("INTEGER");
@@ -1495,6 +1514,11 @@ namespace Shouhu.Data.Sqlite.Migrations
 
                     b.Property<string>("WorkPlace")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkRegionCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

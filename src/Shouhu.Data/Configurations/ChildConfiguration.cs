@@ -94,6 +94,8 @@ internal sealed class GuardianConfiguration : IEntityTypeConfiguration<Guardian>
         b.Property(g => g.RegionCode).HasMaxLength(12).IsUnicode(false);
         b.Property(g => g.WorkPlace).HasMaxLength(100);
         b.Property(g => g.Employment).HasMaxLength(100);
+        b.Property(g => g.Illness).HasMaxLength(50);
+        b.Property(g => g.WorkRegionCode).HasMaxLength(12).IsUnicode(false);
         b.Property(g => g.Phone).HasMaxLength(20).IsUnicode(false);
         b.Property(g => g.Version).IsConcurrencyToken();
         b.HasIndex(g => g.ChildId);

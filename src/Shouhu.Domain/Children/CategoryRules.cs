@@ -11,6 +11,7 @@ namespace Shouhu.Domain.Children;
 /// deportation count as most provinces add.</item>
 /// <item>农村留守儿童 (国发〔2016〕13号): rural household registration, both parents working away, or one away and the other
 /// without capacity (重病/重残); ends at 16.</item>
+/// <item>A parent's condition counts only with its facts — term, since-date, grade, illness (<see cref="GuardianConditions"/>).</item>
 /// <item>流动儿童: age limit configurable, default 16. Every category ends at 18.</item>
 /// <item>困境儿童 (国发〔2016〕36号): one of the configured sub-types. 残疾儿童: the child's disability is recorded.</item>
 /// </list>
@@ -26,12 +27,6 @@ public static class CategoryRules
     /// <summary>The three national sub-types of 困境儿童 (国发〔2016〕36号); provinces add their own.</summary>
     public static readonly IReadOnlyList<string> InDistressSubTypes = ["家庭经济困难", "自身残疾", "监护缺失或不当"];
 
-    private static readonly GuardianStatus[] SixConditions =
-    [
-        GuardianStatus.SevereDisability, GuardianStatus.SevereIllness, GuardianStatus.Imprisoned, GuardianStatus.CompulsoryRehab,
-        GuardianStatus.OtherRestriction, GuardianStatus.LostContact, GuardianStatus.GuardianshipRevoked, GuardianStatus.Deported,
-    ];
-
     /// <summary>Age at which <paramref name="category"/> ends.</summary>
     public static int AgeLimit(ProtectionCategory category, int migrantAgeLimit = DefaultMigrantAgeLimit) => category switch
     {
@@ -40,23 +35,41 @@ public static class CategoryRules
         _ => ChildRules.AdultAge,
     };
 
-    /// <summary>The last day the category can apply: the day before the birthday of its age limit (Civil Code arts. 201–202 for 29 February).</summary>
+    /// <summary>
+    /// The last day the category can apply by age: the birthday of its age limit itself, the last day of minority
+    /// (ADR-009, Civil Code art. 201: the day of birth is not counted, the years end on the corresponding day; for a
+    /// 29 February birth in a common year, 28 February, art. 202). The next day the child has reached the limit.
+    /// </summary>
     public static DateOnly LastDay(ProtectionCategory category, DateOnly birthDate, int migrantAgeLimit = DefaultMigrantAgeLimit) =>
-        ChinaTime.Anniversary(birthDate, AgeLimit(category, migrantAgeLimit)).AddDays(-1);
+        ChinaTime.Anniversary(birthDate, AgeLimit(category, migrantAgeLimit));
+
+    /// <summary>
+    /// The last day of a category that exits because circumstances changed on <paramref name="changeDay"/> (a parent came
+    /// home, a condition ended, adoption, death): exit takes effect from the month after (DOMAIN.md §1 "Exit from the month
+    /// after the change of circumstances"), so it still applies to the end of that day's month — but never past
+    /// <paramref name="lastDayByAge"/>, the day the child outgrows it anyway (<see cref="LastDay"/>), when given.
+    /// </summary>
+    public static DateOnly ExitLastDay(DateOnly changeDay, DateOnly? lastDayByAge = null)
+    {
+        var monthEnd = new DateOnly(changeDay.Year, changeDay.Month, DateTime.DaysInMonth(changeDay.Year, changeDay.Month));
+        return lastDayByAge is { } age && age < monthEnd ? age : monthEnd;
+    }
 
     /// <summary>
     /// Problems that keep <paramref name="category"/> from applying to the child on <paramref name="onDate"/>; empty when it may.
+    /// For 事实无人抚养儿童 and 农村留守儿童 the general rule comes first, then why each parent's situation does not count.
     /// </summary>
     /// <param name="category">The category claimed.</param>
     /// <param name="subType">Its sub-type (required for 困境儿童).</param>
-    /// <param name="child">The child (birth date, household kind, disability).</param>
-    /// <param name="family">Guardians and family members as entered.</param>
+    /// <param name="child">The child (birth date, household kind and region, disability).</param>
+    /// <param name="family">Guardians and family members as entered, with their conditions' facts.</param>
     /// <param name="onDate">Date in China the category starts.</param>
-    /// <param name="migrantAgeLimit">Configured age limit of 流动儿童.</param>
-    public static IReadOnlyList<string> Check(ProtectionCategory category, string? subType, Child child, IReadOnlyCollection<Guardian> family, DateOnly onDate, int migrantAgeLimit = DefaultMigrantAgeLimit)
+    /// <param name="settings">The city's rules (migrant age limit, catastrophic-illness list); <see cref="RegisterSettings.Default"/> when null.</param>
+    public static IReadOnlyList<string> Check(ProtectionCategory category, string? subType, Child child, IReadOnlyCollection<Guardian> family, DateOnly onDate, RegisterSettings? settings = null)
     {
+        settings ??= RegisterSettings.Default;
         var problems = new List<string>();
-        var limit = AgeLimit(category, migrantAgeLimit);
+        var limit = AgeLimit(category, settings.MigrantAgeLimit);
         if (ChinaTime.AgeOn(child.BirthDate, onDate) >= limit)
         {
             problems.Add($"{ChildCategory.ChineseName(category)}限{limit}周岁以下，该儿童已满{limit}周岁");
@@ -71,7 +84,7 @@ public static class CategoryRules
                 {
                     problems.Add("认定孤儿须登记父亲和母亲的情况");
                 }
-                else if (!(IsGone(father.Status) && IsGone(mother.Status)))
+                else if (!(GuardianConditions.IsGone(father, onDate) && GuardianConditions.IsGone(mother, onDate)))
                 {
                     problems.Add("孤儿须父母双方均死亡或宣告失踪");
                 }
@@ -84,11 +97,15 @@ public static class CategoryRules
                 }
                 else
                 {
-                    var a = IsSix(father.Status) && IsSix(mother.Status);
-                    var b = (IsGone(father.Status) && IsSix(mother.Status)) || (IsGone(mother.Status) && IsSix(father.Status));
+                    var fatherWhy = GuardianConditions.WhyNotUnableToSupport(father, "父亲", onDate, settings);
+                    var motherWhy = GuardianConditions.WhyNotUnableToSupport(mother, "母亲", onDate, settings);
+                    var (fatherGone, motherGone) = (GuardianConditions.IsGone(father, onDate), GuardianConditions.IsGone(mother, onDate));
+                    var a = fatherWhy is null && motherWhy is null;
+                    var b = (fatherGone && motherWhy is null) || (motherGone && fatherWhy is null);
                     if (!a && !b)
                     {
                         problems.Add("事实无人抚养儿童须父母双方均为重残、重病、服刑在押、强制隔离戒毒、被限制人身自由或失联，或一方死亡/失踪且另一方为上述情形（民发〔2019〕62号）");
+                        problems.AddRange(new[] { fatherGone ? null : fatherWhy, motherGone ? null : motherWhy }.OfType<string>());
                     }
                 }
 
@@ -105,11 +122,17 @@ public static class CategoryRules
                 }
                 else
                 {
-                    var bothAway = father.IsWorkingAway && mother.IsWorkingAway;
-                    var oneAwayOtherIncapable = (father.IsWorkingAway && IsIncapable(mother.Status)) || (mother.IsWorkingAway && IsIncapable(father.Status));
+                    var county = GuardianConditions.CountyOf(child);
+                    var fatherAway = GuardianConditions.WhyNotWorkingAway(father, "父亲", onDate, county);
+                    var motherAway = GuardianConditions.WhyNotWorkingAway(mother, "母亲", onDate, county);
+                    var fatherIncapable = GuardianConditions.WhyNotIncapable(father, "父亲", onDate, settings);
+                    var motherIncapable = GuardianConditions.WhyNotIncapable(mother, "母亲", onDate, settings);
+                    var bothAway = fatherAway is null && motherAway is null;
+                    var oneAwayOtherIncapable = (fatherAway is null && motherIncapable is null) || (motherAway is null && fatherIncapable is null);
                     if (!bothAway && !oneAwayOtherIncapable)
                     {
                         problems.Add("农村留守儿童须父母双方外出务工，或一方外出务工、另一方无监护能力（国发〔2016〕13号）");
+                        problems.AddRange(new[] { LeftBehindDetail(father, fatherAway, fatherIncapable), LeftBehindDetail(mother, motherAway, motherIncapable) }.OfType<string>());
                     }
                 }
 
@@ -142,29 +165,29 @@ public static class CategoryRules
     /// Checks every category of a validated child against its family and sets each one's last day; problems are keyed
     /// <c>categories[i].category</c> by the category's position. Returns true when all may apply.
     /// </summary>
-    public static bool Apply(Child child, ValidationErrors errors, int migrantAgeLimit = DefaultMigrantAgeLimit)
+    public static bool Apply(Child child, ValidationErrors errors, RegisterSettings? settings = null)
     {
+        settings ??= RegisterSettings.Default;
         var ok = true;
         for (var i = 0; i < child.Categories.Count; i++)
         {
             var k = child.Categories[i];
-            foreach (var problem in Check(k.Category, k.SubType, child, child.Guardians, k.ValidFrom, migrantAgeLimit))
+            foreach (var problem in Check(k.Category, k.SubType, child, child.Guardians, k.ValidFrom, settings))
             {
                 errors.Add($"categories[{i}].category", problem);
                 ok = false;
             }
 
-            k.ValidTo ??= LastDay(k.Category, child.BirthDate, migrantAgeLimit);
+            k.ValidTo ??= LastDay(k.Category, child.BirthDate, settings.MigrantAgeLimit);
         }
 
         return ok;
     }
 
-    private static bool IsGone(GuardianStatus s) => s is GuardianStatus.Deceased or GuardianStatus.Missing;
-
-    private static bool IsSix(GuardianStatus s) => Array.IndexOf(SixConditions, s) >= 0;
-
-    private static bool IsIncapable(GuardianStatus s) => s is GuardianStatus.SevereIllness or GuardianStatus.SevereDisability;
+    // Why a parent's situation does not help a left-behind claim: the reason working away does not count when they were
+    // marked as away, the reason incapacity does not count when they were recorded as 重病/重残; else nothing to add.
+    private static string? LeftBehindDetail(Guardian g, string? awayWhy, string? incapableWhy) =>
+        g.IsWorkingAway ? awayWhy : g.Status is GuardianStatus.SevereIllness or GuardianStatus.SevereDisability ? incapableWhy : null;
 }
 
 /// <summary>The actions of the category verification chain.</summary>

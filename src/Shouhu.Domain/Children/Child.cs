@@ -323,9 +323,9 @@ public class ChildCategory : IChildPart
     /// <summary>
     /// True while the category counts on <paramref name="onDate"/> (issue #10 item 9: one rule for every list, count, alert
     /// and schedule): not rejected, and <paramref name="onDate"/> inside its period, both ends included. <see cref="ValidTo"/>
-    /// is the last day it applies, however it ended: the day before the 16th or 18th birthday (a minor until the
-    /// birthday; Civil Code arts. 201–202) or, for an exit, the day before the exit day. An exited category without a last
-    /// day (older records) no longer counts.
+    /// is the last day it applies, however it ended: the 16th or 18th birthday itself (the age is reached the day after,
+    /// ADR-009) or, for an exit, the last day of the month of the change (exit from the month after, DOMAIN.md §1). An
+    /// exited category without a last day (older records) no longer counts.
     /// </summary>
     public bool IsActiveOn(DateOnly onDate) =>
         Status != CategoryStatus.Rejected && ValidFrom <= onDate && (ValidTo is { } last ? onDate <= last : Status != CategoryStatus.Exited);
@@ -336,6 +336,22 @@ public class ChildCategory : IChildPart
     /// </summary>
     public static System.Linq.Expressions.Expression<Func<ChildCategory, bool>> ActiveOn(DateOnly onDate) =>
         k => k.Status != CategoryStatus.Rejected && k.ValidFrom <= onDate && ((k.ValidTo == null && k.Status != CategoryStatus.Exited) || k.ValidTo >= onDate);
+
+    /// <summary>
+    /// The status a category has on <paramref name="onDate"/> for every list and count (issue #11 item 11): a category
+    /// whose period has ended (<see cref="ValidTo"/> before the day) is exited — never pending, township-verified or
+    /// verified any more, as the alerts already treat it; a rejected one stays rejected.
+    /// </summary>
+    public CategoryStatus StatusOn(DateOnly onDate) =>
+        Status is not (CategoryStatus.Rejected or CategoryStatus.Exited) && ValidTo is { } last && last < onDate ? CategoryStatus.Exited : Status;
+
+    /// <summary><c>StatusOn(onDate) == status</c> (<see cref="StatusOn"/>) as a query expression, translated by EF on both engines.</summary>
+    public static System.Linq.Expressions.Expression<Func<ChildCategory, bool>> HasStatusOn(CategoryStatus status, DateOnly onDate) => status switch
+    {
+        CategoryStatus.Rejected => k => k.Status == CategoryStatus.Rejected,
+        CategoryStatus.Exited => k => k.Status == CategoryStatus.Exited || (k.Status != CategoryStatus.Rejected && k.ValidTo < onDate),
+        _ => k => k.Status == status && (k.ValidTo == null || k.ValidTo >= onDate),
+    };
 
     /// <summary>API text of a status: pending, township-verified, verified, rejected, exited.</summary>
     public static string StatusText(CategoryStatus s) => s switch
@@ -413,11 +429,39 @@ public class Guardian : IChildPart
     /// <summary>True for a legal guardian (监护人); false for another family member.</summary>
     public bool IsGuardian { get; set; } = true;
 
-    /// <summary>Works away from home: 6+ consecutive months outside the county (外出务工, DOMAIN.md §1).</summary>
+    /// <summary>
+    /// Works away from home (外出务工, DOMAIN.md §1): only a living parent without another condition; it counts for 农村留守儿童
+    /// after 6 full months from <see cref="AwaySince"/> in <see cref="WorkRegionCode"/> outside the child's county (<see cref="GuardianConditions"/>).
+    /// </summary>
     public bool IsWorkingAway { get; set; }
 
     /// <summary>Where they work when away (务工地), free text.</summary>
     public string? WorkPlace { get; set; }
+
+    /// <summary>First day away for work (外出务工起始日期, a date in China); null when not recorded.</summary>
+    public DateOnly? AwaySince { get; set; }
+
+    /// <summary>Region of the work place: a 6-digit (province, city or county) or 12-digit GB/T 2260 / NBS code; null when not recorded.</summary>
+    public string? WorkRegionCode { get; set; }
+
+    /// <summary>
+    /// Since when <see cref="Status"/> holds (情形起始日期): the day of death or of the court's declaration, the start of the
+    /// sentence, detention or rehabilitation, the day the police accepted the missing-person report (失联), the diagnosis,
+    /// the disability certificate; null when not recorded. Never after the day it was entered.
+    /// </summary>
+    public DateOnly? ConditionSince { get; set; }
+
+    /// <summary>Length of the sentence, detention or rehabilitation (刑期/期限) in whole months, for 服刑在押, 强制隔离戒毒, 其他限制人身自由; null otherwise.</summary>
+    public int? ConditionTermMonths { get; set; }
+
+    /// <summary>The guardian's disability type (GB/T 26341-2010) for 重残; null when none recorded.</summary>
+    public DisabilityType? DisabilityType { get; set; }
+
+    /// <summary>The guardian's disability grade, 1 (most severe) to 4, as on the disability certificate; null when none recorded.</summary>
+    public int? DisabilityGrade { get; set; }
+
+    /// <summary>The catastrophic illness (重病) as named on the configured list (<c>Registry:CatastrophicIllnesses</c>); null when none recorded.</summary>
+    public string? Illness { get; set; }
 
     /// <summary>Employment (就业情况), free text.</summary>
     public string? Employment { get; set; }

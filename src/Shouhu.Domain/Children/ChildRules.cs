@@ -36,7 +36,13 @@ public sealed record ChildInput(
 /// <summary>A protection category as submitted.</summary>
 public sealed record CategoryInput(string? Category, string? SubType = null, string? ValidFrom = null, string? Basis = null);
 
-/// <summary>A guardian or family member as submitted; <c>Version</c> is the one read, required to change one (ignored when adding).</summary>
+/// <summary>
+/// A guardian or family member as submitted; <c>Version</c> is the one read, required to change one (ignored when adding).
+/// The facts of a condition (ADR-009, <see cref="GuardianConditions"/>): <c>ConditionSince</c> a date (not after today, not
+/// for 健在), <c>ConditionTermMonths</c> whole months 1–600 (服刑在押, 强制隔离戒毒, 其他限制人身自由 only), <c>DisabilityType</c>
+/// and <c>DisabilityGrade</c> 1–4 together, <c>Illness</c> a name of the configured list; for working away <c>AwaySince</c>
+/// (not after today) and <c>WorkRegionCode</c> (a region code of 2, 4, 6, 9 or 12 digits).
+/// </summary>
 public sealed record GuardianInput(
     string? Name,
     string? Relation,
@@ -48,7 +54,14 @@ public sealed record GuardianInput(
     string? Employment = null,
     string? HealthStatus = null,
     string? Phone = null,
-    Guid? Version = null);
+    Guid? Version = null,
+    string? ConditionSince = null,
+    int? ConditionTermMonths = null,
+    string? DisabilityType = null,
+    int? DisabilityGrade = null,
+    string? Illness = null,
+    string? AwaySince = null,
+    string? WorkRegionCode = null);
 
 /// <summary>The entrusted caregiver of a left-behind child as submitted.</summary>
 public sealed record EntrustedCareInput(string? CaregiverName, string? Relation, string? CitizenIdNumber = null, string? Phone = null, string? AgreementDate = null);
@@ -101,7 +114,11 @@ public static class ChildRules
     /// <summary>
     /// Validates <paramref name="input"/>; returns the record to store (without id or audit fields) or null, with every problem in <paramref name="errors"/>.
     /// </summary>
-    public static Child? Validate(ChildInput input, DateOnly today, ValidationErrors errors)
+    /// <param name="input">The record as submitted.</param>
+    /// <param name="today">Today's date in China.</param>
+    /// <param name="errors">Where the problems go.</param>
+    /// <param name="settings">The city's rules (the catastrophic-illness list); <see cref="RegisterSettings.Default"/> when null.</param>
+    public static Child? Validate(ChildInput input, DateOnly today, ValidationErrors errors, RegisterSettings? settings = null)
     {
         var name = ValidName(input.Name, "name", errors);
 
@@ -337,7 +354,7 @@ public static class ChildRules
 
         for (var i = 0; i < (input.Guardians?.Count ?? 0); i++)
         {
-            if (ValidateGuardian(input.Guardians![i], $"guardians[{i}]", today, region ?? string.Empty, errors) is { } guardian)
+            if (ValidateGuardian(input.Guardians![i], $"guardians[{i}]", today, region ?? string.Empty, errors, settings) is { } guardian)
             {
                 guardians.Add(guardian);
             }
@@ -430,8 +447,15 @@ public static class ChildRules
     /// Validates one guardian or family member; messages are keyed <c>{key}.field</c>. Returns the guardian (with
     /// <paramref name="regionCode"/> copied) or null. A 15-digit legacy ID number is upgraded (adults only held them).
     /// </summary>
-    public static Guardian? ValidateGuardian(GuardianInput g, string key, DateOnly today, string regionCode, ValidationErrors errors)
+    /// <param name="g">The guardian as submitted.</param>
+    /// <param name="key">The prefix of its fields' keys, e.g. <c>guardians[0]</c>.</param>
+    /// <param name="today">Today's date in China (no since-date after it).</param>
+    /// <param name="regionCode">The child's region.</param>
+    /// <param name="errors">Where the problems go.</param>
+    /// <param name="settings">The city's rules (the catastrophic-illness list); <see cref="RegisterSettings.Default"/> when null.</param>
+    public static Guardian? ValidateGuardian(GuardianInput g, string key, DateOnly today, string regionCode, ValidationErrors errors, RegisterSettings? settings = null)
     {
+        settings ??= RegisterSettings.Default;
         var errorsBefore = errors.Count;
         var gName = ValidName(g.Name, $"{key}.name", errors);
         if (!EnumName.TryParse<GuardianRelation>(g.Relation, out var relation))
@@ -467,6 +491,7 @@ public static class ChildRules
         var gHealth = ParseEnum<HealthStatus>(g.HealthStatus, $"{key}.healthStatus", "健康状况", errors);
         var workPlace = Text(g.WorkPlace, $"{key}.workPlace", "务工地", 100, errors);
         var employment = Text(g.Employment, $"{key}.employment", "就业情况", 100, errors);
+        var facts = ValidateConditionFacts(g, key, status, today, settings, errors);
         if (gName is not null && errorsBefore == errors.Count)
         {
             return new Guardian
@@ -482,10 +507,118 @@ public static class ChildRules
                 HealthStatus = gHealth,
                 Phone = gPhone,
                 RegionCode = regionCode,
+                ConditionSince = facts.Since,
+                ConditionTermMonths = g.ConditionTermMonths,
+                DisabilityType = facts.DisabilityType,
+                DisabilityGrade = g.DisabilityGrade,
+                Illness = facts.Illness,
+                AwaySince = facts.AwaySince,
+                WorkRegionCode = facts.WorkRegionCode,
             };
         }
 
         return null;
+    }
+
+    /// <summary>Longest term of a sentence, detention or rehabilitation accepted, in months (50 years).</summary>
+    public const int MaxTermMonths = 600;
+
+    private sealed record ConditionFacts(DateOnly? Since, DisabilityType? DisabilityType, string? Illness, DateOnly? AwaySince, string? WorkRegionCode);
+
+    // The facts of a guardian's condition and absence (issue #11 items 7, 8): well-formed, in the past, and only where
+    // they belong — whether they meet a category's thresholds is GuardianConditions' question, when a category is claimed.
+    private static ConditionFacts ValidateConditionFacts(GuardianInput g, string key, GuardianStatus status, DateOnly today, RegisterSettings settings, ValidationErrors errors)
+    {
+        var label = Guardian.StatusName(status);
+        var since = PastDate(g.ConditionSince, $"{key}.conditionSince", "情形起始日期", today, errors);
+        if (since is not null && status == GuardianStatus.Living)
+        {
+            errors.Add($"{key}.conditionSince", "监护人健在且无其他情形时不填写情形起始日期");
+        }
+
+        if (g.ConditionTermMonths is { } term)
+        {
+            if (!GuardianConditions.TermStatuses.Contains(status))
+            {
+                errors.Add($"{key}.conditionTermMonths", $"只有服刑在押、强制隔离戒毒、其他限制人身自由措施填写期限，“{label}”不填");
+            }
+            else if (term is < 1 or > MaxTermMonths)
+            {
+                errors.Add($"{key}.conditionTermMonths", $"期限应为1–{MaxTermMonths}个月（整月数）");
+            }
+        }
+
+        DisabilityType? disabilityType = null;
+        if (!string.IsNullOrWhiteSpace(g.DisabilityType))
+        {
+            if (EnumName.TryParse<DisabilityType>(g.DisabilityType, out var t))
+            {
+                disabilityType = t;
+            }
+            else
+            {
+                errors.Add($"{key}.disabilityType", $"残疾类别应为 {string.Join(", ", System.Enum.GetNames<DisabilityType>())} 之一");
+            }
+        }
+
+        if (g.DisabilityGrade is { } grade && grade is < 1 or > 4)
+        {
+            errors.Add($"{key}.disabilityGrade", "残疾等级应为1–4级");
+        }
+
+        if (string.IsNullOrWhiteSpace(g.DisabilityType) != (g.DisabilityGrade is null))
+        {
+            errors.Add(string.IsNullOrWhiteSpace(g.DisabilityType) ? $"{key}.disabilityType" : $"{key}.disabilityGrade", "残疾类别和等级须同时填写");
+        }
+
+        var illness = g.Illness?.Trim() is { Length: > 0 } ill ? ill : null;
+        if (illness is not null && !settings.CatastrophicIllnesses.Contains(illness))
+        {
+            errors.Add($"{key}.illness", "病种须从本地重特大疾病目录中选择");
+            illness = null;
+        }
+
+        if (g.IsWorkingAway == true && status != GuardianStatus.Living)
+        {
+            errors.Add($"{key}.isWorkingAway", $"外出务工只适用于健在且无其他情形的父母，“{label}”不能同时登记为外出务工");
+        }
+
+        var awaySince = PastDate(g.AwaySince, $"{key}.awaySince", "外出务工起始日期", today, errors);
+        var work = g.WorkRegionCode?.Trim() is { Length: > 0 } w ? w : null;
+        if (work is not null && (!RegionCode.IsWellFormed(work) || !IsProvincePrefix(work)))
+        {
+            errors.Add($"{key}.workRegionCode", "务工地区划代码应为2、4、6、9或12位区划代码，前两位为省级代码");
+            work = null;
+        }
+
+        if ((awaySince is not null || work is not null) && g.IsWorkingAway != true)
+        {
+            errors.Add($"{key}.{(awaySince is not null ? "awaySince" : "workRegionCode")}", "未外出务工时不填写外出起始日期和务工地区划代码");
+        }
+
+        return new(since, disabilityType, illness, awaySince, work);
+    }
+
+    private static DateOnly? PastDate(string? text, string field, string label, DateOnly today, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!DateText.TryParse(text, out var d))
+        {
+            errors.Add(field, $"{label}不是有效日期（格式如 2024-03-01）");
+            return null;
+        }
+
+        if (d > today)
+        {
+            errors.Add(field, $"{label}不能晚于今天");
+            return null;
+        }
+
+        return d;
     }
 
     /// <summary>

@@ -145,8 +145,8 @@ public sealed class MatrixWorld : IAsyncLifetime
             categories = new[] { new { category = "LeftBehind" } },
             guardians = new object[]
             {
-                new { name = guardianName, relation = "Father", status = "Living", isWorkingAway = true, workPlace = "广东东莞", phone = "13912345678" },
-                new { name = "矩阵母" + Rare(tag), relation = "Mother", status = "Living", isWorkingAway = true, workPlace = "浙江义乌" },
+                new { name = guardianName, relation = "Father", status = "Living", isWorkingAway = true, workPlace = "广东东莞", phone = "13912345678", awaySince = "2024-01-01", workRegionCode = "441900" },
+                new { name = "矩阵母" + Rare(tag), relation = "Mother", status = "Living", isWorkingAway = true, workPlace = "浙江义乌", awaySince = "2024-01-01", workRegionCode = "330782" },
             },
         }, Ct), HttpStatusCode.Created);
         Ids["child"] = child.GetProperty("id").GetString()!;

@@ -36,17 +36,43 @@ public class CategoryRulesTests
         DisabilityGrade = grade,
     };
 
-    private static Guardian Member(GuardianRelation relation, GuardianStatus status = GuardianStatus.Living, bool away = false) => new()
-    {
-        Name = Guardian.RelationName(relation),
-        Relation = relation,
-        Status = status,
-        IsWorkingAway = away,
-        RegionCode = Village,
-    };
+    /// <summary>The day a parent's situation began, by default, well over 6 months before <see cref="On"/>.</summary>
+    private static readonly DateOnly FactsSince = new(2025, 1, 1);
 
-    private static Guardian[] Parents(GuardianStatus father, GuardianStatus mother, bool fatherAway = false, bool motherAway = false) =>
-        [Member(GuardianRelation.Father, father, fatherAway), Member(GuardianRelation.Mother, mother, motherAway)];
+    /// <summary>
+    /// A family member whose situation is fully documented and meets its threshold (ADR-009): since <paramref name="since"/>,
+    /// a 50-year term, a grade-1 disability, an illness of the default list; away for work in Dongguan (441900), outside the
+    /// child's county 430702. The status tables below therefore test the statuses; the facts have tables of their own.
+    /// </summary>
+    private static Guardian Member(GuardianRelation relation, GuardianStatus status = GuardianStatus.Living, bool away = false, DateOnly? since = null)
+    {
+        var day = since ?? FactsSince;
+        return new()
+        {
+            Name = Guardian.RelationName(relation),
+            Relation = relation,
+            Status = status,
+            IsWorkingAway = away,
+            AwaySince = away ? day : null,
+            WorkRegionCode = away ? "441900" : null,
+            ConditionSince = status == GuardianStatus.Living ? null : day,
+            ConditionTermMonths = status is GuardianStatus.Imprisoned or GuardianStatus.CompulsoryRehab or GuardianStatus.OtherRestriction ? 600 : null,
+            DisabilityType = status == GuardianStatus.SevereDisability ? DisabilityType.Physical : null,
+            DisabilityGrade = status == GuardianStatus.SevereDisability ? 1 : null,
+            Illness = status == GuardianStatus.SevereIllness ? "终末期肾病" : null,
+            RegionCode = Village,
+        };
+    }
+
+    private static Guardian[] Parents(GuardianStatus father, GuardianStatus mother, bool fatherAway = false, bool motherAway = false, DateOnly? since = null) =>
+        [Member(GuardianRelation.Father, father, fatherAway, since), Member(GuardianRelation.Mother, mother, motherAway, since)];
+
+    /// <summary>Refused, the general rule first (details of each parent may follow).</summary>
+    private static void AssertRefused(string rule, IReadOnlyList<string> problems)
+    {
+        Assert.NotEmpty(problems);
+        Assert.Equal(rule, problems[0]);
+    }
 
     private static IReadOnlyList<string> Check(ProtectionCategory category, Child child, IReadOnlyCollection<Guardian> family, string? subType = null, DateOnly? on = null) =>
         CategoryRules.Check(category, subType, child, family, on ?? On);
@@ -81,6 +107,9 @@ public class CategoryRulesTests
     /// <summary>Without capacity to be guardian for 国发〔2016〕13号: serious illness or disability.</summary>
     private static bool WithoutCapacity(GuardianStatus s) => s is GuardianStatus.SevereIllness or GuardianStatus.SevereDisability;
 
+    /// <summary>Working away counts only for a living parent without another condition (issue #11 item 8).</summary>
+    private static bool WorksAway(GuardianStatus s, bool away) => away && s == GuardianStatus.Living;
+
     private static bool OrphanExpected(GuardianStatus f, GuardianStatus m) => DeadOrDeclaredMissing(f) && DeadOrDeclaredMissing(m);
 
     private static bool DeFactoExpected(GuardianStatus f, GuardianStatus m) =>
@@ -89,7 +118,7 @@ public class CategoryRulesTests
         || (DeadOrDeclaredMissing(m) && UnableToSupport(f)); // B
 
     private static bool LeftBehindExpected(GuardianStatus f, bool fAway, GuardianStatus m, bool mAway) =>
-        (fAway && mAway) || (fAway && WithoutCapacity(m)) || (mAway && WithoutCapacity(f));
+        (WorksAway(f, fAway) && WorksAway(m, mAway)) || (WorksAway(f, fAway) && WithoutCapacity(m)) || (WorksAway(m, mAway) && WithoutCapacity(f));
 
     private static IEnumerable<(GuardianStatus Father, GuardianStatus Mother)> Pairs() =>
         from f in Enum.GetValues<GuardianStatus>() from m in Enum.GetValues<GuardianStatus>() select (f, m);
@@ -166,7 +195,7 @@ public class CategoryRulesTests
         }
         else
         {
-            Assert.Equal([DeFactoNotQualified], problems);
+            AssertRefused(DeFactoNotQualified, problems);
         }
     }
 
@@ -189,7 +218,7 @@ public class CategoryRulesTests
     [InlineData(GuardianStatus.Living, GuardianStatus.Living)]
     public void Check_DeFactoUnsupported_NamedFailingPairs(GuardianStatus father, GuardianStatus mother)
     {
-        Assert.Equal([DeFactoNotQualified], Check(ProtectionCategory.DeFactoUnsupported, Kid(), Parents(father, mother)));
+        AssertRefused(DeFactoNotQualified, Check(ProtectionCategory.DeFactoUnsupported, Kid(), Parents(father, mother)));
     }
 
     [Theory]
@@ -230,8 +259,7 @@ public class CategoryRulesTests
                         var problems = Check(ProtectionCategory.LeftBehind, Kid(), Parents(f, m, fAway, mAway));
                         var expected = LeftBehindExpected(f, fAway, m, mAway);
                         passing += expected ? 1 : 0;
-                        string[] want = expected ? [] : [LeftBehindNotQualified];
-                        if (!problems.SequenceEqual(want))
+                        if (expected ? problems.Count != 0 : problems.Count == 0 || problems[0] != LeftBehindNotQualified)
                         {
                             mismatches.Add($"father {f} away={fAway}, mother {m} away={mAway}: [{string.Join(" | ", problems)}]");
                         }
@@ -241,8 +269,9 @@ public class CategoryRulesTests
         }
 
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
-        // both away: 121; exactly one away with the other 重病/重残: 2 orders × 11 × 2.
-        Assert.Equal(121 + 44, passing);
+        // Both living and away: 1; one living and away with the other 重病/重残 (marked away or not): 2 orders × 2 × 2.
+        // A deceased, imprisoned or ill parent marked as away is not working away (the old table counted 121 + 44).
+        Assert.Equal(1 + 8, passing);
     }
 
     [Fact]
@@ -255,9 +284,12 @@ public class CategoryRulesTests
         Assert.Equal([LeftBehindNotQualified], Check(ProtectionCategory.LeftBehind, Kid(), Parents(living, living, fatherAway: true)));
         Assert.Equal([LeftBehindNotQualified], Check(ProtectionCategory.LeftBehind, Kid(), Parents(living, living)));
         // The away parent's own incapacity does not count; the one at home must be the incapable one.
-        Assert.Equal([LeftBehindNotQualified], Check(ProtectionCategory.LeftBehind, Kid(), Parents(GuardianStatus.SevereIllness, living, fatherAway: true)));
+        Assert.Equal([LeftBehindNotQualified, "父亲为“重病”，不能算作外出务工"], Check(ProtectionCategory.LeftBehind, Kid(), Parents(GuardianStatus.SevereIllness, living, fatherAway: true)));
         // Imprisoned is not 无监护能力 for 国发〔2016〕13号.
         Assert.Equal([LeftBehindNotQualified], Check(ProtectionCategory.LeftBehind, Kid(), Parents(living, GuardianStatus.Imprisoned, fatherAway: true)));
+        // A deceased or imprisoned parent marked as working away is not away (issue #11 item 8).
+        Assert.Equal([LeftBehindNotQualified, "父亲为“死亡”，不能算作外出务工"], Check(ProtectionCategory.LeftBehind, Kid(), Parents(GuardianStatus.Deceased, living, true, true)));
+        Assert.Equal([LeftBehindNotQualified, "母亲为“服刑在押”，不能算作外出务工"], Check(ProtectionCategory.LeftBehind, Kid(), Parents(living, GuardianStatus.Imprisoned, true, true)));
     }
 
     [Theory]
@@ -281,7 +313,7 @@ public class CategoryRulesTests
     [Fact]
     public void Check_LeftBehind_AllProblemsAtOnce_InOrder()
     {
-        var sixteen = ChinaTime.Anniversary(Birth, 16);
+        var sixteen = ChinaTime.ReachesAge(Birth, 16);
         Assert.Equal(
             ["农村留守儿童限16周岁以下，该儿童已满16周岁", LeftBehindNotRural, LeftBehindNeedsParents],
             Check(ProtectionCategory.LeftBehind, Kid(kind: HouseholdKind.Urban), [], on: sixteen));
@@ -301,30 +333,33 @@ public class CategoryRulesTests
     {
         var birth = new DateOnly(2010, 7, 15);
         var child = Kid(birth);
-        var dayBefore16 = new DateOnly(2026, 7, 14);
-        var sixteenth = new DateOnly(2026, 7, 15);
-        Assert.Empty(Check(ProtectionCategory.Migrant, child, [], on: dayBefore16));
-        Assert.Equal(["流动儿童限16周岁以下，该儿童已满16周岁"], Check(ProtectionCategory.Migrant, child, [], on: sixteenth));
-        Assert.Equal(["流动儿童限16周岁以下，该儿童已满16周岁"], CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], sixteenth, CategoryRules.DefaultMigrantAgeLimit));
+        var birthday16 = new DateOnly(2026, 7, 15); // still 15 on the birthday (ADR-009)
+        var sixteen = new DateOnly(2026, 7, 16);
+        Assert.Empty(Check(ProtectionCategory.Migrant, child, [], on: birthday16));
+        Assert.Equal(["流动儿童限16周岁以下，该儿童已满16周岁"], Check(ProtectionCategory.Migrant, child, [], on: sixteen));
+        Assert.Equal(["流动儿童限16周岁以下，该儿童已满16周岁"], CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], sixteen, RegisterSettings.Default));
+        Assert.Equal(16, RegisterSettings.Default.MigrantAgeLimit);
 
         // Research usage: under 18.
-        Assert.Empty(CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], sixteenth, 18));
-        Assert.Empty(CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2028, 7, 14), 18));
-        Assert.Equal(["流动儿童限18周岁以下，该儿童已满18周岁"], CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2028, 7, 15), 18));
+        var eighteenLimit = new RegisterSettings { MigrantAgeLimit = 18 };
+        Assert.Empty(CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], sixteen, eighteenLimit));
+        Assert.Empty(CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2028, 7, 15), eighteenLimit));
+        Assert.Equal(["流动儿童限18周岁以下，该儿童已满18周岁"], CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2028, 7, 16), eighteenLimit));
 
         // A stricter local limit.
-        Assert.Equal(["流动儿童限14周岁以下，该儿童已满14周岁"], CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2024, 7, 15), 14));
-        Assert.Empty(CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2024, 7, 14), 14));
+        var fourteenLimit = new RegisterSettings { MigrantAgeLimit = 14 };
+        Assert.Equal(["流动儿童限14周岁以下，该儿童已满14周岁"], CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2024, 7, 16), fourteenLimit));
+        Assert.Empty(CategoryRules.Check(ProtectionCategory.Migrant, null, child, [], new DateOnly(2024, 7, 15), fourteenLimit));
     }
 
     [Fact]
     public void Check_MigrantLimit_DoesNotChangeOtherCategories()
     {
         var child = Kid(new DateOnly(2010, 7, 15));
-        var seventeen = new DateOnly(2027, 7, 15);
+        var seventeen = new DateOnly(2027, 7, 16);
         Guardian[] away = Parents(GuardianStatus.Living, GuardianStatus.Living, true, true);
-        Assert.Equal(["农村留守儿童限16周岁以下，该儿童已满16周岁"], CategoryRules.Check(ProtectionCategory.LeftBehind, null, child, away, seventeen, 18));
-        Assert.Empty(CategoryRules.Check(ProtectionCategory.InDistress, "自身残疾", child, [], seventeen, 12));
+        Assert.Equal(["农村留守儿童限16周岁以下，该儿童已满16周岁"], CategoryRules.Check(ProtectionCategory.LeftBehind, null, child, away, seventeen, new RegisterSettings { MigrantAgeLimit = 18 }));
+        Assert.Empty(CategoryRules.Check(ProtectionCategory.InDistress, "自身残疾", child, [], seventeen, new RegisterSettings { MigrantAgeLimit = 12 }));
         Assert.Equal(18, CategoryRules.AgeLimit(ProtectionCategory.Orphan, 12));
     }
 
@@ -402,9 +437,9 @@ public class CategoryRulesTests
     /// <summary>A child and family for which <paramref name="category"/> has no problem except possibly age.</summary>
     private static (Child Child, Guardian[] Family, string? SubType) Qualifying(ProtectionCategory category, DateOnly birth) => category switch
     {
-        ProtectionCategory.Orphan => (Kid(birth), Parents(GuardianStatus.Deceased, GuardianStatus.Missing), null),
-        ProtectionCategory.DeFactoUnsupported => (Kid(birth), Parents(GuardianStatus.Imprisoned, GuardianStatus.LostContact), null),
-        ProtectionCategory.LeftBehind => (Kid(birth), Parents(GuardianStatus.Living, GuardianStatus.Living, true, true), null),
+        ProtectionCategory.Orphan => (Kid(birth), Parents(GuardianStatus.Deceased, GuardianStatus.Missing, since: birth.AddYears(-1)), null),
+        ProtectionCategory.DeFactoUnsupported => (Kid(birth), Parents(GuardianStatus.Imprisoned, GuardianStatus.LostContact, since: birth.AddYears(-1)), null),
+        ProtectionCategory.LeftBehind => (Kid(birth), Parents(GuardianStatus.Living, GuardianStatus.Living, true, true, since: birth.AddYears(-1)), null),
         ProtectionCategory.InDistress => (Kid(birth), [], "家庭经济困难"),
         ProtectionCategory.Migrant => (Kid(birth), [], null),
         ProtectionCategory.Disabled => (Kid(birth, type: DisabilityType.Intellectual, grade: 2), [], null),
@@ -421,7 +456,7 @@ public class CategoryRulesTests
 
     [Theory]
     [MemberData(nameof(CategoryLimits))]
-    public void Check_AgeLimit_DayBeforeBirthdayPasses_BirthdayFails(ProtectionCategory category, int limit, string chineseName)
+    public void Check_AgeLimit_BirthdayPasses_DayAfterFails(ProtectionCategory category, int limit, string chineseName)
     {
         var birth = new DateOnly(2009, 10, 31);
         var (child, family, subType) = Qualifying(category, birth);
@@ -429,7 +464,8 @@ public class CategoryRulesTests
         var tooOld = $"{chineseName}限{limit}周岁以下，该儿童已满{limit}周岁";
 
         Assert.Empty(CategoryRules.Check(category, subType, child, family, birthday.AddDays(-1)));
-        Assert.Equal([tooOld], CategoryRules.Check(category, subType, child, family, birthday));
+        Assert.Empty(CategoryRules.Check(category, subType, child, family, birthday)); // the birthday is the last day (ADR-009)
+        Assert.Equal([tooOld], CategoryRules.Check(category, subType, child, family, birthday.AddDays(1)));
         Assert.Equal([tooOld], CategoryRules.Check(category, subType, child, family, birthday.AddYears(1)));
         Assert.Empty(CategoryRules.Check(category, subType, child, family, birth)); // the day of birth
     }
@@ -440,46 +476,49 @@ public class CategoryRulesTests
     {
         var tooOld = $"{chineseName}限{limit}周岁以下，该儿童已满{limit}周岁";
 
-        // Born 29 Feb 2008: 16 on 29 Feb 2024 (a leap year), 18 on 28 Feb 2026 (common year, Civil Code art. 202).
+        // Born 29 Feb 2008: the 16th birthday is 29 Feb 2024 (a leap year), the 18th 28 Feb 2026 (common year, Civil Code
+        // art. 202); the age is reached the day after, 1 March either way (ADR-009).
         var birth = new DateOnly(2008, 2, 29);
         var (child, family, subType) = Qualifying(category, birth);
-        var limitDay = limit == 18 ? new DateOnly(2026, 2, 28) : new DateOnly(2024, 2, 29);
-        Assert.Empty(CategoryRules.Check(category, subType, child, family, limitDay.AddDays(-1)));
-        Assert.Equal([tooOld], CategoryRules.Check(category, subType, child, family, limitDay));
+        var birthday = limit == 18 ? new DateOnly(2026, 2, 28) : new DateOnly(2024, 2, 29);
+        Assert.Empty(CategoryRules.Check(category, subType, child, family, birthday));
+        Assert.Equal([tooOld], CategoryRules.Check(category, subType, child, family, birthday.AddDays(1)));
+        Assert.Equal(3, birthday.AddDays(1).Month);
 
-        // Born 29 Feb 2084: 16 in 2100 and 18 in 2102, both common years (2100 is not a leap year) → reached on 28 Feb.
+        // Born 29 Feb 2084: 16 in 2100 and 18 in 2102, both common years (2100 is not a leap year) → birthday 28 Feb.
         var late = new DateOnly(2084, 2, 29);
         var (child2, family2, subType2) = Qualifying(category, late);
-        var limitDay2 = new DateOnly(2084 + limit, 2, 28);
-        Assert.Empty(CategoryRules.Check(category, subType2, child2, family2, limitDay2.AddDays(-1)));
-        Assert.Equal([tooOld], CategoryRules.Check(category, subType2, child2, family2, limitDay2));
+        var birthday2 = new DateOnly(2084 + limit, 2, 28);
+        Assert.Empty(CategoryRules.Check(category, subType2, child2, family2, birthday2));
+        Assert.Equal([tooOld], CategoryRules.Check(category, subType2, child2, family2, new DateOnly(2084 + limit, 3, 1)));
     }
 
     [Fact]
-    public void Check_LeftBehind_LeapDayBirthInLeapYearOf16_StillUnder16On28February()
+    public void Check_LeftBehind_LeapDayBirthInLeapYearOf16_StillUnder16On29February()
     {
-        // 29 Feb 2012 → 16 on 29 Feb 2028, which exists: 28 Feb 2028 is still under 16.
+        // 29 Feb 2012 → the 16th birthday is 29 Feb 2028, which exists: 28 and 29 Feb 2028 are still under 16.
         var (child, family, _) = Qualifying(ProtectionCategory.LeftBehind, new DateOnly(2012, 2, 29));
         Assert.Empty(CategoryRules.Check(ProtectionCategory.LeftBehind, null, child, family, new DateOnly(2028, 2, 28)));
-        Assert.Equal(["农村留守儿童限16周岁以下，该儿童已满16周岁"], CategoryRules.Check(ProtectionCategory.LeftBehind, null, child, family, new DateOnly(2028, 2, 29)));
+        Assert.Empty(CategoryRules.Check(ProtectionCategory.LeftBehind, null, child, family, new DateOnly(2028, 2, 29)));
+        Assert.Equal(["农村留守儿童限16周岁以下，该儿童已满16周岁"], CategoryRules.Check(ProtectionCategory.LeftBehind, null, child, family, new DateOnly(2028, 3, 1)));
     }
 
     // ---- LastDay ------------------------------------------------------------------------------------------------
 
     [Theory]
-    [InlineData(ProtectionCategory.Orphan, "2008-02-29", 16, "2026-02-27")] // 18 on 28 Feb 2026
-    [InlineData(ProtectionCategory.DeFactoUnsupported, "2008-02-29", 16, "2026-02-27")]
-    [InlineData(ProtectionCategory.InDistress, "2010-01-01", 16, "2027-12-31")]
-    [InlineData(ProtectionCategory.Disabled, "2009-12-31", 16, "2027-12-30")]
-    [InlineData(ProtectionCategory.LeftBehind, "2012-02-29", 16, "2028-02-28")] // 16 on 29 Feb 2028 (leap)
-    [InlineData(ProtectionCategory.LeftBehind, "2084-02-29", 16, "2100-02-27")] // 2100 is common: 16 on 28 Feb
-    [InlineData(ProtectionCategory.LeftBehind, "2010-03-01", 16, "2026-02-28")]
-    [InlineData(ProtectionCategory.Migrant, "2010-03-01", 16, "2026-02-28")]
-    [InlineData(ProtectionCategory.Migrant, "2010-03-01", 18, "2028-02-29")]
-    [InlineData(ProtectionCategory.Migrant, "2008-02-29", 17, "2025-02-27")]
-    [InlineData(ProtectionCategory.Migrant, "2012-02-29", 14, "2026-02-27")]
-    [InlineData(ProtectionCategory.Orphan, "2012-02-29", 14, "2030-02-27")] // migrant limit ignored
-    public void LastDay_DayBeforeLimitBirthday(ProtectionCategory category, string birth, int migrantLimit, string expected)
+    [InlineData(ProtectionCategory.Orphan, "2008-02-29", 16, "2026-02-28")] // the 18th birthday in a common year (art. 202)
+    [InlineData(ProtectionCategory.DeFactoUnsupported, "2008-02-29", 16, "2026-02-28")]
+    [InlineData(ProtectionCategory.InDistress, "2010-01-01", 16, "2028-01-01")]
+    [InlineData(ProtectionCategory.Disabled, "2009-12-31", 16, "2027-12-31")]
+    [InlineData(ProtectionCategory.LeftBehind, "2012-02-29", 16, "2028-02-29")] // the 16th birthday exists (leap)
+    [InlineData(ProtectionCategory.LeftBehind, "2084-02-29", 16, "2100-02-28")] // 2100 is common
+    [InlineData(ProtectionCategory.LeftBehind, "2010-03-01", 16, "2026-03-01")]
+    [InlineData(ProtectionCategory.Migrant, "2010-03-01", 16, "2026-03-01")]
+    [InlineData(ProtectionCategory.Migrant, "2010-03-01", 18, "2028-03-01")]
+    [InlineData(ProtectionCategory.Migrant, "2008-02-29", 17, "2025-02-28")]
+    [InlineData(ProtectionCategory.Migrant, "2012-02-29", 14, "2026-02-28")]
+    [InlineData(ProtectionCategory.Orphan, "2012-02-29", 14, "2030-02-28")] // migrant limit ignored
+    public void LastDay_TheLimitBirthdayItself(ProtectionCategory category, string birth, int migrantLimit, string expected)
     {
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CategoryRules.LastDay(category, DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture), migrantLimit));
     }
@@ -487,7 +526,7 @@ public class CategoryRulesTests
     [Fact]
     public void LastDay_DefaultMigrantLimitIs16()
     {
-        Assert.Equal(new DateOnly(2026, 2, 28), CategoryRules.LastDay(ProtectionCategory.Migrant, new DateOnly(2010, 3, 1)));
+        Assert.Equal(new DateOnly(2026, 3, 1), CategoryRules.LastDay(ProtectionCategory.Migrant, new DateOnly(2010, 3, 1)));
         Assert.Equal(16, CategoryRules.DefaultMigrantAgeLimit);
         Assert.Equal(16, CategoryRules.LeftBehindAgeLimit);
     }
@@ -514,8 +553,9 @@ public class CategoryRulesTests
                 Assert.Equal(limit, ChinaTime.AgeOn(birth, last.AddDays(1)));
 
                 var (child, family, subType) = Qualifying(category, birth);
-                Assert.Empty(CategoryRules.Check(category, subType, child, family, last, migrantLimit));
-                Assert.Single(CategoryRules.Check(category, subType, child, family, last.AddDays(1), migrantLimit));
+                var settings = new RegisterSettings { MigrantAgeLimit = migrantLimit };
+                Assert.Empty(CategoryRules.Check(category, subType, child, family, last, settings));
+                Assert.Single(CategoryRules.Check(category, subType, child, family, last.AddDays(1), settings));
             }
         }
     }
@@ -542,9 +582,9 @@ public class CategoryRulesTests
         Assert.True(CategoryRules.Apply(child, errors));
 
         Assert.True(errors.IsEmpty);
-        Assert.Equal(new DateOnly(2028, 2, 28), child.Categories[0].ValidTo);
-        Assert.Equal(new DateOnly(2030, 2, 27), child.Categories[1].ValidTo); // 18 on 28 Feb 2030
-        Assert.Equal(new DateOnly(2028, 2, 28), child.Categories[2].ValidTo);
+        Assert.Equal(new DateOnly(2028, 2, 29), child.Categories[0].ValidTo);
+        Assert.Equal(new DateOnly(2030, 2, 28), child.Categories[1].ValidTo); // the 18th birthday, 28 Feb 2030
+        Assert.Equal(new DateOnly(2028, 2, 29), child.Categories[2].ValidTo);
     }
 
     [Fact]
@@ -556,7 +596,7 @@ public class CategoryRulesTests
         [
             Cat(ProtectionCategory.InDistress, new DateOnly(2024, 1, 1), "监护缺失或不当"),
             Cat(ProtectionCategory.Orphan, new DateOnly(2024, 1, 1)),
-            Cat(ProtectionCategory.LeftBehind, new DateOnly(2025, 5, 20)), // the 16th birthday
+            Cat(ProtectionCategory.LeftBehind, new DateOnly(2025, 5, 21)), // the day after the 16th birthday
             Cat(ProtectionCategory.Disabled, new DateOnly(2024, 1, 1)),
         ];
         var errors = new ValidationErrors();
@@ -574,23 +614,23 @@ public class CategoryRulesTests
         Assert.Equal(6, errors.Count);
 
         // Every category gets its last day (documented: "sets each one's last day").
-        Assert.Equal(new DateOnly(2027, 5, 19), child.Categories[0].ValidTo);
-        Assert.Equal(new DateOnly(2027, 5, 19), child.Categories[1].ValidTo);
-        Assert.Equal(new DateOnly(2025, 5, 19), child.Categories[2].ValidTo);
-        Assert.Equal(new DateOnly(2027, 5, 19), child.Categories[3].ValidTo);
+        Assert.Equal(new DateOnly(2027, 5, 20), child.Categories[0].ValidTo);
+        Assert.Equal(new DateOnly(2027, 5, 20), child.Categories[1].ValidTo);
+        Assert.Equal(new DateOnly(2025, 5, 20), child.Categories[2].ValidTo);
+        Assert.Equal(new DateOnly(2027, 5, 20), child.Categories[3].ValidTo);
     }
 
     [Fact]
     public void Apply_ChecksOnEachCategoryValidFrom()
     {
-        // Over 16 now but 15 on the day the left-behind period started: it applies, until the day before 16.
+        // Over 16 now but 15 on the day the left-behind period started (the 16th birthday): it applies, until that day.
         var child = Kid(new DateOnly(2009, 5, 20));
-        child.Guardians = [.. Parents(GuardianStatus.Living, GuardianStatus.Living, true, true)];
-        child.Categories = [Cat(ProtectionCategory.LeftBehind, new DateOnly(2025, 5, 19))];
+        child.Guardians = [.. Parents(GuardianStatus.Living, GuardianStatus.Living, true, true, since: new DateOnly(2024, 1, 1))];
+        child.Categories = [Cat(ProtectionCategory.LeftBehind, new DateOnly(2025, 5, 20))];
         var errors = new ValidationErrors();
         Assert.True(CategoryRules.Apply(child, errors));
         Assert.True(errors.IsEmpty);
-        Assert.Equal(new DateOnly(2025, 5, 19), child.Categories[0].ValidTo);
+        Assert.Equal(new DateOnly(2025, 5, 20), child.Categories[0].ValidTo);
     }
 
     [Fact]
@@ -601,7 +641,7 @@ public class CategoryRulesTests
         child.Categories = [Cat(ProtectionCategory.Migrant, new DateOnly(2025, 1, 1), validTo: set), Cat(ProtectionCategory.InDistress, new DateOnly(2025, 1, 1), "自身残疾")];
         Assert.True(CategoryRules.Apply(child, new ValidationErrors()));
         Assert.Equal(set, child.Categories[0].ValidTo);
-        Assert.Equal(new DateOnly(2032, 2, 27), child.Categories[1].ValidTo);
+        Assert.Equal(new DateOnly(2032, 2, 28), child.Categories[1].ValidTo);
     }
 
     [Fact]
@@ -615,9 +655,9 @@ public class CategoryRulesTests
 
         child.Categories = [Cat(ProtectionCategory.Migrant, new DateOnly(2025, 6, 1))];
         var lenient = new ValidationErrors();
-        Assert.True(CategoryRules.Apply(child, lenient, 18));
+        Assert.True(CategoryRules.Apply(child, lenient, new RegisterSettings { MigrantAgeLimit = 18 }));
         Assert.True(lenient.IsEmpty);
-        Assert.Equal(new DateOnly(2027, 5, 19), child.Categories[0].ValidTo);
+        Assert.Equal(new DateOnly(2027, 5, 20), child.Categories[0].ValidTo);
     }
 
     [Fact]

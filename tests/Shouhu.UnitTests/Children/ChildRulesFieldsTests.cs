@@ -589,21 +589,21 @@ public class ChildRulesFieldsTests
     }
 
     [Fact]
-    public void Validate_EntrustedCaregiver_AdultFromEighteenthBirthday()
+    public void Validate_EntrustedCaregiver_AdultFromTheDayAfterTheEighteenthBirthday()
     {
-        var eighteenToday = IdNumbers.Make("430721", new DateOnly(2008, 6, 1), 333);
-        var eighteenTomorrow = IdNumbers.Make("430721", new DateOnly(2008, 6, 2), 333);
-        Assert.Equal(eighteenToday, Accepted(Valid() with { EntrustedCare = new EntrustedCareInput("李大姐", "Sibling", eighteenToday) }).EntrustedCare!.CitizenIdNumber);
-        Refused(Valid() with { EntrustedCare = new EntrustedCareInput("李大姐", "Sibling", eighteenTomorrow) }, ("entrustedCare.citizenIdNumber", CaregiverMinor));
+        var birthdayYesterday = IdNumbers.Make("430721", new DateOnly(2008, 5, 31), 333);
+        var birthdayToday = IdNumbers.Make("430721", new DateOnly(2008, 6, 1), 333);
+        Assert.Equal(birthdayYesterday, Accepted(Valid() with { EntrustedCare = new EntrustedCareInput("李大姐", "Sibling", birthdayYesterday) }).EntrustedCare!.CitizenIdNumber);
+        Refused(Valid() with { EntrustedCare = new EntrustedCareInput("李大姐", "Sibling", birthdayToday) }, ("entrustedCare.citizenIdNumber", CaregiverMinor));
     }
 
     [Fact]
-    public void Validate_EntrustedCaregiver_LeapDayBirth_AdultOn28FebruaryOfCommonYear()
+    public void Validate_EntrustedCaregiver_LeapDayBirth_AdultOn1MarchOfCommonYear()
     {
         var leap = IdNumbers.Make("430721", new DateOnly(2008, 2, 29), 444);
         var input = Valid() with { EntrustedCare = new EntrustedCareInput("李大姐", "Sibling", leap) };
-        RefusedOn(input, new DateOnly(2026, 2, 27), ("entrustedCare.citizenIdNumber", CaregiverMinor));
-        Assert.Equal(leap, Accepted(input, new DateOnly(2026, 2, 28)).EntrustedCare!.CitizenIdNumber);
+        RefusedOn(input, new DateOnly(2026, 2, 28), ("entrustedCare.citizenIdNumber", CaregiverMinor));
+        Assert.Equal(leap, Accepted(input, new DateOnly(2026, 3, 1)).EntrustedCare!.CitizenIdNumber);
     }
 
     [Fact]
@@ -714,7 +714,8 @@ public class ChildRulesFieldsTests
     {
         var errors = new ValidationErrors();
         var g = ChildRules.ValidateGuardian(
-            new GuardianInput(" 李大山 ", "Father", FatherId, "SevereIllness", false, true, " 广东东莞 ", " 电子厂工人 ", "SeriousIllness", "+86 139 1234 5678"),
+            new GuardianInput(" 李大山 ", "Father", FatherId, "Living", false, true, " 广东东莞 ", " 电子厂工人 ", "SeriousIllness", "+86 139 1234 5678",
+                AwaySince: "2025-03-01", WorkRegionCode: " 441900 "),
             "member",
             Today,
             Village,
@@ -725,9 +726,11 @@ public class ChildRulesFieldsTests
         Assert.Equal("李大山", g.Name);
         Assert.Equal(GuardianRelation.Father, g.Relation);
         Assert.Equal(FatherId, g.CitizenIdNumber);
-        Assert.Equal(GuardianStatus.SevereIllness, g.Status);
+        Assert.Equal(GuardianStatus.Living, g.Status);
         Assert.False(g.IsGuardian);
         Assert.True(g.IsWorkingAway);
+        Assert.Equal(new DateOnly(2025, 3, 1), g.AwaySince);
+        Assert.Equal("441900", g.WorkRegionCode);
         Assert.Equal("广东东莞", g.WorkPlace);
         Assert.Equal("电子厂工人", g.Employment);
         Assert.Equal(HealthStatus.SeriousIllness, g.HealthStatus);
@@ -808,8 +811,8 @@ public class ChildRulesFieldsTests
             HouseholdKind = "Rural",
             Guardians =
             [
-                new GuardianInput("李大山", "Father", null, "Living", true, true, "浙江宁波", "建筑工", "Healthy", "138 0013 8000"),
-                new GuardianInput("王芳", "Mother", null, "SevereDisability", true, false, null, null, "SeriousIllness"),
+                new GuardianInput("李大山", "Father", null, "Living", true, true, "浙江宁波", "建筑工", "Healthy", "138 0013 8000", AwaySince: "2020-01-01", WorkRegionCode: "3302"),
+                new GuardianInput("王芳", "Mother", null, "SevereDisability", true, false, null, null, "SeriousIllness", DisabilityType: "Physical", DisabilityGrade: 2),
             ],
         });
         Assert.Equal("13800138000", child.Guardians[0].Phone);
@@ -822,7 +825,8 @@ public class ChildRulesFieldsTests
         // A validated child feeds CategoryRules directly.
         Assert.Empty(CategoryRules.Check(ProtectionCategory.LeftBehind, null, child, child.Guardians, Today));
         Assert.Equal(
-            ["事实无人抚养儿童须父母双方均为重残、重病、服刑在押、强制隔离戒毒、被限制人身自由或失联，或一方死亡/失踪且另一方为上述情形（民发〔2019〕62号）"],
+            ["事实无人抚养儿童须父母双方均为重残、重病、服刑在押、强制隔离戒毒、被限制人身自由或失联，或一方死亡/失踪且另一方为上述情形（民发〔2019〕62号）",
+             "父亲为“健在”，不属于重残、重病、服刑在押、强制隔离戒毒、被限制人身自由或失联"],
             CategoryRules.Check(ProtectionCategory.DeFactoUnsupported, null, child, child.Guardians, Today));
     }
 }

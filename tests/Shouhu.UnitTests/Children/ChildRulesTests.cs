@@ -256,31 +256,32 @@ public class ChildRulesTests
     [Fact]
     public void Validate_Adult_RefusedOnBirthDateWhenNoId()
     {
-        // 18 on 2026-06-01 exactly: an adult. One day younger: still a minor.
+        // The 18th birthday was yesterday (2008-05-31): an adult. The 18th birthday today (2008-06-01): still a minor (ADR-009).
         Refused(
-            Valid() with { CitizenIdNumber = null, BirthDate = "2008-06-01" },
-            ("birthDate", "按出生日期 2008-06-01 已满18周岁，不是未成年人"));
-        Assert.Equal(new DateOnly(2008, 6, 2), Accepted(Valid() with { CitizenIdNumber = null, BirthDate = "2008-06-02" }).BirthDate);
+            Valid() with { CitizenIdNumber = null, BirthDate = "2008-05-31" },
+            ("birthDate", "按出生日期 2008-05-31 已满18周岁，不是未成年人"));
+        Assert.Equal(new DateOnly(2008, 6, 1), Accepted(Valid() with { CitizenIdNumber = null, BirthDate = "2008-06-01" }).BirthDate);
     }
 
     [Fact]
     public void Validate_Adult_RefusedOnCitizenIdNumberWhenIdGiven()
     {
-        var adult = IdNumbers.Make("430702", new DateOnly(2008, 6, 1), 11);
+        var adult = IdNumbers.Make("430702", new DateOnly(2008, 5, 31), 11);
         Refused(
             Valid() with { CitizenIdNumber = adult, BirthDate = null },
-            ("citizenIdNumber", "按出生日期 2008-06-01 已满18周岁，不是未成年人"));
+            ("citizenIdNumber", "按出生日期 2008-05-31 已满18周岁，不是未成年人"));
         Refused(
             Valid() with { CitizenIdNumber = MotherId, BirthDate = null, Sex = "female" },
             ("citizenIdNumber", "按出生日期 1988-07-15 已满18周岁，不是未成年人"));
     }
 
     [Fact]
-    public void Validate_LeapDayChild_AdultFrom28FebruaryInCommonYear()
+    public void Validate_LeapDayChild_AdultFrom1MarchInCommonYear()
     {
+        // The 18th birthday falls on 28 February 2026 (art. 202), the last day of minority; adult from 1 March (ADR-009).
         var input = Valid() with { CitizenIdNumber = null, BirthDate = "2008-02-29" };
-        Assert.Equal(new DateOnly(2008, 2, 29), Accepted(input, new DateOnly(2026, 2, 27)).BirthDate);
-        RefusedOn(input, new DateOnly(2026, 2, 28), ("birthDate", "按出生日期 2008-02-29 已满18周岁，不是未成年人"));
+        Assert.Equal(new DateOnly(2008, 2, 29), Accepted(input, new DateOnly(2026, 2, 28)).BirthDate);
+        RefusedOn(input, new DateOnly(2026, 3, 1), ("birthDate", "按出生日期 2008-02-29 已满18周岁，不是未成年人"));
     }
 
     [Fact]
@@ -295,7 +296,7 @@ public class ChildRulesTests
             var id = IdNumbers.Make(IdNumbers.RandomAddress(rng), birth, seq);
             var input = Valid() with { CitizenIdNumber = id, BirthDate = rng.Next(2) == 0 ? null : birth.ToString("yyyy/M/d", System.Globalization.CultureInfo.InvariantCulture), Sex = seq % 2 == 1 ? "男" : "女", Categories = [] };
             var (child, errors) = Run(input);
-            if (birth > Today.AddYears(-18))
+            if (birth >= Today.AddYears(-18)) // the 18th birthday today is still a minor
             {
                 Assert.True(errors.IsEmpty, $"{id}: {string.Join(";", errors.ToDictionary().SelectMany(kv => kv.Value))}");
                 Assert.NotNull(child);

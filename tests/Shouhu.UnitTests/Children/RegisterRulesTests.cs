@@ -24,14 +24,14 @@ public class RegisterRulesTests
             data.Add(status, -10, null, true);   // open
             data.Add(status, 0, null, true);     // starts today
             data.Add(status, 1, null, false);    // starts tomorrow
-            data.Add(status, -10, 0, true);      // last day today (the day before an 18th birthday)
+            data.Add(status, -10, 0, true);      // last day today (an 18th birthday: the last day of minority)
             data.Add(status, -10, -1, false);    // ended yesterday
             data.Add(status, -10, 5, true);
             data.Add(status, 0, 0, true);        // one day
         }
 
         data.Add(CategoryStatus.Exited, -10, 0, true);   // exited with today as its last day: counts today, like an age end
-        data.Add(CategoryStatus.Exited, -10, -1, false); // exit day today: its last day was yesterday
+        data.Add(CategoryStatus.Exited, -10, -1, false); // its last day was yesterday (an exit the month before)
         data.Add(CategoryStatus.Exited, -10, 3, true);
         data.Add(CategoryStatus.Exited, -10, null, false);
         data.Add(CategoryStatus.Exited, 0, -1, false);   // exited on the day it started
@@ -53,17 +53,18 @@ public class RegisterRulesTests
     }
 
     [Fact]
-    public void AnAgeEnd_AndAnExitOnTheDayAfter_EndTheSameDay()
+    public void AnExit_RunsToTheEndOfTheMonth_ButNotPastTheAgeEnd()
     {
-        var birth = new DateOnly(2008, 12, 1);
-        var lastDay = CategoryRules.LastDay(ProtectionCategory.Orphan, birth); // the day before the 18th birthday
-        Assert.Equal(new DateOnly(2026, 11, 30), lastDay);
-        var byAge = new ChildCategory { Status = CategoryStatus.Verified, ValidFrom = birth, ValidTo = lastDay, RegionCode = "x" };
-        var byExit = new ChildCategory { Status = CategoryStatus.Exited, ValidFrom = birth, ValidTo = new DateOnly(2026, 12, 1).AddDays(-1), RegionCode = "x" };
-        foreach (var day in new[] { lastDay.AddDays(-1), lastDay, lastDay.AddDays(1) })
-        {
-            Assert.Equal(byAge.IsActiveOn(day), byExit.IsActiveOn(day));
-        }
+        var birth = new DateOnly(2008, 12, 10);
+        var lastDay = CategoryRules.LastDay(ProtectionCategory.Orphan, birth); // the 18th birthday itself (ADR-009)
+        Assert.Equal(new DateOnly(2026, 12, 10), lastDay);
+        // A change of circumstances on 2 December: exit from the month after, but the child outgrows it on the 10th.
+        Assert.Equal(lastDay, CategoryRules.ExitLastDay(new DateOnly(2026, 12, 2), lastDay));
+        // A change in November: the category still applies to 30 November.
+        Assert.Equal(new DateOnly(2026, 11, 30), CategoryRules.ExitLastDay(new DateOnly(2026, 11, 3), lastDay));
+        var byExit = new ChildCategory { Status = CategoryStatus.Exited, ValidFrom = birth, ValidTo = CategoryRules.ExitLastDay(new DateOnly(2026, 11, 3), lastDay), RegionCode = "x" };
+        Assert.True(byExit.IsActiveOn(new DateOnly(2026, 11, 30)));
+        Assert.False(byExit.IsActiveOn(new DateOnly(2026, 12, 1)));
     }
 
     // ---- finding 10: four eyes, role refusals apart from state conflicts -----------------------------------------------

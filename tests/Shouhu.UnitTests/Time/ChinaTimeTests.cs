@@ -12,18 +12,22 @@ public class ChinaTimeTests
     private static DateTimeOffset Utc(string s) =>
         DateTimeOffset.Parse(s, CultureInfo.InvariantCulture);
 
+    // ADR-009 (Civil Code arts. 201–202; 法释〔2006〕1号 art. 2 "从周岁生日的第二天起算"): the birthday is the last day of
+    // the old age, the new one begins the next day; a 29 February birthday falls on 28 February in a common year.
     [Theory]
     [InlineData("2008-02-29", "2026-02-27", 17)]
-    [InlineData("2008-02-29", "2026-02-28", 18)] // common year: 28 February ends the period (Civil Code art. 202)
-    [InlineData("2008-02-29", "2026-03-01", 18)]
-    [InlineData("2008-02-29", "2027-02-28", 19)]
+    [InlineData("2008-02-29", "2026-02-28", 17)] // common year: 28 February is the birthday, still 17
+    [InlineData("2008-02-29", "2026-03-01", 18)] // adult from the next day
+    [InlineData("2008-02-29", "2027-02-28", 18)]
+    [InlineData("2008-02-29", "2027-03-01", 19)]
     [InlineData("2008-02-29", "2028-02-28", 19)] // leap year: the birthday itself exists
-    [InlineData("2008-02-29", "2028-02-29", 20)]
+    [InlineData("2008-02-29", "2028-02-29", 19)]
+    [InlineData("2008-02-29", "2028-03-01", 20)]
     [InlineData("2008-02-29", "2008-02-29", 0)]
-    [InlineData("2008-02-29", "2009-02-27", 0)]
-    [InlineData("2008-02-29", "2009-02-28", 1)]
-    [InlineData("2012-02-29", "2028-02-28", 15)]
-    [InlineData("2012-02-29", "2028-02-29", 16)] // left-behind status ends at 16
+    [InlineData("2008-02-29", "2009-02-28", 0)]
+    [InlineData("2008-02-29", "2009-03-01", 1)]
+    [InlineData("2012-02-29", "2028-02-29", 15)]
+    [InlineData("2012-02-29", "2028-03-01", 16)] // left-behind status ends at 16
     public void AgeOn_LeapDayBirth(string birth, string on, int age)
     {
         Assert.Equal(age, ChinaTime.AgeOn(D(birth), D(on)));
@@ -31,19 +35,31 @@ public class ChinaTimeTests
 
     [Theory]
     [InlineData("2008-06-15", "2026-06-14", 17)]
-    [InlineData("2008-06-15", "2026-06-15", 18)]
+    [InlineData("2008-06-15", "2026-06-15", 17)] // the 18th birthday: still a minor
     [InlineData("2008-06-15", "2026-06-16", 18)]
-    [InlineData("2008-01-01", "2025-12-31", 17)]
-    [InlineData("2008-01-01", "2026-01-01", 18)]
-    [InlineData("2007-12-31", "2025-12-30", 17)]
-    [InlineData("2007-12-31", "2025-12-31", 18)]
-    [InlineData("2008-03-01", "2026-02-28", 17)]
-    [InlineData("2008-03-01", "2026-03-01", 18)]
-    [InlineData("2024-02-28", "2025-02-27", 0)]
-    [InlineData("2024-02-28", "2025-02-28", 1)]
-    public void AgeOn_DayBeforeAndOfBirthday(string birth, string on, int age)
+    [InlineData("2008-01-01", "2026-01-01", 17)]
+    [InlineData("2008-01-01", "2026-01-02", 18)]
+    [InlineData("2007-12-31", "2025-12-31", 17)]
+    [InlineData("2007-12-31", "2026-01-01", 18)]
+    [InlineData("2008-03-01", "2026-03-01", 17)]
+    [InlineData("2008-03-01", "2026-03-02", 18)]
+    [InlineData("2024-02-28", "2025-02-28", 0)]
+    [InlineData("2024-02-28", "2025-03-01", 1)]
+    public void AgeOn_BirthdayAndDayAfter(string birth, string on, int age)
     {
         Assert.Equal(age, ChinaTime.AgeOn(D(birth), D(on)));
+    }
+
+    [Theory]
+    [InlineData("2008-06-15", 18, "2026-06-16")]
+    [InlineData("2008-02-29", 18, "2026-03-01")]
+    [InlineData("2012-02-29", 16, "2028-03-01")]
+    [InlineData("2010-12-31", 16, "2027-01-01")]
+    public void ReachesAge_DayAfterTheBirthday(string birth, int years, string expected)
+    {
+        Assert.Equal(D(expected), ChinaTime.ReachesAge(D(birth), years));
+        Assert.Equal(years - 1, ChinaTime.AgeOn(D(birth), D(expected).AddDays(-1)));
+        Assert.Equal(years, ChinaTime.AgeOn(D(birth), D(expected)));
     }
 
     [Fact]
@@ -56,14 +72,15 @@ public class ChinaTimeTests
     [Fact]
     public void AgeOn_ManyRandomDates_MatchesCountOfAnniversariesReached()
     {
-        // Independent reference: .NET's AddYears moves 29 February to 28 February in a common year, the Civil Code rule.
+        // Independent reference: .NET's AddYears moves 29 February to 28 February in a common year, the Civil Code rule;
+        // a year is full once its birthday has passed (ADR-009).
         var rng = new Random(201);
         for (var i = 0; i < 20000; i++)
         {
             var birth = IdNumbers.RandomDate(rng, D("1990-01-01"), D("2030-12-31"));
             var on = IdNumbers.RandomDate(rng, birth, D("2060-12-31"));
             var expected = 0;
-            while (birth.AddYears(expected + 1) <= on)
+            while (birth.AddYears(expected + 1) < on)
             {
                 expected++;
             }
@@ -73,7 +90,7 @@ public class ChinaTimeTests
     }
 
     [Fact]
-    public void AgeOn_DayByDay_RisesByOneOnlyOnAnniversaries()
+    public void AgeOn_DayByDay_RisesByOneOnlyTheDayAfterAnniversaries()
     {
         var rng = new Random(202);
         var births = new List<DateOnly> { D("2008-02-29"), D("2000-02-29"), D("2010-12-31"), D("2011-01-01") };
@@ -82,10 +99,10 @@ public class ChinaTimeTests
         {
             var previous = ChinaTime.AgeOn(birth, birth);
             Assert.Equal(0, previous);
-            for (var day = birth.AddDays(1); day <= birth.AddYears(20); day = day.AddDays(1))
+            for (var day = birth.AddDays(1); day <= birth.AddYears(20).AddDays(1); day = day.AddDays(1))
             {
                 var age = ChinaTime.AgeOn(birth, day);
-                if (day == ChinaTime.Anniversary(birth, age) && age > 0)
+                if (day.AddDays(-1) == birth.AddYears(age) && age > 0)
                 {
                     Assert.Equal(previous + 1, age);
                 }

@@ -14,16 +14,16 @@ public class LatestBirthDateForAgeTests
 {
     private static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The largest b with b.AddYears(age) ≤ onDate, by search from onDate.AddYears(-age).</summary>
+    /// <summary>The largest b with b.AddYears(age) &lt; onDate (the birthday has passed, ADR-009), by search from onDate.AddYears(-age).</summary>
     private static DateOnly Reference(int age, DateOnly onDate)
     {
         var b = onDate.AddYears(-age);
-        while (b.AddDays(1).AddYears(age) <= onDate)
+        while (b.AddDays(1).AddYears(age) < onDate)
         {
             b = b.AddDays(1);
         }
 
-        while (b.AddYears(age) > onDate)
+        while (b.AddYears(age) >= onDate)
         {
             b = b.AddDays(-1);
         }
@@ -117,17 +117,20 @@ public class LatestBirthDateForAgeTests
     }
 
     [Theory]
-    [InlineData(18, "2026-02-28", "2008-02-29")] // common year: someone born 29 Feb 2008 turns 18 on 28 Feb
-    [InlineData(18, "2026-02-27", "2008-02-27")]
-    [InlineData(18, "2026-03-01", "2008-03-01")]
-    [InlineData(16, "2028-02-28", "2012-02-28")] // leap year: the 29 Feb birthday exists, not yet 16
-    [InlineData(16, "2028-02-29", "2012-02-29")]
+    [InlineData(18, "2026-02-28", "2008-02-27")] // the birthdays of 28 February are today: not yet 18 (ADR-009)
+    [InlineData(18, "2026-02-27", "2008-02-26")]
+    [InlineData(18, "2026-03-01", "2008-02-29")] // common year: a 29 Feb 2008 birthday fell on 28 February, 18 from 1 March
+    [InlineData(16, "2028-02-28", "2012-02-27")]
+    [InlineData(16, "2028-02-29", "2012-02-28")] // leap year: the 29 Feb birthday is today, not yet 16
+    [InlineData(16, "2028-03-01", "2012-02-29")]
     [InlineData(17, "2028-02-29", "2011-02-28")] // 2011 has no 29 Feb
-    [InlineData(17, "2027-02-28", "2010-02-28")] // 2010 is common: no 29 Feb to reach for
-    [InlineData(16, "2100-02-28", "2084-02-29")] // 2100 is common
-    [InlineData(18, "2026-12-31", "2008-12-31")]
-    [InlineData(18, "2026-01-01", "2008-01-01")]
-    [InlineData(1, "2025-02-28", "2024-02-29")]
+    [InlineData(17, "2027-02-28", "2010-02-27")]
+    [InlineData(16, "2100-02-28", "2084-02-27")] // 2100 is common
+    [InlineData(16, "2100-03-01", "2084-02-29")]
+    [InlineData(18, "2026-12-31", "2008-12-30")]
+    [InlineData(18, "2026-01-01", "2007-12-31")]
+    [InlineData(1, "2025-02-28", "2024-02-27")]
+    [InlineData(1, "2025-03-01", "2024-02-29")]
     public void LatestBirthDateForAge_NamedCases(int age, string on, string expected)
     {
         Assert.Equal(D(expected), ChinaTime.LatestBirthDateForAge(age, D(on)));
@@ -143,14 +146,14 @@ public class LatestBirthDateForAgeTests
     [Fact]
     public void LatestBirthDateForAge_AgreesWithAnniversary()
     {
-        // b ≤ LatestBirthDateForAge(age, on) exactly when Anniversary(b, age) ≤ on.
+        // b ≤ LatestBirthDateForAge(age, on) exactly when Anniversary(b, age) < on (the age is full the day after, ADR-009).
         var rng = new Random(202);
         for (var i = 0; i < 5000; i++)
         {
             var birth = IdNumbers.RandomDate(rng, D("1990-01-01"), D("2030-12-31"));
             var age = rng.Next(1, 40);
             var on = IdNumbers.RandomDate(rng, birth, birth.AddYears(age + 1));
-            Assert.Equal(ChinaTime.Anniversary(birth, age) <= on, birth <= ChinaTime.LatestBirthDateForAge(age, on));
+            Assert.Equal(ChinaTime.Anniversary(birth, age) < on, birth <= ChinaTime.LatestBirthDateForAge(age, on));
         }
     }
 }

@@ -19,15 +19,9 @@ public sealed record AlertRunResult(int Created, int Closed, int Open, long Elap
 /// (an assessment, a visit, a triage) for one child only. Rules read across the whole city, so the engine acts as the
 /// system, with the account that started it named in the one audit entry of each run.
 /// </summary>
-public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visits.VisitPlanner planner, TimeProvider clock, Notifications.INotificationChannel channel, ILogger<AlertEngine> logger, WorkingCalendar calendar)
+public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visits.VisitPlanner planner, TimeProvider clock, Notifications.INotificationChannel channel, ILogger<AlertEngine> logger, WorkingCalendar calendar, Domain.Children.RegisterSettings settings)
 {
     private static readonly SemaphoreSlim RunLock = new(1, 1);
-
-    /// <summary>Days before the 16th birthday of a left-behind child when the alert starts.</summary>
-    public const int LeftBehindWarningDays = 30;
-
-    /// <summary>Days before the 18th birthday when the alert starts.</summary>
-    public const int AdultWarningDays = 60;
 
     private sealed record Holding(AlertRule Rule, string Key, Guid? ChildId, Guid? CaseId, string Region, string? Assignee, DateTime DueAt, AlertSeverity Severity, string Message);
 
@@ -111,7 +105,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         // Visit schedules first: a category or level that changed without a visit moves the due date the rule reads.
         await planner.ReconcileAsync(db, childId, ct);
         var holdings = new Dictionary<(AlertRule, string), Holding>();
-        await foreach (var h in HoldingsAsync(db, childId, now, today, calendar, ct))
+        await foreach (var h in HoldingsAsync(db, childId, now, today, calendar, settings, ct))
         {
             holdings.TryAdd((h.Rule, h.Key), h);
         }
@@ -194,7 +188,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         return new AlertRunResult(toCreate.Count, toClose.Count, openAfter, watch.ElapsedMilliseconds);
     }
 
-    private static async IAsyncEnumerable<Holding> HoldingsAsync(ShouhuDbContext db, Guid? only, DateTime now, DateOnly today, WorkingCalendar calendar, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<Holding> HoldingsAsync(ShouhuDbContext db, Guid? only, DateTime now, DateOnly today, WorkingCalendar calendar, Domain.Children.RegisterSettings settings, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var endOfToday = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
         DateTime Utc(DateOnly d) => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
@@ -277,25 +271,27 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
             yield return new(AlertRule.ReferralOverdue, r.Id.ToString(), r.ChildId, r.CaseId, r.RegionCode, r.Assignee, r.DueAt!.Value, AlertSeverity.Medium, "转介已逾期未办结：请督促接收机构");
         }
 
-        // Birthdays that end a category: left-behind at 16 (30 days ahead), every category at 18 (60 days ahead).
+        // Ages that end a category: left-behind at 16, every category at 18, reached the day after the birthday (ADR-009);
+        // the windows ahead are Registry:Alerts:LeftBehindWarningDays (30) and AdultWarningDays (60).
         var sixteenFrom = ChinaTime.LatestBirthDateForAge(16, today);
-        var sixteenTo = ChinaTime.LatestBirthDateForAge(16, today.AddDays(LeftBehindWarningDays));
-        var leftBehind = Active().Where(k => k.Category == ProtectionCategory.LeftBehind)
+        var sixteenTo = ChinaTime.LatestBirthDateForAge(16, today.AddDays(settings.LeftBehindWarningDays));
+        // An exited category still counts to the end of its month (exit from the month after), but it needs no exit alert.
+        var leftBehind = Active().Where(k => k.Category == ProtectionCategory.LeftBehind && k.Status != CategoryStatus.Exited)
             .Join(Children(), k => k.ChildId, c => c.Id, (k, c) => new { c.Id, c.RegionCode, c.BirthDate })
             .Where(c => c.BirthDate > sixteenFrom && c.BirthDate <= sixteenTo).Distinct();
         await foreach (var c in leftBehind.AsAsyncEnumerable().WithCancellation(ct))
         {
-            var day = ChinaTime.Anniversary(c.BirthDate, 16);
+            var day = ChinaTime.ReachesAge(c.BirthDate, 16);
             yield return new(AlertRule.LeftBehindTurning16, c.Id.ToString(), c.Id, null, c.RegionCode, null, Utc(day), AlertSeverity.Low, "即将满16周岁，留守儿童身份终止：请核查后续关爱");
         }
 
         var adultFrom = ChinaTime.LatestBirthDateForAge(18, today);
-        var adultTo = ChinaTime.LatestBirthDateForAge(18, today.AddDays(AdultWarningDays));
-        var adults = Children().Where(c => c.BirthDate > adultFrom && c.BirthDate <= adultTo && active.Any(k => k.ChildId == c.Id))
+        var adultTo = ChinaTime.LatestBirthDateForAge(18, today.AddDays(settings.AdultWarningDays));
+        var adults = Children().Where(c => c.BirthDate > adultFrom && c.BirthDate <= adultTo && active.Any(k => k.ChildId == c.Id && k.Status != CategoryStatus.Exited))
             .Select(c => new { c.Id, c.RegionCode, c.BirthDate });
         await foreach (var c in adults.AsAsyncEnumerable().WithCancellation(ct))
         {
-            var day = ChinaTime.Anniversary(c.BirthDate, 18);
+            var day = ChinaTime.ReachesAge(c.BirthDate, 18);
             yield return new(AlertRule.Turning18, c.Id.ToString(), c.Id, null, c.RegionCode, null, Utc(day), AlertSeverity.Low, "即将满18周岁，保护类别终止：请办理退出或衔接");
         }
 

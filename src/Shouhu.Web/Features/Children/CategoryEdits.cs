@@ -8,9 +8,10 @@ using Shouhu.Domain.Time;
 namespace Shouhu.Web.Features.Children;
 
 /// <summary>
-/// Body of a category action: the reason (required to reject or exit), for an exit only the exit day (退出日期: the first
-/// day it no longer applies — default today, not before the start, not after today; its last day is the day before), and
-/// the category's <c>version</c> as read (required; 409 when stale).
+/// Body of a category action: the reason (required to reject or exit), for an exit only the day circumstances changed
+/// (情况变化日期 — default today, not before the start, not after today; the exit takes effect from the month after, so
+/// the category's last day is the last day of that month, DOMAIN.md §1), and the category's <c>version</c> as read
+/// (required; 409 when stale).
 /// </summary>
 public sealed record CategoryActionRequest(string? Reason, string? Date, Guid? Version = null);
 
@@ -35,7 +36,7 @@ public sealed record VerificationSettings(int MinimumPeople)
 /// <see cref="CategoryWorkflow"/>: township verification, county confirmation, rejection with reasons, exit. Each step
 /// records who and when; an exited or rejected category stays in the history and no longer counts.
 /// </summary>
-public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock, VerificationSettings verification)
+public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock, VerificationSettings verification, RegisterSettings settings)
 {
     /// <summary>Adds a category after checking what it needs (DOMAIN.md §1); one open category of each kind at a time.</summary>
     public async Task<EditOutcome> AddAsync(Guid childId, CategoryInput input, CancellationToken ct = default)
@@ -74,7 +75,7 @@ public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planne
             return new(null, errors);
         }
 
-        foreach (var problem in CategoryRules.Check(category, subType, child, child.Guardians, from))
+        foreach (var problem in CategoryRules.Check(category, subType, child, child.Guardians, from, settings))
         {
             errors.Add("category", problem);
         }
@@ -92,7 +93,7 @@ public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planne
             SubType = subType,
             Basis = input.Basis?.Trim() is { Length: > 0 } b ? b : null,
             ValidFrom = from,
-            ValidTo = CategoryRules.LastDay(category, child.BirthDate),
+            ValidTo = CategoryRules.LastDay(category, child.BirthDate, settings.MigrantAgeLimit),
             RegionCode = child.RegionCode,
             SubmittedBy = db.Caller.ActorId,
             SubmittedAt = now,
@@ -147,7 +148,7 @@ public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planne
             }
             else if (!DateText.TryParse(request.Date, out exitDay) || exitDay < category.ValidFrom || exitDay > today)
             {
-                errors.Add("date", $"退出日期应为 {category.ValidFrom:yyyy-MM-dd} 至今天之间的有效日期");
+                errors.Add("date", $"情况变化日期应为 {category.ValidFrom:yyyy-MM-dd} 至今天之间的有效日期");
             }
         }
 
@@ -182,8 +183,8 @@ public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planne
                 (category.ClosedBy, category.ClosedAt, category.StatusReason) = (db.Caller.ActorId, now, reason!.Length > 500 ? reason[..500] : reason);
                 if (action == CategoryAction.Exit)
                 {
-                    // The exit day is the first day the category no longer applies; its last day is the one before.
-                    category.ValidTo = exitDay.AddDays(-1);
+                    // Exit from the month after the change (DOMAIN.md §1), never past the day the child outgrows it.
+                    category.ValidTo = CategoryRules.ExitLastDay(exitDay, category.ValidTo);
                 }
 
                 break;

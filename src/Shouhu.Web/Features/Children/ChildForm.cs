@@ -12,11 +12,20 @@ public sealed class GuardianForm
     public bool IsWorkingAway { get; set; }
     public string? WorkPlace { get; set; }
     public string? Phone { get; set; }
+    public string? ConditionSince { get; set; }
+    public int? ConditionTermMonths { get; set; }
+    public string? DisabilityType { get; set; }
+    public int? DisabilityGrade { get; set; }
+    public string? Illness { get; set; }
+    public string? AwaySince { get; set; }
+    public string? WorkRegionCode { get; set; }
 
     /// <summary>True when nothing was typed in the row (an empty row is skipped, not an error).</summary>
     public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(CitizenIdNumber) && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(WorkPlace);
 
-    public GuardianInput ToInput() => new(Name, Relation, CitizenIdNumber, Status, true, IsWorkingAway, WorkPlace, null, null, Phone);
+    public GuardianInput ToInput() => new(Name, Relation, CitizenIdNumber, Status, true, IsWorkingAway, WorkPlace, null, null, Phone,
+        ConditionSince: ConditionSince, ConditionTermMonths: ConditionTermMonths, DisabilityType: string.IsNullOrWhiteSpace(DisabilityType) ? null : DisabilityType,
+        DisabilityGrade: DisabilityGrade, Illness: Illness, AwaySince: AwaySince, WorkRegionCode: WorkRegionCode);
 }
 
 /// <summary>

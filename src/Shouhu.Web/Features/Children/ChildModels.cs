@@ -75,8 +75,12 @@ public sealed record ChildCategoryResponse(
     CategoryStep? Closed,
     Guid Version);
 
-/// <summary>A guardian or family member (ID and phone numbers as <see cref="PersonalDataPolicy"/> decides); <c>version</c> goes back with a change.</summary>
-public sealed record GuardianResponse(Guid Id, string Name, string Relation, string? CitizenIdNumber, string Status, bool IsGuardian, bool IsWorkingAway, string? WorkPlace, string? Employment, string HealthStatus, string? Phone, Guid Version);
+/// <summary>
+/// A guardian or family member (ID and phone numbers as <see cref="PersonalDataPolicy"/> decides); <c>version</c> goes back
+/// with a change. The facts of the condition and of working away as entered (<see cref="GuardianInput"/>; null when not recorded).
+/// </summary>
+public sealed record GuardianResponse(Guid Id, string Name, string Relation, string? CitizenIdNumber, string Status, bool IsGuardian, bool IsWorkingAway, string? WorkPlace, string? Employment, string HealthStatus, string? Phone, Guid Version,
+    DateOnly? ConditionSince = null, int? ConditionTermMonths = null, string? DisabilityType = null, int? DisabilityGrade = null, string? Illness = null, DateOnly? AwaySince = null, string? WorkRegionCode = null);
 
 /// <summary>The entrusted caregiver.</summary>
 public sealed record EntrustedCareResponse(string CaregiverName, string Relation, string? CitizenIdNumber, string? Phone, DateOnly? AgreementDate);
@@ -164,13 +168,14 @@ public static class ChildProjection
             ChinaTime.ToChina(c.CreatedAt),
             !view.ShowsCategories ? [] : c.Categories.OrderBy(k => k.ValidFrom).ThenBy(k => k.Id).Select(k => new ChildCategoryResponse(
                 k.Id, k.Category.ToString(), ChildCategory.ChineseName(k.Category), k.SubType, k.Basis, k.ValidFrom, k.ValidTo,
-                ChildCategory.StatusText(k.Status), ChildCategory.StatusName(k.Status), k.IsActiveOn(today),
+                ChildCategory.StatusText(k.StatusOn(today)), ChildCategory.StatusName(k.StatusOn(today)), k.IsActiveOn(today),
                 Cst(k.SubmittedAt), Cst(k.TownshipVerifiedAt), Cst(k.CountyConfirmedAt), k.StatusReason,
                 Step(k.SubmittedBy, k.SubmittedAt), Step(k.TownshipVerifiedBy, k.TownshipVerifiedAt), Step(k.CountyConfirmedBy, k.CountyConfirmedAt),
                 Step(k.ClosedBy, k.ClosedAt), k.Version)).ToList(),
             c.Guardians.OrderBy(g => g.Relation).ThenBy(g => g.Id).Select(g => new GuardianResponse(
                 g.Id, g.Name, g.Relation.ToString(), view.IdNumber(g.CitizenIdNumber), g.Status.ToString(), g.IsGuardian, g.IsWorkingAway, g.WorkPlace, g.Employment,
-                g.HealthStatus.ToString(), view.Phone(g.Phone), g.Version)).ToList(),
+                g.HealthStatus.ToString(), view.Phone(g.Phone), g.Version,
+                g.ConditionSince, g.ConditionTermMonths, g.DisabilityType?.ToString(), g.DisabilityGrade, g.Illness, g.AwaySince, g.WorkRegionCode)).ToList(),
             c.HouseholdRegionCode,
             householdRegionName,
             c.HouseholdKind.ToString(),

@@ -203,7 +203,9 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
 
         if (category is { } k && status is { } st)
         {
-            query = query.Where(c => c.Categories.Any(x => x.Category == k && x.Status == st));
+            // The status on today (ChildCategory.StatusOn): a category past its end is exited, not verified.
+            var hasStatus = ChildCategory.HasStatusOn(st, today);
+            query = query.Where(c => c.Categories.AsQueryable().Where(hasStatus).Any(x => x.Category == k));
         }
         else if (category is { } k2)
         {
@@ -213,7 +215,8 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
         }
         else if (status is { } st2)
         {
-            query = query.Where(c => c.Categories.Any(x => x.Status == st2));
+            var hasStatus = ChildCategory.HasStatusOn(st2, today);
+            query = query.Where(c => c.Categories.AsQueryable().Any(hasStatus));
         }
 
         if (f.AgeMin is { } min && min > 0)

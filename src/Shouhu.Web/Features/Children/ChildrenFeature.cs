@@ -16,6 +16,7 @@ public static class ChildrenFeature
         services.AddScoped<GuardianEdits>();
         services.AddScoped<CategoryEdits>();
         services.AddSingleton(VerificationSettings.From(builder.Configuration));
+        services.AddSingleton(RegisterSettingsConfig.From(builder.Configuration));
         services.AddScoped<ChildExport>();
         return builder;
     }

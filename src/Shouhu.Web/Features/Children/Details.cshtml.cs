@@ -77,14 +77,17 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         return After(id, outcome, "已申报，待乡镇查验。");
     }
 
-    public async Task<IActionResult> OnPostAddGuardianAsync(Guid id, string? name, string? relation, string? status, string? citizenIdNumber, string? phone, bool isWorkingAway, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddGuardianAsync(Guid id, string? name, string? relation, string? status, string? citizenIdNumber, string? phone, bool isWorkingAway,
+        string? conditionSince, int? conditionTermMonths, string? disabilityType, int? disabilityGrade, string? illness, string? awaySince, string? workRegionCode, CancellationToken ct)
     {
         if (!CanWrite)
         {
             return Forbid();
         }
 
-        var outcome = await guardians.AddAsync(id, new GuardianInput(name, relation, citizenIdNumber, status, true, isWorkingAway, null, null, null, phone), ct);
+        var outcome = await guardians.AddAsync(id, new GuardianInput(name, relation, citizenIdNumber, status, true, isWorkingAway, null, null, null, phone,
+            ConditionSince: conditionSince, ConditionTermMonths: conditionTermMonths, DisabilityType: string.IsNullOrWhiteSpace(disabilityType) ? null : disabilityType,
+            DisabilityGrade: disabilityGrade, Illness: illness, AwaySince: awaySince, WorkRegionCode: workRegionCode), ct);
         if (outcome.Child is null && !outcome.NotFound)
         {
             // Shown at once with the member's fields and their errors (an ID number is not to be kept anywhere).

@@ -6,7 +6,7 @@ using Shouhu.Domain.Time;
 namespace Shouhu.Web.Features.Children;
 
 /// <summary>Adds, changes and removes a child's guardians and family members, with the same rules as registration and a history line per change.</summary>
-public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock)
+public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock, RegisterSettings settings)
 {
     /// <summary>Adds a guardian or family member.</summary>
     public Task<EditOutcome> AddAsync(Guid childId, GuardianInput input, CancellationToken ct = default) => SaveAsync(childId, null, input, ct);
@@ -81,7 +81,7 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock)
             return new(null, errors, NotFound: true);
         }
 
-        if (ChildRules.ValidateGuardian(input, "guardian", ChinaTime.Today(clock), child.RegionCode, errors) is not { } g)
+        if (ChildRules.ValidateGuardian(input, "guardian", ChinaTime.Today(clock), child.RegionCode, errors, settings) is not { } g)
         {
             // Messages are keyed "guardian.field"; the API answers them as "field".
             var rekeyed = new ValidationErrors();
@@ -113,6 +113,8 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock)
             var before = $"{existing.Name}（{Guardian.StatusName(existing.Status)}{(existing.IsWorkingAway ? "，外出务工" : "")}）";
             (existing.Name, existing.Relation, existing.CitizenIdNumber, existing.Status, existing.IsGuardian, existing.IsWorkingAway, existing.WorkPlace, existing.Employment, existing.HealthStatus, existing.Phone) =
                 (g.Name, g.Relation, g.CitizenIdNumber, g.Status, g.IsGuardian, g.IsWorkingAway, g.WorkPlace, g.Employment, g.HealthStatus, g.Phone);
+            (existing.ConditionSince, existing.ConditionTermMonths, existing.DisabilityType, existing.DisabilityGrade, existing.Illness, existing.AwaySince, existing.WorkRegionCode) =
+                (g.ConditionSince, g.ConditionTermMonths, g.DisabilityType, g.DisabilityGrade, g.Illness, g.AwaySince, g.WorkRegionCode);
             var after = $"{existing.Name}（{Guardian.StatusName(existing.Status)}{(existing.IsWorkingAway ? "，外出务工" : "")}）";
             if (db.Entry(existing).Properties.Any(p => p.IsModified))
             {

@@ -23,7 +23,7 @@ public sealed record RegisterChildOutcome(
 /// a residence village that exists and lies in the caller's jurisdiction, one record per citizen ID number country-wide
 /// and a warning for a probable duplicate. All or nothing: the child, categories, family and caregiver in one save.
 /// </summary>
-public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock)
+public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock, RegisterSettings settings)
 {
     /// <summary>Validates and saves.</summary>
     /// <param name="input">The submitted record.</param>
@@ -33,9 +33,9 @@ public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates,
     {
         var errors = new ValidationErrors();
         var today = ChinaTime.Today(clock);
-        var child = ChildRules.Validate(input, today, errors);
+        var child = ChildRules.Validate(input, today, errors, settings);
         await ChildRegions.CheckExistAsync(db, input.ResidenceRegionCode, errors, ct, input.HouseholdRegionCode);
-        if (child is null || !errors.IsEmpty || !CategoryRules.Apply(child, errors))
+        if (child is null || !errors.IsEmpty || !CategoryRules.Apply(child, errors, settings))
         {
             return new(null, errors);
         }

@@ -29,7 +29,7 @@ public sealed record EditOutcome(
 /// are left as they are. Every changed field becomes a <see cref="ChildRevision"/> (who, when, from, to) in the same
 /// save; the record's <c>version</c> must be the one the editor read, else nothing is saved and the conflict names who saved.
 /// </summary>
-public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock)
+public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock, RegisterSettings settings)
 {
     /// <summary>Validates and saves; categories and guardians in <paramref name="input"/> are ignored.</summary>
     public async Task<EditOutcome> RunAsync(Guid id, ChildInput input, Guid? version, bool allowPossibleDuplicate, CancellationToken ct = default)
@@ -74,7 +74,7 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, V
         }
 
         var today = ChinaTime.Today(clock);
-        var updated = ChildRules.Validate(input with { Categories = null, Guardians = null }, today, errors);
+        var updated = ChildRules.Validate(input with { Categories = null, Guardians = null }, today, errors, settings);
         await ChildRegions.CheckExistAsync(db, input.ResidenceRegionCode, errors, ct, input.HouseholdRegionCode);
         if (updated is null || !errors.IsEmpty)
         {
@@ -179,7 +179,7 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, V
     }
 
     /// <summary>Copies the fields of <paramref name="from"/> onto <paramref name="to"/>; returns (field, old, new) for each change.</summary>
-    private static List<(string Field, string? Old, string? New)> Apply(Child to, Child from)
+    private List<(string Field, string? Old, string? New)> Apply(Child to, Child from)
     {
         var changes = new List<(string, string?, string?)>();
         void Set<T>(string field, T oldValue, T newValue, Action<T> assign)
@@ -246,7 +246,7 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, V
             k.RegionCode = to.RegionCode;
             if (k.Status is not (CategoryStatus.Exited or CategoryStatus.Rejected))
             {
-                k.ValidTo = CategoryRules.LastDay(k.Category, to.BirthDate);
+                k.ValidTo = CategoryRules.LastDay(k.Category, to.BirthDate, settings.MigrantAgeLimit);
             }
         }
 

@@ -14,7 +14,7 @@ namespace Shouhu.Web.Features.DemoData;
 /// and a grandparent as entrusted caregiver). Idempotent: <see cref="EnsureAsync"/> tops the demo set up to N and never
 /// duplicates. Every generated record is marked <c>CreatedBy = "demo"</c>. Nothing here is real personal data.
 /// </summary>
-public sealed class DemoDataGenerator(ShouhuDbContext db, TimeProvider clock)
+public sealed class DemoDataGenerator(ShouhuDbContext db, TimeProvider clock, RegisterSettings settings)
 {
     /// <summary>Marker of generated records.</summary>
     public const string Marker = "demo";
@@ -78,7 +78,7 @@ public sealed class DemoDataGenerator(ShouhuDbContext db, TimeProvider clock)
         return new Result(existing, count - existing, clockWatch.Elapsed);
     }
 
-    private static void MakeChild(int i, Random random, List<string> villages, DateOnly today, DateTime now,
+    private void MakeChild(int i, Random random, List<string> villages, DateOnly today, DateTime now,
         List<Child> children, List<Guardian> guardians, List<ChildCategory> categories, List<EntrustedCare> cares)
     {
         var village = villages[random.Next(villages.Count)];
@@ -148,6 +148,10 @@ public sealed class DemoDataGenerator(ShouhuDbContext db, TimeProvider clock)
         {
             category = ProtectionCategory.DeFactoUnsupported;
             (father.Status, mother.Status) = (GuardianStatus.Imprisoned, GuardianStatus.LostContact);
+            // The facts the rule needs (ADR-009), dated before any category start (at most 700 days ago): a ten-year
+            // sentence still being served; lost contact reported more than six months before.
+            (father.ConditionSince, father.ConditionTermMonths) = (today.AddDays(-random.Next(900, 1500)), 120);
+            mother.ConditionSince = today.AddDays(-random.Next(900, 1500));
         }
         else if (roll < 235)
         {
@@ -164,7 +168,10 @@ public sealed class DemoDataGenerator(ShouhuDbContext db, TimeProvider clock)
         {
             category = ProtectionCategory.LeftBehind;
             father.IsWorkingAway = mother.IsWorkingAway = true;
-            father.WorkPlace = mother.WorkPlace = random.Next(2) == 0 ? "广东省东莞市" : "浙江省义乌市";
+            var dongguan = random.Next(2) == 0;
+            father.WorkPlace = mother.WorkPlace = dongguan ? "广东省东莞市" : "浙江省义乌市";
+            father.WorkRegionCode = mother.WorkRegionCode = dongguan ? "441900" : "330782";
+            father.AwaySince = mother.AwaySince = today.AddDays(-random.Next(900, 1500)); // away six months before any category start
             cares.Add(new EntrustedCare
             {
                 ChildId = child.Id,
@@ -190,7 +197,7 @@ public sealed class DemoDataGenerator(ShouhuDbContext db, TimeProvider clock)
                 Category = k,
                 SubType = subType,
                 ValidFrom = from < birth ? birth : from,
-                ValidTo = CategoryRules.LastDay(k, birth),
+                ValidTo = CategoryRules.LastDay(k, birth, settings.MigrantAgeLimit),
                 Status = statusRoll < 70 ? CategoryStatus.Verified : statusRoll < 85 ? CategoryStatus.TownshipVerified : CategoryStatus.Pending,
                 SubmittedBy = Marker,
                 SubmittedAt = now,

@@ -24,7 +24,7 @@ public sealed record WorkbenchResponse(int Alerts, int DueVisits, int Cases, int
 /// computed by the same query as its list: <c>/api/v1/alerts?status=open</c>, <c>/api/v1/visits/due</c>,
 /// <c>/api/v1/cases?mine=true&amp;status=active</c>, <c>/api/v1/reports?status=awaiting-triage</c>, <c>/api/v1/referrals?status=sent</c>.
 /// </summary>
-public sealed class WorkbenchQueries(ShouhuDbContext db, DueVisitList dueVisits)
+public sealed class WorkbenchQueries(ShouhuDbContext db, DueVisitList dueVisits, TimeProvider clock)
 {
     /// <summary>The counts for <paramref name="actor"/>.</summary>
     public async Task<WorkbenchResponse> CountsAsync(Actor actor, CancellationToken ct)
@@ -59,10 +59,17 @@ public sealed class WorkbenchQueries(ShouhuDbContext db, DueVisitList dueVisits)
     /// </summary>
     public (string Status, string Title, IQueryable<Child> Children)? VerificationsWaiting(Actor actor) => actor.Role switch
     {
-        Roles.ChildSupervisor => ("pending", "待乡镇查验", db.Children.AsNoTracking().Where(c => c.Categories.Any(x => x.Status == CategoryStatus.Pending))),
-        Roles.CivilAffairsOfficer => ("township-verified", "待县级确认", db.Children.AsNoTracking().Where(c => c.Categories.Any(x => x.Status == CategoryStatus.TownshipVerified))),
+        Roles.ChildSupervisor => ("pending", "待乡镇查验", Waiting(CategoryStatus.Pending)),
+        Roles.CivilAffairsOfficer => ("township-verified", "待县级确认", Waiting(CategoryStatus.TownshipVerified)),
         _ => null,
     };
+
+    // A category past its end waits for nobody (ChildCategory.StatusOn), as in the list and the alerts.
+    private IQueryable<Child> Waiting(CategoryStatus status)
+    {
+        var hasStatus = ChildCategory.HasStatusOn(status, ChinaTime.Today(clock));
+        return db.Children.AsNoTracking().Where(c => c.Categories.AsQueryable().Any(hasStatus));
+    }
 
     /// <summary>The caller's open cases (as worker, supervisor or receiving worker) — <c>/Cases?mine=true&amp;status=active</c>.</summary>
     public IQueryable<Case> MyCases(Actor actor) =>
