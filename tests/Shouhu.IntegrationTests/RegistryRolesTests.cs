@@ -129,17 +129,28 @@ public sealed class RegistryRolesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.True(r.StatusCode is HttpStatusCode.Forbidden || r.Headers.Location?.OriginalString.Contains("Denied", StringComparison.Ordinal) == true, $"{r.StatusCode} {r.Headers.Location}");
 
     [Fact]
-    public async Task RegisteredWithoutCategory_IsNotToldACategoryWaits()
+    public async Task RegisteredWithoutCategory_IsNotToldACategoryWaits_AndTheConfirmationIsShownOnce()
     {
-        using var api = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
-        var none = await Json(await api.PostAsJsonAsync("/api/v1/children", new { name = "无类别", sex = "female", birthDate = "2016-02-02", residenceRegionCode = ShouhuApp.VillageA }, Ct));
-        var one = await Json(await api.PostAsJsonAsync("/api/v1/children", ChildrenTests.ChildBody("有类别", ShouhuApp.NewIdNumber(new DateOnly(2015, 5, 5), true), ShouhuApp.VillageA), Ct));
         using var page = await app.PageUserAsync("ChildDirector", ShouhuApp.VillageA);
-
-        var withoutCategory = await PageAsync(page, $"/Children/Details/{none.GetProperty("id").GetString()}?created=true");
+        var create = $"/Children/Create?region={ShouhuApp.VillageA}";
+        var withoutCategory = await AccountSecurityTests.PostFormAsync(page, create, new()
+        {
+            ["Name"] = "无类别", ["Sex"] = "female", ["BirthDate"] = "2016-02-02", ["ResidenceRegionCode"] = ShouhuApp.VillageA,
+        });
         Assert.Contains("已登记。", withoutCategory, StringComparison.Ordinal);
         Assert.DoesNotContain("待乡镇查验", withoutCategory, StringComparison.Ordinal);
-        var withCategory = await PageAsync(page, $"/Children/Details/{one.GetProperty("id").GetString()}?created=true");
+        var withCategory = await AccountSecurityTests.PostFormAsync(page, create, new()
+        {
+            ["Name"] = "有类别一次", ["Sex"] = "male", ["CitizenIdNumber"] = ShouhuApp.NewIdNumber(new DateOnly(2015, 5, 5), true),
+            ["ResidenceRegionCode"] = ShouhuApp.VillageA, ["HouseholdKind"] = "Rural", ["Categories"] = "LeftBehind",
+            ["Father.Name"] = "赵大", ["Father.Status"] = "Living", ["Father.IsWorkingAway"] = "true", ["Father.WorkPlace"] = "广东东莞",
+            ["Mother.Name"] = "钱二", ["Mother.Status"] = "Living", ["Mother.IsWorkingAway"] = "true", ["Mother.WorkPlace"] = "浙江义乌",
+        });
         Assert.Contains("保护类别已提交，待乡镇查验", withCategory, StringComparison.Ordinal);
+
+        // Shown once (TempData): the same page again does not say 已登记.
+        await using var db = app.SystemDb();
+        var id = await db.Children.Where(c => c.Name == "有类别一次").Select(c => c.Id).SingleAsync(Ct);
+        Assert.DoesNotContain("已登记。", await PageAsync(page, $"/Children/Details/{id}"), StringComparison.Ordinal);
     }
 }
