@@ -15,7 +15,7 @@ namespace Shouhu.Web.Features.Audit;
 /// The filter takes a record kind from a Chinese list; each record links to its own trail.
 /// </summary>
 [Authorize(Policy = Policies.SystemAdmin)]
-public sealed partial class IndexModel(ShouhuDbContext db, Regions.RegionNames regionNames) : PageModel
+public sealed partial class IndexModel(ShouhuDbContext db, Shouhu.Web.Shared.RegionNames regionNames) : PageModel
 {
     public string? Entity { get; private set; }
     public string? EntityId { get; private set; }
