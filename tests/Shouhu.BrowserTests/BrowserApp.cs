@@ -75,13 +75,13 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh context (its own cookies) on a phone-sized or desktop viewport.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// <summary>A fresh context (its own cookies) on a phone-sized or desktop viewport, in <paramref name="locale"/> (a browser language).</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, string locale = "zh-CN")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            Locale = "zh-CN",
+            Locale = locale,
             TimezoneId = "Asia/Shanghai",
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
@@ -103,9 +103,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A fresh page logged in through the login form as <paramref name="userName"/> (password <see cref="WorkerPassword"/>), on the workbench.</summary>
-    public async Task<IPage> LoginAsync(string userName, bool phone = false)
+    public async Task<IPage> LoginAsync(string userName, bool phone = false, string locale = "zh-CN")
     {
-        var page = await NewPageAsync(phone);
+        var page = await NewPageAsync(phone, locale);
         await page.GotoAsync("/Accounts/Login");
         await page.GetByLabel("账号").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(WorkerPassword);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shouhu.Data;
+using Shouhu.Domain.Children;
 
 namespace Shouhu.Web.Features.Accounts;
 
@@ -11,7 +12,8 @@ public sealed class ChangePasswordModel(UserManager<ShouhuUser> users, SignInMan
     [BindProperty] public string? CurrentPassword { get; set; }
     [BindProperty] public string? NewPassword { get; set; }
     [BindProperty] public string? ConfirmPassword { get; set; }
-    public List<string> Errors { get; } = [];
+    /// <summary>Messages by field (<c>currentPassword</c>, <c>newPassword</c>, <c>confirmPassword</c>), each shown at its field.</summary>
+    public ValidationErrors Errors { get; } = new();
     public bool Done { get; private set; }
 
     public void OnGet()
@@ -28,13 +30,13 @@ public sealed class ChangePasswordModel(UserManager<ShouhuUser> users, SignInMan
 
         if (NewPassword != ConfirmPassword)
         {
-            Errors.Add("两次输入的新密码不一致");
+            Errors.Add("confirmPassword", "两次输入的新密码不一致");
             return Page();
         }
 
         if (NewPassword == CurrentPassword)
         {
-            Errors.Add("新密码不能与原密码相同");
+            Errors.Add("newPassword", "新密码不能与原密码相同");
             return Page();
         }
 
@@ -48,14 +50,19 @@ public sealed class ChangePasswordModel(UserManager<ShouhuUser> users, SignInMan
                 return RedirectToPage("/Accounts/Login");
             }
 
-            Errors.Add("原密码不正确");
+            Errors.Add("currentPassword", "原密码不正确");
             return Page();
         }
 
         var result = await users.ChangePasswordAsync(user, CurrentPassword ?? string.Empty, NewPassword ?? string.Empty);
         if (!result.Succeeded)
         {
-            Errors.AddRange(result.Errors.Select(e => e.Description));
+            // Identity's password rules (length, classes) are about the new password; anything else is shown there too.
+            foreach (var e in result.Errors)
+            {
+                Errors.Add("newPassword", e.Description);
+            }
+
             return Page();
         }
 

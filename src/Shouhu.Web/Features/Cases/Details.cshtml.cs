@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
+using Shouhu.Domain.Time;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Cases;
@@ -23,6 +25,9 @@ public sealed class DetailsModel(CaseQueries queries, CaseStaff staff, Attachmen
     private T Use<T>() where T : notnull => HttpContext.RequestServices.GetRequiredService<T>();
 
     public CaseResponse Case { get; private set; } = null!;
+
+    /// <summary>The case's reports by id, as their links read: received time in China and channel (<c>2026-11-20 09:30 保护专线报告</c>).</summary>
+    public Dictionary<Guid, string> ReportLabels { get; private set; } = [];
     public string? Message { get; private set; }
     public bool MessageIsError { get; private set; }
     public ValidationErrors Errors { get; private set; } = new();
@@ -174,6 +179,10 @@ public sealed class DetailsModel(CaseQueries queries, CaseStaff staff, Attachmen
         }
 
         Case = c;
+        // Each report named by when and how it came in (两条「查看报告」 could not be told apart); one the reader's
+        // jurisdiction does not show keeps a plain label.
+        var reports = await db.Reports.AsNoTracking().Where(r => c.ReportIds.Contains(r.Id)).Select(r => new { r.Id, r.ReceivedAt, r.Channel }).ToListAsync(ct);
+        ReportLabels = reports.ToDictionary(r => r.Id, r => $"{ChinaTime.ToChina(r.ReceivedAt):yyyy-MM-dd HH:mm} {CaseworkNames.Of(r.Channel)}报告");
         if (CanWork || CanAssign)
         {
             Workers = await staff.CandidatesAsync(c.RegionCode, Roles.CaseWorkers, ct);

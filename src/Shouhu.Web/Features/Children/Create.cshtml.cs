@@ -36,7 +36,9 @@ public sealed class CreateModel(RegisterChild register, ShouhuDbContext db) : Pa
         var outcome = await register.RunAsync(Form.ToInput(), Form.AllowPossibleDuplicate, ct);
         if (outcome.Child is { } child)
         {
-            return Redirect($"/Children/Details/{child.Id}?created=true");
+            // Said once, on the page the redirect shows: a refresh of that clean address does not say 已登记 again.
+            TempData["childCreated"] = true;
+            return Redirect($"/Children/Details/{child.Id}");
         }
 
         Errors = outcome.Errors;

@@ -47,9 +47,10 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, bool created, bool saved, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        (JustCreated, Saved) = (created, saved);
+        // Set by the registration and edit forms for the one page their redirect shows (TempData: read once).
+        (JustCreated, Saved) = (TempData["childCreated"] as bool? ?? false, TempData["childSaved"] as bool? ?? false);
         (Message, MessageIsError) = (TempData["childMessage"] as string, TempData["childMessageIsError"] as bool? ?? false);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

@@ -46,7 +46,8 @@ public sealed class EditModel(UpdateChild update, ChildQueries queries, ShouhuDb
 
         if (outcome.Child is not null)
         {
-            return Redirect($"/Children/Details/{id}?saved=true");
+            TempData["childSaved"] = true;
+            return Redirect($"/Children/Details/{id}");
         }
 
         Errors = outcome.Errors;

@@ -36,8 +36,8 @@ public sealed class NewModel(RecordVisit visits, ShouhuDbContext db, TimeProvide
     [BindProperty] public string? Urgency { get; set; }
     [BindProperty] public string? Narrative { get; set; }
 
-    /// <summary>Now in China, as the time picker's value and upper bound (<c>2026-11-30T21:05</c>).</summary>
-    public string Now => ChinaTime.ToChina(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Now in China, the visit time's first value, typed as every date is (<c>2026-11-30 21:05</c>, whatever the browser's locale).</summary>
+    public string Now => ChinaTime.ToChina(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Who a director usually meets, offered as taps.</summary>
     public static readonly string[] CommonPersons = ["儿童本人", "父亲", "母亲", "祖父母", "外祖父母", "委托照护人", "老师"];
