@@ -148,8 +148,10 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var boy = await ChildAsync(director, BirthForAge(10), male: true);
         var girl10 = await ChildAsync(director, BirthForAge(10), male: false);
         var girl15 = await ChildAsync(director, BirthForAge(15), male: false);
-        var thirteenToday = await ChildAsync(director, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(-14).AddDays(1), male: false);
-        var fourteenToday = await ChildAsync(director, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(-14), male: false);
+        // 周岁 count from the day after the birthday (ADR-009, 法释〔2006〕1号 art. 2): on her 14th birthday a girl is still under 14.
+        var birthdayTomorrow = await ChildAsync(director, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(-14).AddDays(1), male: false);
+        var birthdayToday = await ChildAsync(director, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(-14), male: false);
+        var birthdayYesterday = await ChildAsync(director, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(-14).AddDays(-1), male: false);
         int count;
         await using (var db = app.SystemDb())
         {
@@ -164,10 +166,12 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
             (girl10, null, "PregnancyFromAbuse", false),
             (girl15, null, "SexualAbuseUnder14", false),
             (girl15, null, "PregnancyFromAbuse", true),
-            (thirteenToday, null, "SexualAbuseUnder14", true),   // 14 tomorrow
-            (thirteenToday, null, "PregnancyFromAbuse", false),
-            (fourteenToday, null, "SexualAbuseUnder14", false),  // 14 today
-            (fourteenToday, null, "PregnancyFromAbuse", true),
+            (birthdayTomorrow, null, "SexualAbuseUnder14", true),
+            (birthdayTomorrow, null, "PregnancyFromAbuse", false),
+            (birthdayToday, null, "SexualAbuseUnder14", true),      // 14 from tomorrow
+            (birthdayToday, null, "PregnancyFromAbuse", false),
+            (birthdayYesterday, null, "SexualAbuseUnder14", false), // 14 since today
+            (birthdayYesterday, null, "PregnancyFromAbuse", true),
             (null, new { sex = "male", approximateAge = 12 }, "SexualAbuseUnder14", false),
             (null, new { sex = "male" }, "PregnancyFromAbuse", false),
             (null, new { sex = "female", approximateAge = 12 }, "SexualAbuseUnder14", true),

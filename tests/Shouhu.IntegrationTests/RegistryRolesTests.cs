@@ -151,8 +151,8 @@ public sealed class RegistryRolesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var withCategory = await RegisterAsync("有类别一次", new()
         {
             ["Sex"] = "male", ["CitizenIdNumber"] = ShouhuApp.NewIdNumber(new DateOnly(2015, 5, 5), true), ["HouseholdKind"] = "Rural", ["Categories"] = "LeftBehind",
-            ["Father.Name"] = "赵大", ["Father.Status"] = "Living", ["Father.IsWorkingAway"] = "true", ["Father.WorkPlace"] = "广东东莞",
-            ["Mother.Name"] = "钱二", ["Mother.Status"] = "Living", ["Mother.IsWorkingAway"] = "true", ["Mother.WorkPlace"] = "浙江义乌",
+            ["Father.Name"] = "赵大", ["Father.Status"] = "Living", ["Father.IsWorkingAway"] = "true", ["Father.WorkPlace"] = "广东东莞", ["Father.AwaySince"] = "2024-01-01", ["Father.WorkRegionCode"] = "441900",
+            ["Mother.Name"] = "钱二", ["Mother.Status"] = "Living", ["Mother.IsWorkingAway"] = "true", ["Mother.WorkPlace"] = "浙江义乌", ["Mother.AwaySince"] = "2024-01-01", ["Mother.WorkRegionCode"] = "330782",
         });
         Assert.Contains("保护类别已提交，待乡镇查验", withCategory.First, StringComparison.Ordinal);
         Assert.DoesNotContain("已登记。", withCategory.Again, StringComparison.Ordinal);

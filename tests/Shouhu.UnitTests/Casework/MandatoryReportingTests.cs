@@ -60,9 +60,10 @@ public sealed class MandatoryReportingTests
     public void Age_IsTakenOnTheChinaDateOfReceipt()
     {
         var birth = new DateOnly(2012, 12, 1);
-        // 2026-11-30 16:00 UTC is already 1 December in China: the 14th birthday.
-        Assert.Equal(14, MandatoryReporting.AgeAt(birth, new DateTime(2026, 11, 30, 16, 0, 0, DateTimeKind.Utc)));
-        Assert.Equal(13, MandatoryReporting.AgeAt(birth, new DateTime(2026, 11, 30, 15, 59, 0, DateTimeKind.Utc)));
+        // 周岁 count from the day after the birthday (ADR-009): 14 from 2 December. 2026-12-01 16:00 UTC is already
+        // 2 December in China; a minute earlier is still the birthday itself, 13.
+        Assert.Equal(14, MandatoryReporting.AgeAt(birth, new DateTime(2026, 12, 1, 16, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal(13, MandatoryReporting.AgeAt(birth, new DateTime(2026, 12, 1, 15, 59, 0, DateTimeKind.Utc)));
     }
 
     [Theory]
