@@ -115,6 +115,33 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
+    public async Task CaseConcernTypes_AreItsReportsRows_ALinkedReportAddsItsOwn_ACountByConcernIsAQuery()
+    {
+        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (director, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var childId = await ChildAsync(director, BirthForAge(10), male: true);
+        var first = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["SchoolDropout"], childId: childId), Ct), HttpStatusCode.Created);
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{first.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
+        var file = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
+        Assert.Equal(["SchoolDropout"], file.GetProperty("concernTypes").EnumerateArray().Select(e => e.GetString()).ToArray());
+
+        // A second report of the same child, of another concern and a repeat, linked to the case: the case answers each once, in enumeration order.
+        var second = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["SchoolDropout", "Abandonment"], childId: childId), Ct), HttpStatusCode.Created);
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{second.GetProperty("id")}/triage", new { decision = "link-case", caseId }, Ct));
+        file = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
+        var expected = new[] { ConcernType.Abandonment, ConcernType.SchoolDropout }.Order().Select(c => c.ToString()).ToArray();
+        Assert.Equal(expected, file.GetProperty("concernTypes").EnumerateArray().Select(e => e.GetString()).ToArray());
+
+        // The case keeps no copy (no comma-joined column): cases by concern are counted from the report rows.
+        await using var county = app.DbFor("430702");
+        Assert.Null(county.Model.FindEntityType(typeof(Case))!.FindProperty("ConcernTypes"));
+        var casesByConcern = await county.ReportConcerns
+            .Join(county.Reports.Where(r => r.CaseId == caseId), k => k.ReportId, r => r.Id, (k, r) => new { k.ConcernType, r.CaseId })
+            .Distinct().GroupBy(x => x.ConcernType).Select(g => new { g.Key, N = g.Count() }).ToListAsync(Ct);
+        Assert.Equal([(ConcernType.Abandonment, 1), (ConcernType.SchoolDropout, 1)], casesByConcern.OrderBy(c => c.Key).Select(c => (c.Key, c.N)));
+    }
+
+    [Fact]
     public async Task EveryMandatorySituation_IsAtLeastUrgent_WithThe24HourClock_OtherConcernsKeepRoutine()
     {
         var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");

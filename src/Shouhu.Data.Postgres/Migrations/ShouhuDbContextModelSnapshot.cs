@@ -498,12 +498,6 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<int>("ClosureState")
                         .HasColumnType("integer");
 
-                    b.Property<string>("ConcernTypes")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(400)");
-
                     b.Property<DateOnly?>("FollowUpOn")
                         .HasColumnType("date");
 

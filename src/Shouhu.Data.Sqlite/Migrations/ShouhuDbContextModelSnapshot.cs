@@ -484,12 +484,6 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<int>("ClosureState")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ConcernTypes")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly?>("FollowUpOn")
                         .HasColumnType("TEXT");
 

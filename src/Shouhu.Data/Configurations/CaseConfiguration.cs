@@ -14,7 +14,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Shouhu.Domain
         // One number per city and year: the unique index settles two openings at the same moment (the loser retries).
         b.HasIndex(c => new { c.CityCode, c.Year, c.Sequence }).IsUnique();
         b.Property(c => c.RegionCode).HasMaxLength(12).IsUnicode(false);
-        b.Property(c => c.ConcernTypes).HasMaxLength(400).IsUnicode(false);
         b.Property(c => c.AssignedWorkerId).HasMaxLength(64);
         b.Property(c => c.AssignedWorkerName).HasMaxLength(256);
         b.Property(c => c.SupervisorId).HasMaxLength(64);

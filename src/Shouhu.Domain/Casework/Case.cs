@@ -97,9 +97,6 @@ public class Case : IAudited
     /// <summary>Urgency of the report that opened it.</summary>
     public Urgency Urgency { get; set; }
 
-    /// <summary>Concern types (API names, comma-joined), from the reports.</summary>
-    public string ConcernTypes { get; set; } = string.Empty;
-
     /// <summary>Assigned worker's account id.</summary>
     public string? AssignedWorkerId { get; set; }
 

@@ -39,7 +39,7 @@ public sealed class CaseQueries(ShouhuDbContext db, RegionNames regionNames, Tim
 
         return new CaseResponse(
             c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseWork.RiskText(c.RiskLevel), c.ChildId, childName, c.RegionCode, regionName,
-            c.Urgency.ToString(), c.ConcernTypes.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            c.Urgency.ToString(), reports.SelectMany(r => r.Concerns).Select(k => k.ConcernType).Distinct().Order().Select(k => k.ToString()).ToList(),
             c.AssignedWorkerId, c.AssignedWorkerName, c.SupervisorId, c.SupervisorName, c.PendingWorkerId, c.PendingWorkerName,
             CaseWork.ApprovalText(c.PlanState), CaseWork.ApprovalText(c.ClosureState), c.ClosureReason?.ToString(), c.ClosureNote, c.ClosingAssessment, c.FollowUpOn,
             ChinaTime.ToChina(c.OpenedAt), c.ClosedAt is { } closed ? ChinaTime.ToChina(closed) : null, ChinaTime.ToChina(c.UpdatedAt), c.UpdatedByName, c.Version,

@@ -81,7 +81,6 @@ public sealed class OpenCase(ShouhuDbContext db, CaseStaff staff, Notifications.
             CityCode = CaseNumber.CityOf(region),
             Year = ChinaTime.DateOf(new DateTimeOffset(now)).Year,
             Urgency = report.Urgency,
-            ConcernTypes = report.ConcernTypes,
             RiskLevel = risk,
             AssignedWorkerId = worker?.Id,
             AssignedWorkerName = worker?.DisplayName,

@@ -124,7 +124,6 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
                     await CaseWork.MoveAsync(db, @case, childRegion, ct);
                 }
 
-                @case.ConcernTypes = string.Join(',', @case.ConcernTypes.Split(',', StringSplitOptions.RemoveEmptyEntries).Concat(report.ConcernTypes.Split(',')).Distinct());
                 @case.UpdatedAt = now;
                 @case.UpdatedByName = actor.DisplayName;
                 db.CaseEvents.Add(CaseWork.NewEvent(@case, actor, CaseEventKind.ReportLinked,

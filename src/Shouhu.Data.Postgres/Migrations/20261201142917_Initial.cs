@@ -304,7 +304,6 @@ namespace Shouhu.Data.Postgres.Migrations
                     Status = table.Column<int>(type: "integer", nullable: false),
                     RiskLevel = table.Column<int>(type: "integer", nullable: false),
                     Urgency = table.Column<int>(type: "integer", nullable: false),
-                    ConcernTypes = table.Column<string>(type: "character varying(400)", unicode: false, maxLength: 400, nullable: false),
                     AssignedWorkerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     AssignedWorkerName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     SupervisorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),

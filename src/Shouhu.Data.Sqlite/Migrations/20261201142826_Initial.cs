@@ -303,7 +303,6 @@ namespace Shouhu.Data.Sqlite.Migrations
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     RiskLevel = table.Column<int>(type: "INTEGER", nullable: false),
                     Urgency = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConcernTypes = table.Column<string>(type: "TEXT", unicode: false, maxLength: 400, nullable: false),
                     AssignedWorkerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     AssignedWorkerName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     SupervisorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
