@@ -227,6 +227,65 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
+    public async Task PoliceFeedbackLate_AlertsWhoRecordedTheReport_LinkingTheReport_ClosesOnFeedback()
+    {
+        var (supervisor, supervisorId) = await StaffAsync("ChildSupervisor", "430702001");
+        var (_, workerId) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        using var admin = await app.AdminAsync();
+        var fourDaysAgo = DateTimeOffset.UtcNow.AddDays(-4);
+        var late = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["PhysicalAbuse"], receivedAt: fourDaysAgo.ToString("o"),
+            policeReport: new { reportedAt = fourDaysAgo.AddMinutes(10).ToString("o"), reportedBy = "校医 李老师", policeUnit = "启明派出所" }), Ct), HttpStatusCode.Created);
+        var lateId = late.GetProperty("id").GetGuid();
+        // A police step of yesterday is not late yet: no alert for it.
+        var fresh = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["PhysicalAbuse"], receivedAt: DateTimeOffset.UtcNow.AddDays(-1).ToString("o"),
+            policeReport: new { reportedAt = DateTimeOffset.UtcNow.AddDays(-1).AddMinutes(5).ToString("o"), reportedBy = "校医", policeUnit = "启明派出所" }), Ct), HttpStatusCode.Created);
+
+        // The police step recorded at intake reaches the case's timeline when the report opens a case.
+        var triage = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{lateId}/triage", new { decision = "open-case", workerId, riskLevel = "high" }, Ct));
+        var caseId = triage.GetProperty("caseId").GetGuid();
+        var file = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
+        Assert.Single(file.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "ReportedToPolice" && e.GetProperty("text").GetString()!.Contains("启明派出所", StringComparison.Ordinal));
+
+        async Task<List<JsonElement>> OpenPoliceAlerts() => (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/alerts?rule=PoliceFeedbackOverdue&status=open&pageSize=200", Ct))
+            .GetProperty("items").EnumerateArray().Where(a => a.GetProperty("assigneeId").GetString() == supervisorId).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/alerts/run", null, Ct)).StatusCode);
+        var alert = Assert.Single(await OpenPoliceAlerts());
+        Assert.Equal("medium", alert.GetProperty("severity").GetString());
+        Assert.Contains("公安机关尚未反馈", alert.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The recorder is told, with a link to the report (not the case, which a hotline operator may not open); the text names no child.
+        var inbox = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
+        var note = Assert.Single(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "Alert" && n.GetProperty("text").GetString()!.Contains("公安", StringComparison.Ordinal));
+        Assert.Equal($"/Reports/Details/{lateId}", note.GetProperty("link").GetString());
+
+        // Feedback recorded: on the timeline, and the next run closes the alert.
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{lateId}/police-feedback", new { receivedAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("o"), note = "已立案侦查" }, Ct));
+        file = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
+        Assert.Single(file.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "PoliceFeedback" && e.GetProperty("text").GetString()!.Contains("已超过3日时限", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/alerts/run", null, Ct)).StatusCode);
+        Assert.Empty(await OpenPoliceAlerts());
+        Assert.False(fresh.GetProperty("police").GetProperty("feedbackOverdue").GetBoolean());
+    }
+
+    [Fact]
+    public async Task PoliceStepAndFeedback_BeforeTriage_ReachTheLinkedCasesTimeline()
+    {
+        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (director, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var childId = await ChildAsync(director, BirthForAge(8), male: false);
+        var first = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["Neglect"], childId: childId), Ct), HttpStatusCode.Created);
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{first.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
+        var second = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["PhysicalAbuse"], childId: childId,
+            policeReport: new { reportedAt = DateTimeOffset.UtcNow.AddMinutes(-2).ToString("o"), reportedBy = "班主任", policeUnit = "城北派出所" }), Ct), HttpStatusCode.Created);
+        var secondId = second.GetProperty("id").GetGuid();
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{secondId}/police-feedback", new { receivedAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("o"), note = "已出警" }, Ct));
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{secondId}/triage", new { decision = "link-case", caseId }, Ct));
+        var events = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct)).GetProperty("events").EnumerateArray().ToList();
+        Assert.Single(events, e => e.GetProperty("kind").GetString() == "ReportedToPolice" && e.GetProperty("text").GetString()!.Contains("城北派出所", StringComparison.Ordinal));
+        Assert.Single(events, e => e.GetProperty("kind").GetString() == "PoliceFeedback" && e.GetProperty("text").GetString()!.Contains("已出警", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PoliceStep_AtIntakeOrLater_StartsThe3DayClock_OverdueIsMarked_FeedbackStopsIt()
     {
         var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");

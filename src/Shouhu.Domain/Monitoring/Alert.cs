@@ -23,6 +23,9 @@ public enum AlertRule
     EntrustedCaregiverMissing = 9,
     /// <summary>类别在同一级待核查超过15个工作日 (<see cref="Children.VerificationLimit"/>).</summary>
     VerificationPending = 10,
+    /// <summary>公安反馈超时: a mandatory report's police step has had no feedback to the reporting unit within its 3 days
+    /// (<see cref="Casework.MandatoryReporting.PoliceFeedbackDueAt"/>); the one who recorded the report must chase it.</summary>
+    PoliceFeedbackOverdue = 11,
 }
 
 /// <summary>How urgent an alert is.</summary>

@@ -26,6 +26,7 @@ public static class OutboundText
         AlertRule.HighRiskWithoutCase => "预警：有高风险情况尚未立案，请立即登录守护系统处理",
         AlertRule.EntrustedCaregiverMissing => "预警：有照护安排尚未落实，请登录守护系统查看",
         AlertRule.VerificationPending => "预警：有登记待核查已超过15个工作日，请登录守护系统查看",
+        AlertRule.PoliceFeedbackOverdue => "预警：有强制报告的公安反馈已超过3日，请登录守护系统查看",
         _ => "预警：请登录守护系统查看",
     };
 

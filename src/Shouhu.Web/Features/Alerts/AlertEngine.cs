@@ -83,7 +83,8 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
     }
 
     // Where the inbox entry leads: the child's record (names no one in the link itself), else the alert list.
-    private static string AlertLink(Alert a) => a.ChildId is { } child ? $"/Children/Details/{child}" : "/Alerts";
+    private static string AlertLink(Alert a) => a.Rule == AlertRule.PoliceFeedbackOverdue ? $"/Reports/Details/{a.SubjectKey}"
+        : a.ChildId is { } child ? $"/Children/Details/{child}" : "/Alerts";
 
     // A unique index said no: an open alert (rule, subject) or a child's schedule written by a concurrent run.
     private static bool IsLostRace(Exception e)
@@ -269,6 +270,19 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         await foreach (var r in referrals.AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return new(AlertRule.ReferralOverdue, r.Id.ToString(), r.ChildId, r.CaseId, r.RegionCode, r.Assignee, r.DueAt!.Value, AlertSeverity.Medium, "转介已逾期未办结：请督促接收机构");
+        }
+
+        // Mandatory reports reported to the police without feedback within the 3 days: whoever recorded the report chases it.
+        var police = db.Reports.AsNoTracking().Where(r => r.PoliceReportedAt != null && r.PoliceFeedbackAt == null && r.PoliceFeedbackDueAt != null && r.PoliceFeedbackDueAt < now);
+        if (only is { } policeChild)
+        {
+            police = police.Where(r => r.ChildId == policeChild);
+        }
+
+        await foreach (var r in police.Select(r => new { r.Id, r.ChildId, r.RegionCode, r.RecordedBy, r.PoliceFeedbackDueAt }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return new(AlertRule.PoliceFeedbackOverdue, r.Id.ToString(), r.ChildId, null, r.RegionCode, r.RecordedBy.Length > 0 ? r.RecordedBy : null, r.PoliceFeedbackDueAt!.Value,
+                AlertSeverity.Medium, "强制报告已报警超过3日，公安机关尚未反馈：请向公安机关了解进展并登记反馈");
         }
 
         // Ages that end a category: left-behind at 16, every category at 18, reached the day after the birthday (ADR-009);

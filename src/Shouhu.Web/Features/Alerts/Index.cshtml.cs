@@ -58,7 +58,9 @@ public sealed class IndexModel(ShouhuDbContext db, RegionNames regionNames) : Pa
         AlertRule.IdBirthDateMismatch => "身份证号与出生日期不一致",
         AlertRule.HighRiskWithoutCase => "高风险无案件",
         AlertRule.EntrustedCaregiverMissing => "未落实委托照护人",
-        _ => "类别待核查超时",
+        AlertRule.VerificationPending => "类别待核查超时",
+        AlertRule.PoliceFeedbackOverdue => "公安反馈超时",
+        _ => rule.ToString(),
     };
 
     /// <summary>Where the work that clears the alert is done, and the button's text.</summary>
@@ -67,6 +69,7 @@ public sealed class IndexModel(ShouhuDbContext db, RegionNames regionNames) : Pa
         (AlertRule.VisitOverdue, { } c) => ($"/Children/Visit/{c}", "去走访"),
         (AlertRule.ReassessmentOverdue, { } c) => ($"/Children/Assess/{c}", "去评估"),
         (AlertRule.ReportClockPassed, _) => ($"/Reports/Details/{a.SubjectKey}", "去研判"),
+        (AlertRule.PoliceFeedbackOverdue, _) => ($"/Reports/Details/{a.SubjectKey}", "查看报告"),
         (AlertRule.ReferralOverdue, _) when a.CaseId is { } k => ($"/Cases/Details/{k}", "查看案件"),
         (AlertRule.HighRiskWithoutCase, { } c) => ($"/Children/Details/{c}", "报告立案"),
         (AlertRule.EntrustedCaregiverMissing or AlertRule.IdBirthDateMismatch, { } c) => ($"/Children/Edit/{c}", "补充更正"),

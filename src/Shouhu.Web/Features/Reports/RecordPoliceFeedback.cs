@@ -66,10 +66,15 @@ public sealed class RecordPoliceFeedback(ShouhuDbContext db, TimeProvider clock)
 
         report.PoliceFeedbackAt = at;
         report.PoliceFeedbackNote = note;
-        var late = at > report.PoliceFeedbackDueAt ? "（已超过3日时限）" : string.Empty;
-        await RecordPoliceReport.AddToTimelineAsync(db, report, actor, CaseEventKind.PoliceFeedback,
-            $"公安机关反馈{late}：{Domain.Time.ChinaTime.ToChina(at!.Value):yyyy-MM-dd HH:mm}。{note}", now, ct);
+        await RecordPoliceReport.AddToTimelineAsync(db, report, actor, CaseEventKind.PoliceFeedback, TimelineText(report), now, ct);
         await db.SaveChangesAsync(ct);
         return new CaseOutcome(CreatedId: report.Id);
+    }
+
+    /// <summary>The case timeline's line for the police's recorded feedback, marked when it came after the 3-day limit.</summary>
+    internal static string TimelineText(Report report)
+    {
+        var late = report.PoliceFeedbackAt > report.PoliceFeedbackDueAt ? "（已超过3日时限）" : string.Empty;
+        return $"公安机关反馈{late}：{Domain.Time.ChinaTime.ToChina(report.PoliceFeedbackAt!.Value):yyyy-MM-dd HH:mm}。{report.PoliceFeedbackNote}";
     }
 }

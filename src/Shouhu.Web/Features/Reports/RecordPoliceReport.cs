@@ -86,11 +86,14 @@ public sealed class RecordPoliceReport(ShouhuDbContext db, TimeProvider clock)
         }
 
         Apply(report, step);
-        await AddToTimelineAsync(db, report, actor, CaseEventKind.ReportedToPolice,
-            $"已报警：{step.Unit}，{Domain.Time.ChinaTime.ToChina(step.At):yyyy-MM-dd HH:mm}，报警人 {step.By}；公安机关应于 {ReportQueries.DeadlineText(Domain.Time.ChinaTime.ToChina(report.PoliceFeedbackDueAt!.Value))} 前告知进展", now, ct);
+        await AddToTimelineAsync(db, report, actor, CaseEventKind.ReportedToPolice, TimelineText(report), now, ct);
         await db.SaveChangesAsync(ct);
         return new CaseOutcome(CreatedId: report.Id);
     }
+
+    /// <summary>The case timeline's line for a recorded police step: unit, time (China Standard Time), who reported, the feedback deadline.</summary>
+    internal static string TimelineText(Report report) =>
+        $"已报警：{report.PoliceUnit}，{Domain.Time.ChinaTime.ToChina(report.PoliceReportedAt!.Value):yyyy-MM-dd HH:mm}，报警人 {report.PoliceReportedBy}；公安机关应于 {ReportQueries.DeadlineText(Domain.Time.ChinaTime.ToChina(report.PoliceFeedbackDueAt!.Value))} 前告知进展";
 
     /// <summary>Adds a step of the report to its case's timeline, when it has a case.</summary>
     internal static async Task AddToTimelineAsync(ShouhuDbContext db, Report report, Actor actor, CaseEventKind kind, string text, DateTime now, CancellationToken ct)

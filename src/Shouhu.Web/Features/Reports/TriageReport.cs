@@ -131,6 +131,16 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
             }
         }
 
+        if (@case is not null && report.PoliceReportedAt is not null)
+        {
+            // The police step recorded before triage belongs to the case's story as much as the report does.
+            db.CaseEvents.Add(CaseWork.NewEvent(@case, actor, CaseEventKind.ReportedToPolice, RecordPoliceReport.TimelineText(report), report.Id, now.AddTicks(2)));
+            if (report.PoliceFeedbackAt is not null)
+            {
+                db.CaseEvents.Add(CaseWork.NewEvent(@case, actor, CaseEventKind.PoliceFeedback, RecordPoliceFeedback.TimelineText(report), report.Id, now.AddTicks(3)));
+            }
+        }
+
         return await SaveAsync(report, @case, decision.Value, actor, ct);
     }
 
