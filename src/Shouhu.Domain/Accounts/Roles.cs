@@ -67,6 +67,13 @@ public static class Roles
     /// <summary>Roles on either side of a referral: case staff who send it and the receiving organisation's staff.</summary>
     public static readonly IReadOnlyList<string> ReferralParties = [CivilAffairsOfficer, ChildSupervisor, ChildDirector, SocialWorker, MemberUnitLiaison];
 
+    /// <summary>
+    /// Roles the region tree (区划) is of use to: those who pick regions — register children, read the register by village,
+    /// create accounts and organisations for a jurisdiction (<see cref="RegistryReaders"/>, <see cref="AccountManagers"/>).
+    /// The others (social worker, liaison, volunteer) work from what is assigned or referred to them; the menu hides it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RegionUsers = [SystemAdmin, CivilAffairsOfficer, ChildSupervisor, ChildDirector, HotlineOperator];
+
     /// <summary>Chinese name of a role.</summary>
     public static string ChineseName(string role) => role switch
     {

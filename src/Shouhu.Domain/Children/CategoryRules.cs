@@ -21,6 +21,12 @@ public static class CategoryRules
     /// <summary>Age at which left-behind status ends (国发〔2016〕13号).</summary>
     public const int LeftBehindAgeLimit = 16;
 
+    /// <summary>
+    /// The refusal of a left-behind claim for a child without rural household registration (国发〔2016〕13号); it is about
+    /// 户籍性质, so <see cref="Apply"/> files it under <c>householdKind</c> as well as under the category.
+    /// </summary>
+    public const string LeftBehindNotRural = "农村留守儿童须为农村户籍";
+
     /// <summary>Default age at which migrant status ends (no national definition; configurable).</summary>
     public const int DefaultMigrantAgeLimit = 16;
 
@@ -113,7 +119,7 @@ public static class CategoryRules
             case ProtectionCategory.LeftBehind:
                 if (child.HouseholdKind != HouseholdKind.Rural)
                 {
-                    problems.Add("农村留守儿童须为农村户籍");
+                    problems.Add(LeftBehindNotRural);
                 }
 
                 if (father is null || mother is null)
@@ -163,7 +169,8 @@ public static class CategoryRules
 
     /// <summary>
     /// Checks every category of a validated child against its family and sets each one's last day; problems are keyed
-    /// <c>categories[i].category</c> by the category's position. Returns true when all may apply.
+    /// <c>categories[i].category</c> by the category's position, and one about the household registration
+    /// (<see cref="LeftBehindNotRural"/>) also <c>householdKind</c>, the field to change. Returns true when all may apply.
     /// </summary>
     public static bool Apply(Child child, ValidationErrors errors, RegisterSettings? settings = null)
     {
@@ -175,6 +182,11 @@ public static class CategoryRules
             foreach (var problem in Check(k.Category, k.SubType, child, child.Guardians, k.ValidFrom, settings))
             {
                 errors.Add($"categories[{i}].category", problem);
+                if (problem == LeftBehindNotRural && !errors.For("householdKind").Contains(problem))
+                {
+                    errors.Add("householdKind", problem);
+                }
+
                 ok = false;
             }
 

@@ -605,13 +605,15 @@ public class CategoryRulesTests
         Assert.False(CategoryRules.Apply(child, errors));
 
         var all = errors.ToDictionary();
-        Assert.Equal(["categories[1].category", "categories[2].category", "categories[3].category", "name"], all.Keys.Order(StringComparer.Ordinal));
+        // The household-registration problem is also filed under the field it is about (issue #10: the page marks 户籍性质).
+        Assert.Equal(["categories[1].category", "categories[2].category", "categories[3].category", "householdKind", "name"], all.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([LeftBehindNotRural], all["householdKind"]);
         Assert.Equal([OrphanNotBothGone], all["categories[1].category"]);
         Assert.Equal(["农村留守儿童限16周岁以下，该儿童已满16周岁", LeftBehindNotRural, LeftBehindNotQualified], all["categories[2].category"]);
         Assert.Equal([DisabledNeedsDisability], all["categories[3].category"]);
         Assert.Equal(["unrelated"], all["name"]);
         Assert.Empty(errors.For("categories[0].category"));
-        Assert.Equal(6, errors.Count);
+        Assert.Equal(7, errors.Count);
 
         // Every category gets its last day (documented: "sets each one's last day").
         Assert.Equal(new DateOnly(2027, 5, 20), child.Categories[0].ValidTo);

@@ -20,7 +20,25 @@ public sealed record OpenCaseLine(Guid Id, string CaseNumber, CaseStatus Status,
 /// from an alert needs to see at once.
 /// </summary>
 public sealed record ChildMonitoringView(RiskAssessment? Latest, DateOnly? NextVisitDueOn, int? VisitIntervalDays, IReadOnlyList<VisitLine> Visits,
-    IReadOnlyList<Alert> OpenAlerts, IReadOnlyList<OpenCaseLine> OpenCases, int ReportsAwaitingTriage, Guid? FirstReportAwaitingTriage = null);
+    IReadOnlyList<Alert> OpenAlerts, IReadOnlyList<OpenCaseLine> OpenCases, int ReportsAwaitingTriage, Guid? FirstReportAwaitingTriage = null,
+    IReadOnlyList<CaseRiskLine>? HigherCaseRisks = null)
+{
+    /// <summary>How many questions the latest assessment answered (its <c>AnswersJson</c> object's entries); 0 for none.</summary>
+    public int LatestAnswered => Latest is null ? 0 : ChildMonitoring.AnswerCount(Latest.AnswersJson);
+
+    /// <summary>
+    /// The level the latest assessment stands for: its level when it answered a question or was the emergency override;
+    /// <see cref="RiskLevel.Unknown"/> (未评估) for none, or for one with no answer — a blank form scores 0 and grades 低,
+    /// which a caseworker must not read as "low risk".
+    /// </summary>
+    public RiskLevel LatestLevel => Latest is { } a && (a.EmergencyOverride || LatestAnswered > 0) ? a.Level : RiskLevel.Unknown;
+}
+
+/// <summary>
+/// A case of the child whose risk level is above the latest assessment's (issue #10: "低 0 分" next to a closed high-risk
+/// case): number, level, closed when (China date; null while open). Only for roles that read cases.
+/// </summary>
+public sealed record CaseRiskLine(Guid Id, string CaseNumber, RiskLevel RiskLevel, DateOnly? ClosedOn);
 
 /// <summary>Reads <see cref="ChildMonitoringView"/> within the caller's jurisdiction (the page's own view of the child is the audit entry).</summary>
 public sealed class ChildMonitoring(ShouhuDbContext db, TimeProvider clock)
@@ -38,12 +56,34 @@ public sealed class ChildMonitoring(ShouhuDbContext db, TimeProvider clock)
             ? await db.Cases.AsNoTracking().Where(c => c.ChildId == childId && c.Status != CaseStatus.Closed).OrderByDescending(c => c.OpenedAt)
                 .Select(c => new OpenCaseLine(c.Id, c.CaseNumber, c.Status, c.RiskLevel)).ToListAsync(ct)
             : [];
+        // A case open, or closed within the last 12 months, that rated the child higher than the latest assessment does.
+        var since = clock.GetUtcNow().UtcDateTime.AddMonths(-12);
+        var assessed = latest is not null && (latest.EmergencyOverride || AnswerCount(latest.AnswersJson) > 0) ? latest.Level : RiskLevel.Unknown;
+        var higher = readsCases
+            ? (await db.Cases.AsNoTracking().Where(c => c.ChildId == childId && c.RiskLevel > assessed && (c.ClosedAt == null || c.ClosedAt >= since))
+                .OrderByDescending(c => c.RiskLevel).ThenByDescending(c => c.OpenedAt).Take(5).Select(c => new { c.Id, c.CaseNumber, c.RiskLevel, c.ClosedAt }).ToListAsync(ct))
+                .Select(c => new CaseRiskLine(c.Id, c.CaseNumber, c.RiskLevel, c.ClosedAt is { } closed ? DateOnly.FromDateTime(ChinaTime.ToChina(closed).DateTime) : null)).ToList()
+            : [];
         var waiting = role is not null && Roles.ReportReaders.Contains(role)
             ? await db.Reports.AsNoTracking().Where(r => r.ChildId == childId && r.Status == ReportStatus.AwaitingTriage).OrderBy(r => r.ResponseDueAt).Select(r => r.Id).Take(100).ToListAsync(ct)
             : [];
         return new(latest, schedule?.NextDueOn, schedule?.IntervalDays,
             visits.Select(v => new VisitLine(ChinaTime.ToChina(v.VisitedAt), v.VisitedByName, v.MetPersons, v.GuardianPresent, v.Safety, v.Health, v.Schooling, v.DailyCare, v.Needs, v.ReportId, v.SituationNote, v.FollowUp)).ToList(),
-            alerts, cases, waiting.Count, waiting.Count > 0 ? waiting[0] : null);
+            alerts, cases, waiting.Count, waiting.Count > 0 ? waiting[0] : null, higher);
+    }
+
+    /// <summary>How many answers an assessment's <c>AnswersJson</c> (question code → option code) holds; 0 for none or an unreadable one.</summary>
+    public static int AnswerCount(string? json)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(string.IsNullOrEmpty(json) ? "{}" : json);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? doc.RootElement.EnumerateObject().Count() : 0;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Chinese name of a rating.</summary>

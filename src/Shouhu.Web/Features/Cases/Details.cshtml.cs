@@ -45,14 +45,18 @@ public sealed class DetailsModel(CaseQueries queries, CaseStaff staff, Attachmen
     /// <summary>True when the caller may decide the closure request: an approver who did not request it.</summary>
     public bool CanApproveClosure => CanApprove && Case.ClosureRequestedBy != Me.Id;
 
-    /// <summary>The messages of the refused save, each with the place it belongs to (第2项 of the plan…).</summary>
-    public IEnumerable<string> ErrorLines => Errors.ToDictionary().SelectMany(kv => kv.Value.Select(m => FieldLabel(kv.Key) + m));
+    /// <summary>
+    /// The form whose save was refused, by its handler (<c>Plan</c>, <c>Service</c>, <c>Referral</c>…); null when none was.
+    /// Several forms share field names (<c>note</c>, <c>reason</c>, <c>comment</c>), so a message is shown at a field of
+    /// this form only.
+    /// </summary>
+    public string? PostedForm { get; private set; }
 
-    private static string FieldLabel(string key)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(key, @"^items\[(\d+)\]");
-        return match.Success ? $"第{int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}项服务：" : string.Empty;
-    }
+    /// <summary>The messages for <paramref name="field"/> of <paramref name="form"/> (its handler) as refused just now; empty for any other form.</summary>
+    public IReadOnlyList<string> ErrorsAt(string form, string field) => PostedForm == form ? Errors.For(field) : [];
+
+    // The handler's name travels with the kept values under a key no form field has.
+    private const string FormKey = "_form";
 
     /// <summary>The posted values of a repeated field (plan rows), kept when the save was refused.</summary>
     public IReadOnlyList<string> PostedList(string name) => _posted.GetValueOrDefault(name) ?? [];
@@ -68,6 +72,7 @@ public sealed class DetailsModel(CaseQueries queries, CaseStaff staff, Attachmen
         if (stash.Take(TempData, User) is { } kept)
         {
             (Message, MessageIsError, Errors, _posted) = (kept.Message, true, kept.ToErrors(), kept.Values);
+            PostedForm = _posted.GetValueOrDefault(FormKey)?.FirstOrDefault();
         }
 
         return await LoadAsync(id, ct) ? Page() : NotFound();
@@ -166,8 +171,11 @@ public sealed class DetailsModel(CaseQueries queries, CaseStaff staff, Attachmen
         }
 
         Errors = outcome.Errors ?? new();
-        var message = outcome.Forbidden ?? outcome.Conflict ?? outcome.Refused ?? "未保存：" + string.Join("；", ErrorLines);
-        stash.Keep(TempData, User, new KeptForm(message, Errors.ToDictionary(), FormStash.ValuesOf(Request.Form)));
+        // Each message is shown at its field in the form that was sent (issue #10); the banner only counts them.
+        var message = outcome.Forbidden ?? outcome.Conflict ?? outcome.Refused ?? $"未保存：请改正下面标出的{Errors.Count}处";
+        var values = FormStash.ValuesOf(Request.Form);
+        values[FormKey] = [Request.Query["handler"].ToString()];
+        stash.Keep(TempData, User, new KeptForm(message, Errors.ToDictionary(), values));
         return Redirect($"/Cases/Details/{id}");
     }
 

@@ -27,7 +27,7 @@ public sealed class RecordCaseService(CaseWork work, ShouhuDbContext db, TimePro
         var errors = new ValidationErrors();
         if (!CaseWork.ParseEnum<ServiceType>(body.ServiceType, out var type))
         {
-            errors.Add("serviceType", "服务类型无效");
+            errors.Add("serviceType", string.IsNullOrWhiteSpace(body.ServiceType) ? "请选择服务类型" : "服务类型无效");
         }
 
         var provider = CaseText.Clean(body.Provider, "provider", 200, true, errors, "须填写服务提供方");

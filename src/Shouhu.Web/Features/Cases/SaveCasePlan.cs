@@ -66,7 +66,7 @@ public sealed class SaveCasePlan(CaseWork work, ShouhuDbContext db, TimeProvider
 
             if (!CaseWork.ParseEnum<ServiceType>(r.ServiceType, out var type))
             {
-                errors.Add($"{key}.serviceType", "服务类型无效");
+                errors.Add($"{key}.serviceType", string.IsNullOrWhiteSpace(r.ServiceType) ? "请选择服务类型" : "服务类型无效");
             }
 
             var description = CaseText.Clean(r.Description, $"{key}.description", 1000, true, errors, "服务内容不能为空");

@@ -51,7 +51,8 @@ public sealed record RegisterChildRequest(
 /// <param name="By">Display name of the account (姓名), or null when the account no longer exists.</param>
 /// <param name="Level">Level of that account's jurisdiction: 村（社区）, 乡镇（街道）, 县（区）, 市, 省.</param>
 /// <param name="At">When, China time.</param>
-public sealed record CategoryStep(string? By, string? Level, DateTimeOffset At);
+/// <param name="Role">That account's role in Chinese (儿童主任, 儿童督导员…), or null when the account no longer exists.</param>
+public sealed record CategoryStep(string? By, string? Level, DateTimeOffset At, string? Role = null);
 
 /// <summary>A category on a child, with its verification trail (submitted → township-verified → confirmed, or closed).</summary>
 public sealed record ChildCategoryResponse(
@@ -141,8 +142,8 @@ public sealed record ChildPage(IReadOnlyList<ChildListItem> Items, int Total, in
 /// </summary>
 public sealed record ChildRevisionResponse(DateTimeOffset ChangedAt, string ChangedBy, string Field, string FieldName, string? OldValue, string? NewValue);
 
-/// <summary>Who acted on a category: display name and level, keyed by account id (see <see cref="CategoryStep"/>).</summary>
-public sealed record Person(string DisplayName, string? Level);
+/// <summary>Who acted on a category: display name, level and role in Chinese, keyed by account id (see <see cref="CategoryStep"/>).</summary>
+public sealed record Person(string DisplayName, string? Level, string? Role = null);
 
 /// <summary>Projections shared by the pages and the API; every personal value goes through a <see cref="PersonalDataView"/>.</summary>
 public static class ChildProjection
@@ -151,7 +152,7 @@ public static class ChildProjection
     public static ChildResponse ToResponse(Child c, string? regionName, string? householdRegionName, DateOnly today, PersonalDataView view, IReadOnlyDictionary<string, Person> people)
     {
         CategoryStep? Step(string? by, DateTime? at) => at is { } when
-            ? new CategoryStep(by is null ? null : people.GetValueOrDefault(by)?.DisplayName, by is null ? null : people.GetValueOrDefault(by)?.Level, ChinaTime.ToChina(when))
+            ? new CategoryStep(by is null ? null : people.GetValueOrDefault(by)?.DisplayName, by is null ? null : people.GetValueOrDefault(by)?.Level, ChinaTime.ToChina(when), by is null ? null : people.GetValueOrDefault(by)?.Role)
             : null;
         return new ChildResponse(
             c.Id,

@@ -114,8 +114,8 @@ public sealed class ChildQueries(ShouhuDbContext db, TimeProvider clock, RegionN
         var names = await regionNames.NamesAsync(codes, ct);
         var ids = child.Categories.SelectMany(k => new[] { k.SubmittedBy, k.TownshipVerifiedBy, k.CountyConfirmedBy, k.ClosedBy }).OfType<string>().Distinct().ToList();
         var people = ids.Count == 0 ? new Dictionary<string, Person>()
-            : (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.JurisdictionCode }).ToListAsync(ct))
-                .ToDictionary(u => u.Id, u => new Person(u.DisplayName, LevelName(u.JurisdictionCode)));
+            : (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.JurisdictionCode, u.Role }).ToListAsync(ct))
+                .ToDictionary(u => u.Id, u => new Person(u.DisplayName, LevelName(u.JurisdictionCode), Roles.ChineseName(u.Role)));
         return ChildProjection.ToResponse(child, names.GetValueOrDefault(child.RegionCode),
             child.HouseholdRegionCode is { } h ? names.GetValueOrDefault(h) : null, ChinaTime.Today(clock), PersonalDataPolicy.For(role, OutputChannel.Record), people);
     }

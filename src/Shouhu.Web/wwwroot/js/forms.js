@@ -14,6 +14,22 @@
         });
     }
     settle(document);
+
+    // After a refused submit the page comes back with each message at its field; on a phone that field may be far from
+    // the banner (issue #10). Go to the first field in error: open its folded section, scroll it into view, focus it.
+    function firstInError() {
+        var mark = document.querySelector('main [aria-invalid=true], main .field-error');
+        if (!mark) { return null; }
+        if (mark.matches('input, select, textarea')) { return mark; }
+        var box = mark.closest('label, fieldset, div, form') || mark.parentElement;
+        return (box && box.querySelector('input:not([type=hidden]), select, textarea')) || mark;
+    }
+    var target = firstInError();
+    if (target) {
+        for (var d = target.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) { d.open = true; }
+        target.scrollIntoView({ block: 'center' });
+        if (target.focus) { target.focus({ preventScroll: true }); }
+    }
     // Parts of a page swapped in later (htmx) follow the same rule.
     document.addEventListener('htmx:afterSwap', function (e) { settle(e.target); });
 })();
