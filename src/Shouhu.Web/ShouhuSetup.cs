@@ -106,6 +106,7 @@ public static class ShouhuSetup
         services.AddMemoryCache();
         services.AddSingleton<FormStash>();
         services.AddSingleton<RegionNames>();
+        services.AddScoped<ChildFileChanges>();
         // One working calendar shared by the response clocks (Reports) and the verification limit (Children), issue #11 §9.
         services.AddSingleton(WorkingCalendarSettings.From(builder.Configuration));
         services.AddSingleton<WorkingCalendarCheck>();

@@ -140,4 +140,40 @@ public sealed class ReferralFilesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
         Assert.Contains("已拒绝", await r.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A referral whose case has since moved to another jurisdiction (the child moved; the referral went with the case):
+    /// while it is open (sent or accepted) its receiver is told where the files now go (409); once completed or declined
+    /// it is gone for the receiver (404), as for every other use of a referral abroad (ReferralsAbroad.Open). Nothing is kept.
+    /// </summary>
+    [Theory]
+    [InlineData("", HttpStatusCode.Conflict)]
+    [InlineData("accept", HttpStatusCode.Conflict)]
+    [InlineData("accept,complete", HttpStatusCode.NotFound)]
+    [InlineData("decline", HttpStatusCode.NotFound)]
+    public async Task CaseMovedAway_OpenReferralRefusesFiles_ClosedOneIsGone(string steps, HttpStatusCode expected)
+    {
+        var (_, caseId, referralId, liaison, _) = await ReferralAsync();
+        foreach (var step in steps.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            await OkJson(await liaison.PostAsJsonAsync($"/api/v1/referrals/{referralId}/{step}", new { note = "已办理，出具告诫书" }, Ct));
+        }
+
+        const string Away = "430703001001"; // a community of 鼎城区, outside the liaison's 武陵区
+        await using (var db = app.SystemDb())
+        {
+            await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.RegionCode, Away), Ct);
+            await db.Referrals.Where(r => r.Id == referralId).ExecuteUpdateAsync(s => s.SetProperty(r => r.RegionCode, Away), Ct);
+        }
+
+        var response = await UploadAsync(liaison, referralId, "告诫书.pdf", Pdf);
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Conflict)
+        {
+            Assert.Contains("该案件已移交其他地区", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        await using var check = app.SystemDb();
+        Assert.Equal(0, await check.Attachments.CountAsync(a => a.ReferralId == referralId, Ct));
+    }
 }

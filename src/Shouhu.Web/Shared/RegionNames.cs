@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
+using Shouhu.Domain.Regions;
 
 namespace Shouhu.Web.Shared;
 
@@ -43,5 +44,18 @@ public sealed class RegionNames(IServiceScopeFactory scopes)
             c => c,
             c => c.Length == 12 && names.TryGetValue(c[..9], out var township) ? $"{township} {names[c]}" : names[c],
             StringComparer.Ordinal);
+    }
+
+    /// <summary>The chain from the province down to <paramref name="code"/> (for breadcrumbs: the region page, the child's residence path); public data, read from <paramref name="db"/>.</summary>
+    public static async Task<List<Region>> PathAsync(ShouhuDbContext db, string code, CancellationToken ct)
+    {
+        var codes = new List<string>();
+        for (var c = (string?)code; c is not null; c = RegionCode.ParentOf(c))
+        {
+            codes.Add(c);
+        }
+
+        var rows = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToListAsync(ct);
+        return rows.OrderBy(r => r.Level).ToList();
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Children;
-using Shouhu.Web.Features.Organizations;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Accounts;
@@ -17,7 +16,7 @@ public sealed class NewUserModel(ShouhuDbContext db, CreateUser createUser) : Pa
     public CreateUserRequest Form { get; private set; } = new(null, null, null, null, null, null);
     public ValidationErrors Errors { get; private set; } = new();
     public RegionPicker Picker { get; private set; } = null!;
-    public List<OrganizationResponse> Organizations { get; private set; } = [];
+    public List<OrganizationOption> Organizations { get; private set; } = [];
     public UserResponse? Created { get; private set; }
     public string? Forbidden { get; private set; }
 
@@ -42,7 +41,12 @@ public sealed class NewUserModel(ShouhuDbContext db, CreateUser createUser) : Pa
     private async Task LoadAsync(string? selected, CancellationToken ct)
     {
         Picker = await RegionPicker.BuildAsync(db, "JurisdictionCode", selected, 1, ct);
-        Organizations = (await OrganizationsApi.InJurisdiction(db).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).Take(500).ToListAsync(ct))
-            .Select(CreateOrganization.ToResponse).ToList();
+        // The organisations of the caller's subtree, as the organisations list scopes them (not personal data: scoped here,
+        // not by the global filter).
+        Organizations = await db.WithinJurisdiction(db.Organizations.AsNoTracking(), o => o.RegionCode).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).Take(500)
+            .Select(o => new OrganizationOption(o.Id, o.Name)).ToListAsync(ct);
     }
 }
+
+/// <summary>An organisation the new account may belong to, as the form's list offers it: its id and name.</summary>
+public sealed record OrganizationOption(Guid Id, string Name);

@@ -6,6 +6,7 @@ using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Alerts;
 
@@ -17,9 +18,10 @@ public sealed record AlertRunResult(int Created, int Closed, int Open, long Elap
 /// each new one and closes the open alerts whose rule no longer holds. Idempotent by construction — a second run in a row
 /// creates and closes nothing. Runs on a schedule (<see cref="AlertSchedule"/>) over everything, and after events
 /// (an assessment, a visit, a triage) for one child only. Rules read across the whole city, so the engine acts as the
-/// system, with the account that started it named in the one audit entry of each run.
+/// system, with the account that started it named in the one audit entry of each run. Other features reach it through
+/// the shared port <see cref="IChildAlerts"/> (ADR-008).
 /// </summary>
-public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visits.VisitPlanner planner, TimeProvider clock, Notifications.INotificationChannel channel, ILogger<AlertEngine> logger, WorkingCalendar calendar, Domain.Children.RegisterSettings settings)
+public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, IVisitSchedules planner, TimeProvider clock, INotices notices, ILogger<AlertEngine> logger, WorkingCalendar calendar, Domain.Children.RegisterSettings settings) : IChildAlerts
 {
     private static readonly SemaphoreSlim RunLock = new(1, 1);
 
@@ -175,11 +177,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
             var recipients = a.AssigneeId is { } assignee ? [assignee]
                 : a.Severity == AlertSeverity.High ? (supervisors.Count > 0 ? supervisors : holders).Select(s => s.Id).ToList()
                 : [];
-            foreach (var recipient in recipients)
-            {
-                db.Notifications.Add(new Notification { RecipientId = recipient, Kind = NotificationKind.Alert, Text = a.Message, Link = a.CaseId is { } cid ? $"/Cases/Details/{cid}" : AlertLink(a), CreatedAt = now });
-                channel.Send(db, new OutboxMessage { RecipientId = recipient, Text = OutboundText.ForAlert(a.Rule), CreatedAt = now, RegionCode = a.RegionCode });
-            }
+            notices.Queue(db, recipients, NotificationKind.Alert, a.Message, a.CaseId is { } cid ? $"/Cases/Details/{cid}" : AlertLink(a), a.RegionCode, OutboundText.ForAlert(a.Rule));
         }
 
         db.ChangeTracker.DetectChanges();
@@ -203,7 +201,7 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, Visit
         var active = Active(); // a query used inside other queries: EF inlines it as a subquery
 
         // Visits: children under protection whose next visit (VisitSchedule, just reconciled) is past.
-        var overdue = Visits.VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn < today), db, today);
+        var overdue = VisitDuty.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn < today), db, today);
         if (only is { } vc)
         {
             overdue = overdue.Where(s => s.ChildId == vc);

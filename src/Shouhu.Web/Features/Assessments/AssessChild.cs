@@ -22,7 +22,7 @@ public sealed record AssessmentResponse(Guid Id, int Score, string Level, int In
 /// naming it) unless the emergency override makes it high. A change of level is written to the timeline of the child's
 /// open cases, whose risk level follows.
 /// </summary>
-public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, MonitoringSchedule schedule, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock)
+public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, MonitoringSchedule schedule, ChildFileChanges fileChanges, TimeProvider clock)
 {
     /// <summary>Roles that assess: officers, supervisors, directors (DOMAIN.md §4).</summary>
     public static readonly IReadOnlyList<string> Assessors = [Domain.Accounts.Roles.CivilAffairsOfficer, Domain.Accounts.Roles.ChildSupervisor, Domain.Accounts.Roles.ChildDirector];
@@ -94,8 +94,7 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
 
         await db.SaveChangesAsync(ct);
         // The new level sets the visit interval at once: a child assessed high is visited weekly from its last visit.
-        await planner.PlanAsync(db, [childId], ct);
-        await alerts.RunForChildAsync(db.Caller, childId); // e.g. high risk without a case, at once
+        await fileChanges.ScheduleChangedAsync(db, childId, ct); // then e.g. high risk without a case, at once
         return (new CaseOutcome(CreatedId: assessment.Id), ToResponse(assessment) with
         {
             RequiredServices = schedule.ServicesFor(result.Level).Select(s => s.ToString()).ToList(),

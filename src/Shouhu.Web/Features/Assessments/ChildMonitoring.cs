@@ -4,6 +4,7 @@ using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Casework;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Assessments;
 
@@ -47,7 +48,7 @@ public sealed class ChildMonitoring(ShouhuDbContext db, TimeProvider clock)
     public async Task<ChildMonitoringView> GetAsync(Guid childId, string? role, CancellationToken ct)
     {
         var latest = await db.RiskAssessments.AsNoTracking().Where(a => a.ChildId == childId).OrderByDescending(a => a.AssessedAt).FirstOrDefaultAsync(ct);
-        var schedule = await Visits.VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId), db, ChinaTime.Today(clock)).FirstOrDefaultAsync(ct);
+        var schedule = await VisitDuty.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId), db, ChinaTime.Today(clock)).FirstOrDefaultAsync(ct);
         var visits = await db.HomeVisits.AsNoTracking().Where(v => v.ChildId == childId).OrderByDescending(v => v.VisitedAt).Take(5)
             .Select(v => new { v.VisitedAt, v.VisitedByName, v.MetPersons, v.GuardianPresent, v.Safety, v.Health, v.Schooling, v.DailyCare, v.Needs, v.ReportId, v.SituationNote, v.FollowUp }).ToListAsync(ct);
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.ChildId == childId && a.IsOpen).OrderByDescending(a => a.Severity).ThenBy(a => a.DueAt).ToListAsync(ct);

@@ -9,7 +9,7 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features.Cases;
 
 /// <summary>Assigns the worker and, optionally, the supervisor (a supervisor or officer of the jurisdiction).</summary>
-public sealed class AssignCase(CaseWork work, CaseStaff staff, Notifications.Notifier notifier)
+public sealed class AssignCase(CaseWork work, CaseStaff staff, ShouhuDbContext db, INotices notices)
 {
     /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
     public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, AssignRequest body, CancellationToken ct)
@@ -69,7 +69,7 @@ public sealed class AssignCase(CaseWork work, CaseStaff staff, Notifications.Not
         work.AddEvent(c, actor, CaseEventKind.Assigned, $"分派承办人：{worker.DisplayName}" + (supervisor is null ? string.Empty : $"；督导：{supervisor.DisplayName}"));
         if (worker.Id != actor.Id)
         {
-            notifier.Queue([worker.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 已分派给您", $"/Cases/Details/{c.Id}", c.RegionCode);
+            notices.Queue(db, [worker.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 已分派给您", $"/Cases/Details/{c.Id}", c.RegionCode);
         }
 
         return await work.SaveAsync(c, actor, ct);

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
-using Shouhu.Web.Features.Reports;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Cases;
@@ -34,14 +33,14 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
             return new CaseOutcome(Forbidden: "只有本案承办人、督导或民政干部可以上传文件");
         }
 
-        return await StoreAsync(new Attachment { RegionCode = c.RegionCode, CaseId = c.Id }, a => CaseWork.NewEvent(c, actor, CaseEventKind.Document, $"上传文件：{a.FileName}（{Size(a)}）", a.Id, a.UploadedAt), actor, fileName, content, ct);
+        return await StoreAsync(new Attachment { RegionCode = c.RegionCode, CaseId = c.Id }, a => CaseWork.NewEvent(c, actor, CaseEventKind.Document, $"上传文件：{a.FileName}（{SizeText(a)}）", a.Id, a.UploadedAt), actor, fileName, content, ct);
     }
 
     /// <summary>Attaches a file to a report (its recorder, or a triager).</summary>
     public async Task<CaseOutcome> AddToReportAsync(Guid reportId, Actor actor, string? fileName, Stream content, CancellationToken ct)
     {
         var r = await db.Reports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == reportId, ct);
-        if (r is null || !ReportQueries.CanRead(r, actor))
+        if (r is null || !ReportAccess.CanRead(r, actor))
         {
             return CaseOutcome.Missing;
         }
@@ -59,46 +58,21 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
         return await StoreAsync(new Attachment { RegionCode = r.RegionCode, ReportId = r.Id }, _ => null, actor, fileName, content, ct);
     }
 
-    /// <summary>
-    /// Attaches a file to a referral's feedback (a 告诫书, a medical report): only its receiver (<see cref="Referral.IsReceivedBy"/>),
-    /// once it has accepted it — while in progress or after completion; the file joins the case file and its timeline.
-    /// Missing when the referral is absent, outside the jurisdiction, or the caller neither receives it nor reads its case;
-    /// Forbidden for case staff; Refused before acceptance, after a refusal, or when the case has since moved to another
-    /// jurisdiction (its files went with it).
-    /// </summary>
-    public async Task<CaseOutcome> AddToReferralAsync(Guid referralId, Actor actor, string? fileName, Stream content, CancellationToken ct)
-    {
-        var r = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == referralId, ct);
-        var c = r is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.CaseId, ct);
-        if (r is null || c is null)
-        {
-            return r is null && await db.Beyond<Referral>(JurisdictionBypass.ReferralAbroad).AnyAsync(x => x.Id == referralId && x.OrganizationId == actor.OrganizationId, ct)
-                ? new CaseOutcome(Refused: "该案件已移交其他地区，转介材料请交给现承办地区")
-                : CaseOutcome.Missing;
-        }
+    /// <summary>The size of a stored file as the timeline says it: kilobytes with one decimal (<c>12.5 KB</c>).</summary>
+    public static string SizeText(Attachment a) => $"{a.SizeBytes / 1024.0:0.#} KB";
 
-        if (!r.IsReceivedBy(actor.OrganizationId, actor.Role))
-        {
-            return CaseAccess.CanRead(c, actor) ? new CaseOutcome(Forbidden: "只有接收机构可以上传转介办理材料") : CaseOutcome.Missing;
-        }
-
-        if (r.Status is not (ReferralStatus.Accepted or ReferralStatus.Completed))
-        {
-            return new CaseOutcome(Refused: r.Status == ReferralStatus.Sent ? "请先接收转介，再上传办理材料" : "已拒绝的转介不能上传材料");
-        }
-
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
-        return await StoreAsync(new Attachment { RegionCode = r.RegionCode, CaseId = r.CaseId, ReferralId = r.Id },
-            a => CaseWork.NewEvent(c, actor, CaseEventKind.Document, $"{organization} 上传转介办理材料：{a.FileName}（{Size(a)}）", a.Id, a.UploadedAt), actor, fileName, content, ct);
-    }
-
-    private static string Size(Attachment a) => $"{a.SizeBytes / 1024.0:0.#} KB";
-
-    /// <summary>The files a referral's receiver attached, oldest first (<see cref="AddToReferralAsync"/>).</summary>
+    /// <summary>The files a referral's receiver attached, oldest first (<c>Referrals/AddReferralFile</c>).</summary>
     public async Task<List<AttachmentResponse>> OfReferralAsync(Guid referralId, CancellationToken ct) =>
         (await db.Attachments.AsNoTracking().Where(a => a.ReferralId == referralId).OrderBy(a => a.UploadedAt).ToListAsync(ct)).Select(CaseQueries.ToResponse).ToList();
 
-    private async Task<CaseOutcome> StoreAsync(Attachment attachment, Func<Attachment, CaseEvent?> timeline, Actor actor, string? fileName, Stream content, CancellationToken ct)
+    /// <summary>
+    /// Stores <paramref name="content"/> as the file of <paramref name="attachment"/> (its owner — case, report, referral —
+    /// and region set by the caller, whose checks of who may attach come first), with the timeline event
+    /// <paramref name="timeline"/> makes of it (null for none), in one save: Invalid (400 on <c>file</c>) for a missing or
+    /// dangerous name, an empty file, more than 20 MB or a content type <see cref="AttachmentRules"/> does not allow — and
+    /// then nothing is kept; else the new attachment's id.
+    /// </summary>
+    public async Task<CaseOutcome> StoreAsync(Attachment attachment, Func<Attachment, CaseEvent?> timeline, Actor actor, string? fileName, Stream content, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var name = CaseText.Clean(Path.GetFileName(fileName ?? string.Empty), "file", 200, true, errors, "请选择文件");
@@ -173,14 +147,6 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
         }
     }
 
-    /// <summary>
-    /// True when <paramref name="actor"/> may list and download the files of report <paramref name="r"/> (already inside the
-    /// jurisdiction), from the report or from its case: a report's files (a call recording, a photo of the caller's ID)
-    /// can identify the reporter, so the reporter's confidentiality (mandatory-report rules, DOMAIN.md §2) covers them —
-    /// exactly those who see the reporter's identity (<see cref="ReportQueries.SeesReporter"/>).
-    /// </summary>
-    public static bool MaySeeReportFile(Report r, Actor actor) => ReportQueries.SeesReporter(r, actor);
-
     /// <summary>An attachment's description and stored path, when the caller may read its report or case, or receives the referral it was attached to (the read is audited); else null.</summary>
     public async Task<(Attachment Attachment, string Path)?> OpenAsync(Guid id, Actor actor, CancellationToken ct)
     {
@@ -204,7 +170,7 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
 
         if (!allowed && a.ReportId is { } reportId && await db.Reports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == reportId, ct) is { } r)
         {
-            allowed = MaySeeReportFile(r, actor);
+            allowed = ReportAccess.MaySeeFiles(r, actor);
         }
 
         var path = Path.Combine(Folder, a.Id.ToString("N"));

@@ -31,7 +31,7 @@ public sealed class CaseQueries(ShouhuDbContext db, RegionNames regionNames, Tim
         var reports = await db.Reports.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.ReceivedAt).ToListAsync(ct);
         var reportIds = reports.Select(r => r.Id).ToList();
         // The case's documents, and the evidence that came with its reports — to those who see each report's reporter.
-        var reportFiles = reports.Where(r => Attachments.MaySeeReportFile(r, actor)).Select(r => r.Id).ToList();
+        var reportFiles = reports.Where(r => ReportAccess.MaySeeFiles(r, actor)).Select(r => r.Id).ToList();
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == id || (a.ReportId != null && reportFiles.Contains(a.ReportId.Value))).OrderBy(a => a.UploadedAt).ToListAsync(ct);
         var regionName = (await regionNames.NamesAsync([c.RegionCode], ct)).GetValueOrDefault(c.RegionCode);
         db.RecordAudit("View", "Case", c.Id.ToString(), c.RegionCode, c.ChildId is { } child ? $"child={child}" : null);

@@ -14,7 +14,7 @@ namespace Shouhu.Web.Features.Cases;
 /// (<see cref="CaseWorkflow"/>) and the fields, then saves the change and its timeline event in one save — or changes
 /// nothing. A stale <c>version</c>, or a save racing another, answers "changed by X at T" (optimistic concurrency on <see cref="Case.Version"/>).
 /// </summary>
-public sealed class CaseWork(ShouhuDbContext db, TimeProvider clock, Alerts.AlertEngine alerts)
+public sealed class CaseWork(ShouhuDbContext db, TimeProvider clock, ChildFileChanges fileChanges)
 {
     /// <summary>The clock's now, UTC.</summary>
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -146,7 +146,7 @@ public sealed class CaseWork(ShouhuDbContext db, TimeProvider clock, Alerts.Aler
             if (c.ChildId is { } child)
             {
                 // A case closed or reopened, a referral sent: the child's alerts (high risk without a case…) follow at once.
-                await alerts.RunForChildAsync(db.Caller, child);
+                await fileChanges.ChangedAsync(db.Caller, child);
             }
 
             return new CaseOutcome(CreatedId: created);

@@ -19,7 +19,7 @@ public sealed record ChildCaseHistoryView(IReadOnlyList<ChildCaseLine> Cases, IR
 /// <summary>
 /// The section 个案与报告 of a child's record (issue #10: after closure the record forgot the case): every case and report
 /// of the child, open or closed, newest first — within the caller's jurisdiction (the data layer's filter) and only
-/// those the caller's role may read (<see cref="CaseAccess.CanRead"/>, <see cref="Reports.ReportQueries.CanRead"/>).
+/// those the caller's role may read (<see cref="CaseAccess.CanRead"/>, <see cref="ReportAccess.CanRead"/>).
 /// Renders nothing when there is nothing to show. At most 100 of each.
 /// </summary>
 public sealed class ChildCaseHistory(ShouhuDbContext db) : ViewComponent
@@ -33,7 +33,7 @@ public sealed class ChildCaseHistory(ShouhuDbContext db) : ViewComponent
             .Where(c => CaseAccess.CanRead(c, actor)).ToList();
         var numbers = cases.ToDictionary(c => c.Id, c => c.CaseNumber);
         var reports = (await db.Reports.AsNoTracking().Where(r => r.ChildId == childId).OrderByDescending(r => r.ReceivedAt).Take(100).ToListAsync(ct))
-            .Where(r => Reports.ReportQueries.CanRead(r, actor)).ToList();
+            .Where(r => ReportAccess.CanRead(r, actor)).ToList();
         var view = new ChildCaseHistoryView(
             cases.Select(c => new ChildCaseLine(c.Id, c.CaseNumber, c.Status, ChinaTime.ToChina(c.OpenedAt), c.ClosedAt is { } closed ? ChinaTime.ToChina(closed) : null, c.ClosureReason)).ToList(),
             reports.Select(r => new ChildReportLine(r.Id, ChinaTime.ToChina(r.ReceivedAt), r.Channel, r.Urgency, r.Status, r.DecisionReason,

@@ -13,7 +13,7 @@ namespace Shouhu.Web.Features.Cases;
 /// defaults — issue #10), the case number <c>CCCC-YYYY-NNNNN</c> per city and year (<see cref="CaseNumber"/>), and the
 /// notice to its worker. Triage (<c>Reports/TriageReport</c>) decides and saves; this is the one place a case is opened.
 /// </summary>
-public sealed class OpenCase(ShouhuDbContext db, CaseStaff staff, Notifications.Notifier notifier)
+public sealed class OpenCase(ShouhuDbContext db, CaseStaff staff, INotices notices)
 {
     /// <summary>Held while a new case is numbered and saved, so two openings in one process do not draw the same number.</summary>
     public static SemaphoreSlim NumberingLock { get; } = new(1, 1);
@@ -115,7 +115,7 @@ public sealed class OpenCase(ShouhuDbContext db, CaseStaff staff, Notifications.
         var last = await db.Beyond<Case>(JurisdictionBypass.CaseNumbering).Where(c => c.CityCode == city && c.Year == year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
         @case.Sequence = last + 1;
         @case.CaseNumber = CaseNumber.Format(city, year, @case.Sequence);
-        notifier.Queue([@case.AssignedWorkerId], Domain.Monitoring.NotificationKind.Assignment,
+        notices.Queue(db, [@case.AssignedWorkerId], Domain.Monitoring.NotificationKind.Assignment,
             $"新案件 {@case.CaseNumber} 已分派给您（{CaseworkNames.Of(@case.Urgency)}）", $"/Cases/Details/{@case.Id}", @case.RegionCode);
     }
 }

@@ -5,7 +5,6 @@ using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Regions;
 using Shouhu.Domain.Time;
-using Shouhu.Web.Features.Children;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Cases;
@@ -24,7 +23,7 @@ public sealed record IncomingTransfer(Guid CaseId, string CaseNumber, string? Ch
 /// accept or decline. Accepting moves the case file and the child's register file to the new village in one save, under
 /// a scope widened to both places for exactly that save, with the accepting user as the audited actor (ADR-005).
 /// </summary>
-public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDbContext> dbOptions, RegionNames regionNames, TimeProvider clock, Notifications.Notifier notifier)
+public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDbContext> dbOptions, RegionNames regionNames, TimeProvider clock, INotices notices)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -141,7 +140,7 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         c.UpdatedAt = Now;
         c.UpdatedByName = actor.DisplayName;
         db.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.Note, $"撤回移交（原移交至 {toName}）" + (reason is null ? string.Empty : $"：{reason}"), null, Now));
-        notifier.Queue(receivers, Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交至本辖区的申请已撤回，无需接收", "/Cases/Transfers", c.RegionCode);
+        notices.Queue(db, receivers, Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交至本辖区的申请已撤回，无需接收", "/Cases/Transfers", c.RegionCode);
         await db.SaveChangesAsync(ct);
         return new CaseOutcome();
     }

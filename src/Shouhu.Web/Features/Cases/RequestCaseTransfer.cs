@@ -9,7 +9,7 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features.Cases;
 
 /// <summary>Hands the case to another worker, who must accept it (<see cref="AcceptCaseTransfer"/>).</summary>
-public sealed class RequestCaseTransfer(CaseWork work, CaseStaff staff, Notifications.Notifier notifier)
+public sealed class RequestCaseTransfer(CaseWork work, CaseStaff staff, ShouhuDbContext db, INotices notices)
 {
     /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
     public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, TransferRequest body, CancellationToken ct)
@@ -45,7 +45,7 @@ public sealed class RequestCaseTransfer(CaseWork work, CaseStaff staff, Notifica
         c.PendingWorkerId = target!.Id;
         c.PendingWorkerName = target.DisplayName;
         work.AddEvent(c, actor, CaseEventKind.TransferRequested, $"移交给 {target.DisplayName}，待对方接收" + CaseWork.Suffix(note));
-        notifier.Queue([target.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交给您，请接收", $"/Cases/Details/{c.Id}", c.RegionCode);
+        notices.Queue(db, [target.Id], Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交给您，请接收", $"/Cases/Details/{c.Id}", c.RegionCode);
         return await work.SaveAsync(c, actor, ct);
     }
 }

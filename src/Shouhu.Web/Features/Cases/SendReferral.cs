@@ -11,7 +11,7 @@ namespace Shouhu.Web.Features.Cases;
 /// Sends a referral to an organisation whose service area contains the case's place (its region is the case's region
 /// or above it: the county police, the city hospital, the village school), with a reason and a due time in the future.
 /// </summary>
-public sealed class SendReferral(CaseWork work, ShouhuDbContext db, Notifications.Notifier notifier)
+public sealed class SendReferral(CaseWork work, ShouhuDbContext db, INotices notices)
 {
     /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
     public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, SendReferralRequest body, CancellationToken ct)
@@ -68,7 +68,7 @@ public sealed class SendReferral(CaseWork work, ShouhuDbContext db, Notification
         db.Referrals.Add(referral);
         work.AddEvent(c, actor, CaseEventKind.ReferralSent,
             $"转介至 {org.Name}：{reason}" + (due is { } x ? $"（期限 {ChinaTime.ToChina(x):yyyy-MM-dd HH:mm}）" : string.Empty), referral.Id);
-        notifier.Queue(await notifier.ReceiversAsync(org.Id, ct), Domain.Monitoring.NotificationKind.Referral,
+        notices.Queue(db, await ReceiversAsync(org.Id, ct), Domain.Monitoring.NotificationKind.Referral,
             $"收到转介（案件 {c.CaseNumber}）" + (due is { } d2 ? $"，期限 {ChinaTime.ToChina(d2):yyyy-MM-dd}" : string.Empty), $"/Referrals/Details/{referral.Id}", c.RegionCode);
         return await work.SaveAsync(c, actor, ct, referral.Id, touch: false);
     }
@@ -81,4 +81,8 @@ public sealed class SendReferral(CaseWork work, ShouhuDbContext db, Notification
             .Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct);
         return rows.Select(o => (o.Id, o.Name, Domain.Accounts.Organization.KindName(o.Kind))).ToList();
     }
+
+    /// <summary>The accounts that receive referrals for <paramref name="organizationId"/>: approved, in a role that handles referrals.</summary>
+    private Task<List<string>> ReceiversAsync(Guid organizationId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.OrganizationId == organizationId && u.IsApproved && Domain.Accounts.Roles.ReferralReceivers.Contains(u.Role)).Select(u => u.Id).ToListAsync(ct);
 }

@@ -4,6 +4,7 @@ using Shouhu.Domain;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Regions;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
 
@@ -36,7 +37,7 @@ public sealed record VerificationSettings(int MinimumPeople)
 /// <see cref="CategoryWorkflow"/>: township verification, county confirmation, rejection with reasons, exit. Each step
 /// records who and when; an exited or rejected category stays in the history and no longer counts.
 /// </summary>
-public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock, VerificationSettings verification, RegisterSettings settings)
+public sealed class CategoryEdits(ShouhuDbContext db, ChildFileChanges fileChanges, TimeProvider clock, VerificationSettings verification, RegisterSettings settings)
 {
     /// <summary>Adds a category after checking what it needs (DOMAIN.md §1); one open category of each kind at a time.</summary>
     public async Task<EditOutcome> AddAsync(Guid childId, CategoryInput input, CancellationToken ct = default)
@@ -100,8 +101,7 @@ public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planne
         });
         db.AddRevision(child, "categories", null, $"{ChildCategory.ChineseName(category)}（{ChildCategory.StatusName(CategoryStatus.Pending)}）", now);
         await db.SaveChangesAsync(ct);
-        await planner.PlanAsync(db, [child.Id], ct);
-        await alerts.RunForChildAsync(db.Caller, child.Id);
+        await fileChanges.ScheduleChangedAsync(db, child.Id, ct);
         return new(child, errors);
     }
 
@@ -207,8 +207,7 @@ public sealed class CategoryEdits(ShouhuDbContext db, Visits.VisitPlanner planne
             return new(null, errors, Conflict: await db.ChangedMeanwhileAsync(child.Id, $"categories.{category.Category}", "保护类别", ct));
         }
 
-        await planner.PlanAsync(db, [child.Id], ct);
-        await alerts.RunForChildAsync(db.Caller, child.Id);
+        await fileChanges.ScheduleChangedAsync(db, child.Id, ct);
         return new(child, errors);
     }
 }

@@ -121,7 +121,7 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         }
 
         Child = child;
-        Path = (await Regions.RegionsApi.PathAsync(db, child.ResidenceRegionCode, ct)).Where(r => r.Level >= 3).ToList();
+        Path = (await RegionNames.PathAsync(db, child.ResidenceRegionCode, ct)).Where(r => r.Level >= 3).ToList();
         History = await queries.HistoryAsync(id, Role, ct) ?? [];
         PreventionReached = await prevention.OfChildAsync(id, ct) ?? [];
         Monitoring = await monitoring.GetAsync(id, Role, ct);

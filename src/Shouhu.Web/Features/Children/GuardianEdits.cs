@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
 

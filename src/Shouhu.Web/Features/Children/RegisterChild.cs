@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
 
@@ -23,7 +24,7 @@ public sealed record RegisterChildOutcome(
 /// a residence village that exists and lies in the caller's jurisdiction, one record per citizen ID number country-wide
 /// and a warning for a probable duplicate. All or nothing: the child, categories, family and caregiver in one save.
 /// </summary>
-public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock, RegisterSettings settings)
+public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates, ChildFileChanges fileChanges, TimeProvider clock, RegisterSettings settings)
 {
     /// <summary>Validates and saves.</summary>
     /// <param name="input">The submitted record.</param>
@@ -70,7 +71,7 @@ public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates,
         }
 
         db.Children.Add(child);
-        if (planner.ForNewChild(child) is { } visits)
+        if (fileChanges.FirstSchedule(child) is { } visits)
         {
             db.VisitSchedules.Add(visits);
         }
@@ -86,7 +87,7 @@ public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates,
             return new(null, errors, Duplicate: "该身份证号已登记，请勿重复登记");
         }
 
-        await alerts.RunForChildAsync(db.Caller, child.Id); // e.g. a left-behind child registered without an entrusted caregiver
+        await fileChanges.ChangedAsync(db.Caller, child.Id); // e.g. a left-behind child registered without an entrusted caregiver
         return new(child, errors);
     }
 }

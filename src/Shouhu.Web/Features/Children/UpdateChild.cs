@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
 
@@ -29,7 +30,7 @@ public sealed record EditOutcome(
 /// are left as they are. Every changed field becomes a <see cref="ChildRevision"/> (who, when, from, to) in the same
 /// save; the record's <c>version</c> must be the one the editor read, else nothing is saved and the conflict names who saved.
 /// </summary>
-public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, Visits.VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock, RegisterSettings settings)
+public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, ChildFileChanges fileChanges, TimeProvider clock, RegisterSettings settings)
 {
     /// <summary>Validates and saves; categories and guardians in <paramref name="input"/> are ignored.</summary>
     public async Task<EditOutcome> RunAsync(Guid id, ChildInput input, Guid? version, bool allowPossibleDuplicate, CancellationToken ct = default)
@@ -166,8 +167,8 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, V
         }
 
         // A new birth date moves the categories' end, and with them the visit interval.
-        await planner.PlanAsync(db, [child.Id], ct);
-        await alerts.RunForChildAsync(db.Caller, child.Id); // a caregiver entered, a birth date corrected: alerts clear at once
+        // A caregiver entered, a birth date corrected: alerts clear at once.
+        await fileChanges.ScheduleChangedAsync(db, child.Id, ct);
         return new(child, errors);
     }
 

@@ -9,7 +9,7 @@ public static class NotificationsFeature
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<INotificationChannel, OutboxChannel>();
-        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<INotices, Notifier>(); // the shared port (ADR-008)
         return builder;
     }
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
@@ -28,31 +27,26 @@ public sealed class OutboxChannel : INotificationChannel
     }
 }
 
-/// <summary>Creates notifications (in-app, and through the outbound channel) for assignments, referrals and alerts.</summary>
-public sealed class Notifier(ShouhuDbContext db, INotificationChannel channel, TimeProvider clock)
+/// <summary>
+/// Creates notices (in-app, and through the outbound channel) for assignments, referrals, reports and alerts: the
+/// implementation of the shared port <see cref="INotices"/>.
+/// </summary>
+public sealed class Notifier(INotificationChannel channel, TimeProvider clock) : INotices
 {
-    /// <summary>
-    /// Queues a notification for each of <paramref name="recipients"/> (once each, empty ids skipped) in the caller's unit
-    /// of work: the caller's save writes them with the action they announce, or neither. <paramref name="regionCode"/> is
-    /// the region of what it is about (the case), which scopes the outbox row. The text must carry no name and no
-    /// protection category (<see cref="OutboundText"/>): an <see cref="ArgumentException"/> otherwise (a programming error).
-    /// </summary>
-    public void Queue(IEnumerable<string?> recipients, NotificationKind kind, string text, string link, string regionCode)
+    /// <inheritdoc/>
+    public void Queue(ShouhuDbContext db, IEnumerable<string?> recipients, NotificationKind kind, string text, string link, string regionCode, string? outboundText = null)
     {
-        if (OutboundText.HasLabel(text))
+        var outbound = outboundText ?? text;
+        if (OutboundText.HasLabel(outbound))
         {
-            throw new ArgumentException("An outbound text names a protection category.", nameof(text));
+            throw new ArgumentException("An outbound text names a protection category.", outboundText is null ? nameof(text) : nameof(outboundText));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var id in recipients.Where(r => !string.IsNullOrEmpty(r)).Distinct())
         {
             db.Notifications.Add(new Notification { RecipientId = id!, Kind = kind, Text = text, Link = link, CreatedAt = now });
-            channel.Send(db, new OutboxMessage { RecipientId = id!, Text = text, CreatedAt = now, RegionCode = regionCode });
+            channel.Send(db, new OutboxMessage { RecipientId = id!, Text = outbound, CreatedAt = now, RegionCode = regionCode });
         }
     }
-
-    /// <summary>The accounts that receive referrals for <paramref name="organizationId"/>.</summary>
-    public Task<List<string>> ReceiversAsync(Guid organizationId, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => u.OrganizationId == organizationId && u.IsApproved && Domain.Accounts.Roles.ReferralReceivers.Contains(u.Role)).Select(u => u.Id).ToListAsync(ct);
 }

@@ -7,7 +7,7 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features.Referrals;
 
 /// <summary>One referral as its receiver sees it (nothing of the case beyond it), with accept, decline, progress, completion and the receiver's files.</summary>
-public sealed class DetailsModel(ReferralInbox inbox, Attachments attachments) : PageModel
+public sealed class DetailsModel(ReferralInbox inbox, AddReferralFile addFile) : PageModel
 {
     public ReferralView Referral { get; private set; } = null!;
     public string? Message { get; private set; }
@@ -52,18 +52,9 @@ public sealed class DetailsModel(ReferralInbox inbox, Attachments attachments) :
     /// <summary>The receiver attaches a file (a 告诫书, a report) to the referral's feedback.</summary>
     public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
-        {
-            return await RefusedAsync(id, CaseOutcome.Invalid("file", file is null ? "请选择文件" : "文件是空的"), ct);
-        }
-
-        if (file.Length > Domain.Casework.AttachmentRules.MaxBytes)
-        {
-            return await RefusedAsync(id, CaseOutcome.Invalid("file", Domain.Casework.AttachmentRules.TooLarge), ct);
-        }
-
-        await using var stream = file.OpenReadStream();
-        var outcome = await attachments.AddToReferralAsync(id, Actor.From(User), file.FileName, stream, ct);
+        // No file, an empty one, one over 20 MB: the use case refuses each at the field, after its checks of who may attach.
+        await using var stream = file?.OpenReadStream() ?? Stream.Null;
+        var outcome = await addFile.RunAsync(id, Actor.From(User), file?.FileName, stream, ct);
         if (outcome.NotFound)
         {
             return NotFound();

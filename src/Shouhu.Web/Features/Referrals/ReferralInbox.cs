@@ -56,7 +56,7 @@ public sealed record ReferralStatusResponse(Guid Id, string Status);
 /// referral was sent to (inside their jurisdiction, which contains the case's place: see <see cref="SendReferral"/>);
 /// when the case has since moved outside it, an open referral stays theirs through <see cref="ReferralsAbroad"/>.
 /// </summary>
-public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, TimeProvider clock, Alerts.AlertEngine alerts, ReferralsAbroad abroad, IAuthorizationService authorization, Attachments attachments)
+public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, TimeProvider clock, ChildFileChanges fileChanges, ReferralsAbroad abroad, IAuthorizationService authorization, Attachments attachments)
 {
     /// <summary>Most referrals one list shows (newest first).</summary>
     public const int MaxListed = 500;
@@ -282,7 +282,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, T
         // view (it sees no case), to name the child whose rules run.
         if (await db.Beyond<Case>(JurisdictionBypass.ReferralAbroad).Where(c => c.Id == r.CaseId).Select(c => c.ChildId).FirstOrDefaultAsync(ct) is { } child)
         {
-            await alerts.RunForChildAsync(db.Caller, child);
+            await fileChanges.ChangedAsync(db.Caller, child);
         }
 
         return (new CaseOutcome(), new ReferralStatusResponse(r.Id, Referral.StatusText(r.Status)));

@@ -38,7 +38,7 @@ public static class ReferralsApi
     private static async Task<IResult> GetAsync(Guid id, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
         await inbox.GetAsync(id, user, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
 
-    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, AddReferralFile addFile, ClaimsPrincipal user, CancellationToken ct)
     {
         var (file, error) = await CaseResults.ReadUploadAsync(http, ct);
         if (file is null)
@@ -47,7 +47,7 @@ public static class ReferralsApi
         }
 
         await using var stream = file.OpenReadStream();
-        var outcome = await attachments.AddToReferralAsync(id, Actor.From(user), file.FileName, stream, ct);
+        var outcome = await addFile.RunAsync(id, Actor.From(user), file.FileName, stream, ct);
         return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/attachments/{outcome.CreatedId}", new { id = outcome.CreatedId });
     }
 

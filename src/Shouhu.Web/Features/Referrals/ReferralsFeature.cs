@@ -13,6 +13,7 @@ public static class ReferralsFeature
         var services = builder.Services;
         services.AddScoped<ReferralInbox>();
         services.AddScoped<ReferralsAbroad>();
+        services.AddScoped<AddReferralFile>();
         // Per-record rules as resource handlers (STYLE.md): the referral receiver.
         services.AddSingleton<IAuthorizationHandler, ReferralReceiverHandler>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Referrals", Policies.Referrals));

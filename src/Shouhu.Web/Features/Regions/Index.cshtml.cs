@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Regions;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Regions;
 
@@ -31,7 +32,7 @@ public sealed class IndexModel(ShouhuDbContext db) : PageModel
             return;
         }
 
-        Path = await RegionsApi.PathAsync(db, code, ct);
+        Path = await RegionNames.PathAsync(db, code, ct);
         var childCodes = Region.Children.Select(c => c.Code).ToList();
         var sub = await db.Regions.AsNoTracking().Where(r => r.ParentCode != null && childCodes.Contains(r.ParentCode))
             .GroupBy(r => r.ParentCode!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);

@@ -40,17 +40,4 @@ public static class RegionsApi
             .Select(r => new RegionChild(r.Code, r.Name, r.Level)).ToListAsync(ct);
         return new RegionResponse(region.Code, region.Name, region.Level, region.ParentCode, children);
     }
-
-    /// <summary>The chain from the province down to <paramref name="code"/> (for breadcrumbs).</summary>
-    public static async Task<List<Region>> PathAsync(ShouhuDbContext db, string code, CancellationToken ct)
-    {
-        var codes = new List<string>();
-        for (var c = (string?)code; c is not null; c = RegionCode.ParentOf(c))
-        {
-            codes.Add(c);
-        }
-
-        var rows = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToListAsync(ct);
-        return rows.OrderBy(r => r.Level).ToList();
-    }
 }

@@ -58,12 +58,12 @@ public sealed class RecordPoliceReport(ShouhuDbContext db, TimeProvider clock)
     public async Task<CaseOutcome> RunAsync(Guid reportId, PoliceReportInput input, Actor actor, CancellationToken ct)
     {
         var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
-        if (report is null || !ReportQueries.CanRead(report, actor))
+        if (report is null || !ReportAccess.CanRead(report, actor))
         {
             return CaseOutcome.Missing;
         }
 
-        if (!ReportQueries.SeesReporter(report, actor))
+        if (!ReportAccess.SeesReporter(report, actor))
         {
             return new CaseOutcome(Forbidden: "只有研判人员或登记人可以登记报警情况");
         }

@@ -49,7 +49,7 @@ public sealed record RecordReportOutcome(Report? Report, ValidationErrors Errors
 /// A report of one of the nine mandatory-report situations is at least urgent, and situations 2 and 3 must fit the child's
 /// sex and age (<see cref="MandatoryReporting"/>).
 /// </summary>
-public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock, TimeProvider clock, Notifications.Notifier notifier, WorkingCalendarCheck calendarCheck)
+public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock, TimeProvider clock, INotices notices, WorkingCalendarCheck calendarCheck)
 {
     /// <summary>Allowed clock skew for a received-at time "in the future" (a phone's clock a little fast).</summary>
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
@@ -256,7 +256,7 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
         if (urgency is Urgency.ImmediateDanger or Urgency.Urgent)
         {
             // Nameless and without the concern (the text may leave by SMS): the urgency, the deadline and the link.
-            notifier.Queue(await TriageLevelAsync(report.RegionCode, ct), Domain.Monitoring.NotificationKind.Report,
+            notices.Queue(db, await TriageLevelAsync(report.RegionCode, ct), Domain.Monitoring.NotificationKind.Report,
                 $"{CaseworkNames.Of(urgency)}报告待研判，请于 {ReportQueries.DeadlineText(Domain.Time.ChinaTime.ToChina(report.ResponseDueAt), "MM-dd")} 前处理", $"/Reports/Details/{report.Id}", report.RegionCode);
         }
 

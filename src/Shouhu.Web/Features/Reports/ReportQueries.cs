@@ -66,9 +66,6 @@ public sealed record ReportPage(IReadOnlyList<ReportListItem> Items, int Total, 
 /// <summary>Reads reports: the triage queue (waiting ones, the most pressing clock first), a report, its attachments.</summary>
 public sealed class ReportQueries(ShouhuDbContext db, RegionNames regionNames, TimeProvider clock)
 {
-    /// <summary>True when <paramref name="actor"/> may read <paramref name="r"/> (already inside the jurisdiction): report readers all, others what they recorded.</summary>
-    public static bool CanRead(Report r, Actor actor) => Roles.ReportReaders.Contains(actor.Role) || r.RecordedBy == actor.Id;
-
     /// <summary>
     /// A response deadline as people say it (issue #10): a clock ending at midnight (the routine working-day clock) is
     /// "the day before 当日24时" — <c>11-27 当日24时</c>, not <c>11-28 00:00</c>; any other time as <c>HH:mm</c>.
@@ -78,9 +75,6 @@ public sealed class ReportQueries(ShouhuDbContext db, RegionNames regionNames, T
         chinaTime.TimeOfDay == TimeSpan.Zero
             ? chinaTime.AddDays(-1).ToString(dateFormat, System.Globalization.CultureInfo.InvariantCulture) + " 当日24时"
             : chinaTime.ToString(dateFormat + " HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>True when the actor sees the reporter's identity (triagers and whoever recorded it).</summary>
-    public static bool SeesReporter(Report r, Actor actor) => Roles.CaseSupervisors.Contains(actor.Role) || r.RecordedBy == actor.Id;
 
     /// <summary>API text of a status: <c>awaiting-triage</c>, <c>case-opened</c>, <c>linked-to-case</c>, <c>closed</c>.</summary>
     public static string StatusText(ReportStatus s) => s switch
@@ -133,21 +127,21 @@ public sealed class ReportQueries(ShouhuDbContext db, RegionNames regionNames, T
     public async Task<ReportResponse?> GetAsync(Guid id, Actor actor, CancellationToken ct)
     {
         var r = await db.Reports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (r is null || !CanRead(r, actor))
+        if (r is null || !ReportAccess.CanRead(r, actor))
         {
             return null;
         }
 
         var childName = r.ChildId is { } cid && Roles.RegistryReaders.Contains(actor.Role) ? await db.Children.AsNoTracking().Where(c => c.Id == cid).Select(c => c.Name).FirstOrDefaultAsync(ct) : null;
         var caseNumber = r.CaseId is { } caseId ? await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct) : null;
-        // The files only to those who see the reporter (they may identify them): Attachments.MaySeeReportFile.
-        var attachments = Cases.Attachments.MaySeeReportFile(r, actor)
+        // The files only to those who see the reporter (they may identify them): ReportAccess.MaySeeFiles.
+        var attachments = ReportAccess.MaySeeFiles(r, actor)
             ? await db.Attachments.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.UploadedAt).ToListAsync(ct)
             : [];
         var regionName = (await regionNames.NamesAsync([r.RegionCode], ct)).GetValueOrDefault(r.RegionCode);
         db.RecordAudit("View", "Report", r.Id.ToString(), r.RegionCode);
         await db.SaveChangesAsync(ct);
-        var seesReporter = SeesReporter(r, actor);
+        var seesReporter = ReportAccess.SeesReporter(r, actor);
         return new ReportResponse(
             r.Id, r.Channel.ToString(), ChinaTime.ToChina(r.ReceivedAt), ChinaTime.ToChina(r.ResponseDueAt), r.IsOverdue(clock.GetUtcNow().UtcDateTime),
             Names(r.Concerns.Select(c => c.ConcernType)), r.Urgency.ToString(), r.Narrative, r.ChildId, childName,

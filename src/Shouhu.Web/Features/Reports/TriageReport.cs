@@ -26,13 +26,13 @@ public sealed record TriageResponse(Guid Id, string Status, Guid? CaseId, string
 /// the report to an open case of the same child, or close it with a reason. A report is triaged once; a second triage —
 /// even one racing the first — is refused with who decided and when.
 /// </summary>
-public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvider clock, Alerts.AlertEngine alerts)
+public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvider clock, ChildFileChanges fileChanges)
 {
     /// <summary>Decides; see <see cref="CaseOutcome"/> for the answers (CreatedId = the case).</summary>
     public async Task<(CaseOutcome Outcome, TriageResponse? Response)> RunAsync(Guid reportId, TriageRequest body, Actor actor, CancellationToken ct)
     {
         var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
-        if (report is null || !ReportQueries.CanRead(report, actor))
+        if (report is null || !ReportAccess.CanRead(report, actor))
         {
             return (CaseOutcome.Missing, null);
         }
@@ -179,7 +179,7 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
                 await db.SaveChangesAsync(ct);
                 if (report.ChildId is { } triaged)
                 {
-                    await alerts.RunForChildAsync(db.Caller, triaged); // a case opened: "high risk without a case" closes
+                    await fileChanges.ChangedAsync(db.Caller, triaged); // a case opened: "high risk without a case" closes
                 }
 
                 return (new CaseOutcome(CreatedId: @case?.Id), new TriageResponse(report.Id, ReportQueries.StatusText(report.Status), @case?.Id, @case?.CaseNumber));

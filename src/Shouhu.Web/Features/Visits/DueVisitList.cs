@@ -29,7 +29,7 @@ public sealed class DueVisitList(ShouhuDbContext db, RegionNames regionNames, Ti
     {
         var today = ChinaTime.Today(clock);
         var horizon = today.AddDays(DueWithinDays);
-        return VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn <= horizon), db, today);
+        return VisitDuty.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.NextDueOn <= horizon), db, today);
     }
 
     /// <summary>

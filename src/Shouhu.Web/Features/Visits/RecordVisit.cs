@@ -29,7 +29,7 @@ public sealed record VisitResponse(Guid Id, DateOnly NextDueAt, Guid? ReportId, 
 /// the interval of the child's current risk level (<see cref="MonitoringSchedule"/>). A visit that finds a new concern
 /// starts a report in the same step — the report first (it must never be lost), then the visit pointing to it.
 /// </summary>
-public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, MonitoringSchedule schedule, VisitPlanner planner, Alerts.AlertEngine alerts, TimeProvider clock)
+public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, MonitoringSchedule schedule, ChildFileChanges fileChanges, TimeProvider clock)
 {
     /// <summary>Roles that visit: directors, supervisors, officers (DOMAIN.md §4).</summary>
     public static readonly IReadOnlyList<string> Visitors = [Domain.Accounts.Roles.CivilAffairsOfficer, Domain.Accounts.Roles.ChildSupervisor, Domain.Accounts.Roles.ChildDirector];
@@ -157,10 +157,9 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
         };
         db.HomeVisits.Add(visit);
         await db.SaveChangesAsync(ct);
-        await planner.PlanAsync(db, [childId], ct);
-        await alerts.RunForChildAsync(db.Caller, childId); // the visit-overdue alert closes at once
+        await fileChanges.ScheduleChangedAsync(db, childId, ct); // the visit-overdue alert closes at once
         // The schedule decides (a visit recorded late does not move it back); the visit keeps what was due when recorded.
-        var planned = await VisitPlanner.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId), db, ChinaTime.Today(clock)).Select(s => (DateOnly?)s.NextDueOn).FirstOrDefaultAsync(ct);
+        var planned = await VisitDuty.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId), db, ChinaTime.Today(clock)).Select(s => (DateOnly?)s.NextDueOn).FirstOrDefaultAsync(ct);
         return (new CaseOutcome(CreatedId: visit.Id), ToResponse(visit) with { NextDueAt = planned ?? visit.NextDueOn });
     }
 

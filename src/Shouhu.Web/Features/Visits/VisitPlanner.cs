@@ -4,6 +4,7 @@ using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Visits;
 
@@ -11,11 +12,12 @@ namespace Shouhu.Web.Features.Visits;
 /// Keeps each child's <see cref="VisitSchedule"/>: the next visit falls due the shortest interval of the child's current
 /// risk level and active categories (<see cref="MonitoringSchedule"/>, per city) after the last visit — or, never visited,
 /// after the day the child was registered. One computation serves the due-visit list, the workbench count and the
-/// VisitOverdue alert, so they always agree. The visit duty covers the children of <see cref="Monitored(IQueryable{VisitSchedule}, ShouhuDbContext, DateOnly)"/>:
+/// VisitOverdue alert, so they always agree. The visit duty covers the children of <see cref="VisitDuty"/>:
 /// an active category, or — whatever the category — a latest assessment of medium or high risk while under 18. A last
 /// visit that rated any aspect serious, not yet followed by an assessment, shortens the interval to the high-risk one.
+/// Other features reach it through the shared port <see cref="IVisitSchedules"/> (ADR-008).
 /// </summary>
-public sealed partial class VisitPlanner(MonitoringSchedule schedule, TimeProvider clock, ILogger<VisitPlanner> logger)
+public sealed partial class VisitPlanner(MonitoringSchedule schedule, TimeProvider clock, ILogger<VisitPlanner> logger) : IVisitSchedules
 {
     // Stands for "no category interval" inside the query (the level's interval is always shorter).
     private const int NoInterval = 1_000_000;
@@ -143,27 +145,10 @@ public sealed partial class VisitPlanner(MonitoringSchedule schedule, TimeProvid
         return changed.Count;
     }
 
-    /// <summary>The schedules of children the visit duty covers on <paramref name="today"/> (see the class).</summary>
-    public static IQueryable<VisitSchedule> Monitored(IQueryable<VisitSchedule> schedules, ShouhuDbContext db, DateOnly today)
-    {
-        var (active, atRisk) = Covered(db, today);
-        return schedules.Where(s => active.Any(k => k.ChildId == s.ChildId) || atRisk.Any(a => a.ChildId == s.ChildId));
-    }
-
-    private static (IQueryable<ChildCategory> Active, IQueryable<RiskAssessment> AtRisk) Covered(ShouhuDbContext db, DateOnly today)
-    {
-        var minor = ChinaTime.LatestBirthDateForAge(18, today);
-        var active = db.ChildCategories.AsNoTracking().Where(ChildCategory.ActiveOn(today));
-        var atRisk = db.RiskAssessments.AsNoTracking()
-            .Where(a => (a.Level == RiskLevel.High || a.Level == RiskLevel.Medium) && !db.RiskAssessments.Any(b => b.ChildId == a.ChildId && b.AssessedAt > a.AssessedAt))
-            .Where(a => db.Children.Any(c => c.Id == a.ChildId && c.BirthDate > minor));
-        return (active, atRisk);
-    }
-
     /// <summary>The children of <paramref name="children"/> the visit duty covers on <paramref name="today"/> with what their schedule depends on.</summary>
     private IQueryable<Inputs> InputsQuery(ShouhuDbContext db, IQueryable<Child> children, DateOnly today)
     {
-        var (active, atRisk) = Covered(db, today);
+        var (active, atRisk) = VisitDuty.Covered(db, today);
         int Days(ProtectionCategory k) => schedule.VisitDaysByCategory.TryGetValue(k, out var d) ? d : NoInterval;
         // Captured as parameters of the query: the per-city interval of each category, as one CASE.
         int orphan = Days(ProtectionCategory.Orphan), deFacto = Days(ProtectionCategory.DeFactoUnsupported), leftBehind = Days(ProtectionCategory.LeftBehind),

@@ -13,6 +13,7 @@ public static class VisitsFeature
         services.AddSingleton(MonitoringSettings.From(builder.Configuration));
         services.AddScoped<RecordVisit>();
         services.AddScoped<VisitPlanner>();
+        services.AddScoped<IVisitSchedules>(sp => sp.GetRequiredService<VisitPlanner>()); // the shared port (ADR-008)
         services.AddScoped<DueVisitList>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Visits/New", Policies.Monitor));
         return builder;

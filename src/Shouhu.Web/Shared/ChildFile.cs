@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Children;
 
-namespace Shouhu.Web.Features.Children;
+namespace Shouhu.Web.Shared;
 
 /// <summary>
 /// The parts of a child's file that carry the child's region as their jurisdiction key. When the child's residence
 /// changes — an edit within the editor's jurisdiction, or a transfer to another one — every part must follow in the same
-/// save: a part left behind would stay visible to the old village and hidden from the new one.
+/// save: a part left behind would stay visible to the old village and hidden from the new one. Shared (ADR-008): the
+/// Children feature moves the file with an edit, the Cases feature with an accepted region transfer.
 /// </summary>
 public static class ChildFile
 {

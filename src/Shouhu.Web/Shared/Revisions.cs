@@ -4,9 +4,9 @@ using Shouhu.Data;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Time;
 
-namespace Shouhu.Web.Features.Children;
+namespace Shouhu.Web.Shared;
 
-/// <summary>The one way a change to a child's file is written into its history.</summary>
+/// <summary>The one way a change to a child's file is written into its history (shared, ADR-008: the Children feature writes it for edits, the Cases feature for a region transfer that moves the file).</summary>
 public static class Revisions
 {
     /// <summary>Adds (for the next save) one history line: <paramref name="field"/> changed from <paramref name="oldValue"/> to <paramref name="newValue"/> by the caller.</summary>
