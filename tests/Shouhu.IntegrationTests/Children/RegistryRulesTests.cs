@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Children;
 
 /// <summary>
 /// The register's rules from issue #9 (findings 7, 8, 10, 15) and #10 (items 6, 7, 9, 10): versions on every editable

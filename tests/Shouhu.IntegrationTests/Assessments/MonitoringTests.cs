@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Shouhu.IntegrationTests.Children;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Assessments;
 
 /// <summary>Monitoring (issue #5), first part: the versioned instrument, risk assessments and home visits through HTTP.</summary>
 public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>

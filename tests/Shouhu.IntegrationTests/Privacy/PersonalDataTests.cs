@@ -5,9 +5,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Shouhu.Domain.Accounts;
+using Shouhu.IntegrationTests.Children;
 using Shouhu.Web.Shared;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Privacy;
 
 /// <summary>
 /// The one output policy for personal data (issue #9 findings 5–6, "The two policies"), as a matrix of every role that

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Shouhu.IntegrationTests.Accounts;
+using Shouhu.IntegrationTests.Children;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Platform;
 
 /// <summary>An application whose rate limits are low enough to reach in a test.</summary>
 public sealed class RateLimitedApp : ShouhuApp

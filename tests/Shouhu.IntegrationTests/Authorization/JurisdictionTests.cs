@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shouhu.Data;
 using Shouhu.Domain.Children;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Authorization;
 
 /// <summary>
 /// The jurisdiction filter, at the data layer, for every kind of access a handler can make: list, get, find, search,

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Platform;
 
 /// <summary>An application that logs at Information (as in production), EF Core at Warning and above.</summary>
 public sealed class VerboseLogApp : ShouhuApp

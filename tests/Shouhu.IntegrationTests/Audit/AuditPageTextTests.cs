@@ -1,7 +1,7 @@
 using Shouhu.Web.Features.Audit;
 using Shouhu.Web.Shared;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Audit;
 
 /// <summary>The audit page's Chinese (issue #10 item 10): every detail shape the use cases write, and the masked name of a child.</summary>
 public sealed class AuditPageTextTests

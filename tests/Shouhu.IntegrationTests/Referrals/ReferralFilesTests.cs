@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Accounts;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Referrals;
 
 /// <summary>
 /// Issue #10 item 16: the receiver of a referral attaches a document (a 告诫书) to its feedback. Only the receiver, only

@@ -7,7 +7,7 @@ using Shouhu.Domain.Casework;
 using Shouhu.Web.Features.Referrals;
 using Shouhu.Web.Shared;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Referrals;
 
 /// <summary>The referral-receiver rule as a resource handler: every role × operation × organisation, through <see cref="IAuthorizationService"/> (no database).</summary>
 public sealed class ReferralAuthorizationTests

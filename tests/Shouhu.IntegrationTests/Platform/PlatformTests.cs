@@ -7,7 +7,7 @@ using Shouhu.Data;
 using Shouhu.Web.Features.Regions;
 using Shouhu.Web.Shared;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Platform;
 
 /// <summary>Start-up, migrations, regions, health and the OpenAPI document, on the configured engine.</summary>
 public sealed class PlatformTests(ShouhuApp app) : IClassFixture<ShouhuApp>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Time;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Children;
 
 /// <summary>
 /// The register's rules that used to stop at an enum (issue #11 items 7, 8, 11; ADR-009), through HTTP on the configured

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Shouhu.IntegrationTests.Children;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Privacy;
 
 /// <summary>
 /// Issue #9, casework and monitoring: what crossed a city's, a county's or a role's boundary — instruments, alert runs,

@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Shouhu.IntegrationTests.Accounts;
 using Shouhu.Web.Shared;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Children;
 
 /// <summary>Who writes the register (issue #9 finding 2, #10 item 8): officers, supervisors and directors; hotline operators read and report only.</summary>
 public sealed class RegistryRolesTests(ShouhuApp app) : IClassFixture<ShouhuApp>

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Accounts;
 
 /// <summary>
 /// No existence oracles (issue #9 finding 14, issue #10 item 15) and the input rules of finding 15: one answer in one time

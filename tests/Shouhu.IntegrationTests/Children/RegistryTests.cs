@@ -4,9 +4,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using Shouhu.IntegrationTests.Audit;
 using Shouhu.Web.Features.Audit;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Children;
 
 /// <summary>The registry issue through HTTP: category rules and verification chain, edits with history and conflicts, family, duplicates, filters and the Excel export.</summary>
 public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>

@@ -3,8 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Time;
+using Shouhu.IntegrationTests.Children;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Visits;
 
 /// <summary>
 /// Monitoring review (issue #5): the visit schedule follows the current risk, the due list is counted and paged in the

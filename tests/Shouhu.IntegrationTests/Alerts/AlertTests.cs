@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
+using Shouhu.IntegrationTests.Children;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Alerts;
 
 /// <summary>The alert engine (issue #5): every rule fires, does not duplicate on a second run, and clears when its condition does.</summary>
 public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>

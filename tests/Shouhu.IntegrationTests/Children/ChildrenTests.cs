@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Children;
 
 /// <summary>The thin end-to-end child record of the foundation (<c>/api/v1/children</c>), on the configured engine.</summary>
 public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>

@@ -4,9 +4,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouhu.Data;
+using Shouhu.IntegrationTests.Children;
 using Shouhu.Web.Features.Audit;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Audit;
 
 /// <summary>Every create and view of a child is audited, the chain verifies, and tampering is found at the right link.</summary>
 public sealed class AuditTests(ShouhuApp app) : IClassFixture<ShouhuApp>

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Cases;
 
 /// <summary>What a new user tripped over in casework (issue #10): plan revisions, explicit triage, closed cases, plan rows.</summary>
 public sealed class NewUserTests(ShouhuApp app) : IClassFixture<ShouhuApp>

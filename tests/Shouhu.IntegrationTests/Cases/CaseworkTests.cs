@@ -3,8 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Shouhu.IntegrationTests.Children;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Cases;
 
 /// <summary>The casework issue through HTTP: report → triage → case → plan → approval → referral → services → closure, the state machine, referral privacy and bad input.</summary>
 public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>

@@ -3,8 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Casework;
+using Shouhu.IntegrationTests.Children;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Cases;
 
 /// <summary>
 /// The casework rules that stopped at an enum (issue #11 items 5, 9, 10, 12), through HTTP: concern types as rows, the

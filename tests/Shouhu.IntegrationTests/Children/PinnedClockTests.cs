@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Shouhu.Domain.Accounts;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Children;
 
 /// <summary>
 /// The day is China's (China Standard Time, UTC+8), whatever the server's zone (issue #11 §6: a fake clock pins a

@@ -8,7 +8,7 @@ using Shouhu.Data;
 using Shouhu.Domain.Audit;
 using Shouhu.Web.Features.Audit;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Audit;
 
 /// <summary>
 /// The keyed chain and its anchors (issue #9 finding 9): whoever holds the database but not the key cannot rewrite the

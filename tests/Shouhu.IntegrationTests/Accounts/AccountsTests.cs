@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Accounts;
 
 /// <summary>Token, users and organisations through HTTP (API-CONTRACT.md), on the configured engine.</summary>
 public sealed class AccountsTests(ShouhuApp app) : IClassFixture<ShouhuApp>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouhu.Data;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Platform;
 
 /// <summary>
 /// Several cities in one installation (issue #9 finding 16): <c>admin</c> administers the first city of SHOUHU_CITY,
