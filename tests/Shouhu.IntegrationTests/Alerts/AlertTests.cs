@@ -6,6 +6,7 @@ using Shouhu.Domain.Children;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
 using Shouhu.IntegrationTests.Children;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Alerts;
 
@@ -13,12 +14,6 @@ namespace Shouhu.IntegrationTests.Alerts;
 public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> OkJson(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync(Ct)}");
-        return await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
 
     private async Task<JsonElement> RunAsync()
     {
@@ -270,7 +265,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         // The referral reaches the receiving organisation's liaison; an overdue one reaches the supervisor as an alert.
         using var admin = await app.AdminAsync();
         var org = (await OkJson(await admin.PostAsJsonAsync("/api/v1/organizations", new { name = "消息测试学校", kind = "School", regionCode = "430702001" }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var liaison = await app.ClientForAsync(await NewLiaisonAsync(admin, org), ShouhuApp.UserPassword);
+        var (liaison, _) = await app.StaffAsync("MemberUnitLiaison", "430702001", org);
         var caseId = triage.GetProperty("caseId").GetGuid();
         var referralId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = org, reason = "请关注在校情况", dueAt = DateTimeOffset.UtcNow.AddDays(1).ToString("o") }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var inbox = await liaison.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
@@ -292,14 +287,6 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var outbox = await admin.GetFromJsonAsync<JsonElement>("/api/v1/outbox", Ct);
         Assert.Contains(outbox.EnumerateArray(), m => m.GetProperty("recipientId").GetString() == workerId && m.GetProperty("channel").GetString() == "outbox");
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync("/api/v1/outbox", Ct)).StatusCode);
-    }
-
-    private static async Task<string> NewLiaisonAsync(HttpClient admin, Guid org)
-    {
-        var userName = "liaison" + Guid.NewGuid().ToString("N")[..8];
-        var r = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = ShouhuApp.UserPassword, displayName = "学校联络员", role = "MemberUnitLiaison", jurisdictionCode = "430702001", organizationId = org }, Ct);
-        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        return userName;
     }
 
     /// <summary>Review finding: only an in-process lock kept one open alert per rule and subject; the database now does.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.IntegrationTests.Children;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Assessments;
 
@@ -10,14 +11,6 @@ namespace Shouhu.IntegrationTests.Assessments;
 public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
-
-    private static async Task<JsonElement> OkJson(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync(Ct)}");
-        return await Json(r);
-    }
 
     // Days relative to a month ago in China (dates stay inside the 90 days a visit may be recorded late).
     private static string Day(int offset) => Shouhu.Domain.Time.ChinaTime.Today(TimeProvider.System).AddDays(-29 + offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

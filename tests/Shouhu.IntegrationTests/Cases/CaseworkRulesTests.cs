@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Casework;
 using Shouhu.IntegrationTests.Children;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Cases;
 
@@ -17,32 +18,6 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
-
-    private static async Task<JsonElement> OkJson(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync(Ct)}");
-        return await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
-
-    private static async Task<string> ErrorOf(HttpResponseMessage r, string field)
-    {
-        var body = await r.Content.ReadAsStringAsync(Ct);
-        Assert.True(r.StatusCode == HttpStatusCode.BadRequest, $"{(int)r.StatusCode}: {body}");
-        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
-        Assert.True(errors.TryGetProperty(field, out var messages), $"no errors.{field}: {body}");
-        return string.Join(" ", messages.EnumerateArray().Select(m => m.GetString()));
-    }
-
-    private async Task<(HttpClient Client, string Id)> StaffAsync(string role, string jurisdiction)
-    {
-        var userName = $"{role.ToLowerInvariant()}{Guid.NewGuid():N}"[..30];
-        using var admin = await app.AdminAsync();
-        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = ShouhuApp.UserPassword, displayName = "测试" + role, role, jurisdictionCode = jurisdiction }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        await using var db = app.SystemDb();
-        var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(Ct);
-        return (await app.ClientForAsync(userName, ShouhuApp.UserPassword), id);
-    }
 
     private static async Task<Guid> ChildAsync(HttpClient director, DateOnly birth, bool male)
     {
@@ -69,7 +44,7 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task ConcernTypes_AreRowsAQueryCounts_InTheReportsRegion_AndTheApiKeepsItsShape()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         var marker = new[] { "Bullying", "SchoolDropout" };
         int dropouts;
         await using (var before = app.DbFor("430702"))
@@ -145,7 +120,7 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task EveryMandatorySituation_IsAtLeastUrgent_WithThe24HourClock_OtherConcernsKeepRoutine()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         foreach (var concern in Enum.GetValues<ConcernType>().Where(c => c is not (ConcernType.SexualAbuseUnder14 or ConcernType.PregnancyFromAbuse)))
         {
             var r = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report([concern.ToString()]), Ct), HttpStatusCode.Created);
@@ -171,8 +146,8 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task Situations2And3_AreCheckedAgainstTheChildsSexAndAge_Refused400NamingConcernTypes_NothingSaved()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
-        var (director, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var (director, _) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         var boy = await ChildAsync(director, BirthForAge(10), male: true);
         var girl10 = await ChildAsync(director, BirthForAge(10), male: false);
         var girl15 = await ChildAsync(director, BirthForAge(15), male: false);
@@ -289,8 +264,8 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task PoliceStep_AtIntakeOrLater_StartsThe3DayClock_OverdueIsMarked_FeedbackStopsIt()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
-        var (_, workerId) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var (_, workerId) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         var fourDaysAgo = DateTimeOffset.UtcNow.AddDays(-4);
 
         // At intake, four days ago: the feedback was due a day ago and is marked overdue, on the report and in the queue.
@@ -338,9 +313,9 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     /// <summary>A case of a registered child, the county officer who decides guardianship, and the child's director.</summary>
     private async Task<(HttpClient Officer, HttpClient Director, Guid ChildId, Guid CaseId)> CaseAsync()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
-        var (officer, officerId) = await StaffAsync("CivilAffairsOfficer", "430702");
-        var (director, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var (officer, officerId) = await app.StaffAsync("CivilAffairsOfficer", "430702");
+        var (director, _) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         var childId = await ChildAsync(director, BirthForAge(9), male: true);
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["Abandonment"], childId: childId), Ct), HttpStatusCode.Created);
         var triage = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId = officerId, riskLevel = "high" }, Ct));

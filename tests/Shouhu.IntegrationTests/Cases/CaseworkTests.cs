@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.IntegrationTests.Children;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Cases;
 
@@ -12,40 +13,9 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
-
-    private static async Task<JsonElement> OkJson(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync(Ct)}");
-        return await Json(r);
-    }
-
-    private async Task<string> UserIdAsync(string userName)
-    {
-        await using var db = app.SystemDb();
-        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(Ct);
-    }
-
-    private async Task<(HttpClient Client, string Id)> StaffAsync(string role, string jurisdiction, Guid? organizationId = null)
-    {
-        var userName = $"{role.ToLowerInvariant()}{Guid.NewGuid():N}"[..30];
-        organizationId ??= role is "SocialWorker" or "MemberUnitLiaison" ? await OrganizationAsync("测试单位" + userName[^6..], "SocialOrganization", jurisdiction) : null;
-        using var admin = await app.AdminAsync();
-        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = ShouhuApp.UserPassword, displayName = "测试" + role, role, jurisdictionCode = jurisdiction, organizationId }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await app.ClientForAsync(userName, ShouhuApp.UserPassword), await UserIdAsync(userName));
-    }
-
-    private async Task<Guid> OrganizationAsync(string name, string kind, string region)
-    {
-        using var admin = await app.AdminAsync();
-        var r = await OkJson(await admin.PostAsJsonAsync("/api/v1/organizations", new { name, kind, regionCode = region }, Ct), HttpStatusCode.Created);
-        return r.GetProperty("id").GetGuid();
-    }
-
     private async Task<Guid> ChildAsync(string name)
     {
-        var (director, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (director, _) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         using (director)
         {
             var r = await OkJson(await director.PostAsJsonAsync("/api/v1/children", ChildrenTests.ChildBody(name, ShouhuApp.NewIdNumber(new DateOnly(2016, 3, 3), true), ShouhuApp.VillageA), Ct), HttpStatusCode.Created);
@@ -70,11 +40,11 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     public async Task HotlineReport_ThroughTriagePlanReferralServiceAndClosure_IsOnTheTimelineAndAudited()
     {
         var childId = await ChildAsync("危小宝");
-        var policeOrg = await OrganizationAsync("武陵区公安分局", "MemberUnit", "430702");
-        var (operatorClient, _) = await StaffAsync("HotlineOperator", "430702");
-        var (supervisor, supervisorId) = await StaffAsync("ChildSupervisor", "430702001");
-        var (worker, workerId) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
-        var (police, _) = await StaffAsync("MemberUnitLiaison", "430702", policeOrg);
+        var policeOrg = await app.OrganizationAsync("武陵区公安分局", "MemberUnit", "430702");
+        var (operatorClient, _) = await app.StaffAsync("HotlineOperator", "430702");
+        var (supervisor, supervisorId) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var (worker, workerId) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (police, _) = await app.StaffAsync("MemberUnitLiaison", "430702", policeOrg);
 
         var report = await OkJson(await operatorClient.PostAsJsonAsync("/api/v1/reports", HotlineReport(childId), Ct), HttpStatusCode.Created);
         var reportId = report.GetProperty("id").GetGuid();
@@ -191,7 +161,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task IllegalTransitions_AreRefusedWithAReason_AndChangeNothing()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageB, "Routine"), Ct), HttpStatusCode.Created);
         var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
         foreach (var to in new[] { "open", "planning", "in-service", "reviewing", "closed", "reopened" })
@@ -211,8 +181,8 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task StaleVersion_GetsWhoChangedItAndWhen()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
-        var (officer, _) = await StaffAsync("CivilAffairsOfficer", "430702");
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var (officer, _) = await app.StaffAsync("CivilAffairsOfficer", "430702");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageA, "Urgent"), Ct), HttpStatusCode.Created);
         var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
         var read = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
@@ -230,7 +200,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task BadInput_IsRefusedByField_AndNothingIsSaved()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         await using (var db = app.SystemDb())
         {
             var before = await db.Reports.CountAsync(Ct);
@@ -266,10 +236,10 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         var noOrg = await Json(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = Guid.NewGuid(), reason = "请协助" }, Ct));
         Assert.Equal("接收机构不存在", noOrg.GetProperty("errors").GetProperty("organizationId")[0].GetString());
-        var farOrg = await OrganizationAsync("鼎城区教育局", "MemberUnit", ShouhuApp.OtherCounty);
+        var farOrg = await app.OrganizationAsync("鼎城区教育局", "MemberUnit", ShouhuApp.OtherCounty);
         var far = await Json(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = farOrg, reason = "请协助" }, Ct));
         Assert.Equal("该机构的服务区域不包括本案所在地", far.GetProperty("errors").GetProperty("organizationId")[0].GetString());
-        var school = await OrganizationAsync("启明街道中心小学", "School", "430702001");
+        var school = await app.OrganizationAsync("启明街道中心小学", "School", "430702001");
         var past = await Json(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = school, reason = "请协助", dueAt = "2020-01-01" }, Ct));
         Assert.Equal("办理期限不能早于现在", past.GetProperty("errors").GetProperty("dueAt")[0].GetString());
         await using (var db = app.SystemDb())
@@ -291,7 +261,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var download = await supervisor.GetAsync($"/api/v1/attachments/{kept.GetProperty("id")}", Ct);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync(Ct));
-        var (otherCounty, _) = await StaffAsync("CivilAffairsOfficer", ShouhuApp.OtherCounty);
+        var (otherCounty, _) = await app.StaffAsync("CivilAffairsOfficer", ShouhuApp.OtherCounty);
         Assert.Equal(HttpStatusCode.NotFound, (await otherCounty.GetAsync($"/api/v1/attachments/{kept.GetProperty("id")}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherCounty.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherCounty.PostAsJsonAsync($"/api/v1/cases/{caseId}/notes", new { text = "x" }, Ct)).StatusCode);
@@ -300,11 +270,11 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task AnotherOrganisation_AndAnUnassignedSocialWorker_SeeNothingOfTheReferralOrCase()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
-        var org = await OrganizationAsync("启明派出所", "MemberUnit", "430702001");
-        var otherOrg = await OrganizationAsync("武陵区妇联", "MemberUnit", "430702");
-        var (otherLiaison, _) = await StaffAsync("MemberUnitLiaison", "430702", otherOrg);
-        var (socialWorker, _) = await StaffAsync("SocialWorker", "430702");
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var org = await app.OrganizationAsync("启明派出所", "MemberUnit", "430702001");
+        var otherOrg = await app.OrganizationAsync("武陵区妇联", "MemberUnit", "430702");
+        var (otherLiaison, _) = await app.StaffAsync("MemberUnitLiaison", "430702", otherOrg);
+        var (socialWorker, _) = await app.StaffAsync("SocialWorker", "430702");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageA, "Urgent"), Ct), HttpStatusCode.Created);
         var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
         var referral = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = org, reason = "请出警核实" }, Ct), HttpStatusCode.Created);
@@ -321,7 +291,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
     private async Task<(HttpClient Supervisor, Guid CaseId)> OpenCaseAsync(string village = ShouhuApp.VillageA, Guid? childId = null)
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(childId, childId is null ? village : null, "Urgent"), Ct), HttpStatusCode.Created);
         var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
         return (supervisor, caseId);
@@ -331,7 +301,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task ParallelTriages_AllSucceed_WithUniqueConsecutiveNumbers()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         var ids = new List<string>();
         for (var i = 0; i < 20; i++)
         {
@@ -358,8 +328,8 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     {
         var childId = await ChildAsync("认亲童");
         var (supervisor, caseId) = await OpenCaseAsync(ShouhuApp.VillageB);
-        var (directorA, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
-        var (directorB, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageB);
+        var (directorA, _) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (directorB, _) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageB);
         await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/notes", new { text = "村B发现" }, Ct);
         Assert.Equal(HttpStatusCode.OK, (await directorB.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode);
 
@@ -376,9 +346,9 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task OnlyReceivingRoles_SeeReferrals_AndOutsidersCannotNameRegisteredChildren()
     {
-        var org = await OrganizationAsync("启明社区志愿服务队", "SocialOrganization", "430702001");
-        var (volunteer, _) = await StaffAsync("Volunteer", "430702001", org);
-        var (liaison, _) = await StaffAsync("MemberUnitLiaison", "430702", org);
+        var org = await app.OrganizationAsync("启明社区志愿服务队", "SocialOrganization", "430702001");
+        var (volunteer, _) = await app.StaffAsync("Volunteer", "430702001", org);
+        var (liaison, _) = await app.StaffAsync("MemberUnitLiaison", "430702", org);
         var (supervisor, caseId) = await OpenCaseAsync();
         var referralId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = org, reason = "请安排陪伴" }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         // Volunteers are no party to referrals: the route refuses the role (Policies.Referrals) whatever the record.
@@ -415,7 +385,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var nullItem = await supervisor.PutAsync($"/api/v1/cases/{caseId}/plan", new StringContent("{\"goals\":\"g\",\"items\":[null]}", System.Text.Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, nullItem.StatusCode);
 
-        var (worker, workerId) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (worker, workerId) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/assignment", new { workerId }, Ct));
         await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/status", new { to = "planning" }, Ct));
         await OkJson(await supervisor.PutAsJsonAsync($"/api/v1/cases/{caseId}/plan", new { goals = "g", items = new[] { new { serviceType = "Other", description = "d", responsible = "r", dueOn = today } } }, Ct));
@@ -431,7 +401,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     {
         var childId = await ChildAsync("审计童");
         var (supervisor, caseId) = await OpenCaseAsync(childId: childId);
-        var (officer, _) = await StaffAsync("CivilAffairsOfficer", "430702");
+        var (officer, _) = await app.StaffAsync("CivilAffairsOfficer", "430702");
         var notes = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/notes", new { text = $"记录{i}" }, Ct)));
         Assert.All(notes, n => Assert.Equal(HttpStatusCode.OK, n.StatusCode));
 
@@ -488,9 +458,9 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task ATriagerWhoTakesTheCase_IsNotItsSupervisor_AndWorkerAndSupervisorMustDiffer()
     {
-        var (officer, officerId) = await StaffAsync("CivilAffairsOfficer", "430702");
-        var (colleague, _) = await StaffAsync("CivilAffairsOfficer", "430702");
-        var (supervisor, supervisorId) = await StaffAsync("ChildSupervisor", "430702001");
+        var (officer, officerId) = await app.StaffAsync("CivilAffairsOfficer", "430702");
+        var (colleague, _) = await app.StaffAsync("CivilAffairsOfficer", "430702");
+        var (supervisor, supervisorId) = await app.StaffAsync("ChildSupervisor", "430702001");
         var report = await OkJson(await officer.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageA, "Urgent"), Ct), HttpStatusCode.Created);
         var caseId = (await OkJson(await officer.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId = officerId, riskLevel = "medium" }, Ct))).GetProperty("caseId").GetGuid();
         var c = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
@@ -517,10 +487,10 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task ChildOutsideTheTriagersArea_IsRefusedClearly_AndAMoveTakesReportsAndFreesWorkersWhoCannotFollow()
     {
-        var (director, _) = await StaffAsync("ChildDirector", "430702002002");
+        var (director, _) = await app.StaffAsync("ChildDirector", "430702002002");
         var elsewhere = (await OkJson(await director.PostAsJsonAsync("/api/v1/children", ChildrenTests.ChildBody("邻镇童", ShouhuApp.NewIdNumber(new DateOnly(2016, 4, 4), true), "430702002002"), Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var (hotline, _) = await StaffAsync("HotlineOperator", "430702");
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
+        var (hotline, _) = await app.StaffAsync("HotlineOperator", "430702");
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         var body = new { channel = "Hotline", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "在启明街道看到邻镇的孩子", childId = elsewhere, regionCode = "430702001004" };
         var report = await OkJson(await hotline.PostAsJsonAsync("/api/v1/reports", body, Ct), HttpStatusCode.Created);
         Assert.Equal("430702001004", report.GetProperty("regionCode").GetString()); // where it happened, which is not where the child lives
@@ -529,8 +499,8 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.True((await Json(refused)).GetProperty("errors").TryGetProperty("decision", out _));
 
         // A case opened on an unknown child in village B, with a file on its report and village B's director as worker…
-        var (directorB, directorBId) = await StaffAsync("ChildDirector", ShouhuApp.VillageB);
-        var (directorA, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (directorB, directorBId) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageB);
+        var (directorA, _) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         var unknown = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", HotlineReport(null, ShouhuApp.VillageB, "Urgent"), Ct), HttpStatusCode.Created);
         var reportId = unknown.GetProperty("id").GetGuid();
         using (var form = new MultipartFormDataContent())
@@ -569,7 +539,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         Assert.Equal(HttpStatusCode.Created, (await Upload(supervisor, caseId, "笔录.PDF", pdf)).StatusCode);
 
-        var (liaison, _) = await StaffAsync("MemberUnitLiaison", "430702");
+        var (liaison, _) = await app.StaffAsync("MemberUnitLiaison", "430702");
         var report = await OkJson(await liaison.PostAsJsonAsync("/api/v1/reports", new { channel = "MandatoryReport", concernTypes = new[] { "PhysicalAbuse" }, urgency = "Urgent", narrative = "学校发现学生身上有伤", regionCode = ShouhuApp.VillageA, reporter = new { name = "校医", organization = "启明小学" } }, Ct), HttpStatusCode.Created);
         var reportId = report.GetProperty("id").GetGuid();
         using (var form = new MultipartFormDataContent())
@@ -578,7 +548,7 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
             await OkJson(await liaison.PostAsync($"/api/v1/reports/{reportId}/attachments", form, Ct), HttpStatusCode.Created);
         }
 
-        var (socialWorker, socialWorkerId) = await StaffAsync("SocialWorker", "430702");
+        var (socialWorker, socialWorkerId) = await app.StaffAsync("SocialWorker", "430702");
         var linkedCase = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{reportId}/triage", new { decision = "open-case", workerId = socialWorkerId, riskLevel = "medium" }, Ct))).GetProperty("caseId").GetGuid();
         using (var late = new MultipartFormDataContent())
         {
@@ -599,8 +569,8 @@ public sealed class CaseworkTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var childId = await ChildAsync("迁居童");
         var (supervisor, caseId) = await OpenCaseAsync(childId: childId);
         const string Destination = "430703001001"; // a community of 鼎城区
-        var (receiving, receivingId) = await StaffAsync("CivilAffairsOfficer", ShouhuApp.OtherCounty);
-        var (thirdCounty, _) = await StaffAsync("CivilAffairsOfficer", "430721");
+        var (receiving, receivingId) = await app.StaffAsync("CivilAffairsOfficer", ShouhuApp.OtherCounty);
+        var (thirdCounty, _) = await app.StaffAsync("CivilAffairsOfficer", "430721");
 
         var bad = await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/region-transfer", new { toRegionCode = "430703", note = "迁居" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode); // a village is needed

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Cases;
 
@@ -11,23 +12,6 @@ public sealed class NewUserTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string InAWeek => DateTime.UtcNow.AddHours(8).AddDays(7).ToString("yyyy-MM-dd");
-
-    private static async Task<JsonElement> OkJson(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync(Ct)}");
-        return await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
-
-    private async Task<(HttpClient Client, string Id)> StaffAsync(string role, string jurisdiction)
-    {
-        var userName = $"{role.ToLowerInvariant()}{Guid.NewGuid():N}"[..30];
-        using var admin = await app.AdminAsync();
-        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = ShouhuApp.UserPassword, displayName = "测试" + role, role, jurisdictionCode = jurisdiction }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        await using var db = app.SystemDb();
-        var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(Ct);
-        return (await app.ClientForAsync(userName, ShouhuApp.UserPassword), id);
-    }
 
     private static object Report(string urgency = "Urgent", Guid? childId = null) => new
     {
@@ -43,8 +27,8 @@ public sealed class NewUserTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     /// <summary>A case in the village, its worker (a child director) and its supervisor (who triaged it).</summary>
     private async Task<(HttpClient Supervisor, HttpClient Worker, Guid CaseId)> CaseAsync()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
-        var (worker, workerId) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var (worker, workerId) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(), Ct), HttpStatusCode.Created);
         var triage = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId, riskLevel = "medium" }, Ct));
         return (supervisor, worker, triage.GetProperty("caseId").GetGuid());
@@ -81,7 +65,7 @@ public sealed class NewUserTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task OpeningACase_WithoutWorkerOrRiskLevel_Is400NamingBoth_AndNothingIsOpened()
     {
-        var (supervisor, workerId) = await StaffAsync("ChildSupervisor", "430702001");
+        var (supervisor, workerId) = await app.StaffAsync("ChildSupervisor", "430702001");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report("ImmediateDanger"), Ct), HttpStatusCode.Created);
         var triage = $"/api/v1/reports/{report.GetProperty("id")}/triage";
         foreach (var body in new object[] { new { }, new { decision = "" } })
@@ -119,10 +103,10 @@ public sealed class NewUserTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task ImmediateAndUrgentReports_ReachTheTriageLevelsInbox_AtOnce_Nameless()
     {
-        var (operatorClient, _) = await StaffAsync("HotlineOperator", "430702");
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
-        var (otherTownship, _) = await StaffAsync("ChildSupervisor", "430702003");
-        var (officer, _) = await StaffAsync("CivilAffairsOfficer", "430702");
+        var (operatorClient, _) = await app.StaffAsync("HotlineOperator", "430702");
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var (otherTownship, _) = await app.StaffAsync("ChildSupervisor", "430702003");
+        var (officer, _) = await app.StaffAsync("CivilAffairsOfficer", "430702");
 
         async Task<List<JsonElement>> InboxAsync(HttpClient c, Guid reportId) =>
             (await c.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct)).GetProperty("items").EnumerateArray()
@@ -176,8 +160,8 @@ public sealed class NewUserTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     public async Task EveryStepOnAClosedCase_Is409_ExceptReopening()
     {
         var (supervisor, worker, caseId) = await ClosedCaseAsync();
-        var (officer, officerId) = await StaffAsync("CivilAffairsOfficer", "430702");
-        var (_, otherWorkerId) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (officer, officerId) = await app.StaffAsync("CivilAffairsOfficer", "430702");
+        var (_, otherWorkerId) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         await using (var db = app.SystemDb())
         {
             // The officer takes over supervision, so that every route below is one the caller may take on an open case.

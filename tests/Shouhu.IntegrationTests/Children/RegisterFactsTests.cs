@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Time;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Children;
 
@@ -20,8 +21,6 @@ public sealed class RegisterFactsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     private static DateOnly Today => ChinaTime.Today(TimeProvider.System);
 
     private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     private static int _names;
 

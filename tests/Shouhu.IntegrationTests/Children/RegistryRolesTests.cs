@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouhu.IntegrationTests.Accounts;
 using Shouhu.Web.Shared;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Children;
 
@@ -14,8 +15,6 @@ namespace Shouhu.IntegrationTests.Children;
 public sealed class RegistryRolesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     /// <summary>An orphan with a confirmed category and both parents recorded, as the attacker's reproduction had it.</summary>
     private async Task<(string Id, string CategoryId, string FatherId, string Version)> ConfirmedOrphanAsync()

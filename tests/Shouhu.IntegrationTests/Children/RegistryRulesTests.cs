@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Children;
 
@@ -14,8 +15,6 @@ namespace Shouhu.IntegrationTests.Children;
 public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     private static int _names;
 

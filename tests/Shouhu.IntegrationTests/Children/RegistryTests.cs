@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Shouhu.IntegrationTests.Audit;
 using Shouhu.Web.Features.Audit;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Children;
 
@@ -13,8 +14,6 @@ namespace Shouhu.IntegrationTests.Children;
 public sealed class RegistryTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     private static async Task<JsonElement> CreatedAsync(HttpClient client, object body)
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.IntegrationTests.Children;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Privacy;
 
@@ -16,14 +17,6 @@ public sealed class ScopeLeakTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     private const string LhasaTownship = "540102002";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
-
-    private static async Task<JsonElement> OkJson(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync(Ct)}");
-        return await Json(r);
-    }
 
     private async Task<HttpClient> As(string role, string jurisdiction, Guid? organizationId = null)
     {

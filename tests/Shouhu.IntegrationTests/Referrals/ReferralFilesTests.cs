@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Accounts;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Referrals;
 
@@ -16,12 +17,6 @@ public sealed class ReferralFilesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
 
-    private static async Task<JsonElement> OkJson(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync(Ct)}");
-        return await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
-
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid referralId, string name, byte[] bytes)
     {
         using var form = new MultipartFormDataContent();
@@ -29,17 +24,11 @@ public sealed class ReferralFilesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         return await client.PostAsync($"/api/v1/referrals/{referralId}/attachments", form, Ct);
     }
 
-    private async Task<Guid> OrganizationAsync(string name)
-    {
-        using var admin = await app.AdminAsync();
-        return (await OkJson(await admin.PostAsJsonAsync("/api/v1/organizations", new { name = name + Guid.NewGuid().ToString("N")[..4], kind = "MemberUnit", regionCode = "430702" }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-    }
-
     /// <summary>A case opened by a township supervisor, with a referral sent to a new police unit; the unit's liaison.</summary>
     private async Task<(HttpClient Supervisor, Guid CaseId, Guid ReferralId, HttpClient Liaison, Guid Org)> ReferralAsync()
     {
         var (supervisor, supervisorId) = await app.AccountAsync(Roles.ChildSupervisor, "430702001");
-        var org = await OrganizationAsync("启明派出所");
+        var org = await app.OrganizationAsync("启明派出所" + Guid.NewGuid().ToString("N")[..4], "MemberUnit", "430702");
         var (liaison, _) = await app.AccountAsync(Roles.MemberUnitLiaison, "430702", org);
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new
         {
@@ -104,7 +93,7 @@ public sealed class ReferralFilesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         // Case staff read the referral but do not attach for the receiver; another unit learns nothing.
         Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(supervisor, referralId, "代传.pdf", Pdf)).StatusCode);
-        var (otherLiaison, _) = await app.AccountAsync(Roles.MemberUnitLiaison, "430702", await OrganizationAsync("区妇联"));
+        var (otherLiaison, _) = await app.AccountAsync(Roles.MemberUnitLiaison, "430702", await app.OrganizationAsync("区妇联" + Guid.NewGuid().ToString("N")[..4], "MemberUnit", "430702"));
         Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(otherLiaison, referralId, "x.pdf", Pdf)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherLiaison.GetAsync($"/api/v1/attachments/{receiverFile}", Ct)).StatusCode);
         var (volunteer, _) = await app.AccountAsync(Roles.Volunteer, "430702", null);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Time;
 using Shouhu.IntegrationTests.Children;
+using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Visits;
 
@@ -17,12 +18,6 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static DateOnly Today => ChinaTime.Today(TimeProvider.System);
-
-    private static async Task<JsonElement> OkJson(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync(Ct)}");
-        return await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
 
     private static async Task<Guid> ChildAsync(HttpClient director, string name, string village, DateOnly? birth = null) =>
         (await OkJson(await director.PostAsJsonAsync("/api/v1/children", ChildrenTests.ChildBody(name, ShouhuApp.NewIdNumber(birth ?? new DateOnly(2016, 4, 4), true), village), Ct), HttpStatusCode.Created))
