@@ -58,7 +58,7 @@ public sealed partial class AccountSecurityTests(ShouhuApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Token_WrongPassword_SameAnswerInTheSameTime_ForUnknownLockedAndExistingAccounts()
+    public async Task Token_WrongPassword_GivesTheSameAnswerInTheSameTime_ForUnknownLockedAndExistingAccounts()
     {
         (await app.UserAsync("ChildDirector", ShouhuApp.VillageA, "timing-locked")).Dispose();
         await LockAsync("timing-locked");

@@ -113,7 +113,7 @@ public sealed class AccountsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task CreateUser_OfficerCannotCreateSystemAdmin()
+    public async Task CreateUser_SystemAdminByAnOfficer_Returns403()
     {
         using var officer = await app.UserAsync("CivilAffairsOfficer", "4307");
         var response = await officer.PostAsJsonAsync("/api/v1/users", new { userName = "admin2", password = ShouhuApp.UserPassword, displayName = "某", role = "SystemAdmin", jurisdictionCode = "430702" }, Ct);
@@ -154,17 +154,36 @@ public sealed class AccountsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task CreateOrganization_InsideAndOutside()
+    public async Task CreateOrganization_InsideTheOfficersCounty_Returns201()
     {
         using var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
         var inside = await officer.PostAsJsonAsync("/api/v1/organizations", new { name = "武陵区未成年人救助保护中心", kind = "ProtectionCentre", regionCode = "430702" }, Ct);
         Assert.Equal(HttpStatusCode.Created, inside.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateOrganization_InAnotherCounty_Returns403()
+    {
+        using var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
         var outside = await officer.PostAsJsonAsync("/api/v1/organizations", new { name = "鼎城区某单位", kind = "MemberUnit", regionCode = ShouhuApp.OtherCounty }, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateOrganization_OfAnUnknownKind_Returns400OnKind()
+    {
+        using var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
         var badKind = await officer.PostAsJsonAsync("/api/v1/organizations", new { name = "某", kind = "Bank", regionCode = "430702" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
         Assert.True((await badKind.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("kind", out _));
+    }
 
+    [Fact]
+    public async Task ListOrganizations_ByAnOfficer_ShowsOnlyTheirCounty()
+    {
+        using var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
+        await app.OrganizationAsync("鼎城区民政局" + Guid.NewGuid().ToString("N")[..4], "MemberUnit", ShouhuApp.OtherCounty);
+        await app.OrganizationAsync("武陵区民政局" + Guid.NewGuid().ToString("N")[..4], "MemberUnit", "430702");
         var list = await officer.GetFromJsonAsync<JsonElement>("/api/v1/organizations", Ct);
         var regions = list.EnumerateArray().Select(o => o.GetProperty("regionCode").GetString()!).ToList();
         Assert.Contains("430702", regions);
@@ -172,14 +191,25 @@ public sealed class AccountsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Api_WithoutToken_Returns401_AndPages_RedirectToLogin()
+    public async Task Api_WithoutToken_Returns401()
     {
         using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/children", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/regions/4307", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Page_WithoutSignIn_RedirectsToLogin()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var page = await client.GetAsync("/Children", Ct);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/Accounts/Login", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_WithABogusBearerToken_Returns401()
+    {
         using var bogus = app.CreateClient();
         bogus.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
         Assert.Equal(HttpStatusCode.Unauthorized, (await bogus.GetAsync("/api/v1/children", Ct)).StatusCode);

@@ -62,7 +62,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task TheSchedule_RunsSoonAfterStartUp_AsTheSystem()
+    public async Task AlertSchedule_AfterStartUp_RunsSoonAsTheSystem()
     {
         var started = DateTime.UtcNow;
         using var scheduled = app.WithWebHostBuilder(b => b.UseSetting("Alerts:IntervalMinutes", "60").UseSetting("Alerts:FirstRunDelaySeconds", "0"));
@@ -79,7 +79,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task RunTwiceInARow_CreatesNothingTheSecondTime_AndOnlyAdminsRunIt()
+    public async Task RunAlerts_TwiceInARow_CreatesAndClosesNothingTheSecondTime()
     {
         await LeftBehindChildAsync("幂等童", new DateOnly(2016, 1, 1));
         var first = await RunAsync();
@@ -87,8 +87,20 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var second = await RunAsync();
         Assert.Equal((0, 0), (second.GetProperty("created").GetInt32(), second.GetProperty("closed").GetInt32()));
         Assert.Equal(first.GetProperty("open").GetInt32(), second.GetProperty("open").GetInt32());
+    }
+
+    [Fact]
+    public async Task RunAlerts_ByACountyOfficer_Returns403()
+    {
         var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/v1/alerts/run", null, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ListAlerts_ByTheAdminOrAnotherVillagesDirector_ShowsNoneOfTheVillage()
+    {
+        await LeftBehindChildAsync("列表童", new DateOnly(2016, 1, 2));
+        await RunAsync();
         using var admin = await app.AdminAsync();
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/alerts", Ct)).GetProperty("total").GetInt32()); // not a reader of the register
         var neighbour = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
@@ -97,17 +109,23 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task VisitOverdue_AndEntrustedCaregiverMissing()
+    public async Task VisitOverdue_AMonthAfterRegistrationWithoutAVisit_FiresOnce_AndAVisitClearsIt()
     {
         var (director, childId) = await LeftBehindChildAsync("逾期童", new DateOnly(2015, 3, 3));
-        await FiresOnceAsync("EntrustedCaregiverMissing", childId);
+        await RunAsync();
         Assert.Empty(await OpenAsync("VisitOverdue", childId)); // registered today: first visit due in a month
         await UpdateAsync(async db => (await db.Children.SingleAsync(c => c.Id == childId, Ct)).CreatedAt = DateTime.UtcNow.AddDays(-45));
         await FiresOnceAsync("VisitOverdue", childId);
 
         await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new { visitedAt = DateTimeOffset.UtcNow.AddHours(-1).ToString("o"), metPersons = new[] { "儿童本人" }, guardianPresent = false }, Ct), HttpStatusCode.Created);
         Assert.Empty(await OpenAsync("VisitOverdue", childId)); // closed by the visit itself (event run)
+    }
 
+    [Fact]
+    public async Task EntrustedCaregiverMissing_ForALeftBehindChild_FiresOnce_AndRecordingOneClearsIt()
+    {
+        var (_, childId) = await LeftBehindChildAsync("委托童", new DateOnly(2015, 3, 3));
+        await FiresOnceAsync("EntrustedCaregiverMissing", childId);
         await UpdateAsync(async db =>
         {
             var child = await db.Children.SingleAsync(c => c.Id == childId, Ct);
@@ -117,7 +135,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task HighRiskWithoutCase_FiresOnTheAssessment_AndClearsWhenACaseOpens_AndReassessmentOverdue()
+    public async Task HighRiskWithoutCase_FiresOnTheAssessment_AndClearsWhenACaseOpens()
     {
         var (director, childId) = await LeftBehindChildAsync("高危童", new DateOnly(2014, 5, 5));
         await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "监护人失联" }, Ct), HttpStatusCode.Created);
@@ -129,7 +147,13 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new { channel = "HomeVisit", concernTypes = new[] { "Neglect" }, urgency = "Urgent", narrative = "高风险", childId }, Ct), HttpStatusCode.Created);
         await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct));
         Assert.Empty(await OpenAsync("HighRiskWithoutCase", childId));
+    }
 
+    [Fact]
+    public async Task ReassessmentOverdue_AfterTheNextDueDay_FiresOnce_AndAReassessmentClearsIt()
+    {
+        var (director, childId) = await LeftBehindChildAsync("复评童", new DateOnly(2014, 5, 5));
+        await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "监护人失联" }, Ct), HttpStatusCode.Created);
         await UpdateAsync(async db => (await db.RiskAssessments.SingleAsync(a => a.ChildId == childId, Ct)).NextDueOn = ChinaTime.Today(TimeProvider.System).AddDays(-1));
         await FiresOnceAsync("ReassessmentOverdue", childId);
         await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "复评：仍失联" }, Ct), HttpStatusCode.Created);
@@ -137,42 +161,56 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task ReportClockPassed_AndReferralOverdue_GoToWhoMustAct()
+    public async Task ReportClockPassed_ForAnUntriagedReport_FiresOnce_AndTriageClearsIt()
     {
         var (_, childId) = await LeftBehindChildAsync("超时童", new DateOnly(2013, 6, 6));
-        var supervisor = await app.UserAsync("ChildSupervisor", "430702001", "alertsup1");
+        var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
         var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new
         {
             channel = "Hotline", receivedAt = DateTimeOffset.UtcNow.AddHours(-2).ToString("o"), concernTypes = new[] { "PhysicalAbuse" }, urgency = "ImmediateDanger", narrative = "两小时前来电", childId,
         }, Ct), HttpStatusCode.Created);
         await FiresOnceAsync("ReportClockPassed", childId);
-        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
+        await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct));
         await ClearsAsync("ReportClockPassed", childId);
+    }
 
-        using var admin = await app.AdminAsync();
-        var org = (await OkJson(await admin.PostAsJsonAsync("/api/v1/organizations", new { name = "预警测试派出所", kind = "MemberUnit", regionCode = "430702" }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    [Fact]
+    public async Task ReferralOverdue_GoesToTheCasesSupervisor_AndCompletionClearsIt()
+    {
+        var (_, childId) = await LeftBehindChildAsync("转介超时童", new DateOnly(2013, 6, 6));
+        var (supervisor, supervisorId) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", new
+        {
+            channel = "Hotline", receivedAt = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("o"), concernTypes = new[] { "PhysicalAbuse" }, urgency = "ImmediateDanger", narrative = "来电", childId,
+        }, Ct), HttpStatusCode.Created);
+        var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
+
+        var org = await app.OrganizationAsync("预警测试派出所" + Guid.NewGuid().ToString("N")[..4], "MemberUnit", "430702");
         var referralId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { organizationId = org, reason = "请核查", dueAt = DateTimeOffset.UtcNow.AddDays(1).ToString("o") }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await UpdateAsync(async db => (await db.Referrals.SingleAsync(r => r.Id == referralId, Ct)).DueAt = DateTime.UtcNow.AddHours(-1));
         await FiresOnceAsync("ReferralOverdue", childId);
         var alert = Assert.Single(await OpenAsync("ReferralOverdue", childId));
-        await using (var db = app.SystemDb())
-        {
-            Assert.Equal(await db.Users.Where(u => u.UserName == "alertsup1").Select(u => u.Id).SingleAsync(Ct), alert.GetProperty("assigneeId").GetString());
-        }
+        Assert.Equal(supervisorId, alert.GetProperty("assigneeId").GetString());
 
         await UpdateAsync(async db => (await db.Referrals.SingleAsync(r => r.Id == referralId, Ct)).Status = Shouhu.Domain.Casework.ReferralStatus.Completed);
         await ClearsAsync("ReferralOverdue", childId);
     }
 
     [Fact]
-    public async Task BirthdaysThatEndACategory_LeftBehindAt16_AndEveryCategoryAt18()
+    public async Task LeftBehindTurning16_TenDaysBefore_FiresOnce_FortyDaysBeforeDoesNot()
     {
         var today = ChinaTime.Today(TimeProvider.System);
-        var (director, sixteen) = await LeftBehindChildAsync("将满十六", today.AddYears(-16).AddDays(10));
+        var (_, sixteen) = await LeftBehindChildAsync("将满十六", today.AddYears(-16).AddDays(10));
         await FiresOnceAsync("LeftBehindTurning16", sixteen);
         var (_, notYet) = await LeftBehindChildAsync("尚早童", today.AddYears(-16).AddDays(40));
         Assert.Empty(await OpenAsync("LeftBehindTurning16", notYet));
+    }
 
+    [Fact]
+    public async Task Turning18_TwentyDaysBefore_FiresOnce_AndExitingTheCategoryClearsIt()
+    {
+        var today = ChinaTime.Today(TimeProvider.System);
+        var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var eighteen = (await OkJson(await director.PostAsJsonAsync("/api/v1/children", new
         {
             name = "将满十八", sex = "female", birthDate = today.AddYears(-18).AddDays(20).ToString("yyyy-MM-dd"), residenceRegionCode = ShouhuApp.VillageA,
@@ -191,14 +229,20 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task IdBirthDateMismatch_AndVerificationPendingMoreThan15WorkingDays()
+    public async Task IdBirthDateMismatch_WhenTheBirthDateDisagreesWithTheIdNumber_FiresOnce_AndCorrectingItClears()
     {
         var (_, childId) = await LeftBehindChildAsync("核对童", new DateOnly(2016, 8, 8));
         await UpdateAsync(async db => (await db.Children.SingleAsync(c => c.Id == childId, Ct)).BirthDate = new DateOnly(2016, 8, 9));
         await FiresOnceAsync("IdBirthDateMismatch", childId);
         await UpdateAsync(async db => (await db.Children.SingleAsync(c => c.Id == childId, Ct)).BirthDate = new DateOnly(2016, 8, 8));
         await ClearsAsync("IdBirthDateMismatch", childId);
+    }
 
+    [Fact]
+    public async Task VerificationPending_MoreThan15WorkingDaysAtTheTownship_FiresOnce_AndVerifyingClearsIt()
+    {
+        var (_, childId) = await LeftBehindChildAsync("查验童", new DateOnly(2016, 8, 8));
+        await RunAsync();
         Assert.Empty(await OpenAsync("VerificationPending", childId));
         // 15 working days of the working calendar (VerificationLimit): 16 calendar days hold at most 14 working days.
         await UpdateAsync(async db => (await db.ChildCategories.SingleAsync(k => k.ChildId == childId, Ct)).SubmittedAt = DateTime.UtcNow.AddDays(-16));
@@ -218,7 +262,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Workbench_CountsEqualTheListsBehindThem_ForEachRole()
+    public async Task Workbench_ForEachRole_CountsEqualTheListsBehindThem()
     {
         var (director, childId) = await LeftBehindChildAsync("工作台童", new DateOnly(2015, 10, 10));
         await UpdateAsync(async db => (await db.Children.SingleAsync(c => c.Id == childId, Ct)).CreatedAt = DateTime.UtcNow.AddDays(-25)); // due within 7 days
@@ -243,7 +287,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Notifications_ReachWhoMustAct_InTheInboxAndTheOutbox_AndStayPrivate()
+    public async Task Notifications_ReachWhoMustAct_InTheInboxAndTheOutbox_Nameless()
     {
         var (_, childId) = await LeftBehindChildAsync("消息童", new DateOnly(2014, 2, 2));
         var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
@@ -291,7 +335,7 @@ public sealed class AlertTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
     /// <summary>Review finding: only an in-process lock kept one open alert per rule and subject; the database now does.</summary>
     [Fact]
-    public async Task TheDatabase_RefusesASecondOpenAlertForTheSameRuleAndSubject_ButKeepsClosedOnes()
+    public async Task AlertTable_SecondOpenAlertForTheSameRuleAndSubject_IsRefused_ClosedOnesKept()
     {
         Alert Make(bool open) => new() { Rule = AlertRule.Turning18, SubjectKey = "dup-test", RegionCode = ShouhuApp.VillageA, Message = "x", IsOpen = open, CreatedAt = DateTime.UtcNow };
         await using (var db = app.SystemDb())

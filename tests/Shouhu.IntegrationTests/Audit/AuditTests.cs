@@ -15,7 +15,7 @@ public sealed class AuditTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task CreateViewList_AreAudited_AndQueryableByAdminOnly()
+    public async Task AuditTrail_OfCreateViewAndList_IsQueryableByAdminOnly()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA, "auditdir");
         var created = await director.PostAsJsonAsync("/api/v1/children", new { name = "审计儿童", sex = "male", birthDate = "2015-05-05", residenceRegionCode = ShouhuApp.VillageA }, Ct);
@@ -48,7 +48,7 @@ public sealed class AuditTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         new(db, app.Services.GetRequiredService<AuditChain>(), app.Services.GetRequiredService<AuditAnchorLog>());
 
     [Fact]
-    public async Task ListsAndExports_RecordWhichChildrenTheyHeld_AndTheChildsTrailShowsThem()
+    public async Task AuditTrail_OfListsAndExports_NamesTheChildrenHeld_AndTheChildsTrailShowsThem()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         async Task<string> RegisterAsync(string name)
@@ -87,7 +87,7 @@ public sealed class AuditTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Verify_FindsTheFirstTamperedEntry()
+    public async Task VerifyAudit_FindsTheFirstTamperedEntry()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         for (var i = 0; i < 3; i++)

@@ -36,7 +36,7 @@ public sealed class JurisdictionTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Reads_SeeOnlyTheSubtree()
+    public async Task JurisdictionFilter_Reads_SeeOnlyTheSubtree()
     {
         var (inA, inB, inOther) = await ArrangeAsync("rd");
         await using var villageA = app.DbFor(ShouhuApp.VillageA);
@@ -67,7 +67,7 @@ public sealed class JurisdictionTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Anonymous_SeesNothing()
+    public async Task JurisdictionFilter_Anonymous_SeesNothing()
     {
         await ArrangeAsync("an");
         await using var scope = new ShouhuDbContext(
@@ -77,7 +77,7 @@ public sealed class JurisdictionTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Writes_OutsideTheSubtree_AreRefused()
+    public async Task JurisdictionFilter_WritesOutsideTheSubtree_AreRefused()
     {
         var (inA, inB, _) = await ArrangeAsync("wr");
         await using var villageA = app.DbFor(ShouhuApp.VillageA);
@@ -118,7 +118,7 @@ public sealed class JurisdictionTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Writes_InsideTheSubtree_Work_AndAreAudited()
+    public async Task JurisdictionFilter_WritesInsideTheSubtree_WorkAndAreAudited()
     {
         var (inA, _, _) = await ArrangeAsync("in");
         await using (var villageA = app.DbFor(ShouhuApp.VillageA))
@@ -136,7 +136,7 @@ public sealed class JurisdictionTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Filter_IsAnIndexRange_ForEveryCaller()
+    public async Task JurisdictionFilter_ForEveryCaller_IsAnIndexRange()
     {
         // The filter's SQL must let the database walk the region index: an "all OR range" form once made SQLite scan
         // the whole table for every unfiltered list (173 ms for a county at a million children). SQLite's plan shows it

@@ -28,7 +28,7 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     };
 
     [Fact]
-    public async Task RegisterChild_ByDirector_IsCreatedListedAndViewed_AndNeighbourSeesNothing()
+    public async Task Journey_RegisterChild_ByDirector_IsCreatedListedAndViewed_AndNeighbourSeesNothing()
     {
         using var directorA = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         using var directorB = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
@@ -70,7 +70,7 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task RegisterChild_HotlineOperatorSeesMaskedNumberOnRecord()
+    public async Task ViewChild_ByHotlineOperator_ShowsAMaskedIdNumber()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var id = ShouhuApp.NewIdNumber(new DateOnly(2016, 3, 3), male: false);
@@ -105,7 +105,7 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Theory]
     [InlineData("birthDate", "2015-06-02")]   // disagrees with the number
     [InlineData("sex", null)]                 // number says male, body says female
-    public async Task RegisterChild_DisagreeingWithIdNumber_Returns400(string field, string? birth)
+    public async Task RegisterChild_FactDisagreeingWithIdNumber_Returns400(string field, string? birth)
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var id = ShouhuApp.NewIdNumber(new DateOnly(2015, 6, 1), male: true);
@@ -115,7 +115,7 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task RegisterChild_Adult_NonVillage_UnknownVillage_AreRefused()
+    public async Task RegisterChild_AdultOrNonVillageOrUnknownVillage_Returns400()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var adult = ShouhuApp.NewIdNumber(new DateOnly(2000, 1, 1), male: true);
@@ -158,7 +158,7 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [InlineData("𠮷野家")]
     [InlineData("阿依古丽·买买提")]
     [InlineData("𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇𠀈𠀉𠀊𠀋𠀌𠀍𠀎𠀏𠀐𠀑𠀒𠀓𠀔𠀕𠀖𠀗𠀘𠀙𠀚𠀛𠀜𠀝𠀞𠀟𠀠𠀡𠀢𠀣𠀤𠀥𠀦𠀧𠀨𠀩𠀪𠀫𠀬𠀭𠀮𠀯𠀰𠀱𠀲𠀳𠀴𠀵𠀶𠀷𠀸𠀹𠀺𠀻𠀼𠀽𠀾𠀿𠁀𠁁𠁂𠁃𠁄𠁅𠁆𠁇𠁈𠁉𠁊𠁋𠁌𠁍𠁎𠁏𠁐𠁑𠁒𠁓𠁔𠁕𠁖𠁗𠁘𠁙𠁚𠁛𠁜𠁝𠁞𠁟𠁠𠁡𠁢𠁣")]
-    public async Task RegisterChild_RareCharactersAndMiddleDot_RoundTripUnchanged(string name)
+    public async Task RegisterChild_WithRareCharactersOrMiddleDot_RoundTripsUnchanged(string name)
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var created = await director.PostAsJsonAsync("/api/v1/children", new { name, sex = "female", birthDate = "2016-02-29", residenceRegionCode = ShouhuApp.VillageA }, Ct);
@@ -172,7 +172,7 @@ public sealed class ChildrenTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Roles_WithoutRegistryAccess_Get403()
+    public async Task Register_ByRolesWithoutRegistryAccess_Returns403()
     {
         using var volunteer = await app.UserAsync("Volunteer", ShouhuApp.VillageA);
         Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.GetAsync("/api/v1/children", Ct)).StatusCode);

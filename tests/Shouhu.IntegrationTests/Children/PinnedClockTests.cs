@@ -22,7 +22,7 @@ public sealed class PinnedClockTests(PinnedClockApp app) : IClassFixture<PinnedC
     /// tomorrow is refused naming <c>birthDate</c>; at 23:59 on 29 February the 1 March birth is still in the future.
     /// </summary>
     [Fact]
-    public async Task BirthDate_IsComparedWithTodayInChina_AcrossMidnightOfALeapDay()
+    public async Task RegisterChild_BirthDate_IsComparedWithTodayInChinaAcrossMidnightOfALeapDay()
     {
         var leapDay = new DateOnly(2028, 2, 29);
         var first = new DateOnly(2028, 3, 1);

@@ -43,7 +43,7 @@ public sealed class RegisterFactsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task GuardianFacts_BadInput_Is400NamingEachField_InChinese_AndNothingIsSaved()
+    public async Task RegisterChild_BadGuardianFacts_Returns400NamingEachFieldInChinese_AndSavesNothing()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var name = Name("事实");
@@ -78,7 +78,7 @@ public sealed class RegisterFactsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task DeFactoUnsupported_ATermOfExactlySixMonthsQualifies_FiveDoesNot()
+    public async Task DeFactoUnsupported_TermOfExactlySixMonths_Qualifies_FiveDoesNot()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         object Family(int months) => new object[]
@@ -122,7 +122,7 @@ public sealed class RegisterFactsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task ACategoryEndingToday_StillHasItsStatus_OneEndedYesterday_IsExited_InListRecordAndWorkbench()
+    public async Task CategoryEnd_TodayKeepsItsStatus_YesterdayIsExited_InListRecordAndWorkbench()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         using var supervisorApi = await app.UserAsync("ChildSupervisor", "430702001");
@@ -173,7 +173,7 @@ public sealed class RegisterFactsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Exit_TakesEffectFromTheMonthAfterTheChange()
+    public async Task ExitCategory_TakesEffectFromTheMonthAfterTheChange()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         async Task<(string Id, string Cat, string Version)> SubmittedAsync()
@@ -226,7 +226,7 @@ public sealed class RegisterSettingsTests(LocalRulesApp app) : IClassFixture<Loc
     private static DateOnly Today => ChinaTime.Today(TimeProvider.System);
 
     [Fact]
-    public async Task TheCitysIllnessListAndMigrantLimit_Apply()
+    public async Task RegisterSettings_TheCitysIllnessListAndMigrantLimit_Apply()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var ill = await director.PostAsJsonAsync("/api/v1/children", new
@@ -252,7 +252,7 @@ public sealed class RegisterSettingsTests(LocalRulesApp app) : IClassFixture<Loc
     }
 
     [Fact]
-    public async Task TheAdultWarningWindow_IsConfiguration()
+    public async Task RegisterSettings_TheAdultWarningWindow_IsConfiguration()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         using var admin = await app.AdminAsync();
@@ -283,7 +283,7 @@ public sealed class CategoryEndPinnedClockTests(PinnedClockApp app) : IClassFixt
     /// verified; one whose last day is 2 June is still verified. At 23:59 on 1 June both were verified.
     /// </summary>
     [Fact]
-    public async Task ACategoryEndingYesterdayInChina_IsExitedAfterChinasMidnight()
+    public async Task CategoryEnd_YesterdayInChina_IsExitedAfterChinasMidnight()
     {
         app.SetChinaTime(new DateTime(2026, 6, 1, 23, 59, 0));
         var (director, _) = await app.AccountAsync(Shouhu.Domain.Accounts.Roles.ChildDirector, ShouhuApp.VillageA);

@@ -53,7 +53,7 @@ public sealed class RegistryRolesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [InlineData("POST", "/api/v1/children/{id}/categories/{cid}/reject")]
     [InlineData("POST", "/api/v1/children/{id}/categories/{cid}/township-verify")]
     [InlineData("POST", "/api/v1/children/{id}/categories/{cid}/confirm")]
-    public async Task HotlineOperator_WritingTheRegister_Gets403_AndNothingChanges(string method, string route)
+    public async Task WriteRegister_ByHotlineOperator_Returns403_AndChangesNothing(string method, string route)
     {
         var (id, cat, father, version) = await ConfirmedOrphanAsync();
         using var hotline = await app.UserAsync("HotlineOperator", "4307");
@@ -78,7 +78,7 @@ public sealed class RegistryRolesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public void EveryRouteThatWritesTheRegister_CarriesTheOneWritePolicy()
+    public void RegisterWriteRoutes_Every_CarriesTheOneWritePolicy()
     {
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api/v1/children", StringComparison.Ordinal)
@@ -94,7 +94,7 @@ public sealed class RegistryRolesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task HotlineOperatorPages_OfferNoRegisterWrites_WhileADirectorsDo()
+    public async Task RegisterPages_ForHotlineOperator_OfferNoWrites_WhileADirectorsDo()
     {
         var (id, _, _, _) = await ConfirmedOrphanAsync();
         using var hotline = await app.PageUserAsync("HotlineOperator", "4307");
@@ -129,7 +129,7 @@ public sealed class RegistryRolesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.True(r.StatusCode is HttpStatusCode.Forbidden || r.Headers.Location?.OriginalString.Contains("Denied", StringComparison.Ordinal) == true, $"{r.StatusCode} {r.Headers.Location}");
 
     [Fact]
-    public async Task RegisteredWithoutCategory_IsNotToldACategoryWaits_AndTheConfirmationIsShownOnce()
+    public async Task RegisterChild_WithoutCategory_IsNotToldACategoryWaits_AndTheConfirmationIsShownOnce()
     {
         using var page = await app.PageUserAsync("ChildDirector", ShouhuApp.VillageA);
         var create = $"/Children/Create?region={ShouhuApp.VillageA}";

@@ -34,7 +34,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     // ---- finding 7: versions on family members and categories ----------------------------------------------------
 
     [Fact]
-    public async Task GuardianChange_FromAStaleRead_Is409NamingWhoChangedIt_AndKeepsTheFirstChange()
+    public async Task ChangeGuardian_FromAStaleRead_Returns409NamingWhoChangedIt_AndKeepsTheFirstChange()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         using var supervisor = await app.UserAsync("ChildSupervisor", "430702001", "sup-guardian");
@@ -60,7 +60,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task CategoryAction_FromAStaleRead_Is409_AndWithoutVersion400()
+    public async Task CategoryAction_FromAStaleRead_Returns409_AndWithoutVersion400()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         using var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
@@ -83,7 +83,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
     [Theory]
     [MemberData(nameof(RequiredOnPut))]
-    public async Task Put_OmittingARequiredOrRecordedField_Is400NamingIt_AndChangesNothing(string field)
+    public async Task UpdateChild_OmittingARequiredOrRecordedField_Returns400NamingIt_AndChangesNothing(string field)
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         // The birth date is required where no ID number carries it: that case is tried on a child without one.
@@ -119,7 +119,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Put_OmittingAnOptionalField_ClearsIt_AndACorrectionReplacesTheIdNumber()
+    public async Task UpdateChild_OmittingAnOptionalField_ClearsIt_AndACorrectionReplacesTheIdNumber()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var name = Name("替");
@@ -165,7 +165,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task FourEyes_NobodyVerifiesOrConfirmsTheirOwnStep_AndTheConfirmationRecordsTheRule()
+    public async Task CategoryReview_OfOnesOwnStep_IsRefused_AndTheConfirmationRecordsTheRule()
     {
         using var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
         using var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
@@ -194,7 +194,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task FourEyes_WithTwoPeopleConfigured_TheVerifierMayConfirm_ButNeverTheSubmitter()
+    public async Task CategoryReview_WithTwoPeopleConfigured_TheVerifierMayConfirm_ButNeverTheSubmitter()
     {
         using var twoPeople = app.WithWebHostBuilder(b => b.UseSetting("Registry:Verification:MinimumPeople", "2"));
         using (await app.UserAsync("CivilAffairsOfficer", "430702", "officer-two"))
@@ -225,7 +225,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task CategoryActions_StateConflictsAre409_AndADateIsValidated()
+    public async Task CategoryAction_InTheWrongState_Returns409_AndADateIsValidated()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         using var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
@@ -256,7 +256,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     // ---- #10 item 6: the verification chain by name, level and time -------------------------------------------------
 
     [Fact]
-    public async Task Record_ShowsWhoSubmittedVerifiedAndConfirmed_ByDisplayNameAndLevel()
+    public async Task ViewChild_ShowsWhoSubmittedVerifiedAndConfirmed_ByDisplayNameAndLevel()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA, "chain-director");
         using var supervisor = await app.UserAsync("ChildSupervisor", "430702001", "chain-supervisor");
@@ -293,7 +293,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [InlineData("householdRegionCode", "{\"name\":\"某户\",\"sex\":\"male\",\"birthDate\":\"2015-01-01\",\"residenceRegionCode\":\"430702001004\",\"householdRegionCode\":\"999999\"}")]
     [InlineData("householdRegionCode", "{\"name\":\"某户\",\"sex\":\"male\",\"birthDate\":\"2015-01-01\",\"residenceRegionCode\":\"430702001004\",\"householdRegionCode\":\"430799\"}")]
     [InlineData("householdRegionCode", "{\"name\":\"某户\",\"sex\":\"male\",\"birthDate\":\"2015-01-01\",\"residenceRegionCode\":\"430702001004\",\"householdRegionCode\":\"430702001999\"}")]
-    public async Task BadValue_Returns400NamingTheField_AndSavesNothing(string field, string json)
+    public async Task RegisterChild_BadValue_Returns400NamingTheField_AndSavesNothing(string field, string json)
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         await using var before = app.SystemDb();
@@ -306,7 +306,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task HouseholdCode_OfAnImportedVillage_IsShownByName_AndOfAnotherProvince_Accepted()
+    public async Task RegisterChild_HouseholdCodeOfAnImportedVillage_IsShownByName_AndOfAnotherProvinceAccepted()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var here = await CreatedAsync(director, new { name = Name("户"), sex = "male", birthDate = "2015-01-01", residenceRegionCode = ShouhuApp.VillageA, householdRegionCode = ShouhuApp.VillageB, householdKind = "Urban" });
@@ -318,7 +318,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task AddCategory_InDistressWithAnUnlistedSubType_Is400OnSubType()
+    public async Task AddCategory_InDistressWithAnUnlistedSubType_Returns400OnSubType()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var child = await CreatedAsync(director, new { name = Name("困"), sex = "male", birthDate = "2015-01-01", residenceRegionCode = ShouhuApp.VillageA });
@@ -343,7 +343,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [InlineData("ageMax", "ageMin=10&ageMax=5")]
     [InlineData("regionCode", "regionCode=4307ab")]
     [InlineData("regionCode", "regionCode=43070")]
-    public async Task UnknownFilterValue_Is400NamingTheParameter_OnListExportAndPage(string parameter, string query)
+    public async Task ListChildren_UnknownFilterValue_Returns400NamingTheParameter_OnListExportAndPage(string parameter, string query)
     {
         using var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
         foreach (var url in new[] { $"/api/v1/children?{query}", $"/api/v1/children/export?{query}" })
@@ -367,7 +367,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [InlineData("sort=region")]
     [InlineData("ageMin=0&ageMax=18")]
     [InlineData("regionCode=430702001")]
-    public async Task KnownFilterValues_AreAccepted(string query)
+    public async Task ListChildren_KnownFilterValues_AreAccepted(string query)
     {
         using var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/api/v1/children?{query}", Ct)).StatusCode);
@@ -376,7 +376,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     // ---- #10 item 9, as issue #11 item 11 changed it: an exit runs to the end of the month of the change -------------
 
     [Fact]
-    public async Task ExitedOnADay_CountsToTheEndOfThatMonth_LikeEveryOtherEnd()
+    public async Task ExitCategory_OnADay_CountsToTheEndOfThatMonth_LikeEveryOtherEnd()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var (id, cat, v) = await SubmittedAsync(director);
@@ -406,7 +406,7 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     // ---- #10 item 10: Chinese labels in the history ------------------------------------------------------------------
 
     [Fact]
-    public async Task History_NamesFieldsValuesAndEditorsInChinese()
+    public async Task ChildHistory_NamesFieldsValuesAndEditorsInChinese()
     {
         using var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA, "history-director");
         var name = Name("史");

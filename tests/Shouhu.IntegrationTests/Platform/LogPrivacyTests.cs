@@ -20,7 +20,7 @@ public sealed class LogPrivacyTests(VerboseLogApp app) : IClassFixture<VerboseLo
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task RepresentativeRequests_WriteNoPersonalDataToAnyLog()
+    public async Task Logs_OfRepresentativeRequests_HoldNoPersonalData()
     {
         const string childName = "龘靐齉";
         const string guardianName = "爨龖";

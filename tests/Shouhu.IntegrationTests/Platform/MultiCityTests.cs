@@ -17,7 +17,7 @@ public sealed class MultiCityTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task SecondCity_GetsItsOwnAdministrator_WhoCanCreateAccountsThere_AndTheFirstCannot()
+    public async Task AddCity_GetsItsOwnAdministrator_WhoCreatesAccountsThere_AndTheFirstCannot()
     {
         using var app = new ShouhuApp();
         app.Settings["SHOUHU_CITY"] = "4307,5401";
@@ -42,7 +42,7 @@ public sealed class MultiCityTests
     }
 
     [Fact]
-    public async Task StartWithACityAdded_CreatesItsAdministrator_AndChangesNothingElse()
+    public async Task Startup_WithACityAdded_CreatesItsAdministrator_AndChangesNothingElse()
     {
         using var app = new ShouhuApp();
         await using var before = app.SystemDb();

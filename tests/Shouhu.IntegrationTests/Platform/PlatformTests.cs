@@ -139,7 +139,7 @@ public sealed class PlatformTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task RegionsApi_ReturnsRegionWithChildren_And404ForUnknown()
+    public async Task GetRegion_ReturnsItsChildren_And404ForAnUnknownCode()
     {
         using var admin = await app.AdminAsync();
         var city = await admin.GetFromJsonAsync<JsonElement>("/api/v1/regions/4307", Ct);
@@ -153,7 +153,7 @@ public sealed class PlatformTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Health_And_OpenApi_AreServed()
+    public async Task HealthAndOpenApi_AreServed()
     {
         using var client = app.CreateClient();
         Assert.Equal("ok", await client.GetStringAsync("/healthz", Ct));

@@ -25,7 +25,7 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Registration_NameTakenIsSaid_ButOnlyThreeTimesAMinute()
+    public async Task Register_NameTaken_IsSaidOnlyThreeTimesAMinute()
     {
         using var client = app.CreateClient();
         for (var i = 0; i < 3; i++)

@@ -308,7 +308,7 @@ public sealed class PersonalDataTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public void Policy_MatrixOfEveryRoleAndChannel()
+    public void OutputPolicy_ForEveryRoleAndChannel_FollowsTheMatrix()
     {
         foreach (var role in Roles.All.Append(null))
         {
@@ -341,7 +341,7 @@ public sealed class PersonalDataTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public void NothingInTheWebProjectMasksANumber_ButThePolicy()
+    public void WebProject_MasksNumbersOnlyThroughThePolicy()
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Shouhu.slnx")))

@@ -45,7 +45,7 @@ public sealed class ScopeLeakTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
     /// <summary>Finding 1: a county administrator in Changde replaced Lhasa's instrument; an instrument belongs to a city.</summary>
     [Fact]
-    public async Task Instrument_IsPublishedOnlyByItsCitysOfficer_AndEveryCityGradesWithItsOwn()
+    public async Task PublishInstrument_OnlyByItsCitysOfficer_AndEveryCityGradesWithItsOwn()
     {
         var changdeChild = await ChildAsync("常德量表童", ShouhuApp.VillageA);
         var lhasaChild = await ChildAsync("拉萨量表童", LhasaVillage);
@@ -91,7 +91,7 @@ public sealed class ScopeLeakTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
     /// <summary>Finding 4: an alert run by a county or Lhasa administrator ran over every city and answered global counts.</summary>
     [Fact]
-    public async Task AlertRun_ByAnAdministrator_ActsAndCountsInsideTheirJurisdictionOnly()
+    public async Task RunAlerts_ByAnAdministrator_ActsAndCountsInsideTheirJurisdictionOnly()
     {
         var changdeChild = await ChildAsync("常德预警童", ShouhuApp.VillageA); // left-behind, no entrusted caregiver: an alert holds
         await using (var db = app.SystemDb())
@@ -123,7 +123,7 @@ public sealed class ScopeLeakTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
     /// <summary>Finding 3: any administrator read the whole installation's outgoing messages.</summary>
     [Fact]
-    public async Task Outbox_ShowsAnAdministratorTheMessagesOfTheirJurisdictionOnly()
+    public async Task Outbox_ForAnAdministrator_ShowsTheMessagesOfTheirJurisdictionOnly()
     {
         var child = await ChildAsync("外发童", ShouhuApp.VillageA);
         var (supervisor, supervisorId) = await app.AccountAsync("ChildSupervisor", "430702001");
@@ -247,7 +247,7 @@ public sealed class ScopeLeakTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
     /// <summary>Finding 13: a report's files (a call recording) went to roles that may not see who reported.</summary>
     [Fact]
-    public async Task ReportFiles_AreListedAndServedOnlyToThoseWhoSeeTheReporter()
+    public async Task ReportFiles_AreListedAndServed_OnlyToThoseWhoSeeTheReporter()
     {
         var childId = await ChildAsync("录音童", ShouhuApp.VillageA);
         var (recorder, _) = await app.AccountAsync("HotlineOperator", "430702");

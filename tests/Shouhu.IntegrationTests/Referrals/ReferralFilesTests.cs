@@ -42,7 +42,7 @@ public sealed class ReferralFilesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Receiver_AttachesAFile_AfterAccepting_AndTheCaseFileHoldsIt()
+    public async Task AttachFile_ByTheReceiverAfterAccepting_IsHeldByTheCaseFile()
     {
         var (supervisor, caseId, referralId, liaison, _) = await ReferralAsync();
 
@@ -78,7 +78,7 @@ public sealed class ReferralFilesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Receiver_ReadsNoOtherFileOfTheCase_AndOthersCannotAttachOrRead()
+    public async Task ReadFiles_TheReceiverReadsNoOtherFileOfTheCase_AndOthersCannotAttachOrRead()
     {
         var (supervisor, caseId, referralId, liaison, _) = await ReferralAsync();
         await OkJson(await liaison.PostAsJsonAsync($"/api/v1/referrals/{referralId}/accept", new { }, Ct));
@@ -109,7 +109,7 @@ public sealed class ReferralFilesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [InlineData("告诫书.pdf", "")]
     [InlineData("告诫书.pdf", "not a pdf at all")]
     [InlineData("宏.docm", "PK")]
-    public async Task BadFile_Returns400NamingTheField_AndKeepsNothing(string name, string content)
+    public async Task AttachFile_Bad_Returns400NamingTheField_AndKeepsNothing(string name, string content)
     {
         var (_, _, referralId, liaison, _) = await ReferralAsync();
         await OkJson(await liaison.PostAsJsonAsync($"/api/v1/referrals/{referralId}/accept", new { }, Ct));
@@ -121,7 +121,7 @@ public sealed class ReferralFilesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task DeclinedReferral_RefusesFiles()
+    public async Task AttachFile_ToADeclinedReferral_IsRefused()
     {
         var (_, _, referralId, liaison, _) = await ReferralAsync();
         await OkJson(await liaison.PostAsJsonAsync($"/api/v1/referrals/{referralId}/decline", new { note = "不属本单位职责" }, Ct));

@@ -6,18 +6,15 @@ using Shouhu.Domain.Casework;
 using Shouhu.IntegrationTests.Children;
 using static Shouhu.IntegrationTests.Api;
 
-namespace Shouhu.IntegrationTests.Cases;
+namespace Shouhu.IntegrationTests.Reports;
 
 /// <summary>
-/// The casework rules that stopped at an enum (issue #11 items 5, 9, 10, 12), through HTTP: concern types as rows, the
-/// mandatory-report situations (minimum urgency, situations 2 and 3 against the child, the police step and its 3 days),
-/// and guardianship measures (placement, no overlap, return home only after an assessment, adoption ends long-term).
+/// The report rules that stopped at an enum (issue #11 items 5, 9, 10), through HTTP: concern types as rows, the mandatory-report
+/// situations (minimum urgency, situations 2 and 3 against the child, the police step and its 3 days).
 /// </summary>
-public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
+public sealed class ReportRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
 
     private static async Task<Guid> ChildAsync(HttpClient director, DateOnly birth, bool male)
     {
@@ -42,7 +39,7 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     private static DateOnly BirthForAge(int years) => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(-years).AddDays(-30);
 
     [Fact]
-    public async Task ConcernTypes_AreRowsAQueryCounts_InTheReportsRegion_AndTheApiKeepsItsShape()
+    public async Task RecordReport_ConcernTypesInAnyOrder_AreRowsCountedInTheReportsRegion()
     {
         var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         var marker = new[] { "Bullying", "SchoolDropout" };
@@ -91,10 +88,10 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task CaseConcernTypes_AreItsReportsRows_ALinkedReportAddsItsOwn_ACountByConcernIsAQuery()
+    public async Task CaseConcernTypes_AreTheRowsOfItsReports_ALinkedReportAddsItsOwn_CountedByAQuery()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
-        var (director, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var (director, _) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         var childId = await ChildAsync(director, BirthForAge(10), male: true);
         var first = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["SchoolDropout"], childId: childId), Ct), HttpStatusCode.Created);
         var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{first.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
@@ -118,7 +115,7 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task EveryMandatorySituation_IsAtLeastUrgent_WithThe24HourClock_OtherConcernsKeepRoutine()
+    public async Task RecordMandatoryReport_OfASituation_IsAtLeastUrgentWithThe24HourClock()
     {
         var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         foreach (var concern in Enum.GetValues<ConcernType>().Where(c => c is not (ConcernType.SexualAbuseUnder14 or ConcernType.PregnancyFromAbuse)))
@@ -144,7 +141,7 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Situations2And3_AreCheckedAgainstTheChildsSexAndAge_Refused400NamingConcernTypes_NothingSaved()
+    public async Task RecordMandatoryReport_Situation2Or3NotFittingTheChildsSexOrAge_Returns400OnConcernTypes()
     {
         var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         var (director, _) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
@@ -205,8 +202,8 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task PoliceFeedbackLate_AlertsWhoRecordedTheReport_LinkingTheReport_ClosesOnFeedback()
     {
-        var (supervisor, supervisorId) = await StaffAsync("ChildSupervisor", "430702001");
-        var (_, workerId) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (supervisor, supervisorId) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var (_, workerId) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         using var admin = await app.AdminAsync();
         var fourDaysAgo = DateTimeOffset.UtcNow.AddDays(-4);
         var late = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["PhysicalAbuse"], receivedAt: fourDaysAgo.ToString("o"),
@@ -246,8 +243,8 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [Fact]
     public async Task PoliceStepAndFeedback_BeforeTriage_ReachTheLinkedCasesTimeline()
     {
-        var (supervisor, _) = await StaffAsync("ChildSupervisor", "430702001");
-        var (director, _) = await StaffAsync("ChildDirector", ShouhuApp.VillageA);
+        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
+        var (director, _) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         var childId = await ChildAsync(director, BirthForAge(8), male: false);
         var first = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["Neglect"], childId: childId), Ct), HttpStatusCode.Created);
         var caseId = (await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{first.GetProperty("id")}/triage", await app.OpenCaseBodyAsync(), Ct))).GetProperty("caseId").GetGuid();
@@ -262,7 +259,7 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task PoliceStep_AtIntakeOrLater_StartsThe3DayClock_OverdueIsMarked_FeedbackStopsIt()
+    public async Task PoliceStep_AtIntakeOrLater_StartsThe3DayFeedbackClock()
     {
         var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         var (_, workerId) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
@@ -308,99 +305,5 @@ public sealed class CaseworkRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var routine = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["SchoolDropout"]), Ct), HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/v1/reports/{routine.GetProperty("id")}/police-report", new { reportedAt = DateTimeOffset.UtcNow.ToString("o"), reportedBy = "x", policeUnit = "y" }, Ct)).StatusCode);
         await ErrorOf(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["SchoolDropout"], policeReport: new { reportedAt = DateTimeOffset.UtcNow.ToString("o"), reportedBy = "x", policeUnit = "y" }), Ct), "policeReport");
-    }
-
-    /// <summary>A case of a registered child, the county officer who decides guardianship, and the child's director.</summary>
-    private async Task<(HttpClient Officer, HttpClient Director, Guid ChildId, Guid CaseId)> CaseAsync()
-    {
-        var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
-        var (officer, officerId) = await app.StaffAsync("CivilAffairsOfficer", "430702");
-        var (director, _) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
-        var childId = await ChildAsync(director, BirthForAge(9), male: true);
-        var report = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["Abandonment"], childId: childId), Ct), HttpStatusCode.Created);
-        var triage = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{report.GetProperty("id")}/triage", new { decision = "open-case", workerId = officerId, riskLevel = "high" }, Ct));
-        return (officer, director, childId, triage.GetProperty("caseId").GetGuid());
-    }
-
-    private static async Task<JsonElement> MeasureAsync(HttpClient officer, Guid caseId, Guid measureId) =>
-        (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct)).GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == measureId);
-
-    [Fact]
-    public async Task TemporaryGuardianship_NeedsAPlacement_AndDoesNotOverlapAnother_LongTermAlongsideIsAllowed()
-    {
-        var (officer, _, _, caseId) = await CaseAsync();
-        var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-20);
-        var noPlacement = await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "Temporary", ground = "Art92GuardianMissing", startOn = start.ToString("yyyy-MM-dd") }, Ct);
-        Assert.Contains("第九十三条", await ErrorOf(noPlacement, "placement"), StringComparison.Ordinal);
-
-        // A past measure, 20 to 11 days ago, ended by becoming long-term.
-        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new
-        {
-            kind = "Temporary", ground = "Art92GuardianMissing", placement = "ProtectionInstitution", startOn = start.ToString("yyyy-MM-dd"), endOn = start.AddDays(9).ToString("yyyy-MM-dd"), endReason = "BecameLongTerm",
-        }, Ct), HttpStatusCode.Created);
-        // Overlapping it (its last day, or open from before) is refused; the day after is not.
-        foreach (var (from, to) in new (DateOnly, DateOnly?)[] { (start.AddDays(9), null), (start.AddDays(-5), start), (start.AddDays(3), start.AddDays(4)) })
-        {
-            var r = await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new
-            {
-                kind = "Temporary", ground = "Art92GuardianNeglects", placement = "Kinship", startOn = from.ToString("yyyy-MM-dd"), endOn = to?.ToString("yyyy-MM-dd"), endReason = to is null ? null : "BecameLongTerm",
-            }, Ct);
-            Assert.Contains("不能重叠", await ErrorOf(r, "startOn"), StringComparison.Ordinal);
-        }
-
-        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "Temporary", ground = "Art92GuardianNeglects", placement = "Kinship", startOn = start.AddDays(10).ToString("yyyy-MM-dd") }, Ct), HttpStatusCode.Created);
-        // A long-term measure at the same time is of the other kind; a second open long-term one overlaps it.
-        await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "LongTerm", ground = "Art94CannotBeFound", startOn = start.AddDays(10).ToString("yyyy-MM-dd") }, Ct), HttpStatusCode.Created);
-        await ErrorOf(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "LongTerm", ground = "Art94GuardianDead", startOn = Today }, Ct), "startOn");
-    }
-
-    [Fact]
-    public async Task ReturningTheChildHome_NeedsAnAssessmentDuringTheMeasure_ThatIsNotHighRisk()
-    {
-        var (officer, director, childId, caseId) = await CaseAsync();
-        var created = await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "Temporary", ground = "Art92GuardianTemporarilyUnable", placement = "FosterFamily", startOn = Today }, Ct), HttpStatusCode.Created);
-        var measureId = created.GetProperty("id").GetGuid();
-        var end = $"/api/v1/cases/{caseId}/guardianship-measures/{measureId}/end";
-
-        // No assessment at all: refused naming the reason; nor may a measure be recorded as already over that way.
-        Assert.Contains("监护评估", await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "ReturnedHome" }, Ct), "reason"), StringComparison.Ordinal);
-        await ErrorOf(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "LongTerm", ground = "Art94GuardianDead", startOn = Today, endOn = Today, endReason = "ReturnedHome" }, Ct), "endReason");
-
-        // A high-risk assessment (the emergency override) does not allow it.
-        await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "监护人仍无法照料" }, Ct), HttpStatusCode.Created);
-        Assert.Contains("高风险", await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "ReturnedHome" }, Ct), "reason"), StringComparison.Ordinal);
-
-        // A later low-risk one does; the measure records the reason and the assessment, and the timeline says so.
-        var instrument = await director.GetFromJsonAsync<JsonElement>("/api/v1/assessment-instruments/current", Ct);
-        var answers = instrument.GetProperty("dimensions").EnumerateArray().SelectMany(d => d.GetProperty("questions").EnumerateArray())
-            .ToDictionary(q => q.GetProperty("code").GetString()!, q => q.GetProperty("options").EnumerateArray().First(o => o.GetProperty("weight").GetInt32() == 0).GetProperty("code").GetString()!);
-        var low = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { answers }, Ct), HttpStatusCode.Created);
-        Assert.NotEqual("High", low.GetProperty("level").GetString());
-        await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1).ToString("yyyy-MM-dd"), reason = "ReturnedHome" }, Ct), "endOn");
-        await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "Adopted" }, Ct), "reason"); // adoption ends long-term guardianship
-        await OkJson(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "ReturnedHome", note = "评估认为父亲已能照料" }, Ct));
-        var ended = await MeasureAsync(officer, caseId, measureId);
-        Assert.Equal("ReturnedHome", ended.GetProperty("endReason").GetString());
-        Assert.Equal(low.GetProperty("id").GetGuid(), ended.GetProperty("endAssessmentId").GetGuid());
-        Assert.Equal(Today, ended.GetProperty("endOn").GetString());
-        var file = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
-        Assert.Contains(file.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "GuardianshipEnded");
-        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "CameOfAge" }, Ct)).StatusCode);
-    }
-
-    [Fact]
-    public async Task Adoption_EndsLongTermGuardianship_OnlyAnOfficerEndsAMeasure_AndOtherNeedsANote()
-    {
-        var (officer, director, _, caseId) = await CaseAsync();
-        var created = await OkJson(await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures", new { kind = "LongTerm", ground = "Art94GuardianDead", placement = "WelfareInstitution", startOn = Today }, Ct), HttpStatusCode.Created);
-        var end = $"/api/v1/cases/{caseId}/guardianship-measures/{created.GetProperty("id").GetGuid()}/end";
-        Assert.Equal(HttpStatusCode.Forbidden, (await director.PostAsJsonAsync(end, new { endOn = Today, reason = "Adopted" }, Ct)).StatusCode);
-        await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "ReturnedHome" }, Ct), "reason");
-        await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "Other" }, Ct), "note");
-        await ErrorOf(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "Returned" }, Ct), "reason");
-        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/guardianship-measures/{Guid.NewGuid()}/end", new { endOn = Today, reason = "Adopted" }, Ct)).StatusCode);
-        await OkJson(await officer.PostAsJsonAsync(end, new { endOn = Today, reason = "Adopted", note = "收养登记已办理" }, Ct));
-        var file = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}", Ct);
-        Assert.Equal("Adopted", file.GetProperty("measures").EnumerateArray().Single().GetProperty("endReason").GetString());
     }
 }

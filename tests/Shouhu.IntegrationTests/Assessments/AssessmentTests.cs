@@ -7,13 +7,10 @@ using static Shouhu.IntegrationTests.Api;
 
 namespace Shouhu.IntegrationTests.Assessments;
 
-/// <summary>Monitoring (issue #5), first part: the versioned instrument, risk assessments and home visits through HTTP.</summary>
-public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
+/// <summary>Risk assessments through HTTP: the age question, instrument versions, missing answers, the override, the level reaching an open case.</summary>
+public sealed class AssessmentTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    // Days relative to a month ago in China (dates stay inside the 90 days a visit may be recorded late).
-    private static string Day(int offset) => Shouhu.Domain.Time.ChinaTime.Today(TimeProvider.System).AddDays(-29 + offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<(HttpClient Director, Guid ChildId)> ChildAsync(string name)
     {
@@ -36,7 +33,7 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     [InlineData("龄童丙", 5, 2, "12plus")]
     [InlineData("龄童丁", 1, 3, "8to11")]
     [InlineData("龄童戊", 13, 0, "infant")]
-    public async Task AgeQuestion_IsAnsweredFromTheBirthDate_WhateverWasPosted(string name, int years, int ageWeight, string? posted)
+    public async Task RecordAssessment_AgeQuestion_IsAnsweredFromTheBirthDateWhateverWasPosted(string name, int years, int ageWeight, string? posted)
     {
         var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var birth = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(-years).AddDays(-40);
@@ -57,7 +54,7 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Instrument_HasTheContractShape_AndANewVersionLeavesOldAssessmentsOnTheirs()
+    public async Task PublishInstrument_NewVersion_HasTheContractShapeAndLeavesOldAssessmentsOnTheirs()
     {
         var (director, childId) = await ChildAsync("量表童");
         var current = await director.GetFromJsonAsync<JsonElement>("/api/v1/assessment-instruments/current", Ct);
@@ -101,7 +98,7 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
-    public async Task Assessment_MissingAnswerNamesTheQuestion_OverrideIsHigh_AndALevelChangeReachesTheOpenCase()
+    public async Task RecordAssessment_MissingAnswerOverrideOrLevelChange_IsNamedGradedHighOrPassedToTheOpenCase()
     {
         var (director, childId) = await ChildAsync("评估童");
         var supervisor = await app.UserAsync("ChildSupervisor", "430702001");
@@ -128,69 +125,5 @@ public sealed class MonitoringTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "x" }, Ct)).StatusCode);
         var hotline = await app.UserAsync("HotlineOperator", "430702");
         Assert.Equal(HttpStatusCode.Forbidden, (await hotline.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "x" }, Ct)).StatusCode);
-    }
-
-    [Fact]
-    public async Task Visit_InTheFutureIsRefused_NextDueFollowsTheRisk_AndANewConcernStartsAReport()
-    {
-        var (director, childId) = await ChildAsync("走访童");
-        var future = await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new { visitedAt = DateTimeOffset.UtcNow.AddHours(3).ToString("o"), metPersons = new[] { "儿童本人" }, guardianPresent = true }, Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
-        Assert.Equal("走访时间不能晚于现在", (await Json(future)).GetProperty("errors").GetProperty("visitedAt")[0].GetString());
-        var none = await Json(await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new { visitedAt = Day(0) + " 10:00" }, Ct));
-        Assert.True(none.GetProperty("errors").TryGetProperty("metPersons", out _));
-        Assert.True(none.GetProperty("errors").TryGetProperty("guardianPresent", out _));
-
-        // Not assessed: monthly.
-        var monthly = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new { visitedAt = Day(0) + " 10:00", metPersons = new[] { "儿童本人", "祖母" }, guardianPresent = false, situation = new { safety = "good", dailyCare = "concern" } }, Ct), HttpStatusCode.Created);
-        Assert.Equal(Day(30), monthly.GetProperty("nextDueAt").GetString());
-
-        // High risk: weekly; and the visit that finds the guardian gone starts a report in the same step.
-        await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "监护人离家失联" }, Ct), HttpStatusCode.Created);
-        var weekly = await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new
-        {
-            visitedAt = Day(19) + "T09:30:00+08:00", metPersons = new[] { "儿童本人" }, guardianPresent = false,
-            situation = new { safety = "serious", health = "good", schooling = "concern", dailyCare = "serious", note = "祖母住院，父母在外失联，孩子独自在家" },
-            needs = "临时照料", followUp = "报告督导",
-            report = new { concernTypes = new[] { "Abandonment" }, urgency = "ImmediateDanger", narrative = "走访发现儿童独自在家，无人照料" },
-        }, Ct), HttpStatusCode.Created);
-        Assert.Equal(Day(26), weekly.GetProperty("nextDueAt").GetString());
-        var reportId = weekly.GetProperty("reportId").GetGuid();
-        var report = await director.GetFromJsonAsync<JsonElement>($"/api/v1/reports/{reportId}", Ct);
-        Assert.Equal(("HomeVisit", childId), (report.GetProperty("channel").GetString(), report.GetProperty("childId").GetGuid()));
-
-        var badReport = await Json(await director.PostAsJsonAsync($"/api/v1/children/{childId}/visits", new { visitedAt = Day(20) + " 09:30", metPersons = new[] { "儿童本人" }, guardianPresent = true, report = new { urgency = "Urgent", narrative = "x" } }, Ct));
-        Assert.True(badReport.GetProperty("errors").TryGetProperty("report.concernTypes", out _));
-        var visits = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}/visits", Ct);
-        Assert.Equal(2, visits.GetArrayLength()); // the refused one saved nothing
-    }
-
-    [Fact]
-    public async Task PreventionActivity_ReachesTheChildsRecord_AndStaysInsideTheJurisdiction()
-    {
-        var (director, childId) = await ChildAsync("防溺水童");
-        var (_, other) = await ChildAsync("同村童");
-        var outsiderDirector = await app.UserAsync("ChildDirector", ShouhuApp.VillageB);
-        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
-        var body = new { topic = "DrowningPrevention", title = "暑期防溺水安全教育进村", heldOn = today, regionCode = ShouhuApp.VillageA, location = "村委会", childIds = new[] { childId, other } };
-        var created = await OkJson(await director.PostAsJsonAsync("/api/v1/prevention-activities", body, Ct), HttpStatusCode.Created);
-        Assert.Equal(2, created.GetProperty("attended").GetInt32());
-        var reached = await director.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}/prevention", Ct);
-        Assert.Equal("防溺水", Assert.Single(reached.EnumerateArray()).GetProperty("topicName").GetString());
-
-        // A child of another village, a future date, an unknown topic: refused, nothing saved.
-        var bad = await outsiderDirector.PostAsJsonAsync("/api/v1/prevention-activities", new { topic = "Fire", title = "x", heldOn = DateTime.UtcNow.AddHours(8).AddDays(3).ToString("yyyy-MM-dd"), regionCode = ShouhuApp.VillageB, childIds = new[] { childId } }, Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var errors = (await Json(bad)).GetProperty("errors");
-        foreach (var field in new[] { "topic", "heldOn", "childIds" })
-        {
-            Assert.True(errors.TryGetProperty(field, out _), field);
-        }
-
-        Assert.Empty((await outsiderDirector.GetFromJsonAsync<JsonElement>("/api/v1/prevention-activities", Ct)).GetProperty("items").EnumerateArray());
-        Assert.Equal(0, (await outsiderDirector.GetFromJsonAsync<JsonElement>("/api/v1/prevention-activities", Ct)).GetProperty("total").GetInt32());
-        var old = await director.PostAsJsonAsync("/api/v1/prevention-activities", new { topic = "DrowningPrevention", title = "x", heldOn = "1900-01-01", regionCode = ShouhuApp.VillageA, childIds = new[] { childId } }, Ct);
-        Assert.Equal("只能补录365天内举办的活动，请核对年份", (await Json(old)).GetProperty("errors").GetProperty("heldOn")[0].GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await outsiderDirector.GetAsync($"/api/v1/children/{childId}/prevention", Ct)).StatusCode);
     }
 }
