@@ -133,14 +133,37 @@ public class ShouhuApp : WebApplicationFactory<Program>
     /// <summary>The admin's client.</summary>
     public Task<HttpClient> AdminAsync() => ClientForAsync("admin", AdminPassword);
 
-    /// <summary>Creates an approved account through the API and returns its client.</summary>
-    public async Task<HttpClient> UserAsync(string role, string jurisdiction, string? userName = null)
+    /// <summary>Creates an approved account through the API and returns its client (<see cref="StaffAsync"/>).</summary>
+    public async Task<HttpClient> UserAsync(string role, string jurisdiction, string? userName = null) =>
+        (await StaffAsync(role, jurisdiction, userName: userName)).Client;
+
+    /// <summary>
+    /// The one way tests make a member of staff: the admin creates an approved account of <paramref name="role"/> in
+    /// <paramref name="jurisdiction"/> through the API (so the account rules apply), and the account signs in. Its display
+    /// name is 测试 + <paramref name="userName"/>, or 测试 + the role when no name is given (a test may look for it). A
+    /// social worker or member-unit liaison without <paramref name="organizationId"/> gets a new social organisation of the
+    /// jurisdiction (the account rules require one). Returns the bearer client and the account's id.
+    /// </summary>
+    public async Task<(HttpClient Client, string Id)> StaffAsync(string role, string jurisdiction, Guid? organizationId = null, string? userName = null)
     {
+        var displayName = "测试" + (userName ?? role);
         userName ??= $"{role.ToLowerInvariant()}{Interlocked.Increment(ref _sequence)}";
+        organizationId ??= role is Shouhu.Domain.Accounts.Roles.SocialWorker or Shouhu.Domain.Accounts.Roles.MemberUnitLiaison
+            ? await OrganizationAsync("测试单位" + userName, "SocialOrganization", jurisdiction)
+            : null;
         using var admin = await AdminAsync();
-        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = UserPassword, displayName = "测试" + userName, role, jurisdictionCode = jurisdiction });
-        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
-        return await ClientForAsync(userName, UserPassword);
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = UserPassword, displayName, role, jurisdictionCode = jurisdiction, organizationId });
+        Assert.True(created.StatusCode == System.Net.HttpStatusCode.Created, $"{(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+        var id = created.Headers.Location!.OriginalString.Split('/')[^1];
+        return (await ClientForAsync(userName, UserPassword), id);
+    }
+
+    /// <summary>An organisation created by the admin (<paramref name="kind"/>: an <c>OrganizationKind</c> name, e.g. MemberUnit); its id.</summary>
+    public async Task<Guid> OrganizationAsync(string name, string kind, string region)
+    {
+        using var admin = await AdminAsync();
+        var created = await admin.PostAsJsonAsync("/api/v1/organizations", new { name, kind, regionCode = region });
+        return (await Api.OkJson(created, System.Net.HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 
     /// <summary>
@@ -149,10 +172,8 @@ public class ShouhuApp : WebApplicationFactory<Program>
     /// </summary>
     public async Task<object> OpenCaseBodyAsync(string riskLevel = "medium")
     {
-        var userName = $"worker{Interlocked.Increment(ref _sequence)}";
-        (await UserAsync("CivilAffairsOfficer", "430702", userName)).Dispose();
-        await using var db = SystemDb();
-        var workerId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        var (worker, workerId) = await StaffAsync("CivilAffairsOfficer", "430702");
+        worker.Dispose();
         return new { decision = "open-case", workerId, riskLevel };
     }
 

@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain.Casework;
 using Shouhu.Domain.Monitoring;
+using Shouhu.IntegrationTests.Accounts;
+using Shouhu.IntegrationTests.Children;
 
 namespace Shouhu.IntegrationTests;
 

@@ -63,7 +63,7 @@ public sealed class BulkWriteGuardTests(ShouhuApp app) : IClassFixture<ShouhuApp
 
     /// <summary>A bypass by a user's request leaves an audit entry naming its purpose.</summary>
     [Fact]
-    public async Task ABypass_ByAUser_IsAudited()
+    public async Task FilterBypass_ByAUser_IsAudited()
     {
         await using var village = app.DbFor(ShouhuApp.VillageA);
         _ = await village.Beyond<Child>(JurisdictionBypass.DuplicateCheck).AnyAsync(c => c.Name == "无此人", Ct);

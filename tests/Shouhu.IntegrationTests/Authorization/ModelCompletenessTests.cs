@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Domain;
+using Shouhu.IntegrationTests.Children;
 
 namespace Shouhu.IntegrationTests.Authorization;
 
