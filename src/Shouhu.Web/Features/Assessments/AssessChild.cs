@@ -27,18 +27,18 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
     /// <summary>Roles that assess: officers, supervisors, directors (DOMAIN.md §4).</summary>
     public static readonly IReadOnlyList<string> Assessors = [Domain.Accounts.Roles.CivilAffairsOfficer, Domain.Accounts.Roles.ChildSupervisor, Domain.Accounts.Roles.ChildDirector];
 
-    /// <summary>Assesses; see <see cref="CaseOutcome"/> (CreatedId = the assessment).</summary>
-    public async Task<(CaseOutcome Outcome, AssessmentResponse? Response)> RunAsync(Guid childId, AssessmentRequest body, Actor actor, CancellationToken ct)
+    /// <summary>Assesses; the assessment as saved, or the refusal (<see cref="Outcome{T}"/>).</summary>
+    public async Task<Outcome<AssessmentResponse>> RunAsync(Guid childId, AssessmentRequest body, Actor actor, CancellationToken ct)
     {
         var child = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new { c.Id, c.RegionCode, c.BirthDate }).FirstOrDefaultAsync(ct);
         if (child is null)
         {
-            return (CaseOutcome.Missing, null);
+            return Outcome.NotFound;
         }
 
         if (!Assessors.Contains(actor.Role))
         {
-            return (new CaseOutcome(Forbidden: "只有民政干部、督导员或儿童主任可以进行监护风险评估"), null);
+            return Outcome.Forbidden("只有民政干部、督导员或儿童主任可以进行监护风险评估");
         }
 
         var (instrument, definition) = await instruments.CurrentAsync(child.RegionCode, ct); // the child's city's instrument
@@ -57,7 +57,7 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
         var note = CaseText.Clean(body.Note, "note", 2000, emergency, result.Errors, "紧急情况直接评为高风险时须说明情况");
         if (!result.Errors.IsEmpty)
         {
-            return (CaseOutcome.Invalid(result.Errors), null);
+            return Outcome.Invalid(result.Errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -96,7 +96,7 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
         // The new level sets the visit interval at once: a child assessed high is visited weekly from its last visit.
         await planner.PlanAsync(db, [childId], ct);
         await alerts.RunForChildAsync(db.Caller, childId); // e.g. high risk without a case, at once
-        return (new CaseOutcome(CreatedId: assessment.Id), ToResponse(assessment) with
+        return Outcome.Done(ToResponse(assessment) with
         {
             RequiredServices = schedule.ServicesFor(result.Level).Select(s => s.ToString()).ToList(),
             InterveningLevel = MonitoringSchedule.InterveningLevel(result.Level),

@@ -75,29 +75,29 @@ public sealed class CaseWork(ShouhuDbContext db, TimeProvider clock, Alerts.Aler
     /// Loads a case the caller may read; 404 otherwise (outside the jurisdiction, or not theirs to see). A stale
     /// <paramref name="version"/> answers the conflict at once.
     /// </summary>
-    public async Task<(Case? Case, CaseOutcome? Refusal)> LoadAsync(Guid id, Actor actor, Guid? version, CancellationToken ct)
+    public async Task<(Case? Case, Refusal? Refusal)> LoadAsync(Guid id, Actor actor, Guid? version, CancellationToken ct)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !CaseAccess.CanRead(c, actor))
         {
-            return (null, CaseOutcome.Missing);
+            return (null, Outcome.NotFound);
         }
 
         if (version is { } v && v != c.Version)
         {
-            return (null, new CaseOutcome(Conflict: ConflictText(c)));
+            return (null, Outcome.Conflict(ConflictText(c)));
         }
 
         return (c, null);
     }
 
     /// <summary>Like <see cref="LoadAsync"/>, and the caller must be one who works on the case (403 otherwise).</summary>
-    public async Task<(Case? Case, CaseOutcome? Refusal)> LoadForWorkAsync(Guid id, Actor actor, Guid? version, CancellationToken ct)
+    public async Task<(Case? Case, Refusal? Refusal)> LoadForWorkAsync(Guid id, Actor actor, Guid? version, CancellationToken ct)
     {
         var (c, refusal) = await LoadAsync(id, actor, version, ct);
         if (c is not null && !CaseAccess.CanWork(c, actor))
         {
-            return (null, new CaseOutcome(Forbidden: "只有本案承办人、督导或民政干部可以办理"));
+            return (null, Outcome.Forbidden("只有本案承办人、督导或民政干部可以办理"));
         }
 
         return (c, refusal);
@@ -107,8 +107,8 @@ public sealed class CaseWork(ShouhuDbContext db, TimeProvider clock, Alerts.Aler
     /// The refusal (409) of every step on a closed case but reopening it and the follow-up's notes and documents:
     /// a closed file is a record, changed only after 重新开案 (issue #10).
     /// </summary>
-    public static CaseOutcome? ClosedRefusal(Case c) =>
-        c.Status == CaseStatus.Closed ? new CaseOutcome(Refused: "已结案的案件须先重新开案") : null;
+    public static Refusal? ClosedRefusal(Case c) =>
+        c.Status == CaseStatus.Closed ? Outcome.Refused("已结案的案件须先重新开案") : null;
 
     /// <summary>Adds a timeline event of <paramref name="c"/> by <paramref name="actor"/>, now.</summary>
     public void AddEvent(Case c, Actor actor, CaseEventKind kind, string text, Guid? subject = null) =>
@@ -132,7 +132,7 @@ public sealed class CaseWork(ShouhuDbContext db, TimeProvider clock, Alerts.Aler
     /// the change is to the case row itself (status, plan, people, closure), so it takes the version check; appended
     /// records (notes, services, referrals) leave the row alone and never conflict with each other.
     /// </summary>
-    public async Task<CaseOutcome> SaveAsync(Case c, Actor actor, CancellationToken ct, Guid? created = null, bool touch = true)
+    public async Task<Outcome<Guid>> SaveAsync(Case c, Actor actor, CancellationToken ct, Guid? created = null, bool touch = true)
     {
         if (touch)
         {
@@ -149,13 +149,13 @@ public sealed class CaseWork(ShouhuDbContext db, TimeProvider clock, Alerts.Aler
                 await alerts.RunForChildAsync(db.Caller, child);
             }
 
-            return new CaseOutcome(CreatedId: created);
+            return Outcome.Done(created ?? c.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var current = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == c.Id, ct);
-            return current is null ? CaseOutcome.Missing : new CaseOutcome(Conflict: ConflictText(current));
+            return current is null ? Outcome.NotFound : Outcome.Conflict(ConflictText(current));
         }
     }
 

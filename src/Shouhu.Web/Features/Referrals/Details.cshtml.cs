@@ -34,7 +34,7 @@ public sealed class DetailsModel(ReferralInbox inbox, Attachments attachments) :
             return NotFound();
         }
 
-        var (outcome, _) = await inbox.ActAsync(id, parsed.Value, User, new ReferralNoteRequest(note), ct);
+        var outcome = await inbox.ActAsync(id, parsed.Value, User, new ReferralNoteRequest(note), ct);
         if (outcome.NotFound)
         {
             return NotFound();
@@ -54,12 +54,12 @@ public sealed class DetailsModel(ReferralInbox inbox, Attachments attachments) :
     {
         if (file is null || file.Length == 0)
         {
-            return await RefusedAsync(id, CaseOutcome.Invalid("file", file is null ? "请选择文件" : "文件是空的"), ct);
+            return await RefusedAsync<Guid>(id, Outcome.Invalid("file", file is null ? "请选择文件" : "文件是空的"), ct);
         }
 
         if (file.Length > Domain.Casework.AttachmentRules.MaxBytes)
         {
-            return await RefusedAsync(id, CaseOutcome.Invalid("file", Domain.Casework.AttachmentRules.TooLarge), ct);
+            return await RefusedAsync<Guid>(id, Outcome.Invalid("file", Domain.Casework.AttachmentRules.TooLarge), ct);
         }
 
         await using var stream = file.OpenReadStream();
@@ -78,10 +78,10 @@ public sealed class DetailsModel(ReferralInbox inbox, Attachments attachments) :
         return await RefusedAsync(id, outcome, ct);
     }
 
-    private async Task<IActionResult> RefusedAsync(Guid id, CaseOutcome outcome, CancellationToken ct)
+    private async Task<IActionResult> RefusedAsync<T>(Guid id, Outcome<T> outcome, CancellationToken ct)
     {
         MessageIsError = true;
-        Message = outcome.Forbidden ?? outcome.Refused ?? outcome.Conflict ?? string.Join("；", outcome.Errors?.ToDictionary().SelectMany(kv => kv.Value) ?? []);
+        Message = outcome.Message ?? string.Join("；", outcome.Errors.ToDictionary().SelectMany(kv => kv.Value));
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
