@@ -37,6 +37,11 @@ public sealed class OpenApiTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var missing = new List<string>();
         foreach (var (operation, responses) in await OperationsAsync())
         {
+            if (!responses.EnumerateObject().Any(r => r.Name.StartsWith('2')))
+            {
+                missing.Add($"{operation}: no success response");
+            }
+
             foreach (var response in responses.EnumerateObject().Where(r => r.Name.StartsWith('2')))
             {
                 var content = response.Value.TryGetProperty("content", out var c) ? c : default;

@@ -77,7 +77,7 @@ public static class CasesApi
         g.MapGet("/{id:guid}/referral-targets", ReferralTargetsAsync).WithSummary("可转介的机构（服务区域包括本案所在地）");
         g.MapPost("/{id:guid}/attachments", UploadAsync).DisableAntiforgery().WithSummary("上传文件（图片、PDF、Office 文档、录音；≤20 MB；按内容识别）");
         api.MapGet("/attachments/{id:guid}", DownloadAsync).RequireAuthorization(Policies.SignedIn).WithTags("Cases").WithSummary("下载附件（审计）")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream"); // the file as uploaded; its own type in Content-Type
     }
 
     /// <summary>The case file, or 404.</summary>
