@@ -45,7 +45,6 @@ public sealed class FeatureLayoutTests
         "Reports -> Cases",
         "Reports -> Notifications",
         "Visits -> Alerts",
-        "Visits -> Cases",
         "Visits -> Reports",
     };
 

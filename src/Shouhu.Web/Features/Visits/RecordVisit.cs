@@ -5,7 +5,6 @@ using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
-using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Features.Reports;
 using Shouhu.Web.Shared;
 
