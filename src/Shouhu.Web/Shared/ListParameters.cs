@@ -18,7 +18,7 @@ public sealed class ListParameters
     public bool IsValid => _errors.IsEmpty;
 
     /// <summary>The 400 answer naming each refused parameter.</summary>
-    public IResult Problem() => TypedResults.ValidationProblem(_errors.ToDictionary(), title: "输入有误");
+    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Problem() => TypedResults.ValidationProblem(_errors.ToDictionary(), title: "输入有误");
 
     /// <summary>Checks <c>page</c> (1…<see cref="MaxPage"/>) and <c>pageSize</c> (1…<paramref name="maxPageSize"/>).</summary>
     public ListParameters Paging(int? page, int? pageSize, int maxPageSize)

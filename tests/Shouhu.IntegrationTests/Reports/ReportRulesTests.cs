@@ -205,9 +205,9 @@ public sealed class ReportRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var (supervisor, supervisorId) = await app.StaffAsync("ChildSupervisor", "430702001");
         var (_, workerId) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
         using var admin = await app.AdminAsync();
-        var fourDaysAgo = DateTimeOffset.UtcNow.AddDays(-4);
-        var late = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["PhysicalAbuse"], receivedAt: fourDaysAgo.ToString("o"),
-            policeReport: new { reportedAt = fourDaysAgo.AddMinutes(10).ToString("o"), reportedBy = "校医 李老师", policeUnit = "启明派出所" }), Ct), HttpStatusCode.Created);
+        var fiveDaysAgo = DateTimeOffset.UtcNow.AddDays(-5); // not four: the 10 minutes after it may cross midnight in China, and the feedback must be late at any hour
+        var late = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["PhysicalAbuse"], receivedAt: fiveDaysAgo.ToString("o"),
+            policeReport: new { reportedAt = fiveDaysAgo.AddMinutes(10).ToString("o"), reportedBy = "校医 李老师", policeUnit = "启明派出所" }), Ct), HttpStatusCode.Created);
         var lateId = late.GetProperty("id").GetGuid();
         // A police step of yesterday is not late yet: no alert for it.
         var fresh = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["PhysicalAbuse"], receivedAt: DateTimeOffset.UtcNow.AddDays(-1).ToString("o"),
@@ -263,25 +263,25 @@ public sealed class ReportRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     {
         var (supervisor, _) = await app.StaffAsync("ChildSupervisor", "430702001");
         var (_, workerId) = await app.StaffAsync("ChildDirector", ShouhuApp.VillageA);
-        var fourDaysAgo = DateTimeOffset.UtcNow.AddDays(-4);
+        var fiveDaysAgo = DateTimeOffset.UtcNow.AddDays(-5); // not four: the 10 minutes after it may cross midnight in China, and the feedback must be late at any hour
 
         // At intake, four days ago: the feedback was due a day ago and is marked overdue, on the report and in the queue.
-        var late = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["PhysicalAbuse"], receivedAt: fourDaysAgo.ToString("o"),
-            policeReport: new { reportedAt = fourDaysAgo.AddMinutes(10).ToString("o"), reportedBy = "校医 李老师", policeUnit = "启明派出所" }), Ct), HttpStatusCode.Created);
+        var late = await OkJson(await supervisor.PostAsJsonAsync("/api/v1/reports", Report(["PhysicalAbuse"], receivedAt: fiveDaysAgo.ToString("o"),
+            policeReport: new { reportedAt = fiveDaysAgo.AddMinutes(10).ToString("o"), reportedBy = "校医 李老师", policeUnit = "启明派出所" }), Ct), HttpStatusCode.Created);
         var police = late.GetProperty("police");
         Assert.Equal("启明派出所", police.GetProperty("policeUnit").GetString());
         Assert.Equal("校医 李老师", police.GetProperty("reportedBy").GetString());
         var due = police.GetProperty("feedbackDueAt").GetDateTimeOffset();
         Assert.Equal(TimeSpan.FromHours(8), due.Offset);
         Assert.Equal(TimeSpan.Zero, due.TimeOfDay);
-        Assert.Equal(DateOnly.FromDateTime(fourDaysAgo.AddMinutes(10).ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(4), DateOnly.FromDateTime(due.DateTime));
+        Assert.Equal(DateOnly.FromDateTime(fiveDaysAgo.AddMinutes(10).ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(4), DateOnly.FromDateTime(due.DateTime));
         Assert.True(police.GetProperty("feedbackOverdue").GetBoolean());
         var lateId = late.GetProperty("id").GetGuid();
         var queue = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/reports?pageSize=200", Ct);
         Assert.True(queue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == lateId).GetProperty("policeFeedbackOverdue").GetBoolean());
 
         // Feedback: not before the report to the police, then recorded; the mark goes.
-        Assert.Contains("不能早于报警时间", await ErrorOf(await supervisor.PostAsJsonAsync($"/api/v1/reports/{lateId}/police-feedback", new { receivedAt = fourDaysAgo.ToString("o"), note = "已立案侦查" }, Ct), "receivedAt"), StringComparison.Ordinal);
+        Assert.Contains("不能早于报警时间", await ErrorOf(await supervisor.PostAsJsonAsync($"/api/v1/reports/{lateId}/police-feedback", new { receivedAt = fiveDaysAgo.ToString("o"), note = "已立案侦查" }, Ct), "receivedAt"), StringComparison.Ordinal);
         var answered = await OkJson(await supervisor.PostAsJsonAsync($"/api/v1/reports/{lateId}/police-feedback", new { receivedAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("o"), note = "已立案侦查" }, Ct));
         Assert.False(answered.GetProperty("police").GetProperty("feedbackOverdue").GetBoolean());
         Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/v1/reports/{lateId}/police-feedback", new { receivedAt = DateTimeOffset.UtcNow.ToString("o"), note = "再次" }, Ct)).StatusCode);

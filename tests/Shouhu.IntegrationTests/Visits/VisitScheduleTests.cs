@@ -35,7 +35,7 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var visited = await ChildAsync(director, "改评童", ShouhuApp.VillageA);
         var never = await ChildAsync(director, "未访童", ShouhuApp.VillageA);
-        var v = await OkJson(await VisitAsync(director, visited, Today.ToString("yyyy-MM-dd") + " 08:00"), HttpStatusCode.Created);
+        var v = await OkJson(await VisitAsync(director, visited, Today.ToString("yyyy-MM-dd") + " 00:00"), HttpStatusCode.Created);
         Assert.Equal(Today.AddDays(30), DateOnly.Parse(v.GetProperty("nextDueAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain(await DueAsync(director), d => d.GetProperty("childId").GetGuid() == visited);
 
@@ -88,7 +88,7 @@ public sealed class VisitScheduleTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var director = await app.UserAsync("ChildDirector", ShouhuApp.VillageA);
         var childId = await ChildAsync(director, "搬家童", ShouhuApp.VillageA);
         await OkJson(await director.PostAsJsonAsync($"/api/v1/children/{childId}/assessments", new { emergencyOverride = true, note = "失联" }, Ct), HttpStatusCode.Created);
-        await OkJson(await VisitAsync(director, childId, Today.ToString("yyyy-MM-dd") + " 07:00"), HttpStatusCode.Created);
+        await OkJson(await VisitAsync(director, childId, Today.ToString("yyyy-MM-dd") + " 00:00"), HttpStatusCode.Created);
 
         var record = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/children/{childId}", Ct);
         var newVillage = await FirstVillageOutsideAsync("430702001");

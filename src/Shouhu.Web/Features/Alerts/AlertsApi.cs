@@ -12,6 +12,9 @@ namespace Shouhu.Web.Features.Alerts;
 /// <summary>An alert in the API (API-CONTRACT.md): <c>{id, rule, severity, childId?, caseId?, assigneeId?, dueAt, status}</c> and its message.</summary>
 public sealed record AlertResponse(Guid Id, string Rule, string Severity, Guid? ChildId, Guid? CaseId, string? AssigneeId, DateTimeOffset DueAt, string Status, string Message, string RegionCode);
 
+/// <summary>A page of alerts: <c>{items, total}</c>.</summary>
+public sealed record AlertPage(IReadOnlyList<AlertResponse> Items, int Total);
+
 /// <summary>
 /// Answer of <c>POST /api/v1/alerts/run</c>: alerts created and closed by the run and open after it — all inside the
 /// caller's jurisdiction — and the run's duration in milliseconds.
@@ -43,7 +46,7 @@ public static class AlertsApi
         return TypedResults.Ok(new AlertRunResponse(r.Created, r.Closed, r.Open, r.ElapsedMs));
     }
 
-    private static async Task<IResult> ListAsync(ShouhuDbContext db, ClaimsPrincipal user, Guid? childId, Guid? caseId, string? rule, string? status, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<AlertPage>, ValidationProblem>> ListAsync(ShouhuDbContext db, ClaimsPrincipal user, Guid? childId, Guid? caseId, string? rule, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var check = new ListParameters().Paging(page, pageSize, 200).OneOf("status", status, ["open", "closed", "all"]);
         if (!check.IsValid)
@@ -89,11 +92,9 @@ public static class AlertsApi
         var rows = await q.OrderByDescending(a => a.Severity).ThenBy(a => a.DueAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         db.RecordAudit("List", "Alert", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: rows.Where(a => a.ChildId != null).Select(a => a.ChildId!.Value));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new
-        {
-            items = rows.Select(a => new AlertResponse(a.Id, a.Rule.ToString(), a.Severity.ToString().ToLowerInvariant(), a.ChildId, a.CaseId, a.AssigneeId,
-                ChinaTime.ToChina(a.DueAt), a.IsOpen ? "open" : "closed", a.Message, a.RegionCode)),
-            total,
-        });
+        return TypedResults.Ok(new AlertPage(
+            rows.Select(a => new AlertResponse(a.Id, a.Rule.ToString(), a.Severity.ToString().ToLowerInvariant(), a.ChildId, a.CaseId, a.AssigneeId,
+                ChinaTime.ToChina(a.DueAt), a.IsOpen ? "open" : "closed", a.Message, a.RegionCode)).ToList(),
+            total));
     }
 }

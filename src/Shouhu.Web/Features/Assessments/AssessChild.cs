@@ -5,7 +5,6 @@ using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
-using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Assessments;
@@ -27,18 +26,18 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
     /// <summary>Roles that assess: officers, supervisors, directors (DOMAIN.md §4).</summary>
     public static readonly IReadOnlyList<string> Assessors = [Domain.Accounts.Roles.CivilAffairsOfficer, Domain.Accounts.Roles.ChildSupervisor, Domain.Accounts.Roles.ChildDirector];
 
-    /// <summary>Assesses; see <see cref="CaseOutcome"/> (CreatedId = the assessment).</summary>
-    public async Task<(CaseOutcome Outcome, AssessmentResponse? Response)> RunAsync(Guid childId, AssessmentRequest body, Actor actor, CancellationToken ct)
+    /// <summary>Assesses; the assessment as saved, or the refusal (<see cref="Outcome{T}"/>).</summary>
+    public async Task<Outcome<AssessmentResponse>> RunAsync(Guid childId, AssessmentRequest body, Actor actor, CancellationToken ct)
     {
         var child = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new { c.Id, c.RegionCode, c.BirthDate }).FirstOrDefaultAsync(ct);
         if (child is null)
         {
-            return (CaseOutcome.Missing, null);
+            return Outcome.NotFound;
         }
 
         if (!Assessors.Contains(actor.Role))
         {
-            return (new CaseOutcome(Forbidden: "只有民政干部、督导员或儿童主任可以进行监护风险评估"), null);
+            return Outcome.Forbidden("只有民政干部、督导员或儿童主任可以进行监护风险评估");
         }
 
         var (instrument, definition) = await instruments.CurrentAsync(child.RegionCode, ct); // the child's city's instrument
@@ -57,7 +56,7 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
         var note = CaseText.Clean(body.Note, "note", 2000, emergency, result.Errors, "紧急情况直接评为高风险时须说明情况");
         if (!result.Errors.IsEmpty)
         {
-            return (CaseOutcome.Invalid(result.Errors), null);
+            return Outcome.Invalid(result.Errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -84,7 +83,7 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
             // The level is part of every open case of the child: its timeline records the change.
             foreach (var c in await db.Cases.Where(c => c.ChildId == childId && c.Status != CaseStatus.Closed).ToListAsync(ct))
             {
-                db.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.RiskChanged,
+                db.CaseEvents.Add(CaseTimeline.Event(c, actor, CaseEventKind.RiskChanged,
                     $"监护风险评估：{CaseworkNames.Of(previous ?? RiskLevel.Unknown)} → {CaseworkNames.Of(result.Level)}（{(emergency ? "紧急情况直接评为高风险" : $"{result.Score} 分，量表第{instrument.Version}版")}）", assessment.Id, now));
                 c.RiskLevel = result.Level;
                 c.UpdatedAt = now;
@@ -95,7 +94,7 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
         await db.SaveChangesAsync(ct);
         // The new level sets the visit interval at once: a child assessed high is visited weekly from its last visit.
         await fileChanges.ScheduleChangedAsync(db, childId, ct); // then e.g. high risk without a case, at once
-        return (new CaseOutcome(CreatedId: assessment.Id), ToResponse(assessment) with
+        return Outcome.Done(ToResponse(assessment) with
         {
             RequiredServices = schedule.ServicesFor(result.Level).Select(s => s.ToString()).ToList(),
             InterveningLevel = MonitoringSchedule.InterveningLevel(result.Level),
@@ -106,7 +105,7 @@ public sealed class AssessChild(ShouhuDbContext db, Instruments instruments, Mon
 
     /// <summary>The API shape.</summary>
     public static AssessmentResponse ToResponse(RiskAssessment a) =>
-        new(a.Id, a.Score, CaseWork.RiskText(a.Level), a.InstrumentVersion, a.EmergencyOverride, a.NextDueOn, ChinaTime.ToChina(a.AssessedAt), a.AssessedByName);
+        new(a.Id, a.Score, CaseTimeline.RiskText(a.Level), a.InstrumentVersion, a.EmergencyOverride, a.NextDueOn, ChinaTime.ToChina(a.AssessedAt), a.AssessedByName);
 
     /// <summary>A child's assessments, newest first (null when the child is not visible).</summary>
     public async Task<List<AssessmentResponse>?> ListAsync(Guid childId, CancellationToken ct)

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Shouhu.Web.Features.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Assessments;
@@ -14,33 +14,27 @@ public static class AssessmentsApi
     public static void MapAssessmentsApi(this RouteGroupBuilder api)
     {
         var instruments = api.MapGroup("/assessment-instruments").WithTags("Assessments");
-        instruments.MapGet("/current", async (Instruments i, ClaimsPrincipal u, string? regionCode, CancellationToken ct) =>
+        instruments.MapGet("/current", async Task<Results<Ok<InstrumentResponse>, ValidationProblem>> (Instruments i, ClaimsPrincipal u, string? regionCode, CancellationToken ct) =>
         {
             var (city, errors) = Instruments.CityAskedBy(Actor.From(u), regionCode);
             if (city is null)
             {
-                return (IResult)TypedResults.ValidationProblem(errors.ToDictionary(), title: "输入有误");
+                return OutcomeResults.Invalid(errors);
             }
 
             var (row, definition) = await i.CurrentAsync(city, ct);
             return TypedResults.Ok(Instruments.ToResponse(row, definition));
         }).RequireAuthorization(Policies.SignedIn).WithSummary("本市当前的监护风险评估量表（维度、题目、选项分值、阈值）；市级以上须以 regionCode= 指定辖区内的市");
         instruments.MapPost("/", async (NewInstrumentRequest body, Instruments i, ClaimsPrincipal u, CancellationToken ct) =>
-        {
-            var (outcome, row) = await i.CreateVersionAsync(body, Actor.From(u), ct);
-            return CaseResults.Refusal(outcome)
-                ?? TypedResults.Created($"/api/v1/assessment-instruments/current?regionCode={row!.CityCode}", Instruments.ToResponse(row, Domain.Monitoring.InstrumentDefinition.FromJson(row.DefinitionJson)));
-        }).RequireAuthorization(Policies.ManageInstruments).WithSummary("发布本市量表的新版本（市级民政干部；省级须以 regionCode 指定市；已用版本不可修改）");
+            OutcomeResults.Answer(await i.CreateVersionAsync(body, Actor.From(u), ct), row =>
+                TypedResults.Created($"/api/v1/assessment-instruments/current?regionCode={row.CityCode}", Instruments.ToResponse(row, Domain.Monitoring.InstrumentDefinition.FromJson(row.DefinitionJson)))))
+            .RequireAuthorization(Policies.ManageInstruments).WithSummary("发布本市量表的新版本（市级民政干部；省级须以 regionCode 指定市；已用版本不可修改）");
 
         var children = api.MapGroup("/children").WithTags("Assessments");
         children.MapPost("/{id:guid}/assessments", async (Guid id, AssessmentRequest body, AssessChild handler, ClaimsPrincipal u, CancellationToken ct) =>
-        {
-            var actor = Actor.From(u);
-            var (outcome, response) = await handler.RunAsync(id, body, actor, ct);
-
-            return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/children/{id}/assessments", response);
-        }).RequireAuthorization(Policies.Monitor).WithSummary("监护风险评估（缺答题目返回400并指明；emergencyOverride 直接评为高风险）");
-        children.MapGet("/{id:guid}/assessments", async (Guid id, AssessChild handler, CancellationToken ct) =>
-            await handler.ListAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.ReadRegistry).WithSummary("评估记录");
+            OutcomeResults.Answer(await handler.RunAsync(id, body, Actor.From(u), ct), response => TypedResults.Created($"/api/v1/children/{id}/assessments", response)))
+            .RequireAuthorization(Policies.Monitor).WithSummary("监护风险评估（缺答题目返回400并指明；emergencyOverride 直接评为高风险）");
+        children.MapGet("/{id:guid}/assessments", async Task<Results<Ok<List<AssessmentResponse>>, NotFound>> (Guid id, AssessChild handler, CancellationToken ct) =>
+            await handler.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.ReadRegistry).WithSummary("评估记录");
     }
 }

@@ -4,7 +4,6 @@ using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Regions;
-using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Assessments;
@@ -112,12 +111,12 @@ public sealed class Instruments(ShouhuDbContext db, TimeProvider clock)
     /// otherwise: county officers and administrators do not change what a city scores with); field errors when the
     /// definition is unusable or the city is not the caller's.
     /// </summary>
-    public async Task<(CaseOutcome Outcome, AssessmentInstrument? Row)> CreateVersionAsync(NewInstrumentRequest body, Actor actor, CancellationToken ct)
+    public async Task<Outcome<AssessmentInstrument>> CreateVersionAsync(NewInstrumentRequest body, Actor actor, CancellationToken ct)
     {
         var level = RegionCode.IsWellFormed(actor.Jurisdiction) ? RegionCode.LevelOf(actor.Jurisdiction) : null;
         if (actor.Role != Roles.CivilAffairsOfficer || level is not (1 or 2))
         {
-            return (new CaseOutcome(Forbidden: "只有市级（或省级）民政干部可以发布本市的监护风险评估量表"), null);
+            return Outcome.Forbidden("只有市级（或省级）民政干部可以发布本市的监护风险评估量表");
         }
 
         var (city, errors) = level == 1 && string.IsNullOrWhiteSpace(body.RegionCode)
@@ -140,7 +139,7 @@ public sealed class Instruments(ShouhuDbContext db, TimeProvider clock)
         var name = Domain.Casework.CaseText.Clean(body.Name, "name", 200, true, errors, "请填写量表名称");
         if (!errors.IsEmpty || city is null)
         {
-            return (CaseOutcome.Invalid(errors), null);
+            return Outcome.Invalid(errors);
         }
 
         // Two officers publishing at once: the unique (city, version) refuses the second, which numbers again.
@@ -153,7 +152,7 @@ public sealed class Instruments(ShouhuDbContext db, TimeProvider clock)
             try
             {
                 await db.SaveChangesAsync(ct);
-                return (new CaseOutcome(CreatedId: row.Id), row);
+                return Outcome.Done(row);
             }
             catch (DbUpdateException)
             {
@@ -161,7 +160,7 @@ public sealed class Instruments(ShouhuDbContext db, TimeProvider clock)
                 db.DiscardPendingAudit();
                 if (attempt == 5)
                 {
-                    return (CaseOutcome.Invalid("version", "量表版本号被同时创建的另一版本占用，请稍后再提交"), null);
+                    return Outcome.Invalid("version", "量表版本号被同时创建的另一版本占用，请稍后再提交");
                 }
             }
         }

@@ -38,22 +38,22 @@ public sealed class NewModel(Instruments instruments, AssessChild assess, Shouhu
         var answers = Request.Form.Keys.Where(k => k.StartsWith("q:", StringComparison.Ordinal) && !string.IsNullOrEmpty(Request.Form[k]))
             .ToDictionary(k => k[2..], k => Request.Form[k].ToString(), StringComparer.Ordinal);
         var actor = Actor.From(User);
-        var (outcome, response) = await assess.RunAsync(id, new AssessmentRequest(answers, emergencyOverride, note), actor, ct);
+        var outcome = await assess.RunAsync(id, new AssessmentRequest(answers, emergencyOverride, note), actor, ct);
         if (outcome.NotFound)
         {
             return NotFound();
         }
 
-        if (outcome.Ok && response is not null)
+        if (outcome.Ok && outcome.Value is { } response)
         {
             TempData["visit"] = (response.EmergencyOverride ? "评估完成：紧急情况直接评为高风险。" : $"评估完成：{response.Score} 分，{(response.Level switch { "high" => "高风险", "medium" => "中风险", _ => "低风险" })}。")
                 + $"由{response.InterveningLevel}介入，须提供：{string.Join("、", (response.RequiredServices ?? []).Select(s => Domain.Casework.CaseworkNames.Of(Enum.Parse<Domain.Casework.ServiceType>(s))))}；每 {response.VisitEveryDays} 天走访一次。下次评估：{response.NextDueOn:yyyy-MM-dd}";
             return Redirect($"/Children/Details/{id}");
         }
 
-        Errors = outcome.Errors ?? new();
+        Errors = outcome.Errors;
         var problems = Errors.ToDictionary().SelectMany(kv => kv.Value).ToList();
-        Message = outcome.Forbidden ?? (problems.Count > 3
+        Message = outcome.Message ?? (problems.Count > 3
             ? $"未保存：还有 {problems.Count} 道题未答或有误，已在题目下标出（已选的答案都保留着）。"
             : "未保存：" + string.Join("；", problems));
         return await LoadAsync(id, ct) ? Page() : NotFound();

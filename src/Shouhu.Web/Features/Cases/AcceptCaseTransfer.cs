@@ -11,8 +11,8 @@ namespace Shouhu.Web.Features.Cases;
 /// <summary>The receiving worker accepts a hand-over and becomes the assigned worker.</summary>
 public sealed class AcceptCaseTransfer(CaseWork work)
 {
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, Guid? version, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, Guid? version, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadAsync(id, actor, version, ct);
         if (c is null)
@@ -22,7 +22,7 @@ public sealed class AcceptCaseTransfer(CaseWork work)
 
         if (c.PendingWorkerId != actor.Id)
         {
-            return new CaseOutcome(Forbidden: "该案件没有移交给您");
+            return Outcome.Forbidden("该案件没有移交给您");
         }
 
         if (CaseWork.ClosedRefusal(c) is { } closed)

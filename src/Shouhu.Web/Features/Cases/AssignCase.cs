@@ -11,8 +11,8 @@ namespace Shouhu.Web.Features.Cases;
 /// <summary>Assigns the worker and, optionally, the supervisor (a supervisor or officer of the jurisdiction).</summary>
 public sealed class AssignCase(CaseWork work, CaseStaff staff, ShouhuDbContext db, INotices notices)
 {
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, AssignRequest body, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, AssignRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadAsync(id, actor, body.Version, ct);
         if (c is null)
@@ -22,7 +22,7 @@ public sealed class AssignCase(CaseWork work, CaseStaff staff, ShouhuDbContext d
 
         if (!CaseAccess.CanAssign(c, actor))
         {
-            return new CaseOutcome(Forbidden: "只有督导员或民政干部可以分派案件");
+            return Outcome.Forbidden("只有督导员或民政干部可以分派案件");
         }
 
         if (CaseWork.ClosedRefusal(c) is { } closed)
@@ -54,7 +54,7 @@ public sealed class AssignCase(CaseWork work, CaseStaff staff, ShouhuDbContext d
 
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         c.AssignedWorkerId = worker!.Id;

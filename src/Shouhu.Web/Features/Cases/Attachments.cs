@@ -15,44 +15,44 @@ namespace Shouhu.Web.Features.Cases;
 public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeProvider clock)
 {
     /// <summary>Largest request an upload may send: the file plus the multipart envelope.</summary>
-    public const long MaxRequestBytes = AttachmentRules.MaxBytes + 256 * 1024;
+    public const long MaxRequestBytes = Uploads.MaxRequestBytes;
 
     private string Folder => Path.Combine(Path.GetFullPath(options.DataDirectory), "attachments");
 
-    /// <summary>Attaches a file to a case (timeline event); see <see cref="CaseOutcome"/>.</summary>
-    public async Task<CaseOutcome> AddToCaseAsync(Guid caseId, Actor actor, string? fileName, Stream content, CancellationToken ct)
+    /// <summary>Attaches a file to a case (timeline event); see <see cref="Outcome{T}"/> (the attachment's id).</summary>
+    public async Task<Outcome<Guid>> AddToCaseAsync(Guid caseId, Actor actor, string? fileName, Stream content, CancellationToken ct)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null || !CaseAccess.CanRead(c, actor))
         {
-            return CaseOutcome.Missing;
+            return Outcome.NotFound;
         }
 
         if (!CaseAccess.CanWork(c, actor))
         {
-            return new CaseOutcome(Forbidden: "只有本案承办人、督导或民政干部可以上传文件");
+            return Outcome.Forbidden("只有本案承办人、督导或民政干部可以上传文件");
         }
 
-        return await StoreAsync(new Attachment { RegionCode = c.RegionCode, CaseId = c.Id }, a => CaseWork.NewEvent(c, actor, CaseEventKind.Document, $"上传文件：{a.FileName}（{SizeText(a)}）", a.Id, a.UploadedAt), actor, fileName, content, ct);
+        return await StoreAsync(new Attachment { RegionCode = c.RegionCode, CaseId = c.Id }, a => CaseTimeline.Event(c, actor, CaseEventKind.Document, $"上传文件：{a.FileName}（{SizeText(a)}）", a.Id, a.UploadedAt), actor, fileName, content, ct);
     }
 
     /// <summary>Attaches a file to a report (its recorder, or a triager).</summary>
-    public async Task<CaseOutcome> AddToReportAsync(Guid reportId, Actor actor, string? fileName, Stream content, CancellationToken ct)
+    public async Task<Outcome<Guid>> AddToReportAsync(Guid reportId, Actor actor, string? fileName, Stream content, CancellationToken ct)
     {
         var r = await db.Reports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == reportId, ct);
         if (r is null || !ReportAccess.CanRead(r, actor))
         {
-            return CaseOutcome.Missing;
+            return Outcome.NotFound;
         }
 
         if (r.RecordedBy != actor.Id && !Domain.Accounts.Roles.CaseSupervisors.Contains(actor.Role))
         {
-            return new CaseOutcome(Forbidden: "只有报告登记人或研判人员可以上传文件");
+            return Outcome.Forbidden("只有报告登记人或研判人员可以上传文件");
         }
 
         if (r.Status != ReportStatus.AwaitingTriage && !Domain.Accounts.Roles.CaseSupervisors.Contains(actor.Role))
         {
-            return new CaseOutcome(Refused: "报告已研判，补充材料请交给案件承办人上传到案件中");
+            return Outcome.Refused("报告已研判，补充材料请交给案件承办人上传到案件中");
         }
 
         return await StoreAsync(new Attachment { RegionCode = r.RegionCode, ReportId = r.Id }, _ => null, actor, fileName, content, ct);
@@ -72,18 +72,18 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
     /// dangerous name, an empty file, more than 20 MB or a content type <see cref="AttachmentRules"/> does not allow — and
     /// then nothing is kept; else the new attachment's id.
     /// </summary>
-    public async Task<CaseOutcome> StoreAsync(Attachment attachment, Func<Attachment, CaseEvent?> timeline, Actor actor, string? fileName, Stream content, CancellationToken ct)
+    public async Task<Outcome<Guid>> StoreAsync(Attachment attachment, Func<Attachment, CaseEvent?> timeline, Actor actor, string? fileName, Stream content, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var name = CaseText.Clean(Path.GetFileName(fileName ?? string.Empty), "file", 200, true, errors, "请选择文件");
         if (name is null)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         if (!AttachmentRules.HasAllowedExtension(name) || name.Any(ch => char.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.Format))
         {
-            return CaseOutcome.Invalid("file", AttachmentRules.DangerousName);
+            return Outcome.Invalid("file", AttachmentRules.DangerousName);
         }
 
         Directory.CreateDirectory(Folder);
@@ -105,7 +105,7 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
                     total += read;
                     if (total > AttachmentRules.MaxBytes)
                     {
-                        return CaseOutcome.Invalid("file", AttachmentRules.TooLarge);
+                        return Outcome.Invalid("file", AttachmentRules.TooLarge);
                     }
 
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
@@ -113,12 +113,12 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
 
                 if (total == 0)
                 {
-                    return CaseOutcome.Invalid("file", "文件是空的");
+                    return Outcome.Invalid("file", "文件是空的");
                 }
 
                 if (AttachmentRules.Detect(file) is not { } kind)
                 {
-                    return CaseOutcome.Invalid("file", AttachmentRules.WrongType);
+                    return Outcome.Invalid("file", AttachmentRules.WrongType);
                 }
 
                 file.Position = 0;
@@ -136,7 +136,7 @@ public sealed class Attachments(ShouhuDbContext db, ShouhuOptions options, TimeP
 
             await db.SaveChangesAsync(ct);
             kept = true;
-            return new CaseOutcome(CreatedId: attachment.Id);
+            return Outcome.Done(attachment.Id);
         }
         finally
         {

@@ -3,30 +3,12 @@ using Shouhu.Domain.Children;
 
 namespace Shouhu.Web.Features.Cases;
 
-/// <summary>
-/// Result of a command on a case: done, or one reason it was not — 404 (absent, outside the jurisdiction, or not
-/// readable by the caller), 403 (the caller may read but not do this), 409 (<see cref="Conflict"/>: someone else changed
-/// the case; <see cref="Refused"/>: the case's state does not allow it), 400 (<see cref="Errors"/> by field).
-/// Nothing is saved unless <see cref="Ok"/>.
-/// </summary>
-public sealed record CaseOutcome(bool NotFound = false, string? Forbidden = null, string? Conflict = null, string? Refused = null, ValidationErrors? Errors = null, Guid? CreatedId = null)
+/// <summary>Answer of an upload (case, report or referral, API-CONTRACT.md): 201 <c>{id}</c> with the file's address as Location.</summary>
+public sealed record AttachmentCreatedResponse(Guid Id)
 {
-    /// <summary>True when the command was carried out.</summary>
-    public bool Ok => !NotFound && Forbidden is null && Conflict is null && Refused is null && (Errors is null || Errors.IsEmpty);
-
-    /// <summary>Not found (or not to be disclosed).</summary>
-    public static readonly CaseOutcome Missing = new(NotFound: true);
-
-    /// <summary>Field errors.</summary>
-    public static CaseOutcome Invalid(ValidationErrors errors) => new(Errors: errors);
-
-    /// <summary>One field error.</summary>
-    public static CaseOutcome Invalid(string field, string message)
-    {
-        var e = new ValidationErrors();
-        e.Add(field, message);
-        return new(Errors: e);
-    }
+    /// <summary>201 for the attachment <paramref name="id"/>, at <c>/api/v1/attachments/{id}</c>.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.Created<AttachmentCreatedResponse> Answer(Guid id) =>
+        TypedResults.Created($"/api/v1/attachments/{id}", new AttachmentCreatedResponse(id));
 }
 
 /// <summary>A case as the API and the case page show it (API-CONTRACT.md <c>GET /api/v1/cases/{id}</c> plus the file).</summary>

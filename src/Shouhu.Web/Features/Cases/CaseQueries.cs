@@ -38,7 +38,7 @@ public sealed class CaseQueries(ShouhuDbContext db, RegionNames regionNames, Tim
         await db.SaveChangesAsync(ct);
 
         return new CaseResponse(
-            c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseWork.RiskText(c.RiskLevel), c.ChildId, childName, c.RegionCode, regionName,
+            c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseTimeline.RiskText(c.RiskLevel), c.ChildId, childName, c.RegionCode, regionName,
             c.Urgency.ToString(), reports.SelectMany(r => r.Concerns).Select(k => k.ConcernType).Distinct().Order().Select(k => k.ToString()).ToList(),
             c.AssignedWorkerId, c.AssignedWorkerName, c.SupervisorId, c.SupervisorName, c.PendingWorkerId, c.PendingWorkerName,
             CaseWork.ApprovalText(c.PlanState), CaseWork.ApprovalText(c.ClosureState), c.ClosureReason?.ToString(), c.ClosureNote, c.ClosingAssessment, c.FollowUpOn,
@@ -86,7 +86,7 @@ public sealed class CaseQueries(ShouhuDbContext db, RegionNames regionNames, Tim
         var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         db.RecordAudit("List", "Case", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: childIds);
         await db.SaveChangesAsync(ct);
-        return new CasePage(rows.Select(c => new CaseListItem(c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseWork.RiskText(c.RiskLevel), c.Urgency.ToString(),
+        return new CasePage(rows.Select(c => new CaseListItem(c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseTimeline.RiskText(c.RiskLevel), c.Urgency.ToString(),
             c.ChildId, c.ChildId is { } id ? names.GetValueOrDefault(id) : null, c.RegionCode, c.AssignedWorkerName, c.SupervisorName,
             CaseWork.ApprovalText(c.PlanState), CaseWork.ApprovalText(c.ClosureState), ChinaTime.ToChina(c.OpenedAt), ChinaTime.ToChina(c.UpdatedAt))).ToList(), total, number, size);
     }

@@ -75,29 +75,29 @@ public sealed class CaseWork(ShouhuDbContext db, TimeProvider clock, ChildFileCh
     /// Loads a case the caller may read; 404 otherwise (outside the jurisdiction, or not theirs to see). A stale
     /// <paramref name="version"/> answers the conflict at once.
     /// </summary>
-    public async Task<(Case? Case, CaseOutcome? Refusal)> LoadAsync(Guid id, Actor actor, Guid? version, CancellationToken ct)
+    public async Task<(Case? Case, Refusal? Refusal)> LoadAsync(Guid id, Actor actor, Guid? version, CancellationToken ct)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !CaseAccess.CanRead(c, actor))
         {
-            return (null, CaseOutcome.Missing);
+            return (null, Outcome.NotFound);
         }
 
         if (version is { } v && v != c.Version)
         {
-            return (null, new CaseOutcome(Conflict: ConflictText(c)));
+            return (null, Outcome.Conflict(ConflictText(c)));
         }
 
         return (c, null);
     }
 
     /// <summary>Like <see cref="LoadAsync"/>, and the caller must be one who works on the case (403 otherwise).</summary>
-    public async Task<(Case? Case, CaseOutcome? Refusal)> LoadForWorkAsync(Guid id, Actor actor, Guid? version, CancellationToken ct)
+    public async Task<(Case? Case, Refusal? Refusal)> LoadForWorkAsync(Guid id, Actor actor, Guid? version, CancellationToken ct)
     {
         var (c, refusal) = await LoadAsync(id, actor, version, ct);
         if (c is not null && !CaseAccess.CanWork(c, actor))
         {
-            return (null, new CaseOutcome(Forbidden: "只有本案承办人、督导或民政干部可以办理"));
+            return (null, Outcome.Forbidden("只有本案承办人、督导或民政干部可以办理"));
         }
 
         return (c, refusal);
@@ -107,32 +107,19 @@ public sealed class CaseWork(ShouhuDbContext db, TimeProvider clock, ChildFileCh
     /// The refusal (409) of every step on a closed case but reopening it and the follow-up's notes and documents:
     /// a closed file is a record, changed only after 重新开案 (issue #10).
     /// </summary>
-    public static CaseOutcome? ClosedRefusal(Case c) =>
-        c.Status == CaseStatus.Closed ? new CaseOutcome(Refused: "已结案的案件须先重新开案") : null;
+    public static Refusal? ClosedRefusal(Case c) =>
+        c.Status == CaseStatus.Closed ? Outcome.Refused("已结案的案件须先重新开案") : null;
 
     /// <summary>Adds a timeline event of <paramref name="c"/> by <paramref name="actor"/>, now.</summary>
     public void AddEvent(Case c, Actor actor, CaseEventKind kind, string text, Guid? subject = null) =>
-        db.CaseEvents.Add(NewEvent(c, actor, kind, text, subject, Now));
-
-    /// <summary>A timeline event of <paramref name="c"/>.</summary>
-    public static CaseEvent NewEvent(Case c, Actor actor, CaseEventKind kind, string text, Guid? subject, DateTime at) => new()
-    {
-        CaseId = c.Id,
-        RegionCode = c.RegionCode,
-        At = at,
-        Kind = kind,
-        ActorId = actor.Id,
-        ActorName = actor.DisplayName,
-        Text = text,
-        SubjectId = subject,
-    };
+        db.CaseEvents.Add(CaseTimeline.Event(c, actor, kind, text, subject, Now));
 
     /// <summary>
     /// Saves the change and re-runs the child's alerts; a save racing another answers the conflict. <paramref name="touch"/>:
     /// the change is to the case row itself (status, plan, people, closure), so it takes the version check; appended
     /// records (notes, services, referrals) leave the row alone and never conflict with each other.
     /// </summary>
-    public async Task<CaseOutcome> SaveAsync(Case c, Actor actor, CancellationToken ct, Guid? created = null, bool touch = true)
+    public async Task<Outcome<Guid>> SaveAsync(Case c, Actor actor, CancellationToken ct, Guid? created = null, bool touch = true)
     {
         if (touch)
         {
@@ -149,13 +136,13 @@ public sealed class CaseWork(ShouhuDbContext db, TimeProvider clock, ChildFileCh
                 await fileChanges.ChangedAsync(db.Caller, child);
             }
 
-            return new CaseOutcome(CreatedId: created);
+            return Outcome.Done(created ?? c.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var current = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == c.Id, ct);
-            return current is null ? CaseOutcome.Missing : new CaseOutcome(Conflict: ConflictText(current));
+            return current is null ? Outcome.NotFound : Outcome.Conflict(ConflictText(current));
         }
     }
 
@@ -178,9 +165,6 @@ public sealed class CaseWork(ShouhuDbContext db, TimeProvider clock, ChildFileCh
         };
         return level != RiskLevel.Unknown || text?.Trim().ToLowerInvariant() == "unknown";
     }
-
-    /// <summary>API name of a risk level.</summary>
-    public static string RiskText(RiskLevel r) => r == RiskLevel.Unknown ? "unknown" : r.ToString().ToLowerInvariant();
 
     /// <summary>API name of an approval state.</summary>
     public static string ApprovalText(ApprovalState s) => s switch

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Shouhu.Web.Shared;
 
@@ -6,6 +7,18 @@ namespace Shouhu.Web.Features.Cases;
 
 /// <summary>Body with a note (accepting or declining a transfer).</summary>
 public sealed record ReferralNote(string? Note);
+
+/// <summary>Answer of a command on a case: <c>{id, ok: true}</c> — the case's id.</summary>
+public sealed record CaseCommandResponse(Guid Id, bool Ok);
+
+/// <summary>Answer of a record added to a case (service, guardianship measure): <c>{id, caseId}</c>.</summary>
+public sealed record CaseRecordCreatedResponse(Guid Id, Guid CaseId);
+
+/// <summary>Answer of <c>POST /api/v1/cases/{id}/referrals</c> (API-CONTRACT.md): <c>{id, status: "sent"}</c>.</summary>
+public sealed record ReferralSentResponse(Guid Id, string Status);
+
+/// <summary>An organisation a case may be referred to: id, name and its kind's Chinese name.</summary>
+public sealed record ReferralTargetResponse(Guid Id, string Name, string Kind);
 
 /// <summary><c>/api/v1/cases</c> (API-CONTRACT.md): the case file, its status machine, plan and approvals, services, guardianship measures, referrals and documents.</summary>
 public static class CasesApi
@@ -63,28 +76,26 @@ public static class CasesApi
         g.MapPost("/{id:guid}/referrals", SendReferralAsync).WithSummary("转介（201 {id, status: \"sent\"}）");
         g.MapGet("/{id:guid}/referral-targets", ReferralTargetsAsync).WithSummary("可转介的机构（服务区域包括本案所在地）");
         g.MapPost("/{id:guid}/attachments", UploadAsync).DisableAntiforgery().WithSummary("上传文件（图片、PDF、Office 文档、录音；≤20 MB；按内容识别）");
-        api.MapGet("/attachments/{id:guid}", DownloadAsync).RequireAuthorization(Policies.SignedIn).WithTags("Cases").WithSummary("下载附件（审计）");
+        api.MapGet("/attachments/{id:guid}", DownloadAsync).RequireAuthorization(Policies.SignedIn).WithTags("Cases").WithSummary("下载附件（审计）")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream"); // the file as uploaded; its own type in Content-Type
     }
 
     /// <summary>The case file, or 404.</summary>
-    public static async Task<IResult> GetAsync(Guid id, CaseQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+    public static async Task<Results<Ok<CaseResponse>, NotFound>> GetAsync(Guid id, CaseQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
         await queries.GetAsync(id, Actor.From(user), ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
 
     /// <summary>A page of cases.</summary>
-    public static async Task<IResult> ListAsync(CaseQueries queries, ClaimsPrincipal user, string? status, bool? mine, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Results<Ok<CasePage>, ValidationProblem>> ListAsync(CaseQueries queries, ClaimsPrincipal user, string? status, bool? mine, int? page, int? pageSize, CancellationToken ct)
     {
         var check = new ListParameters().Paging(page, pageSize, 200)
             .OneOf("status", status, [.. Enum.GetValues<Domain.Casework.CaseStatus>().Select(Domain.Casework.CaseWorkflow.Text), "active"]);
         return check.IsValid ? TypedResults.Ok(await queries.ListAsync(Actor.From(user), status, mine == true, page, pageSize, ct)) : check.Problem();
     }
 
-    private static async Task<IResult> SendReferralAsync(Guid id, SendReferralRequest body, SendReferral cmd, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var outcome = await cmd.RunAsync(id, Actor.From(user), body, ct);
-        return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/referrals/{outcome.CreatedId}", new { id = outcome.CreatedId, status = "sent" });
-    }
+    private static async Task<Results<Created<ReferralSentResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> SendReferralAsync(Guid id, SendReferralRequest body, SendReferral cmd, ClaimsPrincipal user, CancellationToken ct) =>
+        OutcomeResults.Answer(await cmd.RunAsync(id, Actor.From(user), body, ct), referral => TypedResults.Created($"/api/v1/referrals/{referral}", new ReferralSentResponse(referral, "sent")));
 
-    private static async Task<IResult> ReferralTargetsAsync(Guid id, CaseQueries queries, SendReferral cmd, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<List<ReferralTargetResponse>>, NotFound>> ReferralTargetsAsync(Guid id, CaseQueries queries, SendReferral cmd, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await queries.GetAsync(id, Actor.From(user), ct) is not { } c)
         {
@@ -92,24 +103,23 @@ public static class CasesApi
         }
 
         var targets = await cmd.TargetsAsync(c.RegionCode, ct);
-        return TypedResults.Ok(targets.Select(t => new { id = t.Id, name = t.Name, kind = t.Kind }));
+        return TypedResults.Ok(targets.Select(t => new ReferralTargetResponse(t.Id, t.Name, t.Kind)).ToList());
     }
 
-    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Created<AttachmentCreatedResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> UploadAsync(Guid id, HttpContext http, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (file, error) = await CaseResults.ReadUploadAsync(http, ct);
+        var (file, error) = await Uploads.ReadOneFileAsync(http, ct);
         if (file is null)
         {
             return error!;
         }
 
         await using var stream = file.OpenReadStream();
-        var outcome = await attachments.AddToCaseAsync(id, Actor.From(user), file.FileName, stream, ct);
-        return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/attachments/{outcome.CreatedId}", new { id = outcome.CreatedId });
+        return OutcomeResults.Answer(await attachments.AddToCaseAsync(id, Actor.From(user), file.FileName, stream, ct), AttachmentCreatedResponse.Answer);
     }
 
     /// <summary>The attachment's content (audited), or 404.</summary>
-    public static async Task<IResult> DownloadAsync(Guid id, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<PhysicalFileHttpResult, NotFound>> DownloadAsync(Guid id, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await attachments.OpenAsync(id, Actor.From(user), ct) is not { } found)
         {
@@ -119,15 +129,9 @@ public static class CasesApi
         return TypedResults.PhysicalFile(found.Path, found.Attachment.ContentType, found.Attachment.FileName);
     }
 
-    private static async Task<IResult> AnswerAsync(Task<CaseOutcome> command, Guid id)
-    {
-        var outcome = await command;
-        return CaseResults.Refusal(outcome) ?? TypedResults.Ok(new { id, ok = true });
-    }
+    private static async Task<Results<Ok<CaseCommandResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> AnswerAsync(Task<Outcome<Guid>> command, Guid id) =>
+        OutcomeResults.Answer(await command, _ => TypedResults.Ok(new CaseCommandResponse(id, true)));
 
-    private static async Task<IResult> CreatedAsync(Task<CaseOutcome> command, Guid id)
-    {
-        var outcome = await command;
-        return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/cases/{id}", new { id = outcome.CreatedId, caseId = id });
-    }
+    private static async Task<Results<Created<CaseRecordCreatedResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> CreatedAsync(Task<Outcome<Guid>> command, Guid id) =>
+        OutcomeResults.Answer(await command, created => TypedResults.Created($"/api/v1/cases/{id}", new CaseRecordCreatedResponse(created, id)));
 }

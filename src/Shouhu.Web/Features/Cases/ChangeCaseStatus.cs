@@ -11,8 +11,8 @@ namespace Shouhu.Web.Features.Cases;
 /// <summary>Moves the case to <c>body.To</c> (API status text). The approval-only moves are refused here with their reason.</summary>
 public sealed class ChangeCaseStatus(CaseWork work)
 {
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, ChangeStatusRequest body, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, ChangeStatusRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadForWorkAsync(id, actor, body.Version, ct);
         if (c is null)
@@ -23,19 +23,19 @@ public sealed class ChangeCaseStatus(CaseWork work)
         var to = CaseWorkflow.ParseText(body.To);
         if (to is null)
         {
-            return CaseOutcome.Invalid("to", "请选择要转入的阶段（open、assessing、planning、in-service、reviewing、closed 或 reopened）");
+            return Outcome.Invalid("to", "请选择要转入的阶段（open、assessing、planning、in-service、reviewing、closed 或 reopened）");
         }
 
         var errors = new ValidationErrors();
         var note = CaseText.Clean(body.Note, "note", 2000, false, errors);
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         if (CaseWorkflow.Refusal(c.Status, to.Value) is { } why)
         {
-            return new CaseOutcome(Refused: why);
+            return Outcome.Refused(why);
         }
 
         var from = c.Status;

@@ -13,8 +13,8 @@ public sealed class DecideCaseClosure(CaseWork work, TimeProvider clock)
     /// <summary>Days after closure when the follow-up visit (回访) falls due unless the request names a date.</summary>
     public const int DefaultFollowUpDays = 30;
 
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, bool approve, DecisionRequest body, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, bool approve, DecisionRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadAsync(id, actor, body.Version, ct);
         if (c is null)
@@ -24,29 +24,29 @@ public sealed class DecideCaseClosure(CaseWork work, TimeProvider clock)
 
         if (!CaseAccess.CanApprove(c, actor))
         {
-            return new CaseOutcome(Forbidden: "只有本案督导或民政干部可以审批结案");
+            return Outcome.Forbidden("只有本案督导或民政干部可以审批结案");
         }
 
         if (c.ClosureState != ApprovalState.Submitted)
         {
-            return new CaseOutcome(Refused: "没有等待审批的结案申请");
+            return Outcome.Refused("没有等待审批的结案申请");
         }
 
         if (c.ClosureRequestedBy == actor.Id)
         {
-            return new CaseOutcome(Forbidden: "不能审批自己提交的结案申请");
+            return Outcome.Forbidden("不能审批自己提交的结案申请");
         }
 
         var errors = new ValidationErrors();
         var comment = CaseText.Clean(body.Comment, "comment", 2000, !approve, errors, "退回时须填写意见");
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         if (approve && CaseWorkflow.Refusal(c.Status, CaseStatus.Closed, approval: true) is { } why)
         {
-            return new CaseOutcome(Refused: why);
+            return Outcome.Refused(why);
         }
 
         work.Decide(c, actor, ApprovalSubject.Closure, approve, comment, c.ClosureRequestedBy);

@@ -10,8 +10,8 @@ namespace Shouhu.Web.Features.Cases;
 /// <summary>The supervisor approves (the case moves to in-service) or returns (comment required) the submitted plan.</summary>
 public sealed class DecideCasePlan(CaseWork work, ShouhuDbContext db)
 {
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, bool approve, DecisionRequest body, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, bool approve, DecisionRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadAsync(id, actor, body.Version, ct);
         if (c is null)
@@ -21,29 +21,29 @@ public sealed class DecideCasePlan(CaseWork work, ShouhuDbContext db)
 
         if (!CaseAccess.CanApprove(c, actor))
         {
-            return new CaseOutcome(Forbidden: "只有本案督导或民政干部可以审批计划");
+            return Outcome.Forbidden("只有本案督导或民政干部可以审批计划");
         }
 
         if (c.PlanState != ApprovalState.Submitted)
         {
-            return new CaseOutcome(Refused: "没有等待审批的计划");
+            return Outcome.Refused("没有等待审批的计划");
         }
 
         if (c.PlanSubmittedBy == actor.Id || await db.CasePlans.AnyAsync(p => p.CaseId == c.Id && p.UpdatedBy == actor.Id, ct))
         {
-            return new CaseOutcome(Forbidden: "不能审批自己制定或提交的计划");
+            return Outcome.Forbidden("不能审批自己制定或提交的计划");
         }
 
         var errors = new ValidationErrors();
         var comment = CaseText.Clean(body.Comment, "comment", 2000, !approve, errors, "退回时须填写意见");
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         if (approve && CaseWorkflow.Refusal(c.Status, CaseStatus.InService, approval: true) is { } why)
         {
-            return new CaseOutcome(Refused: why);
+            return Outcome.Refused(why);
         }
 
         work.Decide(c, actor, ApprovalSubject.Plan, approve, comment, c.PlanSubmittedBy);

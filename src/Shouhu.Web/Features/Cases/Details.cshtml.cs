@@ -88,7 +88,7 @@ public sealed class DetailsModel(CaseQueries queries, CaseStaff staff, Attachmen
         CaseText.Clean(text, "text", 5000, false, noteErrors);
         if (!noteErrors.IsEmpty)
         {
-            return await RunAsync(id, Task.FromResult(CaseOutcome.Invalid(noteErrors)), string.Empty, ct); // nothing stored, the file neither
+            return await RunAsync(id, Task.FromResult<Outcome<Guid>>(Outcome.Invalid(noteErrors)), string.Empty, ct); // nothing stored, the file neither
         }
 
         if (file is { Length: > 0 })
@@ -102,7 +102,7 @@ public sealed class DetailsModel(CaseQueries queries, CaseStaff staff, Attachmen
         }
         else if (string.IsNullOrWhiteSpace(text))
         {
-            return await RunAsync(id, Task.FromResult(CaseOutcome.Invalid("text", "请填写记录或选择文件")), string.Empty, ct);
+            return await RunAsync(id, Task.FromResult<Outcome<Guid>>(Outcome.Invalid("text", "请填写记录或选择文件")), string.Empty, ct);
         }
 
         return await RunAsync(id, Use<AddCaseNote>().RunAsync(id, Me, new NoteRequest(text), ct), file is { Length: > 0 } ? "已记录并上传文件" : "已记录", ct);
@@ -156,7 +156,7 @@ public sealed class DetailsModel(CaseQueries queries, CaseStaff staff, Attachmen
     public Task<IActionResult> OnPostReferralAsync(Guid id, Guid? organizationId, string? reason, string? dueAt, string? sharedInformation, CancellationToken ct) =>
         RunAsync(id, Use<SendReferral>().RunAsync(id, Me, new SendReferralRequest(organizationId, reason, dueAt, sharedInformation), ct), "转介已发送", ct);
 
-    private async Task<IActionResult> RunAsync(Guid id, Task<CaseOutcome> command, string done, CancellationToken ct)
+    private async Task<IActionResult> RunAsync(Guid id, Task<Outcome<Guid>> command, string done, CancellationToken ct)
     {
         var outcome = await command;
         if (outcome.NotFound)
@@ -170,9 +170,9 @@ public sealed class DetailsModel(CaseQueries queries, CaseStaff staff, Attachmen
             return Redirect($"/Cases/Details/{id}");
         }
 
-        Errors = outcome.Errors ?? new();
+        Errors = outcome.Errors;
         // Each message is shown at its field in the form that was sent (issue #10); the banner only counts them.
-        var message = outcome.Forbidden ?? outcome.Conflict ?? outcome.Refused ?? $"未保存：请改正下面标出的{Errors.Count}处";
+        var message = outcome.Message ?? $"未保存：请改正下面标出的{Errors.Count}处";
         var values = FormStash.ValuesOf(Request.Form);
         values[FormKey] = [Request.Query["handler"].ToString()];
         stash.Keep(TempData, User, new KeptForm(message, Errors.ToDictionary(), values));

@@ -23,7 +23,7 @@ public sealed record EndMeasureRequest(string? EndOn, string? Reason, string? No
 public sealed class EndGuardianshipMeasure(CaseWork work, ShouhuDbContext db, GuardianshipChecks checks)
 {
     /// <summary>Ends a lasting measure; 404 for a measure not of the case, 409 when it already ended, 400 naming the field.</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Guid measureId, Actor actor, EndMeasureRequest body, CancellationToken ct)
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Guid measureId, Actor actor, EndMeasureRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadForWorkAsync(id, actor, null, ct);
         if (c is null)
@@ -33,7 +33,7 @@ public sealed class EndGuardianshipMeasure(CaseWork work, ShouhuDbContext db, Gu
 
         if (actor.Role != Domain.Accounts.Roles.CivilAffairsOfficer)
         {
-            return new CaseOutcome(Forbidden: "监护措施由民政部门决定，只有民政干部可以登记");
+            return Outcome.Forbidden("监护措施由民政部门决定，只有民政干部可以登记");
         }
 
         if (CaseWork.ClosedRefusal(c) is { } closed)
@@ -44,12 +44,12 @@ public sealed class EndGuardianshipMeasure(CaseWork work, ShouhuDbContext db, Gu
         var measure = await db.GuardianshipMeasures.FirstOrDefaultAsync(m => m.Id == measureId && m.CaseId == c.Id, ct);
         if (measure is null)
         {
-            return CaseOutcome.Missing;
+            return Outcome.NotFound;
         }
 
         if (measure.EndOn is { } ended)
         {
-            return new CaseOutcome(Refused: $"该监护措施已于 {ended:yyyy-MM-dd} 终止");
+            return Outcome.Refused($"该监护措施已于 {ended:yyyy-MM-dd} 终止");
         }
 
         var errors = new ValidationErrors();
@@ -62,7 +62,7 @@ public sealed class EndGuardianshipMeasure(CaseWork work, ShouhuDbContext db, Gu
         var end = errors.For("endOn").Count == 0 ? await checks.EndChecksAsync(c, measure.Kind, measure.StartOn, endOn, body.Reason, note, "reason", "note", errors, ct) : null;
         if (!errors.IsEmpty || end is not { } e)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         (measure.EndOn, measure.EndReason, measure.EndAssessmentId, measure.EndNote) = (endOn, e.Reason, e.AssessmentId, note);

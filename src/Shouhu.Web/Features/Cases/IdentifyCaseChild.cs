@@ -11,8 +11,8 @@ namespace Shouhu.Web.Features.Cases;
 /// <summary>Links the registered child to a case opened on a child still unknown.</summary>
 public sealed class IdentifyCaseChild(CaseWork work, ShouhuDbContext db)
 {
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, IdentifyChildRequest body, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, IdentifyChildRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadForWorkAsync(id, actor, null, ct);
         if (c is null)
@@ -27,18 +27,18 @@ public sealed class IdentifyCaseChild(CaseWork work, ShouhuDbContext db)
 
         if (c.ChildId is not null)
         {
-            return new CaseOutcome(Refused: "本案已关联儿童");
+            return Outcome.Refused("本案已关联儿童");
         }
 
         if (!Domain.Accounts.Roles.RegistryReaders.Contains(actor.Role))
         {
-            return new CaseOutcome(Forbidden: "您的角色不能查阅儿童档案，请由督导员或儿童主任确认儿童身份");
+            return Outcome.Forbidden("您的角色不能查阅儿童档案，请由督导员或儿童主任确认儿童身份");
         }
 
         var child = body.ChildId is { } childId ? await db.Children.AsNoTracking().Where(x => x.Id == childId).Select(x => new { x.Id, x.Name, x.RegionCode }).FirstOrDefaultAsync(ct) : null;
         if (child is null)
         {
-            return CaseOutcome.Invalid("childId", "未找到该儿童（须为您辖区内已登记的儿童）");
+            return Outcome.Invalid("childId", "未找到该儿童（须为您辖区内已登记的儿童）");
         }
 
         c.ChildId = child.Id;

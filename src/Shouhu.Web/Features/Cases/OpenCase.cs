@@ -92,11 +92,11 @@ public sealed class OpenCase(ShouhuDbContext db, CaseStaff staff, INotices notic
             UpdatedByName = actor.DisplayName,
         };
         db.Cases.Add(c);
-        db.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.Opened,
+        db.CaseEvents.Add(CaseTimeline.Event(c, actor, CaseEventKind.Opened,
             $"立案（{CaseworkNames.Of(report.Channel)}报告，{CaseworkNames.Of(report.Urgency)}，{ChinaTime.ToChina(report.ReceivedAt):yyyy-MM-dd HH:mm} 接报）：{report.Narrative}" + (comment is null ? string.Empty : $"。研判意见：{comment}"), report.Id, now));
         if (worker is not null || supervisor is not null)
         {
-            db.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.Assigned,
+            db.CaseEvents.Add(CaseTimeline.Event(c, actor, CaseEventKind.Assigned,
                 $"分派承办人：{worker?.DisplayName ?? "（待分派）"}；督导：{supervisor?.DisplayName ?? "（未定）"}", null, now.AddTicks(1)));
         }
 

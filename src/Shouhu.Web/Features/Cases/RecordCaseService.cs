@@ -10,8 +10,8 @@ namespace Shouhu.Web.Features.Cases;
 /// <summary>Records a service delivered: type, provider, date (not in the future), duration in minutes, outcome.</summary>
 public sealed class RecordCaseService(CaseWork work, ShouhuDbContext db, TimeProvider clock)
 {
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, ServiceRequest body, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, ServiceRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadForWorkAsync(id, actor, null, ct);
         if (c is null)
@@ -49,7 +49,7 @@ public sealed class RecordCaseService(CaseWork work, ShouhuDbContext db, TimePro
 
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         var record = new ServiceRecord

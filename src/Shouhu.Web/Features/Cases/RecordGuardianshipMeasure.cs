@@ -10,8 +10,8 @@ namespace Shouhu.Web.Features.Cases;
 /// <summary>Records temporary (art. 92) or long-term (art. 94) guardianship by civil affairs, with its legal ground; officers only.</summary>
 public sealed class RecordGuardianshipMeasure(CaseWork work, ShouhuDbContext db, GuardianshipChecks checks)
 {
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, MeasureRequest body, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, MeasureRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadForWorkAsync(id, actor, null, ct);
         if (c is null)
@@ -21,7 +21,7 @@ public sealed class RecordGuardianshipMeasure(CaseWork work, ShouhuDbContext db,
 
         if (actor.Role != Domain.Accounts.Roles.CivilAffairsOfficer)
         {
-            return new CaseOutcome(Forbidden: "监护措施由民政部门决定，只有民政干部可以登记");
+            return Outcome.Forbidden("监护措施由民政部门决定，只有民政干部可以登记");
         }
 
         if (CaseWork.ClosedRefusal(c) is { } closed)
@@ -76,7 +76,7 @@ public sealed class RecordGuardianshipMeasure(CaseWork work, ShouhuDbContext db,
         var ending = errors.IsEmpty ? await checks.NewMeasureChecksAsync(c, kind, placement, start, end, body, errors, ct) : null;
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         var measure = new GuardianshipMeasure

@@ -32,38 +32,38 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
     /// pending no other may replace it (409 naming where the pending one goes): it is withdrawn first, which the receiving
     /// side is told of (<see cref="WithdrawAsync"/>).
     /// </summary>
-    public async Task<CaseOutcome> RequestAsync(Guid id, Actor actor, RegionTransferRequest body, CancellationToken ct)
+    public async Task<Outcome<Guid>> RequestAsync(Guid id, Actor actor, RegionTransferRequest body, CancellationToken ct)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !CaseAccess.CanRead(c, actor))
         {
-            return CaseOutcome.Missing;
+            return Outcome.NotFound;
         }
 
         if (!CaseAccess.CanWork(c, actor))
         {
-            return new CaseOutcome(Forbidden: "只有本案承办人、督导或民政干部可以移交案件");
+            return Outcome.Forbidden("只有本案承办人、督导或民政干部可以移交案件");
         }
 
         if (body.Version is { } v && v != c.Version)
         {
-            return new CaseOutcome(Conflict: CaseWork.ConflictText(c));
+            return Outcome.Conflict(CaseWork.ConflictText(c));
         }
 
         if (c.Status == CaseStatus.Closed)
         {
-            return new CaseOutcome(Refused: "已结案的案件不能移交");
+            return Outcome.Refused("已结案的案件不能移交");
         }
 
         if (c.ChildId is null)
         {
-            return new CaseOutcome(Refused: "请先确认儿童身份，再移交到儿童现居住地");
+            return Outcome.Refused("请先确认儿童身份，再移交到儿童现居住地");
         }
 
         if (c.PendingRegionCode is { } pending)
         {
             var pendingName = (await regionNames.NamesAsync([pending], ct)).GetValueOrDefault(pending) ?? pending;
-            return new CaseOutcome(Refused: $"案件已有待接收的移交（移交至 {pendingName}），请先撤回该移交再重新移交");
+            return Outcome.Refused($"案件已有待接收的移交（移交至 {pendingName}），请先撤回该移交再重新移交");
         }
 
         var errors = new ValidationErrors();
@@ -84,7 +84,7 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
 
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         var toName = (await regionNames.NamesAsync([to!], ct)).GetValueOrDefault(to!);
@@ -95,9 +95,9 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         c.PendingRegionRequestedAt = Now;
         c.UpdatedAt = Now;
         c.UpdatedByName = actor.DisplayName;
-        db.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.TransferRequested, $"移交至 {toName}（{to}），待接收地确认。原因：{note}", null, Now));
+        db.CaseEvents.Add(CaseTimeline.Event(c, actor, CaseEventKind.TransferRequested, $"移交至 {toName}（{to}），待接收地确认。原因：{note}", null, Now));
         await db.SaveChangesAsync(ct);
-        return new CaseOutcome();
+        return Outcome.Done(id);
     }
 
     /// <summary>
@@ -105,29 +105,29 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
     /// (403 for others who may read it; 409 when none is pending). The timeline records it and the receiving side — the
     /// supervisors and officers who saw it waiting — are told by notification (case number only).
     /// </summary>
-    public async Task<CaseOutcome> WithdrawAsync(Guid id, Actor actor, string? note, CancellationToken ct)
+    public async Task<Outcome<Guid>> WithdrawAsync(Guid id, Actor actor, string? note, CancellationToken ct)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !CaseAccess.CanRead(c, actor))
         {
-            return CaseOutcome.Missing;
+            return Outcome.NotFound;
         }
 
         if (!(actor.Id == c.PendingRegionRequestedBy || (Roles.CaseSupervisors.Contains(actor.Role) && CaseAccess.CanWork(c, actor))))
         {
-            return new CaseOutcome(Forbidden: "只有移交申请人、本案督导或民政干部可以撤回移交");
+            return Outcome.Forbidden("只有移交申请人、本案督导或民政干部可以撤回移交");
         }
 
         if (c.PendingRegionCode is not { } to)
         {
-            return new CaseOutcome(Refused: "案件没有待接收的移交");
+            return Outcome.Refused("案件没有待接收的移交");
         }
 
         var errors = new ValidationErrors();
         var reason = CaseText.Clean(note, "note", 2000, false, errors);
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         var toName = (await regionNames.NamesAsync([to], ct)).GetValueOrDefault(to) ?? to;
@@ -139,10 +139,10 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         c.PendingRegionRequestedAt = null;
         c.UpdatedAt = Now;
         c.UpdatedByName = actor.DisplayName;
-        db.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.Note, $"撤回移交（原移交至 {toName}）" + (reason is null ? string.Empty : $"：{reason}"), null, Now));
+        db.CaseEvents.Add(CaseTimeline.Event(c, actor, CaseEventKind.Note, $"撤回移交（原移交至 {toName}）" + (reason is null ? string.Empty : $"：{reason}"), null, Now));
         notices.Queue(db, receivers, Domain.Monitoring.NotificationKind.Assignment, $"案件 {c.CaseNumber} 移交至本辖区的申请已撤回，无需接收", "/Cases/Transfers", c.RegionCode);
         await db.SaveChangesAsync(ct);
-        return new CaseOutcome();
+        return Outcome.Done(id);
     }
 
     /// <summary>Transfers waiting for the caller: to a village inside their jurisdiction, for supervisors and officers.</summary>
@@ -182,18 +182,18 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
     /// supervisor; workers who cannot follow are freed) or declines with a reason (the case stays). 404 for anyone the
     /// transfer is not addressed to.
     /// </summary>
-    public async Task<CaseOutcome> DecideAsync(Guid id, Actor actor, bool accept, string? note, CancellationToken ct)
+    public async Task<Outcome<Guid>> DecideAsync(Guid id, Actor actor, bool accept, string? note, CancellationToken ct)
     {
         if (!Roles.CaseSupervisors.Contains(actor.Role) || !RegionCode.IsWellFormed(actor.Jurisdiction))
         {
-            return CaseOutcome.Missing;
+            return Outcome.NotFound;
         }
 
         var errors = new ValidationErrors();
         var reason = CaseText.Clean(note, "note", 2000, !accept, errors, "拒绝接收须说明理由");
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         // One save in a scope that sees both places — the case's present one and the village it moves to — and nothing
@@ -201,7 +201,7 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         var peek = await db.Beyond<Case>(JurisdictionBypass.IncomingTransfer).Where(c => c.Id == id).Select(c => new { c.RegionCode, c.PendingRegionCode }).FirstOrDefaultAsync(ct);
         if (peek?.PendingRegionCode is not { } to || !RegionCode.IsWithin(to, actor.Jurisdiction))
         {
-            return CaseOutcome.Missing;
+            return Outcome.NotFound;
         }
 
         var scope = new CallerScope(actor.Id, actor.UserName, null, IsSystem: true, db.Caller.ClientAddress);
@@ -215,9 +215,9 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
         c.UpdatedByName = actor.DisplayName;
         if (!accept)
         {
-            wide.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.Note, $"{names.GetValueOrDefault(to)} 拒绝接收移交：{reason}", null, Now));
+            wide.CaseEvents.Add(CaseTimeline.Event(c, actor, CaseEventKind.Note, $"{names.GetValueOrDefault(to)} 拒绝接收移交：{reason}", null, Now));
             await wide.SaveChangesAsync(ct);
-            return new CaseOutcome();
+            return Outcome.Done(id);
         }
 
         await CaseWork.MoveAsync(wide, c, to, ct);
@@ -228,11 +228,11 @@ public sealed class RegionTransfer(ShouhuDbContext db, DbContextOptions<ShouhuDb
             await MoveChildAsync(wide, childId, to, ct);
         }
 
-        wide.CaseEvents.Add(CaseWork.NewEvent(c, actor, CaseEventKind.TransferAccepted,
+        wide.CaseEvents.Add(CaseTimeline.Event(c, actor, CaseEventKind.TransferAccepted,
             $"{names.GetValueOrDefault(to)} 接收移交（自 {names.GetValueOrDefault(from)}），督导：{actor.DisplayName}" + (c.AssignedWorkerId is null ? "；请分派承办人" : string.Empty)
             + (reason is null ? string.Empty : $"。{reason}"), null, Now));
         await wide.SaveChangesAsync(ct);
-        return new CaseOutcome();
+        return Outcome.Done(id);
     }
 
     // The child's register file follows the child: record, categories, family, entrusted care and history, with a history

@@ -10,8 +10,8 @@ namespace Shouhu.Web.Features.Cases;
 /// <summary>Requests closure (in review): reason, closing assessment, optional follow-up date; the supervisor then decides.</summary>
 public sealed class RequestCaseClosure(CaseWork work, TimeProvider clock)
 {
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, ClosureRequest body, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, ClosureRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadForWorkAsync(id, actor, body.Version, ct);
         if (c is null)
@@ -21,12 +21,12 @@ public sealed class RequestCaseClosure(CaseWork work, TimeProvider clock)
 
         if (c.Status != CaseStatus.Reviewing)
         {
-            return new CaseOutcome(Refused: c.Status == CaseStatus.Closed ? "案件已结案" : "须在「评估回顾」阶段申请结案");
+            return Outcome.Refused(c.Status == CaseStatus.Closed ? "案件已结案" : "须在「评估回顾」阶段申请结案");
         }
 
         if (c.ClosureState == ApprovalState.Submitted)
         {
-            return new CaseOutcome(Refused: "结案申请已提交，正在等待督导审批");
+            return Outcome.Refused("结案申请已提交，正在等待督导审批");
         }
 
         var errors = new ValidationErrors();
@@ -56,7 +56,7 @@ public sealed class RequestCaseClosure(CaseWork work, TimeProvider clock)
 
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         c.ClosureReason = reason;

@@ -11,8 +11,8 @@ namespace Shouhu.Web.Features.Cases;
 /// <summary>Hands the case to another worker, who must accept it (<see cref="AcceptCaseTransfer"/>).</summary>
 public sealed class RequestCaseTransfer(CaseWork work, CaseStaff staff, ShouhuDbContext db, INotices notices)
 {
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, TransferRequest body, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, TransferRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadForWorkAsync(id, actor, body.Version, ct);
         if (c is null)
@@ -39,7 +39,7 @@ public sealed class RequestCaseTransfer(CaseWork work, CaseStaff staff, ShouhuDb
 
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         c.PendingWorkerId = target!.Id;

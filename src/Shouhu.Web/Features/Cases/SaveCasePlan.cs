@@ -14,8 +14,8 @@ namespace Shouhu.Web.Features.Cases;
 /// </summary>
 public sealed class SaveCasePlan(CaseWork work, ShouhuDbContext db, TimeProvider clock)
 {
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, PlanRequest body, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, PlanRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadForWorkAsync(id, actor, body.Version, ct);
         if (c is null)
@@ -25,12 +25,12 @@ public sealed class SaveCasePlan(CaseWork work, ShouhuDbContext db, TimeProvider
 
         if (c.Status is not (CaseStatus.Assessing or CaseStatus.Planning))
         {
-            return new CaseOutcome(Refused: $"「{CaseWorkflow.Name(c.Status)}」阶段不能修改计划（服务中调整计划请先转为「制定计划」）");
+            return Outcome.Refused($"「{CaseWorkflow.Name(c.Status)}」阶段不能修改计划（服务中调整计划请先转为「制定计划」）");
         }
 
         if (c.PlanState == ApprovalState.Submitted)
         {
-            return new CaseOutcome(Refused: "计划正在等待督导审批，不能修改");
+            return Outcome.Refused("计划正在等待督导审批，不能修改");
         }
 
         var errors = new ValidationErrors();
@@ -89,7 +89,7 @@ public sealed class SaveCasePlan(CaseWork work, ShouhuDbContext db, TimeProvider
 
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         var plan = await db.CasePlans.Include(p => p.Items).FirstOrDefaultAsync(p => p.CaseId == c.Id, ct);

@@ -13,8 +13,8 @@ namespace Shouhu.Web.Features.Cases;
 /// </summary>
 public sealed class SendReferral(CaseWork work, ShouhuDbContext db, INotices notices)
 {
-    /// <summary>Runs it: done, or the refusal as a <see cref="CaseOutcome"/> (404 not found, 403, 409 state or version, 400 naming the field).</summary>
-    public async Task<CaseOutcome> RunAsync(Guid id, Actor actor, SendReferralRequest body, CancellationToken ct)
+    /// <summary>Runs it: done, or the refusal as an <see cref="Outcome{T}"/> of the case id (404 not found, 403, 409 state or version, 400 naming the field).</summary>
+    public async Task<Outcome<Guid>> RunAsync(Guid id, Actor actor, SendReferralRequest body, CancellationToken ct)
     {
         var (c, refusal) = await work.LoadForWorkAsync(id, actor, null, ct);
         if (c is null)
@@ -50,7 +50,7 @@ public sealed class SendReferral(CaseWork work, ShouhuDbContext db, INotices not
 
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         var referral = new Referral

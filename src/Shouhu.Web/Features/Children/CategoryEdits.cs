@@ -40,40 +40,40 @@ public sealed record VerificationSettings(int MinimumPeople)
 public sealed class CategoryEdits(ShouhuDbContext db, ChildFileChanges fileChanges, TimeProvider clock, VerificationSettings verification, RegisterSettings settings)
 {
     /// <summary>Adds a category after checking what it needs (DOMAIN.md §1); one open category of each kind at a time.</summary>
-    public async Task<EditOutcome> AddAsync(Guid childId, CategoryInput input, CancellationToken ct = default)
+    public async Task<Outcome<Child>> AddAsync(Guid childId, CategoryInput input, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var child = await db.Children.Include(c => c.Categories).Include(c => c.Guardians).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == childId, ct);
         if (child is null)
         {
-            return new(null, errors, NotFound: true);
+            return Outcome.NotFound;
         }
 
         var today = ChinaTime.Today(clock);
         if (!EnumName.TryParse<ProtectionCategory>(input.Category, out var category))
         {
             errors.Add("category", $"未知的保护类别“{input.Category}”，应为 {string.Join(", ", Enum.GetNames<ProtectionCategory>())}");
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         var from = today;
         if (!string.IsNullOrWhiteSpace(input.ValidFrom) && (!DateText.TryParse(input.ValidFrom, out from) || from < child.BirthDate || from > today))
         {
             errors.Add("validFrom", "起始日期不是有效日期，或早于出生日期、晚于今天");
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         if (child.Categories.Any(k => k.Category == category && k.Status is not (CategoryStatus.Exited or CategoryStatus.Rejected)))
         {
             errors.Add("category", $"已有未退出的“{ChildCategory.ChineseName(category)}”类别");
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         var subType = input.SubType?.Trim() is { Length: > 0 } s ? s : null;
         if (CategoryRules.SubTypeProblem(category, subType) is { } subTypeProblem)
         {
             errors.Add("subType", subTypeProblem);
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         foreach (var problem in CategoryRules.Check(category, subType, child, child.Guardians, from, settings))
@@ -83,7 +83,7 @@ public sealed class CategoryEdits(ShouhuDbContext db, ChildFileChanges fileChang
 
         if (!errors.IsEmpty)
         {
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         var now = DateTime.UtcNow;
@@ -102,7 +102,7 @@ public sealed class CategoryEdits(ShouhuDbContext db, ChildFileChanges fileChang
         db.AddRevision(child, "categories", null, $"{ChildCategory.ChineseName(category)}（{ChildCategory.StatusName(CategoryStatus.Pending)}）", now);
         await db.SaveChangesAsync(ct);
         await fileChanges.ScheduleChangedAsync(db, child.Id, ct);
-        return new(child, errors);
+        return Outcome.Done(child);
     }
 
     /// <summary>
@@ -111,20 +111,20 @@ public sealed class CategoryEdits(ShouhuDbContext db, ChildFileChanges fileChang
     /// when the status does not allow it now or the version is stale; field errors (400) for a missing reason or version
     /// and a date that is sent for anything but an exit, or is no date in the category's period.
     /// </summary>
-    public async Task<EditOutcome> ActAsync(Guid childId, Guid categoryId, CategoryAction action, CategoryActionRequest request, string role, CancellationToken ct = default)
+    public async Task<Outcome<Child>> ActAsync(Guid childId, Guid categoryId, CategoryAction action, CategoryActionRequest request, string role, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == childId, ct);
         var category = child?.Categories.FirstOrDefault(k => k.Id == categoryId);
         if (child is null || category is null)
         {
-            return new(null, errors, NotFound: true);
+            return Outcome.NotFound;
         }
 
         var level = RegionCode.LevelOf(db.Caller.JurisdictionCode) ?? 5;
         if ((CategoryWorkflow.RoleRefusal(action, role, level) ?? CategoryWorkflow.SamePersonRefusal(category, action, db.Caller.ActorId, verification.MinimumPeople)) is { } refusal)
         {
-            return new(null, errors, Forbidden: refusal);
+            return Outcome.Forbidden(refusal);
         }
 
         if (request.Version is null)
@@ -154,17 +154,17 @@ public sealed class CategoryEdits(ShouhuDbContext db, ChildFileChanges fileChang
 
         if (!errors.IsEmpty)
         {
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         if (request.Version != category.Version)
         {
-            return new(null, errors, Conflict: await db.ChangedMeanwhileAsync(child.Id, $"categories.{category.Category}", "保护类别", ct));
+            return Outcome.Conflict(await db.ChangedMeanwhileAsync(child.Id, $"categories.{category.Category}", "保护类别", ct));
         }
 
         if (CategoryWorkflow.StateConflict(category.Status, action) is { } conflict)
         {
-            return new(null, errors, StateConflict: conflict);
+            return Outcome.Refused(conflict) with { Title = "当前状态不能办理" };
         }
 
         db.Entry(category).Property(k => k.Version).OriginalValue = request.Version.Value;
@@ -204,10 +204,10 @@ public sealed class CategoryEdits(ShouhuDbContext db, ChildFileChanges fileChang
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new(null, errors, Conflict: await db.ChangedMeanwhileAsync(child.Id, $"categories.{category.Category}", "保护类别", ct));
+            return Outcome.Conflict(await db.ChangedMeanwhileAsync(child.Id, $"categories.{category.Category}", "保护类别", ct));
         }
 
         await fileChanges.ScheduleChangedAsync(db, child.Id, ct);
-        return new(child, errors);
+        return Outcome.Done(child);
     }
 }

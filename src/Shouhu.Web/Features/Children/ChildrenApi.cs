@@ -26,27 +26,22 @@ public static class ChildrenApi
         group.MapPost("/{id:guid}/categories/{categoryId:guid}/{action}", ActOnCategoryAsync).RequireAuthorization(Policies.WriteRegistry)
             .WithSummary("类别核查：township-verify（乡镇查验）、confirm（县级确认）、reject（不予确认）、exit（退出）");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadRegistry).WithSummary("辖区内儿童列表");
-        group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.ReadRegistry).WithSummary("按当前筛选导出 Excel（审计）");
+        group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.ReadRegistry).WithSummary("按当前筛选导出 Excel（审计）")
+            .Produces<Stream>(StatusCodes.Status200OK, XlsxContentType);
     }
+
+    /// <summary>The export's content type (.xlsx).</summary>
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static string? RoleOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role);
 
     /// <summary>201 with Location; 400 naming each wrong field; 403 outside the jurisdiction; 409 for a registered ID number or a probable duplicate.</summary>
-    public static async Task<Results<Created<ChildResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+    public static async Task<Results<Created<ChildResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> RegisterAsync(
         RegisterChildRequest body, RegisterChild handler, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct)
     {
         var outcome = await handler.RunAsync(body.ToInput(), body.AllowPossibleDuplicate == true, ct);
-        if (Refusal(new EditOutcome(outcome.Child, outcome.Errors, false, outcome.Forbidden, outcome.Duplicate, outcome.PossibleDuplicates), outcome.ExistingId, RoleOf(user)) is { } refused)
-        {
-            return refused;
-        }
-
-        if (outcome.Child is not { } child)
-        {
-            return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(), title: "输入有误");
-        }
-
-        return TypedResults.Created($"/api/v1/children/{child.Id}", await queries.ResponseAsync(child, RoleOf(user), ct));
+        return await OutcomeResults.AnswerAsync(Shown(outcome, user), async child =>
+            TypedResults.Created($"/api/v1/children/{child.Id}", await queries.ResponseAsync(child, RoleOf(user), ct)));
     }
 
     /// <summary>The record, or 404 when absent or outside the jurisdiction.</summary>
@@ -54,7 +49,7 @@ public static class ChildrenApi
         await queries.GetAsync(id, RoleOf(user), ct) is { } child ? TypedResults.Ok(child) : TypedResults.NotFound();
 
     /// <summary>Saves an edit; 409 when <c>version</c> is stale (the message names who saved meanwhile).</summary>
-    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> UpdateAsync(
+    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> UpdateAsync(
         Guid id, RegisterChildRequest body, UpdateChild handler, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct)
         => await AnswerAsync(await handler.RunAsync(id, body.ToInput(), body.Version, body.AllowPossibleDuplicate == true, ct), id, queries, user, ct);
 
@@ -63,33 +58,33 @@ public static class ChildrenApi
         await queries.HistoryAsync(id, RoleOf(user), ct) is { } h ? TypedResults.Ok(h) : TypedResults.NotFound();
 
     /// <summary>Adds a guardian or family member.</summary>
-    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> AddGuardianAsync(
+    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> AddGuardianAsync(
         Guid id, GuardianInput body, GuardianEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
         await AnswerAsync(await edits.AddAsync(id, body, ct), id, queries, user, ct);
 
     /// <summary>Changes a guardian or family member: a full replacement of its fields, with the <c>version</c> read (400 missing, 409 stale, naming who changed it).</summary>
-    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> UpdateGuardianAsync(
+    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> UpdateGuardianAsync(
         Guid id, Guid guardianId, GuardianInput body, GuardianEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
         await AnswerAsync(await edits.UpdateAsync(id, guardianId, body, ct), id, queries, user, ct);
 
     /// <summary>Removes a family member record; <c>?version=</c> the guardian's version as read (400 missing, 409 stale).</summary>
-    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> RemoveGuardianAsync(
+    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> RemoveGuardianAsync(
         Guid id, Guid guardianId, Guid? version, GuardianEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
         await AnswerAsync(await edits.RemoveAsync(id, guardianId, version, ct), id, queries, user, ct);
 
     /// <summary>Submits a protection category (待乡镇查验).</summary>
-    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> AddCategoryAsync(
+    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> AddCategoryAsync(
         Guid id, CategoryInput body, CategoryEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
         await AnswerAsync(await edits.AddAsync(id, body, ct), id, queries, user, ct);
 
     /// <summary>Moves a category along the verification chain (with its <c>version</c>); 403 when the role, level or person may not, 409 when the status does not allow it or the version is stale.</summary>
-    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> ActOnCategoryAsync(
+    public static async Task<Results<Ok<ChildResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> ActOnCategoryAsync(
         Guid id, Guid categoryId, string action, CategoryActionRequest? body, CategoryEdits edits, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct)
     {
         var parsed = CategoryWorkflow.ParseActionText(action);
         if (parsed is null)
         {
-            return TypedResults.NotFound();
+            return new NotFoundProblem("未找到", "未找到该记录或页面。");
         }
 
         return await AnswerAsync(await edits.ActAsync(id, categoryId, parsed.Value, body ?? new CategoryActionRequest(null, null), RoleOf(user) ?? string.Empty, ct), id, queries, user, ct);
@@ -113,7 +108,7 @@ public static class ChildrenApi
     /// <c>fullIdNumbers=true</c> and <c>includeCategories=true</c> each need a <c>purpose</c> (用途, ≤200 characters; 400
     /// naming it) and a role that may (403). 400 naming a filter parameter whose value is unknown.
     /// </summary>
-    public static async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(ChildExport export, ClaimsPrincipal user, TimeProvider clock, string? q, string? regionCode, string? category,
+    public static async Task<Results<FileStreamHttpResult, ValidationProblem, ForbiddenProblem>> ExportAsync(ChildExport export, ClaimsPrincipal user, TimeProvider clock, string? q, string? regionCode, string? category,
         string? status, int? ageMin, int? ageMax, string? schoolStatus, string? sort, bool? fullIdNumbers, bool? includeCategories, string? purpose, CancellationToken ct)
     {
         var filter = new ChildFilter(q, regionCode, category, status, ageMin, ageMax, schoolStatus, sort);
@@ -125,7 +120,7 @@ public static class ChildrenApi
         var (view, forbidden, purposeProblem, stated) = PersonalDataPolicy.ForExport(RoleOf(user), new ExportRequest(fullIdNumbers == true, includeCategories == true, purpose));
         if (forbidden is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权操作", detail: forbidden);
+            return OutcomeResults.Forbidden(forbidden);
         }
 
         if (purposeProblem is not null)
@@ -137,60 +132,16 @@ public static class ChildrenApi
         await export.WriteAsync(filter, view, stated, buffer, ct);
         buffer.Position = 0;
         var name = $"儿童名册-{ChinaTime.Today(clock):yyyyMMdd}.xlsx";
-        return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        return TypedResults.File(buffer, XlsxContentType, name);
     }
 
-    private static async Task<Results<Ok<ChildResponse>, ValidationProblem, ProblemHttpResult, NotFound>> AnswerAsync(
-        EditOutcome outcome, Guid id, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (outcome.NotFound)
-        {
-            return TypedResults.NotFound();
-        }
+    // The record as the caller now reads it, or the refusal; possible duplicates as the caller's role may see them.
+    private static async Task<Results<Ok<ChildResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> AnswerAsync(
+        Outcome<Child> outcome, Guid id, ChildQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+        OutcomeResults.Answer(
+            outcome.Refusal is { } refusal ? Shown<ChildResponse>(refusal, user) : await queries.GetAsync(id, RoleOf(user), ct) is { } child ? Outcome.Done(child) : Outcome.NotFound,
+            TypedResults.Ok);
 
-        if (Refusal(outcome, null, RoleOf(user)) is { } refused)
-        {
-            return refused;
-        }
-
-        if (outcome.Child is null)
-        {
-            return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(), title: "输入有误");
-        }
-
-        return await queries.GetAsync(id, RoleOf(user), ct) is { } child ? TypedResults.Ok(child) : TypedResults.NotFound();
-    }
-
-    private static ProblemHttpResult? Refusal(EditOutcome outcome, Guid? existingId, string? role)
-    {
-        if (outcome.Forbidden is { } why)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权操作", detail: why);
-        }
-
-        if (outcome.Conflict is { } conflict)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "记录已被他人修改", detail: conflict);
-        }
-
-        if (outcome.StateConflict is { } state)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "当前状态不能办理", detail: state);
-        }
-
-        if (outcome.Duplicate is { } dup)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "重复登记", detail: dup,
-                extensions: existingId is { } existing ? new Dictionary<string, object?> { ["existingId"] = existing } : null);
-        }
-
-        if (outcome.PossibleDuplicates is { Count: > 0 } fuzzy)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "可能重复",
-                detail: "发现姓名相同且出生日期或监护人身份证号相同的儿童。如确认不是同一人，请带 allowPossibleDuplicate: true 再次提交。",
-                extensions: new Dictionary<string, object?> { ["possibleDuplicates"] = PossibleDuplicate.Shown(fuzzy, PersonalDataPolicy.For(role, OutputChannel.DuplicateCheck)) });
-        }
-
-        return null;
-    }
+    private static Outcome<T> Shown<T>(Outcome<T> outcome, ClaimsPrincipal user) =>
+        DuplicateRefusals.Shown(outcome, PersonalDataPolicy.For(RoleOf(user), OutputChannel.DuplicateCheck));
 }

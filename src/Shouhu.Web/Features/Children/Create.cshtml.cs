@@ -34,7 +34,7 @@ public sealed class CreateModel(RegisterChild register, ShouhuDbContext db) : Pa
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await register.RunAsync(Form.ToInput(), Form.AllowPossibleDuplicate, ct);
-        if (outcome.Child is { } child)
+        if (outcome.Value is { } child)
         {
             // Said once, on the page the redirect shows: a refresh of that clean address does not say 已登记 again.
             TempData["childCreated"] = true;
@@ -42,9 +42,10 @@ public sealed class CreateModel(RegisterChild register, ShouhuDbContext db) : Pa
         }
 
         Errors = outcome.Errors;
-        Problem = outcome.Forbidden ?? outcome.Duplicate;
-        ExistingId = outcome.ExistingId;
-        PossibleDuplicates = PossibleDuplicate.Shown(outcome.PossibleDuplicates ?? [], PersonalDataPolicy.For(User.FindFirstValue(ClaimTypes.Role), OutputChannel.DuplicateCheck));
+        ExistingId = DuplicateRefusals.ExistingIdOf(outcome);
+        // The matches are listed with their own words; every other refusal is said in one sentence.
+        Problem = DuplicateRefusals.MatchesOf(outcome).Count > 0 ? null : outcome.Message;
+        PossibleDuplicates = PossibleDuplicate.Shown(DuplicateRefusals.MatchesOf(outcome), PersonalDataPolicy.For(User.FindFirstValue(ClaimTypes.Role), OutputChannel.DuplicateCheck));
         Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", RegionPicker.PickedIn(Request, "ResidenceRegionCode", Form.ResidenceRegionCode), 5, ct);
         return Page();
     }

@@ -89,17 +89,17 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         var outcome = await guardians.AddAsync(id, new GuardianInput(name, relation, citizenIdNumber, status, true, isWorkingAway, null, null, null, phone,
             ConditionSince: conditionSince, ConditionTermMonths: conditionTermMonths, DisabilityType: string.IsNullOrWhiteSpace(disabilityType) ? null : disabilityType,
             DisabilityGrade: disabilityGrade, Illness: illness, AwaySince: awaySince, WorkRegionCode: workRegionCode), ct);
-        if (outcome.Child is null && !outcome.NotFound)
+        if (!outcome.Ok && !outcome.NotFound)
         {
             // Shown at once with the member's fields and their errors (an ID number is not to be kept anywhere).
-            (GuardianErrors, MessageIsError, Message) = (outcome.Errors, true, outcome.Forbidden ?? string.Join("；", outcome.Errors.ToDictionary().SelectMany(kv => kv.Value)));
+            (GuardianErrors, MessageIsError, Message) = (outcome.Errors, true, outcome.Message ?? string.Join("；", outcome.Errors.ToDictionary().SelectMany(kv => kv.Value)));
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
         return After(id, outcome, "已添加家庭成员。");
     }
 
-    private IActionResult After(Guid id, EditOutcome outcome, string ok)
+    private IActionResult After(Guid id, Outcome<Child> outcome, string ok)
     {
         if (outcome.NotFound)
         {
@@ -107,9 +107,9 @@ public sealed class DetailsModel(ChildQueries queries, CategoryEdits categories,
         }
 
         // Post, redirect, show (issue #10): a refresh of the page never verifies, adds or refuses a second time.
-        TempData["childMessageIsError"] = outcome.Child is null;
-        TempData["childMessage"] = outcome.Child is not null ? ok
-            : outcome.Forbidden ?? outcome.StateConflict ?? outcome.Conflict ?? string.Join("；", outcome.Errors.ToDictionary().SelectMany(kv => kv.Value));
+        TempData["childMessageIsError"] = !outcome.Ok;
+        TempData["childMessage"] = outcome.Ok ? ok
+            : outcome.Message ?? string.Join("；", outcome.Errors.ToDictionary().SelectMany(kv => kv.Value));
         return Redirect($"/Children/Details/{id}");
     }
 

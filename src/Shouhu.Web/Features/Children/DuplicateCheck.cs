@@ -17,6 +17,47 @@ public sealed record PossibleDuplicate(Guid? Id, string? Name, DateOnly? BirthDa
 }
 
 /// <summary>
+/// The two 409 refusals of a duplicate on registration and edit (API-CONTRACT.md): 重复登记 for a citizen ID number already
+/// registered (<c>existingId</c> when the record lies in the caller's jurisdiction), and 可能重复 for a probable duplicate, whose
+/// <c>possibleDuplicates</c> the API and the page show only as <see cref="Shown{T}"/> lets the caller's role see them.
+/// </summary>
+public static class DuplicateRefusals
+{
+    /// <summary>The sentence of 可能重复: what matched, and how to register anyway.</summary>
+    public const string PossibleText = "发现姓名相同且出生日期或监护人身份证号相同的儿童。如确认不是同一人，请带 allowPossibleDuplicate: true 再次提交。";
+
+    private const string Matches = "possibleDuplicates";
+    private const string Existing = "existingId";
+
+    /// <summary>409 重复登记, with the record's id when the caller may open it.</summary>
+    public static Refusal Registered(string detail, Guid? existingId) => Outcome.Conflict(detail) with
+    {
+        Title = "重复登记",
+        Extensions = existingId is { } id ? new Dictionary<string, object?> { [Existing] = id } : null,
+    };
+
+    /// <summary>409 可能重复 with the matches as found (unmasked: answer it only through <see cref="Shown{T}"/>).</summary>
+    public static Refusal Possible(IReadOnlyList<PossibleDuplicate> matches) => Outcome.Conflict(PossibleText) with
+    {
+        Title = "可能重复",
+        Extensions = new Dictionary<string, object?> { [Matches] = matches },
+    };
+
+    /// <summary>The matches of a 可能重复 refusal (empty for any other outcome).</summary>
+    public static IReadOnlyList<PossibleDuplicate> MatchesOf<T>(Outcome<T> outcome) =>
+        outcome.Refusal?.Extensions?.GetValueOrDefault(Matches) as IReadOnlyList<PossibleDuplicate> ?? [];
+
+    /// <summary>The id of the registered record of a 重复登记 refusal, when the caller may open it.</summary>
+    public static Guid? ExistingIdOf<T>(Outcome<T> outcome) => outcome.Refusal?.Extensions?.GetValueOrDefault(Existing) as Guid?;
+
+    /// <summary>The outcome with its matches as <paramref name="view"/> lets them be shown (<see cref="PossibleDuplicate.Shown"/>).</summary>
+    public static Outcome<T> Shown<T>(Outcome<T> outcome, PersonalDataView view) =>
+        outcome.Refusal is { } r && MatchesOf(outcome) is { Count: > 0 } matches
+            ? r with { Extensions = new Dictionary<string, object?> { [Matches] = PossibleDuplicate.Shown(matches, view) } }
+            : outcome;
+}
+
+/// <summary>
 /// Duplicate detection on entry and edit (the registry issue): an exact citizen ID number anywhere in the country blocks;
 /// the same name with the same birth date, or the same name with a guardian's ID number, in the same county warns.
 /// These are the only reads that look past the jurisdiction filter, and they return no detail of what lies outside.

@@ -44,15 +44,16 @@ public sealed class EditModel(UpdateChild update, ChildQueries queries, ShouhuDb
             return NotFound();
         }
 
-        if (outcome.Child is not null)
+        if (outcome.Ok)
         {
             TempData["childSaved"] = true;
             return Redirect($"/Children/Details/{id}");
         }
 
         Errors = outcome.Errors;
-        Problem = outcome.Forbidden ?? outcome.Duplicate ?? outcome.Conflict;
-        PossibleDuplicates = PossibleDuplicate.Shown(outcome.PossibleDuplicates ?? [], PersonalDataPolicy.For(User.FindFirstValue(ClaimTypes.Role), OutputChannel.DuplicateCheck));
+        // The matches are listed with their own words; every other refusal is said in one sentence.
+        Problem = DuplicateRefusals.MatchesOf(outcome).Count > 0 ? null : outcome.Message;
+        PossibleDuplicates = PossibleDuplicate.Shown(DuplicateRefusals.MatchesOf(outcome), PersonalDataPolicy.For(User.FindFirstValue(ClaimTypes.Role), OutputChannel.DuplicateCheck));
         Picker = await RegionPicker.BuildAsync(db, "ResidenceRegionCode", RegionPicker.PickedIn(Request, "ResidenceRegionCode", Form.ResidenceRegionCode), 5, ct);
         return Page();
     }

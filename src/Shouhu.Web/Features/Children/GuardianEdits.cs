@@ -10,23 +10,23 @@ namespace Shouhu.Web.Features.Children;
 public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock, RegisterSettings settings)
 {
     /// <summary>Adds a guardian or family member.</summary>
-    public Task<EditOutcome> AddAsync(Guid childId, GuardianInput input, CancellationToken ct = default) => SaveAsync(childId, null, input, ct);
+    public Task<Outcome<Child>> AddAsync(Guid childId, GuardianInput input, CancellationToken ct = default) => SaveAsync(childId, null, input, ct);
 
     /// <summary>
     /// Replaces the fields of guardian <paramref name="guardianId"/>; <c>input.Version</c> must be the one read (400 when
     /// missing, 409 naming who changed the family meanwhile when stale).
     /// </summary>
-    public Task<EditOutcome> UpdateAsync(Guid childId, Guid guardianId, GuardianInput input, CancellationToken ct = default) => SaveAsync(childId, guardianId, input, ct);
+    public Task<Outcome<Child>> UpdateAsync(Guid childId, Guid guardianId, GuardianInput input, CancellationToken ct = default) => SaveAsync(childId, guardianId, input, ct);
 
     /// <summary>Removes a family member record (rare; audited, and kept in the child's history); <paramref name="version"/> as for a change.</summary>
-    public async Task<EditOutcome> RemoveAsync(Guid childId, Guid guardianId, Guid? version, CancellationToken ct = default)
+    public async Task<Outcome<Child>> RemoveAsync(Guid childId, Guid guardianId, Guid? version, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var child = await db.Children.Include(c => c.Guardians).FirstOrDefaultAsync(c => c.Id == childId, ct);
         var guardian = child?.Guardians.FirstOrDefault(g => g.Id == guardianId);
         if (child is null || guardian is null)
         {
-            return new(null, errors, NotFound: true);
+            return Outcome.NotFound;
         }
 
         if (await StaleAsync(child, guardian, version, errors, ct) is { } stale)
@@ -40,17 +40,17 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock, Regist
     }
 
     /// <summary>Null when <paramref name="version"/> is the guardian's current one; else the 400 (missing) or 409 (stale) outcome.</summary>
-    private async Task<EditOutcome?> StaleAsync(Child child, Guardian guardian, Guid? version, ValidationErrors errors, CancellationToken ct)
+    private async Task<Refusal?> StaleAsync(Child child, Guardian guardian, Guid? version, ValidationErrors errors, CancellationToken ct)
     {
         if (version is null)
         {
             errors.Add("version", "须提供读取时的版本号 version");
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         if (version != guardian.Version)
         {
-            return new(null, errors, Conflict: await db.ChangedMeanwhileAsync(child.Id, "guardians.", "家庭成员记录", ct));
+            return Outcome.Conflict(await db.ChangedMeanwhileAsync(child.Id, "guardians.", "家庭成员记录", ct));
         }
 
         // A change saved by someone else between this read and the save fails the save (the version is its concurrency token).
@@ -58,28 +58,28 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock, Regist
         return null;
     }
 
-    private async Task<EditOutcome> SaveOrConflictAsync(Child child, ValidationErrors errors, CancellationToken ct)
+    private async Task<Outcome<Child>> SaveOrConflictAsync(Child child, ValidationErrors errors, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return new(child, errors);
+            return Outcome.Done(child);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new(null, errors, Conflict: await db.ChangedMeanwhileAsync(child.Id, "guardians.", "家庭成员记录", ct));
+            return Outcome.Conflict(await db.ChangedMeanwhileAsync(child.Id, "guardians.", "家庭成员记录", ct));
         }
     }
 
-    private async Task<EditOutcome> SaveAsync(Guid childId, Guid? guardianId, GuardianInput input, CancellationToken ct)
+    private async Task<Outcome<Child>> SaveAsync(Guid childId, Guid? guardianId, GuardianInput input, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var child = await db.Children.Include(c => c.Guardians).FirstOrDefaultAsync(c => c.Id == childId, ct);
         var existing = guardianId is { } gid ? child?.Guardians.FirstOrDefault(g => g.Id == gid) : null;
         if (child is null || (guardianId is not null && existing is null))
         {
-            return new(null, errors, NotFound: true);
+            return Outcome.NotFound;
         }
 
         if (ChildRules.ValidateGuardian(input, "guardian", ChinaTime.Today(clock), child.RegionCode, errors, settings) is not { } g)
@@ -94,7 +94,7 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock, Regist
                 }
             }
 
-            return new(null, rekeyed);
+            return Outcome.Invalid(rekeyed);
         }
 
         if (existing is not null && await StaleAsync(child, existing, input.Version, errors, ct) is { } stale)

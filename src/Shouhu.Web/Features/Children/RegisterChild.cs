@@ -7,30 +7,21 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features.Children;
 
 /// <summary>
-/// Outcome of <see cref="RegisterChild"/>: the new record, or field errors (400), or a refusal (403), or a duplicate (409 —
-/// <see cref="Duplicate"/> for an ID number already registered; <see cref="PossibleDuplicates"/> for a fuzzy match that the
-/// caller may confirm with <c>allowPossibleDuplicate</c>).
-/// </summary>
-public sealed record RegisterChildOutcome(
-    Child? Child,
-    ValidationErrors Errors,
-    string? Forbidden = null,
-    string? Duplicate = null,
-    Guid? ExistingId = null,
-    IReadOnlyList<PossibleDuplicate>? PossibleDuplicates = null);
-
-/// <summary>
 /// Registers a child (DESIGN C2): the field rules of <see cref="ChildRules"/>, the category rules of <see cref="CategoryRules"/>,
 /// a residence village that exists and lies in the caller's jurisdiction, one record per citizen ID number country-wide
 /// and a warning for a probable duplicate. All or nothing: the child, categories, family and caregiver in one save.
 /// </summary>
 public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates, ChildFileChanges fileChanges, TimeProvider clock, RegisterSettings settings)
 {
-    /// <summary>Validates and saves.</summary>
+    /// <summary>
+    /// Validates and saves: the new record, or field errors (400), a refusal (403), a duplicate (409 — 重复登记 for an ID
+    /// number already registered, with <c>existingId</c> when the caller may see it; 可能重复 for a fuzzy match, which the caller
+    /// may confirm with <c>allowPossibleDuplicate</c>; see <see cref="DuplicateRefusals"/>).
+    /// </summary>
     /// <param name="input">The submitted record.</param>
     /// <param name="allowPossibleDuplicate">True once the user has seen the fuzzy matches and confirms it is another child.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task<RegisterChildOutcome> RunAsync(ChildInput input, bool allowPossibleDuplicate = false, CancellationToken ct = default)
+    public async Task<Outcome<Child>> RunAsync(ChildInput input, bool allowPossibleDuplicate = false, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var today = ChinaTime.Today(clock);
@@ -38,17 +29,17 @@ public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates,
         await ChildRegions.CheckExistAsync(db, input.ResidenceRegionCode, errors, ct, input.HouseholdRegionCode);
         if (child is null || !errors.IsEmpty || !CategoryRules.Apply(child, errors, settings))
         {
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         if (!db.Caller.CanSee(child.RegionCode))
         {
-            return new(null, errors, Forbidden: $"居住地 {child.RegionCode} 不在您的辖区之内");
+            return Outcome.Forbidden($"居住地 {child.RegionCode} 不在您的辖区之内");
         }
 
         if (child.CitizenIdNumber is { } idNumber && await duplicates.ExactAsync(idNumber, null, ct) is { } exact)
         {
-            return new(null, errors, Duplicate: exact.Id is null ? $"该身份证号已在{exact.Where}" : "该身份证号已登记，请勿重复登记", ExistingId: exact.Id);
+            return DuplicateRefusals.Registered(exact.Id is null ? $"该身份证号已在{exact.Where}" : "该身份证号已登记，请勿重复登记", exact.Id);
         }
 
         if (!allowPossibleDuplicate)
@@ -57,7 +48,7 @@ public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates,
             var fuzzy = await duplicates.FuzzyAsync(child.Name, child.BirthDate, guardianIds, child.RegionCode, null, ct);
             if (fuzzy.Count > 0)
             {
-                return new(null, errors, PossibleDuplicates: fuzzy);
+                return DuplicateRefusals.Possible(fuzzy);
             }
         }
 
@@ -84,11 +75,11 @@ public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates,
         {
             // Lost a race with another registration of the same number: the unique index said no.
             db.ChangeTracker.Clear();
-            return new(null, errors, Duplicate: "该身份证号已登记，请勿重复登记");
+            return DuplicateRefusals.Registered("该身份证号已登记，请勿重复登记", null);
         }
 
         await fileChanges.ChangedAsync(db.Caller, child.Id); // e.g. a left-behind child registered without an entrusted caregiver
-        return new(child, errors);
+        return Outcome.Done(child);
     }
 }
 

@@ -8,20 +8,6 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features.Children;
 
 /// <summary>
-/// Outcome of an edit: the saved record, field errors (400), a refusal (403), a duplicate (409), a conflict (409: someone
-/// else saved first), or a state conflict (409: the record's status does not allow the step now).
-/// </summary>
-public sealed record EditOutcome(
-    Child? Child,
-    ValidationErrors Errors,
-    bool NotFound = false,
-    string? Forbidden = null,
-    string? Duplicate = null,
-    IReadOnlyList<PossibleDuplicate>? PossibleDuplicates = null,
-    string? Conflict = null,
-    string? StateConflict = null);
-
-/// <summary>
 /// Edits a child's own fields (identity, residence, household, school, health, family situation, entrusted care) with the
 /// same rules as registration. PUT is a full replacement of the fields it documents: an optional field left out is
 /// cleared; name, sex, residence and — unless an ID number is sent — the birth date must be sent (400 naming the one
@@ -32,26 +18,30 @@ public sealed record EditOutcome(
 /// </summary>
 public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, ChildFileChanges fileChanges, TimeProvider clock, RegisterSettings settings)
 {
-    /// <summary>Validates and saves; categories and guardians in <paramref name="input"/> are ignored.</summary>
-    public async Task<EditOutcome> RunAsync(Guid id, ChildInput input, Guid? version, bool allowPossibleDuplicate, CancellationToken ct = default)
+    /// <summary>
+    /// Validates and saves; categories and guardians in <paramref name="input"/> are ignored. The saved record, or field
+    /// errors (400), a refusal (403), a duplicate (409, <see cref="DuplicateRefusals"/>), a conflict (409: someone else
+    /// saved first; the message names who).
+    /// </summary>
+    public async Task<Outcome<Child>> RunAsync(Guid id, ChildInput input, Guid? version, bool allowPossibleDuplicate, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var child = await db.Children.Include(c => c.EntrustedCare).Include(c => c.Categories).Include(c => c.Guardians)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (child is null)
         {
-            return new(null, errors, NotFound: true);
+            return Outcome.NotFound;
         }
 
         if (version is null)
         {
             errors.Add("version", "须提供读取时的版本号 version");
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         if (version != child.Version)
         {
-            return new(null, errors, Conflict: await ConflictMessageAsync(child, ct));
+            return Outcome.Conflict(await ConflictMessageAsync(child, ct));
         }
 
         // PUT replaces every field it documents: what is required must be sent, and a recorded ID number is corrected, never erased.
@@ -71,7 +61,7 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, C
 
         if (!errors.IsEmpty)
         {
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         var today = ChinaTime.Today(clock);
@@ -79,17 +69,17 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, C
         await ChildRegions.CheckExistAsync(db, input.ResidenceRegionCode, errors, ct, input.HouseholdRegionCode);
         if (updated is null || !errors.IsEmpty)
         {
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         if (!db.Caller.CanSee(updated.RegionCode))
         {
-            return new(null, errors, Forbidden: $"居住地 {updated.RegionCode} 不在您的辖区之内；迁出辖区请由上级办理转移");
+            return Outcome.Forbidden($"居住地 {updated.RegionCode} 不在您的辖区之内；迁出辖区请由上级办理转移");
         }
 
         if (updated.CitizenIdNumber is { } idNumber && idNumber != child.CitizenIdNumber && await duplicates.ExactAsync(idNumber, child.Id, ct) is { } exact)
         {
-            return new(null, errors, Duplicate: exact.Id is null ? $"该身份证号已在{exact.Where}" : "该身份证号已登记在另一份档案中");
+            return DuplicateRefusals.Registered(exact.Id is null ? $"该身份证号已在{exact.Where}" : "该身份证号已登记在另一份档案中", null);
         }
 
         if (!allowPossibleDuplicate && (updated.Name != child.Name || updated.BirthDate != child.BirthDate))
@@ -98,7 +88,7 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, C
             var fuzzy = await duplicates.FuzzyAsync(updated.Name, updated.BirthDate, guardianIds, updated.RegionCode, child.Id, ct);
             if (fuzzy.Count > 0)
             {
-                return new(null, errors, PossibleDuplicates: fuzzy);
+                return DuplicateRefusals.Possible(fuzzy);
             }
         }
 
@@ -113,7 +103,7 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, C
         }
         if (revisions.Count == 0)
         {
-            return new(child, errors);
+            return Outcome.Done(child);
         }
 
         if (child.RegionCode != movedFrom)
@@ -131,7 +121,7 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, C
                 errors.Add("residenceRegionCode", db.Caller.CanSee(held.RegionCode)
                     ? $"该儿童有在办案件 {held.CaseNumber}：迁居请在案件页办理「转移辖区」，接收方确认后档案随之迁移"
                     : "该儿童在其他辖区有在办案件：迁居须由办案方办理案件「转移辖区」");
-                return new(null, errors);
+                return Outcome.Invalid(errors);
             }
 
             await ChildFile.FollowResidenceAsync(db, child.Id, newHome, ct);
@@ -158,18 +148,18 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, C
         {
             db.ChangeTracker.Clear();
             var current = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-            return new(null, errors, Conflict: current is null ? "该档案已不存在" : await ConflictMessageAsync(current, ct));
+            return Outcome.Conflict(current is null ? "该档案已不存在" : await ConflictMessageAsync(current, ct));
         }
         catch (DbUpdateException e) when (UniqueIdNumber.IsViolation(e))
         {
             db.ChangeTracker.Clear();
-            return new(null, errors, Duplicate: "该身份证号已登记在另一份档案中");
+            return DuplicateRefusals.Registered("该身份证号已登记在另一份档案中", null);
         }
 
         // A new birth date moves the categories' end, and with them the visit interval.
         // A caregiver entered, a birth date corrected: alerts clear at once.
         await fileChanges.ScheduleChangedAsync(db, child.Id, ct);
-        return new(child, errors);
+        return Outcome.Done(child);
     }
 
     private async Task<string> ConflictMessageAsync(Child current, CancellationToken ct)

@@ -97,18 +97,18 @@ public static class OrganizationsApi
     }
 
     /// <summary>Creates; 403 for a role that may not or a region outside the jurisdiction.</summary>
-    public static async Task<Results<Created<OrganizationResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    public static async Task<Results<Created<OrganizationResponse>, ValidationProblem, ForbiddenProblem>> CreateAsync(
         CreateOrganizationRequest body, ClaimsPrincipal caller, CreateOrganization handler, CancellationToken ct)
     {
         if (!Roles.AccountManagers.Any(caller.IsInRole))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权操作", detail: "您的角色不能创建单位。");
+            return OutcomeResults.Forbidden("您的角色不能创建单位。");
         }
 
         var outcome = await handler.RunAsync(body, ct);
         if (outcome.Forbidden is { } why)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权操作", detail: why);
+            return OutcomeResults.Forbidden(why);
         }
 
         return outcome.Organization is { } org

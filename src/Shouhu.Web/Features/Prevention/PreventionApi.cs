@@ -1,7 +1,11 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Prevention;
+
+/// <summary>A page of prevention activities: <c>{items, total}</c> (50 a page).</summary>
+public sealed record PreventionPage(IReadOnlyList<PreventionResponse> Items, int Total);
 
 /// <summary><c>/api/v1/prevention-activities</c> and <c>/api/v1/children/{id}/prevention</c>.</summary>
 public static class PreventionApi
@@ -10,12 +14,12 @@ public static class PreventionApi
     public static void MapPreventionApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/prevention-activities").WithTags("Prevention").RequireAuthorization(Policies.WriteRegistry);
-        g.MapPost("/", async (PreventionRequest body, PreventionActivities p, ClaimsPrincipal u, CancellationToken ct) =>
+        g.MapPost("/", async Task<Results<Created<PreventionResponse>, ValidationProblem>> (PreventionRequest body, PreventionActivities p, ClaimsPrincipal u, CancellationToken ct) =>
         {
             var (activity, errors) = await p.RecordAsync(body, Actor.From(u), ct);
-            return activity is null ? (IResult)TypedResults.ValidationProblem(errors.ToDictionary(), title: "输入有误") : TypedResults.Created($"/api/v1/prevention-activities/{activity.Id}", activity);
+            return activity is null ? OutcomeResults.Invalid(errors) : TypedResults.Created($"/api/v1/prevention-activities/{activity.Id}", activity);
         }).WithSummary("登记预防教育活动（防溺水、防性侵、防欺凌、家庭教育）及参加的儿童");
-        g.MapGet("/", async (int? page, PreventionActivities p, CancellationToken ct) =>
+        g.MapGet("/", async Task<Results<Ok<PreventionPage>, ValidationProblem>> (int? page, PreventionActivities p, CancellationToken ct) =>
         {
             var check = new ListParameters().Paging(page, null, 50);
             if (!check.IsValid)
@@ -24,10 +28,10 @@ public static class PreventionApi
             }
 
             var (items, total) = await p.ListAsync(page, ct);
-            return (IResult)TypedResults.Ok(new { items, total });
+            return TypedResults.Ok(new PreventionPage(items, total));
         }).WithSummary("辖区内的预防教育活动（每页50条）");
-        api.MapGet("/children/{id:guid}/prevention", async (Guid id, PreventionActivities p, CancellationToken ct) =>
-            await p.OfChildAsync(id, ct, audited: true) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound())
+        api.MapGet("/children/{id:guid}/prevention", async Task<Results<Ok<List<PreventionResponse>>, NotFound>> (Guid id, PreventionActivities p, CancellationToken ct) =>
+            await p.OfChildAsync(id, ct, audited: true) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound())
             .RequireAuthorization(Policies.ReadRegistry).WithTags("Prevention").WithSummary("儿童参加过的预防教育活动");
     }
 }

@@ -34,7 +34,7 @@ public sealed class DetailsModel(ReferralInbox inbox, AddReferralFile addFile) :
             return NotFound();
         }
 
-        var (outcome, _) = await inbox.ActAsync(id, parsed.Value, User, new ReferralNoteRequest(note), ct);
+        var outcome = await inbox.ActAsync(id, parsed.Value, User, new ReferralNoteRequest(note), ct);
         if (outcome.NotFound)
         {
             return NotFound();
@@ -69,10 +69,10 @@ public sealed class DetailsModel(ReferralInbox inbox, AddReferralFile addFile) :
         return await RefusedAsync(id, outcome, ct);
     }
 
-    private async Task<IActionResult> RefusedAsync(Guid id, CaseOutcome outcome, CancellationToken ct)
+    private async Task<IActionResult> RefusedAsync<T>(Guid id, Outcome<T> outcome, CancellationToken ct)
     {
         MessageIsError = true;
-        Message = outcome.Forbidden ?? outcome.Refused ?? outcome.Conflict ?? string.Join("；", outcome.Errors?.ToDictionary().SelectMany(kv => kv.Value) ?? []);
+        Message = outcome.Message ?? string.Join("；", outcome.Errors.ToDictionary().SelectMany(kv => kv.Value));
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -177,7 +177,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, T
     }
 
     /// <summary>The receiver accepts, declines (note = reason), records progress or completes (note = feedback).</summary>
-    public async Task<(CaseOutcome Outcome, ReferralStatusResponse? Response)> ActAsync(Guid id, ReferralAction action, ClaimsPrincipal user, ReferralNoteRequest body, CancellationToken ct)
+    public async Task<Outcome<ReferralStatusResponse>> ActAsync(Guid id, ReferralAction action, ClaimsPrincipal user, ReferralNoteRequest body, CancellationToken ct)
     {
         var actor = Actor.From(user);
         var r = await db.Referrals.FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -187,7 +187,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, T
         r ??= wide is null ? null : await wide.Referrals.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null)
         {
-            return (CaseOutcome.Missing, null);
+            return Outcome.NotFound;
         }
 
         if (!(await authorization.AuthorizeAsync(user, r, ReferralOperations.Respond)).Succeeded)
@@ -195,13 +195,13 @@ public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, T
             // Staff of the case may read the referral but only the receiver acts on it; anyone else learns nothing.
             var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.CaseId, ct);
             return c is not null && CaseAccess.CanRead(c, actor)
-                ? (new CaseOutcome(Forbidden: "只有接收机构可以办理转介"), null)
-                : (CaseOutcome.Missing, null);
+                ? Outcome.Forbidden("只有接收机构可以办理转介")
+                : Outcome.NotFound;
         }
 
         if (Referral.Refusal(r.Status, action) is { } why)
         {
-            return (new CaseOutcome(Refused: why), null);
+            return Outcome.Refused(why);
         }
 
         var errors = new ValidationErrors();
@@ -213,7 +213,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, T
         });
         if (!errors.IsEmpty)
         {
-            return (CaseOutcome.Invalid(errors), null);
+            return Outcome.Invalid(errors);
         }
 
         var now = Now;
@@ -275,7 +275,7 @@ public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, T
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (new CaseOutcome(Conflict: "该转介已被同事办理，请刷新后再操作"), null);
+            return Outcome.Conflict("该转介已被同事办理，请刷新后再操作");
         }
 
         // Completed or declined: the overdue-referral alert clears at once. Only the child's id is read past the receiver's
@@ -285,6 +285,6 @@ public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, T
             await fileChanges.ChangedAsync(db.Caller, child);
         }
 
-        return (new CaseOutcome(), new ReferralStatusResponse(r.Id, Referral.StatusText(r.Status)));
+        return Outcome.Done(new ReferralStatusResponse(r.Id, Referral.StatusText(r.Status)));
     }
 }

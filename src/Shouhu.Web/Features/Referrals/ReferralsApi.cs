@@ -1,9 +1,13 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Shouhu.Domain.Casework;
 using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Referrals;
+
+/// <summary>A list of referrals: <c>{items, total}</c>.</summary>
+public sealed record ReferralList(IReadOnlyList<ReferralListItem> Items, int Total);
 
 /// <summary><c>/api/v1/referrals</c> (API-CONTRACT.md): the receiver's inbox and actions; the sender's outgoing list.</summary>
 public static class ReferralsApi
@@ -23,7 +27,7 @@ public static class ReferralsApi
         g.MapPost("/{id:guid}/complete", (Guid id, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal u, CancellationToken ct) => ActAsync(id, ReferralAction.Complete, body, inbox, u, ct)).WithSummary("办结（note 为反馈）");
     }
 
-    private static async Task<IResult> ListAsync(ReferralInbox inbox, ClaimsPrincipal user, string? box, string? status, CancellationToken ct)
+    private static async Task<Results<Ok<ReferralList>, ValidationProblem>> ListAsync(ReferralInbox inbox, ClaimsPrincipal user, string? box, string? status, CancellationToken ct)
     {
         var check = new ListParameters().OneOf("box", box, ["inbox", "outgoing"]).OneOf("status", status, Enum.GetValues<ReferralStatus>().Select(Referral.StatusText));
         if (!check.IsValid)
@@ -32,28 +36,24 @@ public static class ReferralsApi
         }
 
         var items = await inbox.ListAsync(Actor.From(user), box, status, ct);
-        return TypedResults.Ok(new { items, total = items.Count });
+        return TypedResults.Ok(new ReferralList(items, items.Count));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<Results<Ok<ReferralView>, NotFound>> GetAsync(Guid id, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
         await inbox.GetAsync(id, user, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
 
-    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, AddReferralFile addFile, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Created<AttachmentCreatedResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> UploadAsync(Guid id, HttpContext http, AddReferralFile addFile, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (file, error) = await CaseResults.ReadUploadAsync(http, ct);
+        var (file, error) = await Uploads.ReadOneFileAsync(http, ct);
         if (file is null)
         {
             return error!;
         }
 
         await using var stream = file.OpenReadStream();
-        var outcome = await addFile.RunAsync(id, Actor.From(user), file.FileName, stream, ct);
-        return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/attachments/{outcome.CreatedId}", new { id = outcome.CreatedId });
+        return OutcomeResults.Answer(await addFile.RunAsync(id, Actor.From(user), file.FileName, stream, ct), AttachmentCreatedResponse.Answer);
     }
 
-    private static async Task<IResult> ActAsync(Guid id, ReferralAction action, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var (outcome, response) = await inbox.ActAsync(id, action, user, body ?? new ReferralNoteRequest(null), ct);
-        return CaseResults.Refusal(outcome) ?? TypedResults.Ok(response);
-    }
+    private static async Task<Results<Ok<ReferralStatusResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> ActAsync(Guid id, ReferralAction action, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct) =>
+        OutcomeResults.Answer(await inbox.ActAsync(id, action, user, body ?? new ReferralNoteRequest(null), ct), TypedResults.Ok);
 }

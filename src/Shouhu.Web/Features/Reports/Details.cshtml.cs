@@ -51,13 +51,13 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
             }
         }
 
-        var (outcome, response) = await triage.RunAsync(id, Triage, Actor.From(User), ct);
+        var outcome = await triage.RunAsync(id, Triage, Actor.From(User), ct);
         if (outcome.NotFound)
         {
             return NotFound();
         }
 
-        if (outcome.Ok && response?.CaseId is { } caseId)
+        if (outcome.Ok && outcome.Value?.CaseId is { } caseId)
         {
             return Redirect($"/Cases/Details/{caseId}");
         }
@@ -67,7 +67,7 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
             return Redirect($"/Reports/Details/{id}");
         }
 
-        return Refused(id, outcome.Forbidden ?? outcome.Refused ?? outcome.Conflict ?? "未保存：请按提示修改。", outcome.Errors ?? new());
+        return Refused(id, outcome.Message ?? "未保存：请按提示修改。", outcome.Errors);
     }
 
     public async Task<IActionResult> OnPostPoliceReportAsync(Guid id, string? reportedAt, string? reportedBy, string? policeUnit, [FromServices] RecordPoliceReport handler, CancellationToken ct) =>
@@ -76,10 +76,10 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
     public async Task<IActionResult> OnPostPoliceFeedbackAsync(Guid id, string? receivedAt, string? note, [FromServices] RecordPoliceFeedback handler, CancellationToken ct) =>
         Answer(id, await handler.RunAsync(id, new PoliceFeedbackInput(receivedAt, note), Actor.From(User), ct));
 
-    private IActionResult Answer(Guid id, CaseOutcome outcome) =>
+    private IActionResult Answer(Guid id, Outcome<Guid> outcome) =>
         outcome.NotFound ? NotFound()
         : outcome.Ok ? Redirect($"/Reports/Details/{id}")
-        : Refused(id, outcome.Forbidden ?? outcome.Refused ?? outcome.Conflict ?? "未保存：请按提示修改。", outcome.Errors ?? new());
+        : Refused(id, outcome.Message ?? "未保存：请按提示修改。", outcome.Errors);
 
     private RedirectResult Refused(Guid id, string message, Domain.Children.ValidationErrors errors)
     {

@@ -95,7 +95,7 @@ public sealed class NewModel(RecordReport record, Attachments attachments, Shouh
         Form.RegionCode = RegionPicker.PickedIn(Request, "Form.RegionCode", Form.RegionCode);
         var actor = Actor.From(User);
         var outcome = await record.RunAsync(Form.ToInput(), actor, ct);
-        if (outcome.Report is not { } report)
+        if (outcome.Value is not { } report)
         {
             Errors = outcome.Errors;
             await PrepareAsync(ct);
@@ -110,7 +110,7 @@ public sealed class NewModel(RecordReport record, Attachments attachments, Shouh
             var r = await attachments.AddToReportAsync(report.Id, actor, file.FileName, stream, ct);
             if (!r.Ok)
             {
-                refused.Add($"{Path.GetFileName(file.FileName)}：{string.Join("；", r.Errors?.For("file") ?? [])}");
+                refused.Add($"{Path.GetFileName(file.FileName)}：{string.Join("；", r.Errors.For("file"))}");
             }
         }
 

@@ -19,27 +19,27 @@ public sealed record PoliceFeedbackInput(string? ReceivedAt, string? Note);
 public sealed class RecordPoliceFeedback(ShouhuDbContext db, TimeProvider clock)
 {
     /// <summary>Records it; answers as <see cref="RecordPoliceReport.RunAsync"/>.</summary>
-    public async Task<CaseOutcome> RunAsync(Guid reportId, PoliceFeedbackInput input, Actor actor, CancellationToken ct)
+    public async Task<Outcome<Guid>> RunAsync(Guid reportId, PoliceFeedbackInput input, Actor actor, CancellationToken ct)
     {
         var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null || !ReportAccess.CanRead(report, actor))
         {
-            return CaseOutcome.Missing;
+            return Outcome.NotFound;
         }
 
         if (!ReportAccess.SeesReporter(report, actor))
         {
-            return new CaseOutcome(Forbidden: "只有研判人员或登记人可以登记公安机关反馈");
+            return Outcome.Forbidden("只有研判人员或登记人可以登记公安机关反馈");
         }
 
         if (report.PoliceReportedAt is not { } reportedAt)
         {
-            return new CaseOutcome(Refused: "尚未登记报警，不能登记公安机关反馈");
+            return Outcome.Refused("尚未登记报警，不能登记公安机关反馈");
         }
 
         if (report.PoliceFeedbackAt is { } done)
         {
-            return new CaseOutcome(Refused: $"已于 {Domain.Time.ChinaTime.ToChina(done):yyyy-MM-dd HH:mm} 登记公安机关反馈");
+            return Outcome.Refused($"已于 {Domain.Time.ChinaTime.ToChina(done):yyyy-MM-dd HH:mm} 登记公安机关反馈");
         }
 
         var errors = new ValidationErrors();
@@ -61,14 +61,14 @@ public sealed class RecordPoliceFeedback(ShouhuDbContext db, TimeProvider clock)
         var note = CaseText.Clean(input.Note, "note", 2000, true, errors, "请填写反馈内容");
         if (!errors.IsEmpty)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         report.PoliceFeedbackAt = at;
         report.PoliceFeedbackNote = note;
         await RecordPoliceReport.AddToTimelineAsync(db, report, actor, CaseEventKind.PoliceFeedback, TimelineText(report), now, ct);
         await db.SaveChangesAsync(ct);
-        return new CaseOutcome(CreatedId: report.Id);
+        return Outcome.Done(report.Id);
     }
 
     /// <summary>The case timeline's line for the police's recorded feedback, marked when it came after the 3-day limit.</summary>

@@ -55,40 +55,40 @@ public sealed class RecordPoliceReport(ShouhuDbContext db, TimeProvider clock)
     }
 
     /// <summary>Records the step; 404 outside the jurisdiction or not readable, 403 for a role that does not see the reporter, 409 when already recorded or the report is not about one of the nine situations, 400 naming the field.</summary>
-    public async Task<CaseOutcome> RunAsync(Guid reportId, PoliceReportInput input, Actor actor, CancellationToken ct)
+    public async Task<Outcome<Guid>> RunAsync(Guid reportId, PoliceReportInput input, Actor actor, CancellationToken ct)
     {
         var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null || !ReportAccess.CanRead(report, actor))
         {
-            return CaseOutcome.Missing;
+            return Outcome.NotFound;
         }
 
         if (!ReportAccess.SeesReporter(report, actor))
         {
-            return new CaseOutcome(Forbidden: "只有研判人员或登记人可以登记报警情况");
+            return Outcome.Forbidden("只有研判人员或登记人可以登记报警情况");
         }
 
         if (!report.NeedsPolice)
         {
-            return new CaseOutcome(Refused: "该报告不属于强制报告的九类情形，无须登记报警");
+            return Outcome.Refused("该报告不属于强制报告的九类情形，无须登记报警");
         }
 
         if (report.PoliceReportedAt is { } done)
         {
-            return new CaseOutcome(Refused: $"已于 {Domain.Time.ChinaTime.ToChina(done):yyyy-MM-dd HH:mm} 登记报警（{report.PoliceUnit}）");
+            return Outcome.Refused($"已于 {Domain.Time.ChinaTime.ToChina(done):yyyy-MM-dd HH:mm} 登记报警（{report.PoliceUnit}）");
         }
 
         var errors = new ValidationErrors();
         var now = clock.GetUtcNow().UtcDateTime;
         if (Validate(input, report.ReceivedAt, now, string.Empty, errors) is not { } step)
         {
-            return CaseOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         Apply(report, step);
         await AddToTimelineAsync(db, report, actor, CaseEventKind.ReportedToPolice, TimelineText(report), now, ct);
         await db.SaveChangesAsync(ct);
-        return new CaseOutcome(CreatedId: report.Id);
+        return Outcome.Done(report.Id);
     }
 
     /// <summary>The case timeline's line for a recorded police step: unit, time (China Standard Time), who reported, the feedback deadline.</summary>

@@ -39,9 +39,6 @@ public sealed record UnidentifiedChildInput(string? Name, string? Sex, int? Appr
 /// <summary>The reporter: anonymous, or name, phone, relation to the child and (for a mandatory report) organisation.</summary>
 public sealed record ReporterInput(bool? Anonymous, string? Name, string? Phone, string? Relation, string? Organization);
 
-/// <summary>Outcome of <see cref="RecordReport"/>: the saved report, or field errors (nothing saved).</summary>
-public sealed record RecordReportOutcome(Report? Report, ValidationErrors Errors);
-
 /// <summary>
 /// Records a report from any channel (DESIGN C3): validates every field, computes its response clock, and saves it whole
 /// or not at all. The region must exist and lie in the caller's jurisdiction; a registered child must be visible to them.
@@ -54,8 +51,8 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
     /// <summary>Allowed clock skew for a received-at time "in the future" (a phone's clock a little fast).</summary>
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
-    /// <summary>Validates and saves.</summary>
-    public async Task<RecordReportOutcome> RunAsync(ReportInput input, Actor actor, CancellationToken ct)
+    /// <summary>Validates and saves: the saved report, or field errors (400; nothing saved).</summary>
+    public async Task<Outcome<Report>> RunAsync(ReportInput input, Actor actor, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -217,7 +214,7 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
 
         if (!errors.IsEmpty)
         {
-            return new(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         urgency = MandatoryReporting.UrgencyFor(urgency, concerns);
@@ -261,7 +258,7 @@ public sealed class RecordReport(ShouhuDbContext db, ResponseClock responseClock
         }
 
         await db.SaveChangesAsync(ct);
-        return new(report, errors);
+        return Outcome.Done(report);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Shared;
 
@@ -21,57 +22,52 @@ public static class ReportsApi
     }
 
     /// <summary>201 with the report; 400 naming each wrong field (nothing saved).</summary>
-    public static async Task<IResult> RecordAsync(ReportInput body, RecordReport handler, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Created<ReportResponse>, ValidationProblem>> RecordAsync(ReportInput body, RecordReport handler, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct)
     {
         var actor = Actor.From(user);
         var outcome = await handler.RunAsync(body, actor, ct);
-        if (outcome.Report is not { } report)
+        if (outcome.Value is not { } report)
         {
-            return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(), title: "输入有误");
+            return OutcomeResults.Invalid(outcome.Errors);
         }
 
-        return TypedResults.Created($"/api/v1/reports/{report.Id}", await queries.GetAsync(report.Id, actor, ct));
+        return TypedResults.Created($"/api/v1/reports/{report.Id}", (await queries.GetAsync(report.Id, actor, ct))!);
     }
 
-    private static async Task<IResult> ListAsync(ReportQueries queries, ClaimsPrincipal user, string? status, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<ReportPage>, ValidationProblem>> ListAsync(ReportQueries queries, ClaimsPrincipal user, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var check = new ListParameters().Paging(page, pageSize, 200)
             .OneOf("status", status, Enum.GetValues<Domain.Casework.ReportStatus>().Select(ReportQueries.StatusText));
         return check.IsValid ? TypedResults.Ok(await queries.ListAsync(Actor.From(user), status, page, pageSize, ct)) : check.Problem();
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<Results<Ok<ReportResponse>, NotFound>> GetAsync(Guid id, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
         await queries.GetAsync(id, Actor.From(user), ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
 
-    private static async Task<IResult> TriageAsync(Guid id, TriageRequest body, TriageReport handler, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<TriageResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> TriageAsync(Guid id, TriageRequest body, TriageReport handler, ClaimsPrincipal user, CancellationToken ct) =>
+        OutcomeResults.Answer(await handler.RunAsync(id, body, Actor.From(user), ct), TypedResults.Ok);
+
+    private static async Task<Results<Ok<ReportResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> PoliceReportAsync(Guid id, PoliceReportInput body, RecordPoliceReport handler, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct)
     {
         var actor = Actor.From(user);
-        var (outcome, response) = await handler.RunAsync(id, body, actor, ct);
-        return CaseResults.Refusal(outcome) ?? TypedResults.Ok(response);
+        return await OutcomeResults.AnswerAsync(await handler.RunAsync(id, body, actor, ct), async _ => TypedResults.Ok((await queries.GetAsync(id, actor, ct))!));
     }
 
-    private static async Task<IResult> PoliceReportAsync(Guid id, PoliceReportInput body, RecordPoliceReport handler, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<ReportResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> PoliceFeedbackAsync(Guid id, PoliceFeedbackInput body, RecordPoliceFeedback handler, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct)
     {
         var actor = Actor.From(user);
-        return CaseResults.Refusal(await handler.RunAsync(id, body, actor, ct)) ?? TypedResults.Ok(await queries.GetAsync(id, actor, ct));
+        return await OutcomeResults.AnswerAsync(await handler.RunAsync(id, body, actor, ct), async _ => TypedResults.Ok((await queries.GetAsync(id, actor, ct))!));
     }
 
-    private static async Task<IResult> PoliceFeedbackAsync(Guid id, PoliceFeedbackInput body, RecordPoliceFeedback handler, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Created<AttachmentCreatedResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> UploadAsync(Guid id, HttpContext http, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
     {
-        var actor = Actor.From(user);
-        return CaseResults.Refusal(await handler.RunAsync(id, body, actor, ct)) ?? TypedResults.Ok(await queries.GetAsync(id, actor, ct));
-    }
-
-    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, Attachments attachments, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var (file, error) = await CaseResults.ReadUploadAsync(http, ct);
+        var (file, error) = await Uploads.ReadOneFileAsync(http, ct);
         if (file is null)
         {
             return error!;
         }
 
         await using var stream = file.OpenReadStream();
-        var outcome = await attachments.AddToReportAsync(id, Actor.From(user), file.FileName, stream, ct);
-        return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/attachments/{outcome.CreatedId}", new { id = outcome.CreatedId });
+        return OutcomeResults.Answer(await attachments.AddToReportAsync(id, Actor.From(user), file.FileName, stream, ct), AttachmentCreatedResponse.Answer);
     }
 }

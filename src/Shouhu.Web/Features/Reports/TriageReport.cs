@@ -28,23 +28,23 @@ public sealed record TriageResponse(Guid Id, string Status, Guid? CaseId, string
 /// </summary>
 public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvider clock, ChildFileChanges fileChanges)
 {
-    /// <summary>Decides; see <see cref="CaseOutcome"/> for the answers (CreatedId = the case).</summary>
-    public async Task<(CaseOutcome Outcome, TriageResponse? Response)> RunAsync(Guid reportId, TriageRequest body, Actor actor, CancellationToken ct)
+    /// <summary>Decides; the decision as saved, or the refusal (<see cref="Outcome{T}"/>).</summary>
+    public async Task<Outcome<TriageResponse>> RunAsync(Guid reportId, TriageRequest body, Actor actor, CancellationToken ct)
     {
         var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null || !ReportAccess.CanRead(report, actor))
         {
-            return (CaseOutcome.Missing, null);
+            return Outcome.NotFound;
         }
 
         if (!Roles.CaseSupervisors.Contains(actor.Role))
         {
-            return (new CaseOutcome(Forbidden: "只有督导员或民政干部可以研判报告"), null);
+            return Outcome.Forbidden("只有督导员或民政干部可以研判报告");
         }
 
         if (report.Status != ReportStatus.AwaitingTriage)
         {
-            return (new CaseOutcome(Refused: AlreadyTriaged(report)), null);
+            return Outcome.Refused(AlreadyTriaged(report));
         }
 
         var errors = new ValidationErrors();
@@ -58,7 +58,7 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
         if (decision is null)
         {
             errors.Add("decision", string.IsNullOrWhiteSpace(body.Decision) ? "请选择研判结果：立案、并入在办案件或不予立案" : "研判结果应为 open-case（立案）、link-case（并案）或 close（不予立案）");
-            return (CaseOutcome.Invalid(errors), null);
+            return Outcome.Invalid(errors);
         }
 
         var reason = CaseText.Clean(body.Reason, "reason", 2000, decision == TriageDecision.Close, errors, "不予立案须填写理由");
@@ -66,7 +66,7 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
         {
             // The report names a child living outside this triager's jurisdiction: the case belongs where the child lives.
             errors.Add("decision", "报告所涉儿童居住在您的辖区之外，请由包含其居住地的上级研判立案");
-            return (CaseOutcome.Invalid(errors), null);
+            return Outcome.Invalid(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -96,7 +96,7 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
 
         if (!errors.IsEmpty)
         {
-            return (CaseOutcome.Invalid(errors), null);
+            return Outcome.Invalid(errors);
         }
 
         report.Decision = decision;
@@ -126,7 +126,7 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
 
                 @case.UpdatedAt = now;
                 @case.UpdatedByName = actor.DisplayName;
-                db.CaseEvents.Add(CaseWork.NewEvent(@case, actor, CaseEventKind.ReportLinked,
+                db.CaseEvents.Add(CaseTimeline.Event(@case, actor, CaseEventKind.ReportLinked,
                     $"并入报告（{CaseworkNames.Of(report.Channel)}，{ChinaTime.ToChina(report.ReceivedAt):yyyy-MM-dd HH:mm} 接报）：{report.Narrative}" + (reason is null ? string.Empty : $"。研判意见：{reason}"), report.Id, now));
             }
         }
@@ -134,10 +134,10 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
         if (@case is not null && report.PoliceReportedAt is not null)
         {
             // The police step recorded before triage belongs to the case's story as much as the report does.
-            db.CaseEvents.Add(CaseWork.NewEvent(@case, actor, CaseEventKind.ReportedToPolice, RecordPoliceReport.TimelineText(report), report.Id, now.AddTicks(2)));
+            db.CaseEvents.Add(CaseTimeline.Event(@case, actor, CaseEventKind.ReportedToPolice, RecordPoliceReport.TimelineText(report), report.Id, now.AddTicks(2)));
             if (report.PoliceFeedbackAt is not null)
             {
-                db.CaseEvents.Add(CaseWork.NewEvent(@case, actor, CaseEventKind.PoliceFeedback, RecordPoliceFeedback.TimelineText(report), report.Id, now.AddTicks(3)));
+                db.CaseEvents.Add(CaseTimeline.Event(@case, actor, CaseEventKind.PoliceFeedback, RecordPoliceFeedback.TimelineText(report), report.Id, now.AddTicks(3)));
             }
         }
 
@@ -147,7 +147,7 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
     // Numbers the new case (OpenCase: max + 1 in its city and year) and saves, under OpenCase.NumberingLock so openings in
     // one process never collide; another process (a second instance) still meets the unique (city, year, sequence) index
     // and the loser takes the next number. A racing triage of the same report fails on its version.
-    private async Task<(CaseOutcome, TriageResponse?)> SaveAsync(Report report, Case? @case, TriageDecision decision, Actor actor, CancellationToken ct)
+    private async Task<Outcome<TriageResponse>> SaveAsync(Report report, Case? @case, TriageDecision decision, Actor actor, CancellationToken ct)
     {
         if (decision != TriageDecision.OpenCase)
         {
@@ -165,7 +165,7 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
         }
     }
 
-    private async Task<(CaseOutcome, TriageResponse?)> SaveNumberedAsync(Report report, Case? @case, TriageDecision decision, CancellationToken ct)
+    private async Task<Outcome<TriageResponse>> SaveNumberedAsync(Report report, Case? @case, TriageDecision decision, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -182,15 +182,15 @@ public sealed class TriageReport(ShouhuDbContext db, OpenCase opening, TimeProvi
                     await fileChanges.ChangedAsync(db.Caller, triaged); // a case opened: "high risk without a case" closes
                 }
 
-                return (new CaseOutcome(CreatedId: @case?.Id), new TriageResponse(report.Id, ReportQueries.StatusText(report.Status), @case?.Id, @case?.CaseNumber));
+                return Outcome.Done(new TriageResponse(report.Id, ReportQueries.StatusText(report.Status), @case?.Id, @case?.CaseNumber));
             }
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
                 var now = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == report.Id, ct);
                 return now.Status == ReportStatus.AwaitingTriage
-                    ? (new CaseOutcome(Conflict: "要并入的案件刚被他人修改，请再提交一次"), null) // the case changed, not the report
-                    : (new CaseOutcome(Refused: AlreadyTriaged(now)), null);
+                    ? Outcome.Conflict("要并入的案件刚被他人修改，请再提交一次") // the case changed, not the report
+                    : Outcome.Refused(AlreadyTriaged(now));
             }
             catch (DbUpdateException) when (attempt < 10 && decision == TriageDecision.OpenCase)
             {

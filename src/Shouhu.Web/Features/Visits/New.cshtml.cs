@@ -54,13 +54,13 @@ public sealed class NewModel(RecordVisit visits, ShouhuDbContext db, TimeProvide
         var body = new VisitRequest(VisitedAt, met, GuardianPresent, new VisitSituation(Safety, Health, Schooling, DailyCare, Note), Needs, FollowUp,
             ReportConcern ? new VisitConcern(ConcernTypes, Urgency, Narrative) : null);
         var actor = Actor.From(User);
-        var (outcome, response) = await visits.RunAsync(id, body, actor, ct);
+        var outcome = await visits.RunAsync(id, body, actor, ct);
         if (outcome.NotFound)
         {
             return NotFound();
         }
 
-        if (outcome.Ok && response is not null)
+        if (outcome.Ok && outcome.Value is { } response)
         {
             var serious = new[] { response.Safety, response.Health, response.Schooling, response.DailyCare }.Contains("serious");
             TempData["visit"] = $"已记录走访。下次走访：{response.NextDueAt:yyyy-MM-dd}" + (response.ReportId is null ? string.Empty : "。新情况已报告，等待研判。")
@@ -68,8 +68,8 @@ public sealed class NewModel(RecordVisit visits, ShouhuDbContext db, TimeProvide
             return Redirect($"/Children/Details/{id}");
         }
 
-        Errors = outcome.Errors ?? new();
-        Message = outcome.Forbidden ?? "未保存：请按提示修改（已填写的内容都保留着）。";
+        Errors = outcome.Errors;
+        Message = outcome.Message ?? "未保存：请按提示修改（已填写的内容都保留着）。";
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -5,7 +5,6 @@ using Shouhu.Domain.Casework;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Monitoring;
 using Shouhu.Domain.Time;
-using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Features.Reports;
 using Shouhu.Web.Shared;
 
@@ -40,18 +39,18 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
     /// </summary>
     public const int MaxBackdateDays = 90;
 
-    /// <summary>Records; see <see cref="CaseOutcome"/> (CreatedId = the visit).</summary>
-    public async Task<(CaseOutcome Outcome, VisitResponse? Response)> RunAsync(Guid childId, VisitRequest body, Actor actor, CancellationToken ct)
+    /// <summary>Records; the visit as saved, or the refusal (<see cref="Outcome{T}"/>).</summary>
+    public async Task<Outcome<VisitResponse>> RunAsync(Guid childId, VisitRequest body, Actor actor, CancellationToken ct)
     {
         var child = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new { c.Id, c.RegionCode, c.BirthDate }).FirstOrDefaultAsync(ct);
         if (child is null)
         {
-            return (CaseOutcome.Missing, null);
+            return Outcome.NotFound;
         }
 
         if (!Visitors.Contains(actor.Role))
         {
-            return (new CaseOutcome(Forbidden: "只有儿童主任、督导员或民政干部可以登记走访"), null);
+            return Outcome.Forbidden("只有儿童主任、督导员或民政干部可以登记走访");
         }
 
         var errors = new ValidationErrors();
@@ -107,7 +106,7 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
         var followUp = CaseText.Clean(body.FollowUp, "followUp", 2000, false, errors);
         if (!errors.IsEmpty)
         {
-            return (CaseOutcome.Invalid(errors), null);
+            return Outcome.Invalid(errors);
         }
 
         Guid? reportId = null;
@@ -116,7 +115,7 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
             // The visitor is the reporter (named, never anonymous: the report comes from the visit of a known worker).
             var reporter = new ReporterInput(false, actor.DisplayName, null, Domain.Accounts.Roles.ChineseName(actor.Role), null);
             var recorded = await reports.RunAsync(new ReportInput(nameof(ReportChannel.HomeVisit), body.VisitedAt, concern.ConcernTypes, concern.Urgency, concern.Narrative, childId, Reporter: reporter), actor, ct);
-            if (recorded.Report is null)
+            if (recorded.Value is not { } report)
             {
                 var prefixed = new ValidationErrors();
                 foreach (var (field, messages) in recorded.Errors.ToDictionary())
@@ -127,10 +126,10 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
                     }
                 }
 
-                return (CaseOutcome.Invalid(prefixed), null);
+                return Outcome.Invalid(prefixed);
             }
 
-            reportId = recorded.Report.Id;
+            reportId = report.Id;
         }
 
         var today = ChinaTime.Today(clock);
@@ -160,7 +159,7 @@ public sealed class RecordVisit(ShouhuDbContext db, RecordReport reports, Monito
         await fileChanges.ScheduleChangedAsync(db, childId, ct); // the visit-overdue alert closes at once
         // The schedule decides (a visit recorded late does not move it back); the visit keeps what was due when recorded.
         var planned = await VisitDuty.Monitored(db.VisitSchedules.AsNoTracking().Where(s => s.ChildId == childId), db, ChinaTime.Today(clock)).Select(s => (DateOnly?)s.NextDueOn).FirstOrDefaultAsync(ct);
-        return (new CaseOutcome(CreatedId: visit.Id), ToResponse(visit) with { NextDueAt = planned ?? visit.NextDueOn });
+        return Outcome.Done(ToResponse(visit) with { NextDueAt = planned ?? visit.NextDueOn });
     }
 
     /// <summary>A child's visits, newest first (null when the child is not visible); audited as a view of the child.</summary>

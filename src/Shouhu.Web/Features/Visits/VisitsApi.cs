@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Shouhu.Data;
-using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Visits;
@@ -15,20 +15,16 @@ public static class VisitsApi
     {
         var children = api.MapGroup("/children").WithTags("Assessments");
         children.MapPost("/{id:guid}/visits", async (Guid id, VisitRequest body, RecordVisit handler, ClaimsPrincipal u, CancellationToken ct) =>
-        {
-            var actor = Actor.From(u);
-            var (outcome, response) = await handler.RunAsync(id, body, actor, ct);
-
-            return CaseResults.Refusal(outcome) ?? TypedResults.Created($"/api/v1/children/{id}/visits", response);
-        }).RequireAuthorization(Policies.Monitor).WithSummary("登记走访（走访时间不能晚于现在；可同时发起报告）");
-        children.MapGet("/{id:guid}/visits", async (Guid id, RecordVisit handler, CancellationToken ct) =>
-            await handler.ListAsync(id, ct) is { } list ? (IResult)TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.ReadRegistry).WithSummary("走访记录");
-        api.MapGet("/visits/due", async (int? page, int? pageSize, string? regionCode, DueVisitList q, ShouhuDbContext db, CancellationToken ct) =>
+            OutcomeResults.Answer(await handler.RunAsync(id, body, Actor.From(u), ct), response => TypedResults.Created($"/api/v1/children/{id}/visits", response)))
+            .RequireAuthorization(Policies.Monitor).WithSummary("登记走访（走访时间不能晚于现在；可同时发起报告）");
+        children.MapGet("/{id:guid}/visits", async Task<Results<Ok<List<VisitResponse>>, NotFound>> (Guid id, RecordVisit handler, CancellationToken ct) =>
+            await handler.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.ReadRegistry).WithSummary("走访记录");
+        api.MapGet("/visits/due", async Task<Results<Ok<DueVisitPage>, ValidationProblem>> (int? page, int? pageSize, string? regionCode, DueVisitList q, ShouhuDbContext db, CancellationToken ct) =>
         {
             var check = new ListParameters().Paging(page, pageSize, 500).Region("regionCode", regionCode);
             if (!check.IsValid)
             {
-                return (IResult)check.Problem();
+                return check.Problem();
             }
 
             var result = await q.PageAsync(page, pageSize, ct, regionCode);
