@@ -112,7 +112,11 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
         await sup.Locator("#triage-submit").ClickAsync();
         // The city's number of this year; the journeys share one database and run in any order, so not necessarily the first.
         await Expect(sup.Locator("#case-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^4307-20\d\d-\d{5}$"));
+        // The case page says what the triage did (once: a reload shows it no more).
+        await Expect(sup.Locator("#message")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^已立案：案件 4307-20\d\d-\d{5}$"));
         var caseUrl = sup.Url;
+        await sup.ReloadAsync();
+        await Expect(sup.Locator("#message")).ToHaveCountAsync(0);
 
         // 3. The director assesses and writes the plan on a phone, then submits it.
         var dir = await app.LoginAsync("zhuren1", phone: true);

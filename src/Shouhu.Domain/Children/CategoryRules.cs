@@ -187,6 +187,12 @@ public static class CategoryRules
                     errors.Add("householdKind", problem);
                 }
 
+                // A parent's missing or insufficient fact is also filed at that parent's field, so the form marks it.
+                if (k.Category == ProtectionCategory.LeftBehind && ParentFieldOf(problem, child.Guardians) is { } field && !errors.For(field).Contains(problem))
+                {
+                    errors.Add(field, problem);
+                }
+
                 ok = false;
             }
 
@@ -194,6 +200,25 @@ public static class CategoryRules
         }
 
         return ok;
+    }
+
+    // The guardian field (guardians[i].awaySince, .workRegionCode, .isWorkingAway, .status) a left-behind detail about
+    // 父亲/母亲 is about (the messages of GuardianConditions.WhyNotWorkingAway/WhyNotIncapable), or null.
+    private static string? ParentFieldOf(string problem, IReadOnlyList<Guardian> guardians)
+    {
+        var relation = problem.StartsWith("父亲", StringComparison.Ordinal) ? GuardianRelation.Father
+            : problem.StartsWith("母亲", StringComparison.Ordinal) ? GuardianRelation.Mother : (GuardianRelation?)null;
+        var index = relation is null ? -1 : guardians.ToList().FindIndex(g => g.Relation == relation);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var field = problem.Contains("外出起始日期", StringComparison.Ordinal) || problem.Contains("连续6个月", StringComparison.Ordinal) ? "awaySince"
+            : problem.Contains("务工地", StringComparison.Ordinal) ? "workRegionCode"
+            : problem.Contains("外出务工", StringComparison.Ordinal) ? "isWorkingAway"
+            : "status";
+        return $"guardians[{index}].{field}";
     }
 
     // Why a parent's situation does not help a left-behind claim: the reason working away does not count when they were

@@ -49,7 +49,7 @@ public static class WorkingCalendarSettings
         }
 
         var ends = calendar.EndsOn is { } e ? $"工作日历截至 {e:yyyy-MM-dd}" : "未配置工作日历";
-        return $"{ends}：{string.Join("、", missing)} 年的节假日安排尚未配置，期间的时限只按周一至周五计算，请管理员按国务院办公厅通知补充（WorkingCalendar:Years）";
+        return $"{ends}：{string.Join("、", missing)} 年的节假日安排尚未配置，期间的时限只按周一至周五计算，请系统管理员按国务院办公厅的放假通知补充";
     }
 
     private static HashSet<DateOnly> Dates(IConfigurationSection section, string path)

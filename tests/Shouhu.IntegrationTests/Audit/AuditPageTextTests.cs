@@ -19,7 +19,31 @@ public sealed class AuditPageTextTests
         { "role=ChildDirector", "角色：儿童主任" },
         { "Status,UpdatedAt", "修改了：状态、修改时间" },
         { "CaseEvent:Create:0190a0b0-0000-7000-8000-000000000001", "时间线记录：新建" },
+        { "password-right", "密码正确，但账号处于锁定期" },
     };
+
+    /// <summary>
+    /// Every word-like detail a use case writes into the audit (<c>RecordAudit(…, "password-right" …)</c>: a lower-case
+    /// token, hyphenated or <c>key=value</c>) reads in Chinese on the page: a new one without its Chinese name fails here.
+    /// </summary>
+    [Fact]
+    public void DetailText_EveryTokenTheSourceAudits_HasAChineseName()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Shouhu.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        var tokens = Directory.EnumerateFiles(Path.Combine(root!.FullName, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(File.ReadLines).Where(l => l.Contains("RecordAudit(", StringComparison.Ordinal))
+            .SelectMany(l => System.Text.RegularExpressions.Regex.Matches(l, "\"([a-z]+(?:-[a-z]+)+|[a-z]+=[a-z]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.Contains("password-right", tokens); // the scan sees the detail literals at all
+        var english = tokens.Where(t => System.Text.RegularExpressions.Regex.IsMatch(IndexModel.DetailText(t), "[A-Za-z]")).ToList();
+        Assert.True(english.Count == 0, "Audit details without a Chinese name: " + string.Join(", ", english));
+    }
 
     [Theory]
     [MemberData(nameof(Details))]

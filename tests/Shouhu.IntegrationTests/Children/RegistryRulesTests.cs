@@ -273,8 +273,9 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 
         using var page = await app.PageUserAsync("ChildDirector", ShouhuApp.VillageA);
         var html = await RegistryRolesTests.PageAsync(page, $"/Children/Details/{id}");
-        Assert.Contains("测试chain-supervisor（乡镇（街道））乡镇查验", html, StringComparison.Ordinal);
-        Assert.Contains("测试chain-officer（县（区））县级确认", html, StringComparison.Ordinal);
+        // The role and the level, no nested brackets (issue #10, the walk).
+        Assert.Contains("测试chain-supervisor（儿童督导员·乡镇级）乡镇查验", html, StringComparison.Ordinal);
+        Assert.Contains("测试chain-officer（民政干部·县级）县级确认", html, StringComparison.Ordinal);
     }
 
     // ---- finding 15: dates, names, sub-types; #10 item 7: household code --------------------------------------------

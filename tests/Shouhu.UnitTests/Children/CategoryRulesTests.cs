@@ -587,6 +587,42 @@ public class CategoryRulesTests
         Assert.Equal(new DateOnly(2028, 2, 29), child.Categories[2].ValidTo);
     }
 
+    /// <summary>
+    /// A parent's fact that keeps a left-behind claim from holding is also filed at that parent's field (the walk: the
+    /// mother's missing 务工地区划代码 was told only under the category), for every fact the away rule reads.
+    /// </summary>
+    [Theory]
+    [InlineData("workRegionCode", "母亲外出务工须填写务工地区划代码")]
+    [InlineData("awaySince", "母亲外出务工须填写外出起始日期")]
+    [InlineData("awaySince", "母亲外出务工未满连续6个月")]
+    [InlineData("workRegionCode", "母亲的务工地在本县（市、区）内，不算外出务工")]
+    [InlineData("isWorkingAway", "母亲为“死亡”，不能算作外出务工")]
+    public void Apply_LeftBehindParentFact_IsFiledAtTheParentsField(string field, string message)
+    {
+        var child = Kid();
+        var father = Member(GuardianRelation.Father, away: true);
+        var mother = Member(GuardianRelation.Mother, away: true);
+        switch (field, message)
+        {
+            case ("workRegionCode", _) when message.Contains("本县", StringComparison.Ordinal): mother.WorkRegionCode = "430702"; break;
+            case ("workRegionCode", _): mother.WorkRegionCode = null; break;
+            case ("awaySince", _) when message.Contains("6个月", StringComparison.Ordinal): mother.AwaySince = On.AddMonths(-2); break;
+            case ("awaySince", _): mother.AwaySince = null; break;
+            default: mother.Status = GuardianStatus.Deceased; mother.ConditionSince = FactsSince; break;
+        }
+
+        child.Guardians = [mother, father]; // the mother is the first row of the form
+        child.Categories = [Cat(ProtectionCategory.LeftBehind, On)];
+        var errors = new ValidationErrors();
+
+        Assert.False(CategoryRules.Apply(child, errors));
+
+        var atField = Assert.Single(errors.For($"guardians[0].{field}"));
+        Assert.StartsWith(message, atField, StringComparison.Ordinal);
+        Assert.Contains(atField, errors.For("categories[0].category"));
+        Assert.DoesNotContain(errors.ToDictionary().Keys, k => k.StartsWith("guardians[1]", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Apply_ProblemsKeyedByCategoryIndex_FalseReturned()
     {

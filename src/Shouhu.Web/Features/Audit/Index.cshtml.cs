@@ -159,6 +159,8 @@ public sealed partial class IndexModel(ShouhuDbContext db, Shouhu.Web.Shared.Reg
         ["assessments"] = "评估记录", ["box=inbox"] = "收到的转介", ["box=outgoing"] = "发出的转介", ["q=yes"] = "按姓名或身份证号查找",
         ["fullIdNumbers=yes"] = "含完整身份证号", ["categories=yes"] = "含保护类别", ["outside-jurisdiction"] = "个案在辖区外",
         ["Accept"] = "接收转介", ["Decline"] = "拒绝转介", ["Progress"] = "记录办理情况", ["Complete"] = "办结反馈",
+        ["password-right"] = "密码正确，但账号处于锁定期", ["unknown-account"] = "账号不存在", ["no-password"] = "账号未设置密码",
+        ["exact-id"] = "身份证号相同", ["name-and-birth-or-guardian"] = "姓名、出生日期或监护人相同",
     };
 
     private static readonly Dictionary<string, string> UseCaseKeys = new(StringComparer.Ordinal)

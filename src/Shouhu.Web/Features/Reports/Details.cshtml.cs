@@ -59,6 +59,8 @@ public sealed class DetailsModel(ReportQueries queries, TriageReport triage, Cas
 
         if (outcome.Ok && outcome.Value?.CaseId is { } caseId)
         {
+            // The case page says what the triage did, once (issue #10: the new case appeared without a word).
+            TempData["message"] = Triage.Decision == "link-case" ? $"报告已并入案件 {outcome.Value.CaseNumber}" : $"已立案：案件 {outcome.Value.CaseNumber}";
             return Redirect($"/Cases/Details/{caseId}");
         }
 

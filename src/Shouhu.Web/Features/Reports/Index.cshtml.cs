@@ -17,9 +17,13 @@ public sealed class IndexModel(ReportQueries queries) : PageModel
     /// <summary>True when the caller reads every report of the jurisdiction (<see cref="Roles.ReportReaders"/>); else only their own.</summary>
     public bool ReadsAll { get; private set; }
 
+    /// <summary>True for triagers (<see cref="Roles.CaseSupervisors"/>), who are told when the working calendar ends soon.</summary>
+    public bool SetsDeadlines { get; private set; }
+
     public async Task OnGetAsync(string? status, int? page, CancellationToken ct)
     {
         ReadsAll = Roles.ReportReaders.Contains(Actor.From(User).Role);
+        SetsDeadlines = Roles.CaseSupervisors.Contains(Actor.From(User).Role);
         Status = ReadsAll ? status ?? "awaiting-triage" : "all";
         Reports = await queries.ListAsync(Actor.From(User), Status == "all" ? null : Status, page, 50, ct);
     }

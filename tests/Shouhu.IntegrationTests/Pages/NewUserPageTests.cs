@@ -8,14 +8,14 @@ using Shouhu.Domain.Monitoring;
 using Shouhu.IntegrationTests.Accounts;
 using Shouhu.IntegrationTests.Children;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Pages;
 
 /// <summary>
 /// What the new user's walk still found on the screen (issue #10, the last items), on the pages' HTML: plan-row messages
 /// at their row and field, the household field marked for a left-behind child, a liaison's workbench, reports and menu,
 /// empty lists saying so, the verification chain naming the role, the child's risk next to a case's.
 /// </summary>
-public sealed partial class WalkFix2PageTests(ShouhuApp app) : IClassFixture<ShouhuApp>
+public sealed partial class NewUserPageTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

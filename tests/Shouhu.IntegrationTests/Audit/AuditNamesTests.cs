@@ -4,7 +4,7 @@ using Shouhu.Domain;
 using Shouhu.Domain.Casework;
 using Shouhu.Web.Features.Audit;
 
-namespace Shouhu.IntegrationTests;
+namespace Shouhu.IntegrationTests.Audit;
 
 /// <summary>
 /// Issue #10 (the audit page read "其他操作" and "1项其他信息"): every action the code audits, every kind of record and every
