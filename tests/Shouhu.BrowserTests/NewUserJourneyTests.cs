@@ -101,8 +101,11 @@ public sealed partial class NewUserJourneyTests(BrowserApp app) : IClassFixture<
         await page.Locator("textarea[name=goals]").FillAsync("保障儿童日常照料；恢复上学");
         await FillRowAsync(1, "SchoolReturn", null, null, null);
         await page.Locator("#save-plan").ClickAsync();
-        await Expect(page.Locator("#message")).ToContainTextAsync("第2项服务：服务内容不能为空");
-        await Expect(page.Locator("#message")).ToContainTextAsync("第2项服务：负责人不能为空");
+        // Each message at its row and field; the banner only counts them (issue #10, the walk).
+        var second = page.Locator("fieldset.plan-item[data-row='1']");
+        await Expect(second.Locator(".field-error[data-field='items[1].description']")).ToContainTextAsync("服务内容不能为空");
+        await Expect(second.Locator(".field-error[data-field='items[1].responsible']")).ToContainTextAsync("负责人不能为空");
+        await Expect(page.Locator("#message")).ToContainTextAsync("未保存：请改正下面标出的");
         await Expect(page.Locator("textarea[name=goals]")).ToHaveValueAsync("保障儿童日常照料；恢复上学");
         await Expect(page.Locator(".plan-item").Nth(1).Locator("select[name=itemType]")).ToHaveValueAsync("SchoolReturn");
         Assert.DoesNotMatch(Handler(), page.Url);
@@ -347,8 +350,10 @@ public sealed partial class NewUserJourneyTests(BrowserApp app) : IClassFixture<
         }
 
         var liaison = await app.LoginAsync("liaisons1");
-        var links = await liaison.Locator("article", new() { HasText = "报告与个案" }).Locator("p").Last.InnerTextAsync();
-        Assert.Equal("收到的转介", links.Trim());
+        // A liaison has reports and no cases: the card says 报告 (issue #10, the walk).
+        await Expect(liaison.Locator("article", new() { HasText = "报告与个案" })).ToHaveCountAsync(0);
+        var links = (await liaison.Locator("article", new() { HasText = "收到的转介" }).Locator("p").Last.InnerTextAsync()).Trim();
+        Assert.Matches(@"^我登记的报告\s*·\s*收到的转介$", links); // a dot only between two links
         await liaison.GotoAsync("/Referrals");
         await Expect(liaison.GetByText("我的案件发出的")).ToHaveCountAsync(0);
 
