@@ -71,14 +71,21 @@ public static class CategoryRules
     /// <param name="family">Guardians and family members as entered, with their conditions' facts.</param>
     /// <param name="onDate">Date in China the category starts.</param>
     /// <param name="settings">The city's rules (migrant age limit, catastrophic-illness list); <see cref="RegisterSettings.Default"/> when null.</param>
-    public static IReadOnlyList<string> Check(ProtectionCategory category, string? subType, Child child, IReadOnlyCollection<Guardian> family, DateOnly onDate, RegisterSettings? settings = null)
+    public static IReadOnlyList<string> Check(ProtectionCategory category, string? subType, Child child, IReadOnlyCollection<Guardian> family, DateOnly onDate, RegisterSettings? settings = null) =>
+        Problems(category, subType, child, family, onDate, settings).Select(p => p.Message).ToList();
+
+    /// <summary>
+    /// <see cref="Check"/>'s problems, each with the parent and the parent's field it is about when it is about one
+    /// (<see cref="CategoryProblem"/>): a form marks that field as well as the category.
+    /// </summary>
+    public static IReadOnlyList<CategoryProblem> Problems(ProtectionCategory category, string? subType, Child child, IReadOnlyCollection<Guardian> family, DateOnly onDate, RegisterSettings? settings = null)
     {
         settings ??= RegisterSettings.Default;
-        var problems = new List<string>();
+        var problems = new List<CategoryProblem>();
         var limit = AgeLimit(category, settings.MigrantAgeLimit);
         if (ChinaTime.AgeOn(child.BirthDate, onDate) >= limit)
         {
-            problems.Add($"{ChildCategory.ChineseName(category)}限{limit}周岁以下，该儿童已满{limit}周岁");
+            problems.Add(new($"{ChildCategory.ChineseName(category)}限{limit}周岁以下，该儿童已满{limit}周岁"));
         }
 
         var father = family.FirstOrDefault(g => g.Relation == GuardianRelation.Father);
@@ -88,18 +95,18 @@ public static class CategoryRules
             case ProtectionCategory.Orphan:
                 if (father is null || mother is null)
                 {
-                    problems.Add("认定孤儿须登记父亲和母亲的情况");
+                    problems.Add(new("认定孤儿须登记父亲和母亲的情况"));
                 }
                 else if (!(GuardianConditions.IsGone(father, onDate) && GuardianConditions.IsGone(mother, onDate)))
                 {
-                    problems.Add("孤儿须父母双方均死亡或宣告失踪");
+                    problems.Add(new("孤儿须父母双方均死亡或宣告失踪"));
                 }
 
                 break;
             case ProtectionCategory.DeFactoUnsupported:
                 if (father is null || mother is null)
                 {
-                    problems.Add("认定事实无人抚养儿童须登记父亲和母亲的情况");
+                    problems.Add(new("认定事实无人抚养儿童须登记父亲和母亲的情况"));
                 }
                 else
                 {
@@ -110,8 +117,8 @@ public static class CategoryRules
                     var b = (fatherGone && motherWhy is null) || (motherGone && fatherWhy is null);
                     if (!a && !b)
                     {
-                        problems.Add("事实无人抚养儿童须父母双方均为重残、重病、服刑在押、强制隔离戒毒、被限制人身自由或失联，或一方死亡/失踪且另一方为上述情形（民发〔2019〕62号）");
-                        problems.AddRange(new[] { fatherGone ? null : fatherWhy, motherGone ? null : motherWhy }.OfType<string>());
+                        problems.Add(new("事实无人抚养儿童须父母双方均为重残、重病、服刑在押、强制隔离戒毒、被限制人身自由或失联，或一方死亡/失踪且另一方为上述情形（民发〔2019〕62号）"));
+                        problems.AddRange(new[] { fatherGone ? null : Of(father, fatherWhy), motherGone ? null : Of(mother, motherWhy) }.OfType<CategoryProblem>());
                     }
                 }
 
@@ -119,12 +126,12 @@ public static class CategoryRules
             case ProtectionCategory.LeftBehind:
                 if (child.HouseholdKind != HouseholdKind.Rural)
                 {
-                    problems.Add(LeftBehindNotRural);
+                    problems.Add(new(LeftBehindNotRural));
                 }
 
                 if (father is null || mother is null)
                 {
-                    problems.Add("认定农村留守儿童须登记父亲和母亲的情况");
+                    problems.Add(new("认定农村留守儿童须登记父亲和母亲的情况"));
                 }
                 else
                 {
@@ -137,19 +144,19 @@ public static class CategoryRules
                     var oneAwayOtherIncapable = (fatherAway is null && motherIncapable is null) || (motherAway is null && fatherIncapable is null);
                     if (!bothAway && !oneAwayOtherIncapable)
                     {
-                        problems.Add("农村留守儿童须父母双方外出务工，或一方外出务工、另一方无监护能力（国发〔2016〕13号）");
-                        problems.AddRange(new[] { LeftBehindDetail(father, fatherAway, fatherIncapable), LeftBehindDetail(mother, motherAway, motherIncapable) }.OfType<string>());
+                        problems.Add(new("农村留守儿童须父母双方外出务工，或一方外出务工、另一方无监护能力（国发〔2016〕13号）"));
+                        problems.AddRange(new[] { Of(father, LeftBehindDetail(father, fatherAway, fatherIncapable)), Of(mother, LeftBehindDetail(mother, motherAway, motherIncapable)) }.OfType<CategoryProblem>());
                     }
                 }
 
                 break;
             case ProtectionCategory.InDistress when SubTypeProblem(category, subType) is { } subTypeProblem:
-                problems.Add(subTypeProblem);
+                problems.Add(new(subTypeProblem));
                 break;
             case ProtectionCategory.Disabled:
                 if (child.DisabilityType is null || child.DisabilityGrade is null)
                 {
-                    problems.Add("残疾儿童须登记残疾类别和等级");
+                    problems.Add(new("残疾儿童须登记残疾类别和等级"));
                 }
 
                 break;
@@ -179,7 +186,7 @@ public static class CategoryRules
         for (var i = 0; i < child.Categories.Count; i++)
         {
             var k = child.Categories[i];
-            foreach (var problem in Check(k.Category, k.SubType, child, child.Guardians, k.ValidFrom, settings))
+            foreach (var (problem, parent, parentField) in Problems(k.Category, k.SubType, child, child.Guardians, k.ValidFrom, settings))
             {
                 errors.Add($"categories[{i}].category", problem);
                 if (problem == LeftBehindNotRural && !errors.For("householdKind").Contains(problem))
@@ -188,7 +195,8 @@ public static class CategoryRules
                 }
 
                 // A parent's missing or insufficient fact is also filed at that parent's field, so the form marks it.
-                if (k.Category == ProtectionCategory.LeftBehind && ParentFieldOf(problem, child.Guardians) is { } field && !errors.For(field).Contains(problem))
+                var index = parent is null ? -1 : child.Guardians.FindIndex(g => ReferenceEquals(g, parent));
+                if (index >= 0 && $"guardians[{index}].{parentField}" is var field && !errors.For(field).Contains(problem))
                 {
                     errors.Add(field, problem);
                 }
@@ -202,30 +210,20 @@ public static class CategoryRules
         return ok;
     }
 
-    // The guardian field (guardians[i].awaySince, .workRegionCode, .isWorkingAway, .status) a left-behind detail about
-    // 父亲/母亲 is about (the messages of GuardianConditions.WhyNotWorkingAway/WhyNotIncapable), or null.
-    private static string? ParentFieldOf(string problem, IReadOnlyList<Guardian> guardians)
-    {
-        var relation = problem.StartsWith("父亲", StringComparison.Ordinal) ? GuardianRelation.Father
-            : problem.StartsWith("母亲", StringComparison.Ordinal) ? GuardianRelation.Mother : (GuardianRelation?)null;
-        var index = relation is null ? -1 : guardians.ToList().FindIndex(g => g.Relation == relation);
-        if (index < 0)
-        {
-            return null;
-        }
-
-        var field = problem.Contains("外出起始日期", StringComparison.Ordinal) || problem.Contains("连续6个月", StringComparison.Ordinal) ? "awaySince"
-            : problem.Contains("务工地", StringComparison.Ordinal) ? "workRegionCode"
-            : problem.Contains("外出务工", StringComparison.Ordinal) ? "isWorkingAway"
-            : "status";
-        return $"guardians[{index}].{field}";
-    }
+    private static CategoryProblem? Of(Guardian parent, ConditionProblem? why) => why is null ? null : new(why.Message, parent, why.Field);
 
     // Why a parent's situation does not help a left-behind claim: the reason working away does not count when they were
     // marked as away, the reason incapacity does not count when they were recorded as 重病/重残; else nothing to add.
-    private static string? LeftBehindDetail(Guardian g, string? awayWhy, string? incapableWhy) =>
+    private static ConditionProblem? LeftBehindDetail(Guardian g, ConditionProblem? awayWhy, ConditionProblem? incapableWhy) =>
         g.IsWorkingAway ? awayWhy : g.Status is GuardianStatus.SevereIllness or GuardianStatus.SevereDisability ? incapableWhy : null;
 }
+
+/// <summary>
+/// A problem that keeps a category from applying (<see cref="CategoryRules.Problems"/>): the Chinese
+/// <paramref name="Message"/>, and when it is about one parent's recorded situation, that <paramref name="Parent"/> and
+/// the guardian field holding the fact (<paramref name="ParentField"/>, e.g. <c>awaySince</c>; <see cref="ConditionProblem"/>).
+/// </summary>
+public sealed record CategoryProblem(string Message, Guardian? Parent = null, string? ParentField = null);
 
 /// <summary>The actions of the category verification chain.</summary>
 public enum CategoryAction

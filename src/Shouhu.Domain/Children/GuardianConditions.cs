@@ -3,7 +3,8 @@ namespace Shouhu.Domain.Children;
 /// <summary>
 /// Whether a parent's recorded situation counts for a category on a given day, from its facts rather than its status alone
 /// (DOMAIN.md §1 "operational threshold", 民发〔2019〕62号; ADR-009). Each <c>Why…</c> method returns null when it counts,
-/// else a Chinese reason that names the parent (<c>who</c>, e.g. 父亲) and the missing or failing fact.
+/// else a <see cref="ConditionProblem"/>: a Chinese reason that names the parent (<c>who</c>, e.g. 父亲) and the missing or
+/// failing fact, and the guardian field that holds that fact (so a form can mark it).
 /// <list type="bullet">
 /// <item>服刑在押, 强制隔离戒毒, 其他限制人身自由: a term of 6 months or more (<see cref="Guardian.ConditionTermMonths"/>), begun
 /// on or before the day (<see cref="Guardian.ConditionSince"/>) and not yet served: the day is at most the term's last day.</item>
@@ -41,12 +42,12 @@ public static class GuardianConditions
     /// Null when <paramref name="g"/> is in one of the six conditions of 民发〔2019〕62号 (or the two provincial additions,
     /// 被撤销监护资格 and 被遣送出境) on <paramref name="onDate"/>, its facts meeting the thresholds; else why not.
     /// </summary>
-    public static string? WhyNotUnableToSupport(Guardian g, string who, DateOnly onDate, RegisterSettings settings)
+    public static ConditionProblem? WhyNotUnableToSupport(Guardian g, string who, DateOnly onDate, RegisterSettings settings)
     {
         var label = Guardian.StatusName(g.Status);
         if (g.ConditionSince is { } since && since > onDate)
         {
-            return $"{who}“{label}”的起始日期 {since:yyyy-MM-dd} 晚于认定日期";
+            return new(Since, $"{who}“{label}”的起始日期 {since:yyyy-MM-dd} 晚于认定日期");
         }
 
         switch (g.Status)
@@ -54,22 +55,22 @@ public static class GuardianConditions
             case GuardianStatus.Imprisoned or GuardianStatus.CompulsoryRehab or GuardianStatus.OtherRestriction:
                 if (g.ConditionSince is not { } start || g.ConditionTermMonths is not { } term)
                 {
-                    return $"{who}“{label}”须填写起始日期和期限（月），期限6个月以上方可认定";
+                    return new(g.ConditionSince is null ? Since : Term, $"{who}“{label}”须填写起始日期和期限（月），期限6个月以上方可认定");
                 }
 
                 if (term < MinimumMonths)
                 {
-                    return $"{who}“{label}”期限为{term}个月，不足6个月";
+                    return new(Term, $"{who}“{label}”期限为{term}个月，不足6个月");
                 }
 
-                return onDate > start.AddMonths(term) ? $"{who}“{label}”的期限已于 {start.AddMonths(term):yyyy-MM-dd} 届满" : null;
+                return onDate > start.AddMonths(term) ? new(Term, $"{who}“{label}”的期限已于 {start.AddMonths(term):yyyy-MM-dd} 届满") : null;
             case GuardianStatus.LostContact:
                 if (g.ConditionSince is not { } reported)
                 {
-                    return $"{who}失联须填写公安机关受理报案的日期";
+                    return new(Since, $"{who}失联须填写公安机关受理报案的日期");
                 }
 
-                return onDate < FirstDayAfter(reported, MinimumMonths) ? $"{who}失联自公安机关受理报案起未满6个月（满6个月之次日为 {FirstDayAfter(reported, MinimumMonths):yyyy-MM-dd}）" : null;
+                return onDate < FirstDayAfter(reported, MinimumMonths) ? new(Since, $"{who}失联自公安机关受理报案起未满6个月（满6个月之次日为 {FirstDayAfter(reported, MinimumMonths):yyyy-MM-dd}）") : null;
             case GuardianStatus.SevereDisability:
                 return WhyNotSevereDisability(g, who);
             case GuardianStatus.SevereIllness:
@@ -77,51 +78,52 @@ public static class GuardianConditions
             case GuardianStatus.GuardianshipRevoked or GuardianStatus.Deported:
                 return null;
             default:
-                return $"{who}为“{label}”，不属于重残、重病、服刑在押、强制隔离戒毒、被限制人身自由或失联";
+                return new(Status, $"{who}为“{label}”，不属于重残、重病、服刑在押、强制隔离戒毒、被限制人身自由或失联");
         }
     }
 
     /// <summary>Null when the parent is without capacity to be guardian for 国发〔2016〕13号 (重病 or 重残 meeting the thresholds) on <paramref name="onDate"/>.</summary>
-    public static string? WhyNotIncapable(Guardian g, string who, DateOnly onDate, RegisterSettings settings) => g.Status switch
+    public static ConditionProblem? WhyNotIncapable(Guardian g, string who, DateOnly onDate, RegisterSettings settings) => g.Status switch
     {
-        _ when g.ConditionSince is { } since && since > onDate => $"{who}“{Guardian.StatusName(g.Status)}”的起始日期 {since:yyyy-MM-dd} 晚于认定日期",
+        _ when g.ConditionSince is { } since && since > onDate => new(Since, $"{who}“{Guardian.StatusName(g.Status)}”的起始日期 {since:yyyy-MM-dd} 晚于认定日期"),
         GuardianStatus.SevereDisability => WhyNotSevereDisability(g, who),
         GuardianStatus.SevereIllness => WhyNotSevereIllness(g, who, settings),
-        _ => $"{who}未外出务工，也不是重病或重残（无监护能力）",
+        _ => new(Status, $"{who}未外出务工，也不是重病或重残（无监护能力）"),
     };
 
     /// <summary>
     /// Null when the parent counts as working away on <paramref name="onDate"/> for a child whose county is
     /// <paramref name="childCounty"/> (6 digits): living without another condition, away 6 full months, outside the county.
     /// </summary>
-    public static string? WhyNotWorkingAway(Guardian g, string who, DateOnly onDate, string childCounty)
+    public static ConditionProblem? WhyNotWorkingAway(Guardian g, string who, DateOnly onDate, string childCounty)
     {
         if (!g.IsWorkingAway)
         {
-            return $"{who}未外出务工";
+            return new(Away, $"{who}未外出务工");
         }
 
         if (g.Status != GuardianStatus.Living)
         {
-            return $"{who}为“{Guardian.StatusName(g.Status)}”，不能算作外出务工";
+            // The away mark is what cannot stand beside the status.
+            return new(Away, $"{who}为“{Guardian.StatusName(g.Status)}”，不能算作外出务工");
         }
 
         if (g.AwaySince is not { } since)
         {
-            return $"{who}外出务工须填写外出起始日期";
+            return new(AwaySince, $"{who}外出务工须填写外出起始日期");
         }
 
         if (onDate < FirstDayAfter(since, MinimumMonths))
         {
-            return $"{who}外出务工未满连续6个月（满6个月之次日为 {FirstDayAfter(since, MinimumMonths):yyyy-MM-dd}）";
+            return new(AwaySince, $"{who}外出务工未满连续6个月（满6个月之次日为 {FirstDayAfter(since, MinimumMonths):yyyy-MM-dd}）");
         }
 
         if (g.WorkRegionCode is not { } work)
         {
-            return $"{who}外出务工须填写务工地区划代码";
+            return new(WorkRegion, $"{who}外出务工须填写务工地区划代码");
         }
 
-        return IsOutsideCounty(work, childCounty) ? null : $"{who}的务工地在本县（市、区）内，不算外出务工";
+        return IsOutsideCounty(work, childCounty) ? null : new(WorkRegion, $"{who}的务工地在本县（市、区）内，不算外出务工");
     }
 
     /// <summary>
@@ -135,25 +137,40 @@ public static class GuardianConditions
     /// <summary>The county (6 digits) whose left-behind rule applies: of the household registration when known, else of the residence.</summary>
     public static string CountyOf(Child child) => (child.HouseholdRegionCode is { Length: >= 6 } h ? h : child.RegionCode)[..6];
 
-    private static string? WhyNotSevereDisability(Guardian g, string who)
+    private static ConditionProblem? WhyNotSevereDisability(Guardian g, string who)
     {
         if (g.DisabilityType is not { } type || g.DisabilityGrade is not { } grade)
         {
-            return $"{who}重残须填写残疾类别和等级";
+            return new(g.DisabilityType is null ? "disabilityType" : "disabilityGrade", $"{who}重残须填写残疾类别和等级");
         }
 
         return grade is 1 or 2 || (grade is 3 or 4 && type is DisabilityType.Mental or DisabilityType.Intellectual)
             ? null
-            : $"{who}残疾等级为{grade}级，重残须为一、二级，或三、四级精神、智力残疾";
+            : new("disabilityGrade", $"{who}残疾等级为{grade}级，重残须为一、二级，或三、四级精神、智力残疾");
     }
 
-    private static string? WhyNotSevereIllness(Guardian g, string who, RegisterSettings settings)
+    private static ConditionProblem? WhyNotSevereIllness(Guardian g, string who, RegisterSettings settings)
     {
         if (string.IsNullOrWhiteSpace(g.Illness))
         {
-            return $"{who}重病须从重特大疾病目录中选择病种";
+            return new(Illness, $"{who}重病须从重特大疾病目录中选择病种");
         }
 
-        return settings.CatastrophicIllnesses.Contains(g.Illness) ? null : $"{who}的病种“{g.Illness}”不在本地重特大疾病目录中";
+        return settings.CatastrophicIllnesses.Contains(g.Illness) ? null : new(Illness, $"{who}的病种“{g.Illness}”不在本地重特大疾病目录中");
     }
+
+    // The guardian fields of the API and the form (guardians[i].<field>) a reason is about.
+    private const string Since = "conditionSince", Term = "conditionTermMonths", Status = "status", Illness = "illness",
+        Away = "isWorkingAway", AwaySince = "awaySince", WorkRegion = "workRegionCode";
+}
+
+/// <summary>
+/// Why a parent's recorded situation does not count (<see cref="GuardianConditions"/>): <paramref name="Field"/> the
+/// guardian field holding the missing or failing fact, as the API and the form name it (e.g. <c>awaySince</c>, to be
+/// prefixed <c>guardians[i].</c>), and <paramref name="Message"/> the Chinese reason naming the parent.
+/// </summary>
+public sealed record ConditionProblem(string Field, string Message)
+{
+    /// <inheritdoc/>
+    public override string ToString() => Message;
 }

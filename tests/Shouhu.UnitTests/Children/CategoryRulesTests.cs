@@ -623,6 +623,44 @@ public class CategoryRulesTests
         Assert.DoesNotContain(errors.ToDictionary().Keys, k => k.StartsWith("guardians[1]", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The same for every fact a parent's condition is judged by (de facto unsupported, and the incapable parent of a
+    /// left-behind child): the term, the since-date, the grade, the illness — each at its own field of that parent's row.
+    /// </summary>
+    [Theory]
+    [InlineData(ProtectionCategory.DeFactoUnsupported, GuardianStatus.Imprisoned, "conditionTermMonths", "母亲“服刑在押”期限为5个月，不足6个月")]
+    [InlineData(ProtectionCategory.DeFactoUnsupported, GuardianStatus.Imprisoned, "conditionSince", "母亲“服刑在押”须填写起始日期和期限")]
+    [InlineData(ProtectionCategory.DeFactoUnsupported, GuardianStatus.LostContact, "conditionSince", "母亲失联须填写公安机关受理报案的日期")]
+    [InlineData(ProtectionCategory.DeFactoUnsupported, GuardianStatus.SevereDisability, "disabilityGrade", "母亲残疾等级为3级")]
+    [InlineData(ProtectionCategory.DeFactoUnsupported, GuardianStatus.SevereIllness, "illness", "母亲重病须从重特大疾病目录中选择病种")]
+    [InlineData(ProtectionCategory.LeftBehind, GuardianStatus.SevereDisability, "disabilityType", "母亲重残须填写残疾类别和等级")]
+    [InlineData(ProtectionCategory.LeftBehind, GuardianStatus.SevereIllness, "illness", "母亲的病种“感冒”不在本地重特大疾病目录中")]
+    public void Apply_ParentConditionFact_IsFiledAtTheParentsField(ProtectionCategory category, GuardianStatus status, string field, string message)
+    {
+        var child = Kid();
+        var father = category == ProtectionCategory.LeftBehind ? Member(GuardianRelation.Father, away: true) : Member(GuardianRelation.Father, GuardianStatus.Imprisoned);
+        var mother = Member(GuardianRelation.Mother, status);
+        switch (field)
+        {
+            case "conditionTermMonths": mother.ConditionTermMonths = 5; break;
+            case "conditionSince": mother.ConditionSince = null; break;
+            case "disabilityGrade": mother.DisabilityGrade = 3; break;
+            case "disabilityType": mother.DisabilityType = null; break;
+            case "illness": mother.Illness = category == ProtectionCategory.LeftBehind ? "感冒" : null; break;
+        }
+
+        child.Guardians = [mother, father];
+        child.Categories = [Cat(category, On)];
+        var errors = new ValidationErrors();
+
+        Assert.False(CategoryRules.Apply(child, errors));
+
+        var atField = Assert.Single(errors.For($"guardians[0].{field}"));
+        Assert.StartsWith(message, atField, StringComparison.Ordinal);
+        Assert.Contains(atField, errors.For("categories[0].category"));
+        Assert.DoesNotContain(errors.ToDictionary().Keys, k => k.StartsWith("guardians[1]", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Apply_ProblemsKeyedByCategoryIndex_FalseReturned()
     {

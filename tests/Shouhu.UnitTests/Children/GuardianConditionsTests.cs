@@ -77,7 +77,7 @@ public class GuardianConditionsTests
         Assert.True(Counts(g, since));
         Assert.True(Counts(g, lastDay));
         Assert.False(Counts(g, lastDay.AddDays(1)));
-        Assert.Equal($"父亲“{Guardian.StatusName(status)}”的期限已于 2026-07-31 届满", GuardianConditions.WhyNotUnableToSupport(g, "父亲", lastDay.AddDays(1), Settings));
+        Assert.Equal($"父亲“{Guardian.StatusName(status)}”的期限已于 2026-07-31 届满", GuardianConditions.WhyNotUnableToSupport(g, "父亲", lastDay.AddDays(1), Settings)?.Message);
 
         // 31 August + 6 months ends on the last day of February.
         var august = Parent(status, new DateOnly(2025, 8, 31), 6);
@@ -93,10 +93,10 @@ public class GuardianConditionsTests
     {
         var label = Guardian.StatusName(status);
         var expected = $"父亲“{label}”须填写起始日期和期限（月），期限6个月以上方可认定";
-        Assert.Equal(expected, GuardianConditions.WhyNotUnableToSupport(Parent(status), "父亲", On, Settings));
-        Assert.Equal(expected, GuardianConditions.WhyNotUnableToSupport(Parent(status, since: On.AddYears(-1)), "父亲", On, Settings));
-        Assert.Equal(expected, GuardianConditions.WhyNotUnableToSupport(Parent(status, term: 24), "父亲", On, Settings));
-        Assert.Equal($"父亲“{label}”期限为5个月，不足6个月", GuardianConditions.WhyNotUnableToSupport(Parent(status, On, 5), "父亲", On, Settings));
+        Assert.Equal(expected, GuardianConditions.WhyNotUnableToSupport(Parent(status), "父亲", On, Settings)?.Message);
+        Assert.Equal(expected, GuardianConditions.WhyNotUnableToSupport(Parent(status, since: On.AddYears(-1)), "父亲", On, Settings)?.Message);
+        Assert.Equal(expected, GuardianConditions.WhyNotUnableToSupport(Parent(status, term: 24), "父亲", On, Settings)?.Message);
+        Assert.Equal($"父亲“{label}”期限为5个月，不足6个月", GuardianConditions.WhyNotUnableToSupport(Parent(status, On, 5), "父亲", On, Settings)?.Message);
     }
 
     // ---- a since-date after the day ------------------------------------------------------------------------------
@@ -114,7 +114,7 @@ public class GuardianConditionsTests
     {
         var g = Parent(status, On.AddDays(1), term, DisabilityType.Physical, 1, "儿童白血病");
         Assert.False(Counts(g));
-        Assert.Equal($"父亲“{Guardian.StatusName(status)}”的起始日期 2026-06-02 晚于认定日期", GuardianConditions.WhyNotUnableToSupport(g, "父亲", On, Settings));
+        Assert.Equal($"父亲“{Guardian.StatusName(status)}”的起始日期 2026-06-02 晚于认定日期", GuardianConditions.WhyNotUnableToSupport(g, "父亲", On, Settings)?.Message);
         Assert.True(Counts(g, On.AddMonths(7))); // the same facts count once the day has come (and, for 失联, six months passed)
     }
 
@@ -149,7 +149,7 @@ public class GuardianConditionsTests
     [Fact]
     public void LostContact_WithoutReportDate_DoesNotCount()
     {
-        Assert.Equal("父亲失联须填写公安机关受理报案的日期", GuardianConditions.WhyNotUnableToSupport(Parent(GuardianStatus.LostContact), "父亲", On, Settings));
+        Assert.Equal("父亲失联须填写公安机关受理报案的日期", GuardianConditions.WhyNotUnableToSupport(Parent(GuardianStatus.LostContact), "父亲", On, Settings)?.Message);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class GuardianConditionsTests
     [Fact]
     public void SevereDisability_WithoutTypeOrGrade_DoesNotCount()
     {
-        Assert.Equal("父亲重残须填写残疾类别和等级", GuardianConditions.WhyNotUnableToSupport(Parent(GuardianStatus.SevereDisability), "父亲", On, Settings));
+        Assert.Equal("父亲重残须填写残疾类别和等级", GuardianConditions.WhyNotUnableToSupport(Parent(GuardianStatus.SevereDisability), "父亲", On, Settings)?.Message);
         Assert.False(Counts(Parent(GuardianStatus.SevereDisability, grade: 1)));
         Assert.False(Counts(Parent(GuardianStatus.SevereDisability, type: DisabilityType.Mental)));
     }
@@ -206,8 +206,8 @@ public class GuardianConditionsTests
             Assert.True(Counts(Parent(GuardianStatus.SevereIllness, illness: illness)), illness);
         }
 
-        Assert.Equal("父亲重病须从重特大疾病目录中选择病种", GuardianConditions.WhyNotUnableToSupport(Parent(GuardianStatus.SevereIllness), "父亲", On, Settings));
-        Assert.Equal("父亲的病种“感冒”不在本地重特大疾病目录中", GuardianConditions.WhyNotUnableToSupport(Parent(GuardianStatus.SevereIllness, illness: "感冒"), "父亲", On, Settings));
+        Assert.Equal("父亲重病须从重特大疾病目录中选择病种", GuardianConditions.WhyNotUnableToSupport(Parent(GuardianStatus.SevereIllness), "父亲", On, Settings)?.Message);
+        Assert.Equal("父亲的病种“感冒”不在本地重特大疾病目录中", GuardianConditions.WhyNotUnableToSupport(Parent(GuardianStatus.SevereIllness, illness: "感冒"), "父亲", On, Settings)?.Message);
 
         var local = new RegisterSettings { CatastrophicIllnesses = ["尿毒症"] };
         Assert.Null(GuardianConditions.WhyNotUnableToSupport(Parent(GuardianStatus.SevereIllness, illness: "尿毒症"), "父亲", On, local));
@@ -229,7 +229,7 @@ public class GuardianConditionsTests
     public void NotAConditionAtAll(GuardianStatus status)
     {
         Assert.Equal($"父亲为“{Guardian.StatusName(status)}”，不属于重残、重病、服刑在押、强制隔离戒毒、被限制人身自由或失联",
-            GuardianConditions.WhyNotUnableToSupport(Parent(status, status == GuardianStatus.Living ? null : On.AddYears(-1)), "父亲", On, Settings));
+            GuardianConditions.WhyNotUnableToSupport(Parent(status, status == GuardianStatus.Living ? null : On.AddYears(-1)), "父亲", On, Settings)?.Message);
     }
 
     // ---- 外出务工 -------------------------------------------------------------------------------------------------
@@ -246,7 +246,7 @@ public class GuardianConditionsTests
         }
         else
         {
-            Assert.Equal($"父亲为“{Guardian.StatusName(status)}”，不能算作外出务工", why);
+            Assert.Equal(new ConditionProblem("isWorkingAway", $"父亲为“{Guardian.StatusName(status)}”，不能算作外出务工"), why);
         }
     }
 
@@ -279,15 +279,15 @@ public class GuardianConditionsTests
     {
         Assert.Equal(outside, GuardianConditions.IsOutsideCounty(workRegion, "430702"));
         var why = GuardianConditions.WhyNotWorkingAway(Away(On.AddYears(-1), workRegion), "父亲", On, "430702");
-        Assert.Equal(outside ? null : "父亲的务工地在本县（市、区）内，不算外出务工", why);
+        Assert.Equal(outside ? null : new ConditionProblem("workRegionCode", "父亲的务工地在本县（市、区）内，不算外出务工"), why);
     }
 
     [Fact]
     public void WorkingAway_MissingFacts()
     {
-        Assert.Equal("父亲外出务工须填写外出起始日期", GuardianConditions.WhyNotWorkingAway(Away(null, "441900"), "父亲", On, "430702"));
-        Assert.Equal("父亲外出务工须填写务工地区划代码", GuardianConditions.WhyNotWorkingAway(Away(On.AddYears(-1), null), "父亲", On, "430702"));
-        Assert.Equal("父亲未外出务工", GuardianConditions.WhyNotWorkingAway(Parent(GuardianStatus.Living), "父亲", On, "430702"));
+        Assert.Equal("父亲外出务工须填写外出起始日期", GuardianConditions.WhyNotWorkingAway(Away(null, "441900"), "父亲", On, "430702")?.Message);
+        Assert.Equal("父亲外出务工须填写务工地区划代码", GuardianConditions.WhyNotWorkingAway(Away(On.AddYears(-1), null), "父亲", On, "430702")?.Message);
+        Assert.Equal("父亲未外出务工", GuardianConditions.WhyNotWorkingAway(Parent(GuardianStatus.Living), "父亲", On, "430702")?.Message);
     }
 
     [Fact]

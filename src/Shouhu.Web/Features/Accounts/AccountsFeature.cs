@@ -76,6 +76,7 @@ public static class AccountsFeature
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<CreateUser>();
         services.AddScoped<PasswordCheck>();
+        services.AddSingleton<DummyPasswordHash>();
         return builder;
     }
 

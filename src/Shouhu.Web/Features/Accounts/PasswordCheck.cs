@@ -24,9 +24,8 @@ public enum PasswordCheckResult
 /// whoever knows the password learns that the account waits for approval or is locked, and until when (issue #10 item 15).
 /// Every attempt is audited.
 /// </summary>
-public sealed class PasswordCheck(UserManager<ShouhuUser> users, SignInManager<ShouhuUser> signIn, ShouhuDbContext db)
+public sealed class PasswordCheck(UserManager<ShouhuUser> users, SignInManager<ShouhuUser> signIn, ShouhuDbContext db, DummyPasswordHash dummy)
 {
-    private static readonly string DummyHash = new PasswordHasher<ShouhuUser>().HashPassword(new ShouhuUser(), "not-a-real-password-Aa1!");
 
     /// <summary>Checks; returns the account only for <see cref="PasswordCheckResult.Ok"/>, and the end of a lockout (UTC) only for <see cref="PasswordCheckResult.LockedOut"/>.</summary>
     public async Task<(PasswordCheckResult Result, ShouhuUser? User, DateTimeOffset? LockedUntil)> CheckAsync(string? userName, string? password)
@@ -34,7 +33,7 @@ public sealed class PasswordCheck(UserManager<ShouhuUser> users, SignInManager<S
         var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindByNameAsync(userName.Trim());
         if (user is null || string.IsNullOrEmpty(password))
         {
-            users.PasswordHasher.VerifyHashedPassword(new ShouhuUser(), DummyHash, password ?? string.Empty);
+            users.PasswordHasher.VerifyHashedPassword(new ShouhuUser(), dummy.Value, password ?? string.Empty);
             // Audited like a failure on a known account (the same write, so the same time); the typed name is not kept.
             db.RecordAudit("LoginFailed", "User", user?.Id, user?.JurisdictionCode ?? string.Empty, user is null ? "unknown-account" : "no-password",
                 actor: user is null ? ("anonymous", "anonymous") : (user.Id, user.UserName ?? string.Empty));
@@ -83,4 +82,17 @@ public sealed class PasswordCheck(UserManager<ShouhuUser> users, SignInManager<S
         until is { } end
             ? $"账号已锁定（连续5次密码错误），请于北京时间 {ChinaTime.ToChina(end.UtcDateTime):yyyy-MM-dd HH:mm} 后再登录，或请辖区管理员解锁。"
             : "账号已锁定，请联系辖区管理员解锁。";
+}
+
+/// <summary>
+/// The hash an attempt on an unknown account is checked against, made once by the configured password hasher so that
+/// checking it costs what checking a real account's hash costs (the same PBKDF2 iteration count, whatever
+/// <see cref="PasswordHasherOptions"/> say). Singleton.
+/// </summary>
+public sealed class DummyPasswordHash(Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> options)
+{
+    private readonly Lazy<string> _hash = new(() => new PasswordHasher<ShouhuUser>(options).HashPassword(new ShouhuUser(), "not-a-real-password-Aa1!"));
+
+    /// <summary>The hash (Identity v3 format).</summary>
+    public string Value => _hash.Value;
 }
