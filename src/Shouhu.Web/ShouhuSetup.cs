@@ -72,6 +72,7 @@ public static class ShouhuSetup
             o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
         });
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o => ReverseProxy.Configure(o, builder.Configuration));
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -132,16 +133,17 @@ public static class ShouhuSetup
     /// <summary>The request pipeline and every endpoint.</summary>
     public static WebApplication UseShouhu(this WebApplication app)
     {
+        if (ReverseProxy.IsConfigured(app.Configuration))
+        {
+            app.UseForwardedHeaders(); // first: the client's address and https for everything after (audit, rate limits, Secure cookies)
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleExceptionAsync });
         app.UseStatusCodePages(ErrorHandling.HandleStatusCodeAsync);
         app.UseHttpLogging();
-        // Files are served with the type found in their content; browsers must not guess another (an "image" that is HTML).
-        app.Use((ctx, next) =>
-        {
-            ctx.Response.Headers.XContentTypeOptions = "nosniff";
-            return next(ctx);
-        });
+        app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseNoStoreForPersonalData();
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api-docs";

@@ -53,6 +53,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("SHOUHU_CITY", "4307");
         builder.UseSetting("SHOUHU_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("Alerts:IntervalMinutes", "0");
+        builder.UseSetting("RateLimits:SignInsPerMinute", "1000000"); // the journeys sign in from one address
         // Only warnings and errors: appsettings.json names the request log at Information, which would bury a failure's
         // message under thousands of request lines in CI's output.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -82,6 +82,8 @@ public class ShouhuApp : WebApplicationFactory<Program>
         builder.UseSetting("SHOUHU_ADMIN_PASSWORD", AdminPassword);
         // Tests run the alert engine when they mean to; the schedule has its own test (AlertTests).
         builder.UseSetting("Alerts:IntervalMinutes", "0");
+        // Every test signs its accounts in from one address; the sign-in limit has its own test (RateLimitTests).
+        builder.UseSetting("RateLimits:SignInsPerMinute", "1000000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -17,11 +17,20 @@ public static class RateLimits
     /// <summary>Policy of registering or editing a child (the duplicate-ID answer), per account: <c>RateLimits:ChildEntriesPerMinute</c> (default 60).</summary>
     public const string ChildEntry = "child-entry";
 
-    /// <summary>Registers both policies; GET requests (forms being shown) are never limited.</summary>
+    /// <summary>
+    /// Policy of signing in — the login page's POST and <c>POST /api/v1/auth/token</c> — per client address:
+    /// <c>RateLimits:SignInsPerMinute</c> (default 30; issue #17 item 3). A limit by address, not by account, so nobody can
+    /// make another person's account unusable by trying it from elsewhere (Identity's own lockout after 5 wrong passwords
+    /// still applies to the account).
+    /// </summary>
+    public const string SignIn = "sign-in";
+
+    /// <summary>Registers the policies; GET requests (forms being shown) are never limited.</summary>
     public static IServiceCollection AddShouhuRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var registrations = int.TryParse(config["RateLimits:RegistrationsPerMinute"], out var r) && r > 0 ? r : 10;
         var entries = int.TryParse(config["RateLimits:ChildEntriesPerMinute"], out var e) && e > 0 ? e : 60;
+        var signIns = int.TryParse(config["RateLimits:SignInsPerMinute"], out var si) && si > 0 ? si : 30;
         return services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -31,6 +40,7 @@ public static class RateLimits
                 return ValueTask.CompletedTask;
             };
             o.AddPolicy(Registration, http => Partition(http, "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), registrations));
+            o.AddPolicy(SignIn, http => Partition(http, "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), signIns));
             o.AddPolicy(ChildEntry, http => Partition(http, "user:" + (http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), entries));
         });
     }

@@ -147,14 +147,5 @@ public sealed class FeatureLayoutTests
         };
     }
 
-    private static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Shouhu.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        return root?.FullName ?? throw new InvalidOperationException("Shouhu.slnx not found above the test binaries");
-    }
+    private static string RepositoryRoot() => Repository.Root;
 }

@@ -25,16 +25,7 @@ public sealed partial class AuditNamesTests(ShouhuApp app) : IClassFixture<Shouh
     [GeneratedRegex(@"Beyond<(?:[A-Za-z]+\.)*(?<e>[A-Za-z]+)>")]
     private static partial Regex BypassRead();
 
-    private static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Shouhu.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        return root?.FullName ?? throw new InvalidOperationException("Shouhu.slnx not found above the test binaries");
-    }
+    private static string RepositoryRoot() => Repository.Root;
 
     /// <summary>(action, entity) of every audit write in src/, read from the source.</summary>
     private static List<(string Action, string? Entity)> AuditWrites()

@@ -72,16 +72,7 @@ public sealed class BulkWriteGuardTests(ShouhuApp app) : IClassFixture<ShouhuApp
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Bypass" && a.Detail == "DuplicateCheck" && a.RegionCode == ShouhuApp.VillageA, Ct));
     }
 
-    private static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Shouhu.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        return root?.FullName ?? throw new InvalidOperationException("Shouhu.slnx not found above the test binaries");
-    }
+    private static string RepositoryRoot() => Repository.Root;
 
     /// <summary>
     /// Every <c>ExecuteUpdate</c> / <c>ExecuteDelete</c> in the application is one of the reviewed set-based writes of

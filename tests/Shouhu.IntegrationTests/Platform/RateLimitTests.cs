@@ -16,6 +16,44 @@ public sealed class RateLimitedApp : ShouhuApp
     }
 }
 
+/// <summary>An application allowing three sign-ins a minute from one address (and nothing else limited lower).</summary>
+public sealed class SignInLimitedApp : ShouhuApp
+{
+    /// <summary>Three sign-ins a minute.</summary>
+    public SignInLimitedApp()
+    {
+        Settings["RateLimits:SignInsPerMinute"] = "3";
+    }
+}
+
+/// <summary>Signing in, by the API and by the login page, is limited per client address (issue #17 item 3).</summary>
+public sealed class SignInRateLimitTests(SignInLimitedApp app) : IClassFixture<SignInLimitedApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SignIn_FourthAttemptInAMinuteFromOneAddress_Is429WithRetryAfter_OnTheApiAndThePage()
+    {
+        using var client = app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = "wrong-" + i }, Ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        var limited = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = ShouhuApp.AdminPassword }, Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("60", limited.Headers.RetryAfter?.ToString());
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+
+        // The login page shares the allowance: shown, but its POST refused with the Chinese message.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Accounts/Login", Ct)).StatusCode);
+        var page = await client.PostAsync("/Accounts/Login", new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "admin", ["Password"] = ShouhuApp.AdminPassword }), Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Contains("请求过于频繁", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+}
+
 /// <summary>
 /// The answers that say something exists are kept but rate-limited (issue #9 finding 14): self-registration's "name
 /// taken" per client address, the register's duplicate-ID answer per account.

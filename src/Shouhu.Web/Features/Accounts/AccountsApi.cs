@@ -15,7 +15,8 @@ public static class AccountsApi
     /// <summary>Maps the endpoints.</summary>
     public static void MapAccountsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Accounts")
+        api.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithTags("Accounts")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(StatusCodes.Status200OK) // written by the bearer-token handler
             .WithSummary("用账号和密码换取访问令牌 → {accessToken, expiresIn}");
         api.MapPost("/users", CreateUserAsync).RequireAuthorization(Policies.ManageAccounts).WithTags("Accounts")

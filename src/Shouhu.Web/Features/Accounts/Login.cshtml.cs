@@ -8,6 +8,7 @@ namespace Shouhu.Web.Features.Accounts;
 
 /// <summary>Account + password login; 5 failures lock the account for 15 minutes; unapproved accounts are refused.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Shared.RateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<ShouhuUser> signIn, PasswordCheck check) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }

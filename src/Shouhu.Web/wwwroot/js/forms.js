@@ -30,6 +30,10 @@
         target.scrollIntoView({ block: 'center' });
         if (target.focus) { target.focus({ preventScroll: true }); }
     }
+    // A filter that applies as soon as it is chosen (data-autosubmit): no inline handlers, the pages' CSP allows none.
+    document.addEventListener('change', function (e) {
+        if (e.target.matches && e.target.matches('[data-autosubmit]') && e.target.form) { e.target.form.submit(); }
+    });
     // Parts of a page swapped in later (htmx) follow the same rule.
     document.addEventListener('htmx:afterSwap', function (e) { settle(e.target); });
 })();
