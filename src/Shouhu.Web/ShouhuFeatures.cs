@@ -4,6 +4,7 @@ using Shouhu.Web.Features.Assessments;
 using Shouhu.Web.Features.Audit;
 using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Features.Children;
+using Shouhu.Web.Features.Imports;
 using Shouhu.Web.Features.Notifications;
 using Shouhu.Web.Features.Organizations;
 using Shouhu.Web.Features.Prevention;
@@ -27,6 +28,7 @@ public static class ShouhuFeatures
         .AddOrganizations()
         .AddRegions()
         .AddChildren()
+        .AddImports()
         .AddAudit()
         .AddReports()
         .AddCases()
@@ -44,6 +46,7 @@ public static class ShouhuFeatures
         .MapOrganizations()
         .MapRegions()
         .MapChildren()
+        .MapImports()
         .MapAudit()
         .MapReports()
         .MapCases()

@@ -34,6 +34,7 @@ public static class ShouhuSetup
         // move of the data folder keeps users signed in, and the keys are backed up with the database.
         services.AddDataProtection().SetApplicationName("Shouhu")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.DataDirectory), "keys")));
+        services.AddScoped<BackgroundCaller>();
         services.AddScoped<ICallerContext, HttpCallerContext>();
         services.AddDbContext<ShouhuDbContext>(o => ConfigureDatabase(o, options));
 

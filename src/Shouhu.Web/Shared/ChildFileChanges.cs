@@ -41,6 +41,13 @@ public interface IChildAlerts
     /// and left to the next scheduled run.
     /// </summary>
     Task RunForChildAsync(CallerScope caller, Guid childId);
+
+    /// <summary>
+    /// Runs the alert rules over <paramref name="jurisdiction"/> (an NBS code) as the system, naming <paramref name="caller"/>
+    /// in the run's audit entry — once after many children changed together (a survey import), instead of once per child.
+    /// Never fails: a failure is logged by type and left to the next scheduled run.
+    /// </summary>
+    Task RunForJurisdictionAsync(CallerScope caller, string jurisdiction);
 }
 
 /// <summary>
@@ -69,4 +76,10 @@ public sealed class ChildFileChanges(IVisitSchedules visits, IChildAlerts alerts
     /// alerts (the run reconciles the child's visit schedule first).
     /// </summary>
     public Task ChangedAsync(CallerScope caller, Guid childId) => alerts.RunForChildAsync(caller, childId);
+
+    /// <summary>
+    /// After many children of <paramref name="jurisdiction"/> were registered at once (a survey import, each with the first
+    /// schedule <see cref="FirstSchedule"/> gave it): one alert run over the jurisdiction.
+    /// </summary>
+    public Task ManyRegisteredAsync(CallerScope caller, string jurisdiction) => alerts.RunForJurisdictionAsync(caller, jurisdiction);
 }

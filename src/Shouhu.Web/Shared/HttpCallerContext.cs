@@ -3,8 +3,12 @@ using Shouhu.Data;
 
 namespace Shouhu.Web.Shared;
 
-/// <summary>The caller of the current HTTP request, read from its authenticated principal each time it is asked.</summary>
-public sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICallerContext
+/// <summary>
+/// The caller of the current HTTP request, read from its authenticated principal each time it is asked — or, in a
+/// background scope acting for an account (a survey import committed after the user closed the tab), the scope set on
+/// <see cref="BackgroundCaller"/>.
+/// </summary>
+public sealed class HttpCallerContext(IHttpContextAccessor accessor, BackgroundCaller background) : ICallerContext
 {
     /// <summary>Claim type carrying the account's jurisdiction (NBS code).</summary>
     public const string JurisdictionClaim = "shouhu:jurisdiction";
@@ -20,6 +24,11 @@ public sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICallerCo
     {
         get
         {
+            if (background.Scope is { } acting)
+            {
+                return acting;
+            }
+
             var http = accessor.HttpContext;
             if (http is null)
             {
@@ -40,5 +49,28 @@ public sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICallerCo
                 IsSystem: false,
                 address);
         }
+    }
+}
+
+/// <summary>
+/// The account a background scope acts for (scoped; empty in a request): set once, right after the scope is created, by
+/// the background work that resumes an account's task (<c>ImportRunner</c>). Every service of the scope — the context,
+/// its jurisdiction filter and guard, the audit trail — then acts as that account, exactly as in its own request.
+/// </summary>
+public sealed class BackgroundCaller
+{
+    /// <summary>The account's scope, or null (the request's caller applies).</summary>
+    public CallerScope? Scope { get; private set; }
+
+    /// <summary>Sets the scope; once only.</summary>
+    /// <exception cref="InvalidOperationException">A scope was set already.</exception>
+    public void ActAs(CallerScope scope)
+    {
+        if (Scope is not null)
+        {
+            throw new InvalidOperationException("The background caller is set once per scope.");
+        }
+
+        Scope = scope;
     }
 }

@@ -20,6 +20,8 @@ public enum OutputChannel
     Referral,
     /// <summary>The list of case transfers waiting for the receiving jurisdiction.</summary>
     TransferList,
+    /// <summary>A survey import's problems as the importer reads them back (the values they entered): as one record.</summary>
+    ImportReport,
 }
 
 /// <summary>
@@ -82,7 +84,7 @@ public static class PersonalDataPolicy
     /// </summary>
     public static PersonalDataView For(string? role, OutputChannel channel) => channel switch
     {
-        OutputChannel.Record or OutputChannel.History or OutputChannel.DuplicateCheck =>
+        OutputChannel.Record or OutputChannel.History or OutputChannel.DuplicateCheck or OutputChannel.ImportReport =>
             new(IsIn(role, Roles.FullIdNumberReaders), IsIn(role, CategoryReaders)),
         _ => PersonalDataView.Masked,
     };

@@ -13,16 +13,23 @@ public static class Uploads
     /// Reads form field <c>file</c>; the 400 naming <c>file</c> when the body is not multipart, has no file, or is larger
     /// than <see cref="MaxRequestBytes"/> (<see cref="AttachmentRules.TooLarge"/>).
     /// </summary>
-    public static async Task<(IFormFile? File, ValidationProblem? Error)> ReadOneFileAsync(HttpContext http, CancellationToken ct)
+    public static Task<(IFormFile? File, ValidationProblem? Error)> ReadOneFileAsync(HttpContext http, CancellationToken ct) =>
+        ReadOneFileAsync(http, MaxRequestBytes, AttachmentRules.TooLarge, ct);
+
+    /// <summary>
+    /// Reads form field <c>file</c> of a request of at most <paramref name="maxRequestBytes"/> (the multipart envelope
+    /// included); the 400 naming <c>file</c> says <paramref name="tooLarge"/> past it.
+    /// </summary>
+    public static async Task<(IFormFile? File, ValidationProblem? Error)> ReadOneFileAsync(HttpContext http, long maxRequestBytes, string tooLarge, CancellationToken ct)
     {
-        if (http.Request.ContentLength is > MaxRequestBytes)
+        if (http.Request.ContentLength > maxRequestBytes)
         {
-            return (null, FileProblem(AttachmentRules.TooLarge));
+            return (null, FileProblem(tooLarge));
         }
 
         if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxRequestBytes;
+            limit.MaxRequestBodySize = maxRequestBytes;
         }
 
         if (!http.Request.HasFormContentType)
@@ -38,11 +45,11 @@ public static class Uploads
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, FileProblem(AttachmentRules.TooLarge));
+            return (null, FileProblem(tooLarge));
         }
         catch (InvalidDataException)
         {
-            return (null, FileProblem(AttachmentRules.TooLarge));
+            return (null, FileProblem(tooLarge));
         }
     }
 

@@ -183,6 +183,13 @@ public sealed class MatrixWorld : IAsyncLifetime
             Ids["attachment"] = uploaded.GetProperty("id").GetString()!;
         }
 
+        using (var survey = new MultipartFormDataContent())
+        {
+            // A survey the village's director uploaded: its import belongs to the village.
+            survey.Add(new ByteArrayContent("姓名,性别\n矩阵导入,男\n"u8.ToArray()), "file", "摸底表.csv");
+            Ids["import"] = (await OkAsync(await director.Api.PostAsync("/api/v1/imports", survey, Ct), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        }
+
         await OkAsync(await director.Api.PostAsJsonAsync($"/api/v1/children/{Ids["child"]}/visits",
             new { visitedAt = DateTimeOffset.UtcNow.AddHours(-1).ToString("o"), metPersons = new[] { "儿童本人" }, guardianPresent = false }, Ct), HttpStatusCode.Created);
         await OkAsync(await director.Api.PostAsJsonAsync($"/api/v1/children/{Ids["child"]}/assessments", new { emergencyOverride = true, note = "矩阵评估" }, Ct), HttpStatusCode.Created);

@@ -42,7 +42,7 @@ public enum Expect
 
 /// <summary>One route or page of the application and who may use it.</summary>
 /// <param name="Key">The endpoint as the inventory names it: <c>GET /api/v1/cases/{id:guid}</c>, or <c>PAGE Cases/Details/{id:guid}</c>.</param>
-/// <param name="Path">The path tried, with placeholders <c>{child}</c>, <c>{case}</c>, <c>{report}</c>, <c>{referral}</c>, <c>{guardian}</c>, <c>{category}</c>, <c>{attachment}</c>, <c>{notification}</c>.</param>
+/// <param name="Path">The path tried, with placeholders <c>{child}</c>, <c>{case}</c>, <c>{report}</c>, <c>{referral}</c>, <c>{guardian}</c>, <c>{category}</c>, <c>{attachment}</c>, <c>{import}</c>, <c>{notification}</c>.</param>
 /// <param name="Who">Roles the route's policy admits, as letters: A SystemAdmin, O CivilAffairsOfficer, S ChildSupervisor, D ChildDirector, H HotlineOperator, W SocialWorker, L MemberUnitLiaison, V Volunteer; <c>*</c> every role.</param>
 /// <param name="Kind">What kind of answer it gives.</param>
 /// <param name="Sees">For records: the roles that reach the world's record at own or parent scope (W: the assigned social worker; L: the receiving organisation's liaison).</param>
@@ -169,6 +169,9 @@ public static class RouteMatrix
             new($"POST {children}/guardians", "/api/v1/children/{child}/guardians", RegistryWrite, Kind.Step, RegistryWrite),
             new($"PUT {children}/guardians/{{guardianId:guid}}", "/api/v1/children/{child}/guardians/{guardian}", RegistryWrite, Kind.Step, RegistryWrite),
             new($"DELETE {children}/guardians/{{guardianId:guid}}", "/api/v1/children/{child}/guardians/{guardian}", RegistryWrite, Kind.Step, RegistryWrite, FreshGuardian: true),
+            new("POST /api/v1/imports/", "/api/v1/imports", RegistryWrite, Kind.Create),
+            new("GET /api/v1/imports/{id:guid}", "/api/v1/imports/{import}", RegistryWrite, Kind.Record, RegistryWrite),
+            new("POST /api/v1/imports/{id:guid}/commit", "/api/v1/imports/{import}/commit", RegistryWrite, Kind.Step, RegistryWrite),
             new("GET /api/v1/prevention-activities/", "/api/v1/prevention-activities", RegistryWrite, Kind.List),
             new("POST /api/v1/prevention-activities/", "/api/v1/prevention-activities", RegistryWrite, Kind.Create),
 

@@ -315,7 +315,7 @@ public sealed class PersonalDataTests(ShouhuApp app) : IClassFixture<ShouhuApp>
             foreach (var channel in Enum.GetValues<OutputChannel>())
             {
                 var view = PersonalDataPolicy.For(role, channel);
-                var fullChannel = channel is OutputChannel.Record or OutputChannel.History or OutputChannel.DuplicateCheck;
+                var fullChannel = channel is OutputChannel.Record or OutputChannel.History or OutputChannel.DuplicateCheck or OutputChannel.ImportReport;
                 var full = fullChannel && role is not null && Roles.FullIdNumberReaders.Contains(role);
                 Assert.Equal(full, view.FullNumbers);
                 Assert.Equal(fullChannel && role is not null && Roles.RegistryWriters.Contains(role), view.ShowsCategories);

@@ -84,6 +84,19 @@ public sealed class AlertEngine(DbContextOptions<ShouhuDbContext> options, IVisi
         }
     }
 
+    /// <inheritdoc/>
+    public async Task RunForJurisdictionAsync(CallerScope caller, string jurisdiction)
+    {
+        try
+        {
+            await RunAsync(caller.ActorId, caller.ActorName, null, jurisdiction, CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or TimeoutException)
+        {
+            AlertSchedule.LogChildRunFailed(logger, e.GetType().FullName ?? "unknown");
+        }
+    }
+
     // Where the inbox entry leads: the child's record (names no one in the link itself), else the alert list.
     private static string AlertLink(Alert a) => a.Rule == AlertRule.PoliceFeedbackOverdue ? $"/Reports/Details/{a.SubjectKey}"
         : a.ChildId is { } child ? $"/Children/Details/{child}" : "/Alerts";

@@ -39,6 +39,7 @@ public sealed partial class IndexModel(ShouhuDbContext db, Shouhu.Web.Shared.Reg
     [
         ("Child", "儿童档案"), ("Case", "个案"), ("Report", "报告"), ("Referral", "转介"), ("Attachment", "附件"), ("User", "账号"),
         ("Organization", "机构"), ("Alert", "预警"), ("PreventionActivity", "预防教育活动"), ("CaseTransfer", "跨辖区移交"), ("AssessmentInstrument", "评估量表"),
+        ("ImportJob", "摸底排查导入"),
     ];
 
     private static readonly Dictionary<string, string> Parts = new(StringComparer.Ordinal)
@@ -110,7 +111,8 @@ public sealed partial class IndexModel(ShouhuDbContext db, Shouhu.Web.Shared.Reg
         "Export" => "导出", "Login" => "登录", "LoginFailed" => "登录失败", "LoginLockedOut" => "登录被锁定", "LoginNotApproved" => "未审批登录",
         "Logout" => "退出", "ChangePassword" => "修改密码", "Register" => "注册", "Approve" => "批准账号", "DuplicateHit" => "重复核查命中",
         "DemoGenerate" => "生成演示数据", "Run" => "运行", "ViewPrevention" => "查看预防教育记录", "Bypass" => "跨辖区读取",
-        "ConfirmCategory" => "县级确认保护类别", "Unlock" => "解锁账号", "Disable" => "停用账号", "Enable" => "启用账号", _ => "其他操作",
+        "ConfirmCategory" => "县级确认保护类别", "ImportUploaded" => "上传摸底排查表", "ImportValidated" => "核查摸底排查表",
+        "ImportConfirmed" => "确认导入", "ImportCommitted" => "导入完成", "Unlock" => "解锁账号", "Disable" => "停用账号", "Enable" => "启用账号", _ => "其他操作",
     };
 
     /// <summary>Chinese name of a record kind (<c>Child</c> → 儿童档案); "其他记录" for one not listed.</summary>

@@ -126,6 +126,36 @@ namespace Shouhu.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false, collation: "C"),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    FileSha256 = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    FileSize = table.Column<long>(type: "bigint", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RowsTotal = table.Column<int>(type: "integer", nullable: false),
+                    RowsValidated = table.Column<int>(type: "integer", nullable: false),
+                    RowsValid = table.Column<int>(type: "integer", nullable: false),
+                    RowsInvalid = table.Column<int>(type: "integer", nullable: false),
+                    RowsCommitted = table.Column<int>(type: "integer", nullable: false),
+                    RowsRegistered = table.Column<int>(type: "integer", nullable: false),
+                    RowsSkipped = table.Column<int>(type: "integer", nullable: false),
+                    Failure = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -190,6 +220,29 @@ namespace Shouhu.Data.Postgres.Migrations
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobRows",
+                columns: table => new
+                {
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false, collation: "C"),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Input = table.Column<string>(type: "text", nullable: true),
+                    Problems = table.Column<string>(type: "text", nullable: true),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobRows", x => new { x.JobId, x.RowNumber });
+                    table.ForeignKey(
+                        name: "FK_ImportJobRows_ImportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "ImportJobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1247,6 +1300,31 @@ namespace Shouhu.Data.Postgres.Migrations
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJobRows_JobId_Status_RowNumber",
+                table: "ImportJobRows",
+                columns: new[] { "JobId", "Status", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobRows_RegionCode",
+                table: "ImportJobRows",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_FileSha256",
+                table: "ImportJobs",
+                column: "FileSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_RegionCode",
+                table: "ImportJobs",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status",
+                table: "ImportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_RecipientId_ReadAt_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "RecipientId", "ReadAt", "CreatedAt" });
@@ -1429,6 +1507,9 @@ namespace Shouhu.Data.Postgres.Migrations
                 name: "HomeVisits");
 
             migrationBuilder.DropTable(
+                name: "ImportJobRows");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -1460,6 +1541,9 @@ namespace Shouhu.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CasePlans");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "PreventionActivities");

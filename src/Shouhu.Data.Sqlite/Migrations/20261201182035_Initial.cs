@@ -125,6 +125,36 @@ namespace Shouhu.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    FileSha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    FileSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsValidated = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsValid = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsInvalid = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsCommitted = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsRegistered = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsSkipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -189,6 +219,29 @@ namespace Shouhu.Data.Sqlite.Migrations
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobRows",
+                columns: table => new
+                {
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Input = table.Column<string>(type: "TEXT", nullable: true),
+                    Problems = table.Column<string>(type: "TEXT", nullable: true),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobRows", x => new { x.JobId, x.RowNumber });
+                    table.ForeignKey(
+                        name: "FK_ImportJobRows_ImportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "ImportJobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1246,6 +1299,31 @@ namespace Shouhu.Data.Sqlite.Migrations
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJobRows_JobId_Status_RowNumber",
+                table: "ImportJobRows",
+                columns: new[] { "JobId", "Status", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobRows_RegionCode",
+                table: "ImportJobRows",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_FileSha256",
+                table: "ImportJobs",
+                column: "FileSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_RegionCode",
+                table: "ImportJobs",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status",
+                table: "ImportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_RecipientId_ReadAt_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "RecipientId", "ReadAt", "CreatedAt" });
@@ -1428,6 +1506,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                 name: "HomeVisits");
 
             migrationBuilder.DropTable(
+                name: "ImportJobRows");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -1459,6 +1540,9 @@ namespace Shouhu.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CasePlans");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "PreventionActivities");

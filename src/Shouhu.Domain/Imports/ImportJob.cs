@@ -1,0 +1,136 @@
+namespace Shouhu.Domain.Imports;
+
+/// <summary>Where a survey import stands (API-CONTRACT.md "Imports": the <c>status</c> values, in kebab-free lower case).</summary>
+public enum ImportStatus
+{
+    /// <summary>validating — the dry run is reading and checking the rows.</summary>
+    Validating = 1,
+    /// <summary>validated — every row passed (or was matched); it may be committed.</summary>
+    Validated = 2,
+    /// <summary>invalid — some rows failed; commit only with <c>skipInvalid</c>, or fix and upload again.</summary>
+    Invalid = 3,
+    /// <summary>committing — rows are being written, batch by batch.</summary>
+    Committing = 4,
+    /// <summary>committed — every row that passed is in the register.</summary>
+    Committed = 5,
+    /// <summary>failed — the file could not be read at all (<see cref="ImportJob.Failure"/> says why).</summary>
+    Failed = 6,
+}
+
+/// <summary>
+/// One upload of a baseline survey (摸底排查, DESIGN C7; issue #12): the file (kept under the data folder by its id, so the
+/// dry run and the commit can resume after a restart and the validation report can annotate the user's own workbook), who
+/// uploaded it, the survey's 统计截止日 and the counts. It belongs to the importer's jurisdiction: only that jurisdiction
+/// and those above it see it. Personal data is in the rows (<see cref="ImportJobRow"/>), never here.
+/// </summary>
+public sealed class ImportJob : IJurisdictional
+{
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>The importer's jurisdiction (NBS code of any level): every row must lie inside it.</summary>
+    public string RegionCode { get; set; } = string.Empty;
+
+    /// <summary>The importer's account id; the commit acts as this account (audit trail, jurisdiction guard).</summary>
+    public string CreatedBy { get; set; } = string.Empty;
+
+    /// <summary>The importer's account name, for the audit trail.</summary>
+    public string CreatedByName { get; set; } = string.Empty;
+
+    /// <summary>When uploaded (UTC).</summary>
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the status last changed or a batch was written (UTC): progress and time left are computed from it.</summary>
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The file's name as uploaded (shown to the importer; at most 255 characters).</summary>
+    public string FileName { get; set; } = string.Empty;
+
+    /// <summary>SHA-256 of the file's bytes (64 lower-case hex digits): audited, and an identical re-upload is recognised.</summary>
+    public string FileSha256 { get; set; } = string.Empty;
+
+    /// <summary>Size of the file in bytes.</summary>
+    public long FileSize { get; set; }
+
+    /// <summary>统计截止日: the day ages (and "under 16") are computed on.</summary>
+    public DateOnly AsOf { get; set; }
+
+    /// <summary>Where it stands.</summary>
+    public ImportStatus Status { get; set; } = ImportStatus.Validating;
+
+    /// <summary>Data rows found in the file.</summary>
+    public int RowsTotal { get; set; }
+
+    /// <summary>Rows the dry run has finished with (for the progress bar while validating).</summary>
+    public int RowsValidated { get; set; }
+
+    /// <summary>Rows that may be committed: new children.</summary>
+    public int RowsValid { get; set; }
+
+    /// <summary>Rows with at least one problem.</summary>
+    public int RowsInvalid { get; set; }
+
+    /// <summary>Rows written to the register by the commit.</summary>
+    public int RowsCommitted { get; set; }
+
+    /// <summary>Rows of children already registered inside the jurisdiction: left as they are.</summary>
+    public int RowsRegistered { get; set; }
+
+    /// <summary>Invalid rows the commit skipped on request.</summary>
+    public int RowsSkipped { get; set; }
+
+    /// <summary>Why the file could not be read, in Chinese (<see cref="ImportStatus.Failed"/>), or null.</summary>
+    public string? Failure { get; set; }
+
+    /// <summary>Concurrency token, renewed at every save (as every versioned record's): two commits of one import cannot both start.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>What the dry run found for one row, and what the commit did with it.</summary>
+public enum ImportRowStatus
+{
+    /// <summary>A new child, every rule passed: to be registered.</summary>
+    New = 1,
+    /// <summary>At least one problem (<see cref="ImportJobRow.Problems"/>): not written.</summary>
+    Invalid = 2,
+    /// <summary>
+    /// A child already registered inside the jurisdiction (<see cref="ImportJobRow.ChildId"/>): left as registered — a
+    /// re-imported file changes nothing. (Updating a registered child field by field from a survey, with a per-row diff,
+    /// is not built yet.)
+    /// </summary>
+    Registered = 3,
+    /// <summary>Written: <see cref="ImportJobRow.ChildId"/> is the record.</summary>
+    Committed = 5,
+    /// <summary>Left alone by the commit (invalid and skipped on request).</summary>
+    Skipped = 6,
+}
+
+/// <summary>
+/// One data row of an import, as the dry run left it: the normalised input (the register's own <c>ChildInput</c>, as JSON),
+/// the problems (JSON list of <c>{row, column, value, message}</c>), and after the commit the child it became. Scoped by
+/// the row's residence village when known, else the import's jurisdiction. The input is personal data; it is cleared
+/// when the row is committed or skipped (it then lives in the register, or nowhere).
+/// </summary>
+public sealed class ImportJobRow : IJurisdictional
+{
+    /// <summary>The import.</summary>
+    public Guid JobId { get; set; }
+
+    /// <summary>The row's number as Excel shows it (1-based, header and title rows counted).</summary>
+    public int RowNumber { get; set; }
+
+    /// <inheritdoc/>
+    public string RegionCode { get; set; } = string.Empty;
+
+    /// <summary>What the dry run found, or what the commit did.</summary>
+    public ImportRowStatus Status { get; set; }
+
+    /// <summary>The normalised input as JSON (the register's <c>ChildInput</c>), or null once committed or skipped.</summary>
+    public string? Input { get; set; }
+
+    /// <summary>The problems as JSON (<c>[{row, column, value, message}]</c>), or null.</summary>
+    public string? Problems { get; set; }
+
+    /// <summary>The registered child this row matched (<see cref="ImportRowStatus.Registered"/>) or became (<see cref="ImportRowStatus.Committed"/>).</summary>
+    public Guid? ChildId { get; set; }
+}

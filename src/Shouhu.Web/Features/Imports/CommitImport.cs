@@ -1,0 +1,166 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Children;
+using Shouhu.Domain.Imports;
+using Shouhu.Domain.Time;
+using Shouhu.Web.Features.Children;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Imports;
+
+/// <summary>
+/// The commit of an import (issue #12 items 6–7): the rows the dry run passed (<see cref="ImportRowStatus.New"/>) become
+/// children of the register, <see cref="BatchSize"/> at a time, each batch one transaction that also marks its rows
+/// committed and counts them — so a crash, a <c>kill -9</c> or a restart leaves no half-written child, and the next run
+/// goes on from the first row not yet marked, to the same final state. Each child passes the register's rules again
+/// (<see cref="ChildRules"/>, <see cref="CategoryRules"/>) and is written as a registration is: its categories submitted
+/// by the importer (the verification chain starts at the importer's level), its first visit schedule, the audit trail
+/// naming the importer. A number registered meanwhile is refused for its row alone by the unique index. At the end the
+/// skipped rows are marked, the kept file deleted, the alert rules run once over the importer's jurisdiction (not once per
+/// child), and the import is audited with its counts — never its content.
+/// </summary>
+public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFileChanges fileChanges, TimeProvider clock, RegisterSettings settings)
+{
+    /// <summary>Rows per batch (one transaction each).</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>Runs or resumes the commit of <paramref name="jobId"/> (status <see cref="ImportStatus.Committing"/>), as its importer.</summary>
+    public async Task RunAsync(Guid jobId, CancellationToken ct)
+    {
+        if (!await db.ImportJobs.AnyAsync(j => j.Id == jobId && j.Status == ImportStatus.Committing, ct))
+        {
+            return;
+        }
+
+        while (await CommitBatchAsync(jobId, ct))
+        {
+        }
+
+        var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
+        var skipped = await db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == ImportRowStatus.Invalid).ToListAsync(ct);
+        foreach (var row in skipped)
+        {
+            row.Status = ImportRowStatus.Skipped;
+            row.Input = null;
+        }
+
+        job.RowsSkipped = await db.ImportJobRows.CountAsync(r => r.JobId == jobId && r.Status == ImportRowStatus.Skipped, ct) + skipped.Count;
+        job.Status = ImportStatus.Committed;
+        job.UpdatedAt = DateTime.UtcNow;
+        db.RecordAudit("ImportCommitted", nameof(ImportJob), job.Id.ToString(), job.RegionCode,
+            $"sha256={job.FileSha256}; rows={job.RowsTotal}; committed={job.RowsCommitted}; registered={job.RowsRegistered}; skipped={job.RowsSkipped}");
+        await db.SaveChangesAsync(ct);
+        files.Delete(jobId);
+        await fileChanges.ManyRegisteredAsync(db.Caller, job.RegionCode);
+    }
+
+    // One batch: true when rows were written (there may be more), false when none was left.
+    private async Task<bool> CommitBatchAsync(Guid jobId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
+        var rows = await db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == ImportRowStatus.New)
+            .OrderBy(r => r.RowNumber).Take(BatchSize).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return false;
+        }
+
+        var today = ChinaTime.Today(clock);
+        var added = rows.Select(row => (Row: row, Child: Register(row, today))).ToList();
+        Count(job, added);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (UniqueIdNumber.IsViolation(e))
+        {
+            // Someone registered one of these numbers since the dry run: write the batch row by row, refusing that row alone.
+        }
+
+        foreach (var row in rows)
+        {
+            db.ChangeTracker.Clear();
+            var single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.RowNumber == row.RowNumber, ct);
+            var singleJob = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
+            var one = new List<(ImportJobRow, Child?)> { (single, Register(single, today)) };
+            Count(singleJob, one);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (UniqueIdNumber.IsViolation(e))
+            {
+                db.ChangeTracker.Clear();
+                single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.RowNumber == row.RowNumber, ct);
+                singleJob = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
+                single.Status = ImportRowStatus.Invalid;
+                single.Problems = JsonSerializer.Serialize(new[] { new ImportProblem(single.RowNumber, "身份证号", null, "该身份证号在核查后已被登记（导入期间有人登记了同一儿童）") }, ValidateImport.Json);
+                singleJob.RowsValid--;
+                singleJob.RowsInvalid++;
+                singleJob.UpdatedAt = DateTime.UtcNow;
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
+        return true;
+    }
+
+    private static void Count(ImportJob job, IReadOnlyList<(ImportJobRow Row, Child? Child)> added)
+    {
+        foreach (var (row, child) in added)
+        {
+            if (child is null)
+            {
+                job.RowsValid--;
+                job.RowsInvalid++;
+            }
+            else
+            {
+                job.RowsCommitted++;
+            }
+        }
+
+        job.UpdatedAt = DateTime.UtcNow;
+    }
+
+    // The row's child, added to the context with its first visit schedule and the row marked committed; or null, the row
+    // marked invalid with the reasons, when the rules no longer pass (a rule or the calendar changed since the dry run).
+    private Child? Register(ImportJobRow row, DateOnly today)
+    {
+        var input = JsonSerializer.Deserialize<ChildInput>(row.Input ?? "null", ValidateImport.Json);
+        var errors = new ValidationErrors();
+        var child = input is null ? null : ChildRules.Validate(input, today, errors, settings);
+        if (child is null || !errors.IsEmpty || !CategoryRules.Apply(child, errors, settings))
+        {
+            row.Status = ImportRowStatus.Invalid;
+            row.Problems = JsonSerializer.Serialize(
+                errors.ToDictionary().SelectMany(e => e.Value.Select(m => new ImportProblem(row.RowNumber, e.Key, null, m))).DefaultIfEmpty(new ImportProblem(row.RowNumber, "", null, "该行无法读取")).ToList(),
+                ValidateImport.Json);
+            return null;
+        }
+
+        var now = DateTime.UtcNow;
+        child.CreatedAt = now;
+        child.CreatedBy = db.Caller.ActorId;
+        foreach (var k in child.Categories)
+        {
+            k.SubmittedBy = db.Caller.ActorId;
+            k.SubmittedAt = now;
+        }
+
+        db.Children.Add(child);
+        if (fileChanges.FirstSchedule(child) is { } visits)
+        {
+            db.VisitSchedules.Add(visits);
+        }
+
+        row.Status = ImportRowStatus.Committed;
+        row.ChildId = child.Id;
+        row.RegionCode = child.RegionCode;
+        row.Input = null;
+        return child;
+    }
+}

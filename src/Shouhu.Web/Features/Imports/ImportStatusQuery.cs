@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Shouhu.Data;
+using Shouhu.Domain.Imports;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Imports;
+
+/// <summary>
+/// An import as <c>GET /api/v1/imports/{id}</c> answers it (API-CONTRACT.md "Imports"): <c>status</c> one of
+/// <c>validating</c>, <c>validated</c>, <c>invalid</c>, <c>committing</c>, <c>committed</c>, <c>failed</c>; the row counts
+/// (<c>rowsRegistered</c>: children already registered inside the jurisdiction, left as they are); <c>failure</c> the
+/// Chinese reason a file could not be read; <c>errors</c> one page of the problems in row order, <c>errorsTotal</c> all of
+/// them, <c>errorKinds</c> the totals by message kind (the message up to its first "：" or "，").
+/// </summary>
+public sealed record ImportResponse(
+    Guid Id, string Status, string FileName, string AsOf, DateTimeOffset CreatedAt, int RowsTotal, int RowsValidated, int RowsValid, int RowsInvalid,
+    int RowsRegistered, int RowsCommitted, int RowsSkipped, string? Failure, IReadOnlyList<ImportProblem> Errors, int ErrorsTotal,
+    IReadOnlyDictionary<string, int> ErrorKinds);
+
+/// <summary>Reads an import for its importer's jurisdiction (the filter) with its problems, values shown as one record's (<see cref="OutputChannel.ImportReport"/>).</summary>
+public sealed partial class ImportStatusQuery(ShouhuDbContext db)
+{
+    /// <summary>Problems per page of <see cref="ImportResponse.Errors"/>.</summary>
+    public const int PageSize = 200;
+
+    /// <summary>The lower-case status name of the API.</summary>
+    public static string StatusName(ImportStatus s) => s.ToString().ToLowerInvariant();
+
+    /// <summary>The import and page <paramref name="page"/> (1-based) of its problems, or null (absent or outside the jurisdiction).</summary>
+    public async Task<ImportResponse?> GetAsync(Guid id, int page, PersonalDataView view, CancellationToken ct)
+    {
+        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+        if (job is null)
+        {
+            return null;
+        }
+
+        var all = await db.ImportJobRows.AsNoTracking().Where(r => r.JobId == id && r.Problems != null)
+            .OrderBy(r => r.RowNumber).Select(r => r.Problems!).ToListAsync(ct);
+        var problems = all.SelectMany(p => JsonSerializer.Deserialize<List<ImportProblem>>(p, ValidateImport.Json) ?? []).ToList();
+        var kinds = problems.GroupBy(p => Kind(p.Message)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var shown = problems.Skip((page - 1) * PageSize).Take(PageSize).Select(p => p with { Value = Shown(p.Value, view) }).ToList();
+        return new ImportResponse(job.Id, StatusName(job.Status), job.FileName, job.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Domain.Time.ChinaTime.ToChina(job.CreatedAt), job.RowsTotal, job.RowsValidated, job.RowsValid, job.RowsInvalid, job.RowsRegistered, job.RowsCommitted, job.RowsSkipped,
+            job.Failure, shown, problems.Count, kinds);
+    }
+
+    // A value that is a citizen ID or phone number is shown as the record page would show it to this role.
+    private static string? Shown(string? value, PersonalDataView view) =>
+        value is null ? null
+        : IdNumberShape().IsMatch(value) ? view.IdNumber(value)
+        : PhoneShape().IsMatch(value) ? view.Phone(value)
+        : value;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{17}[\dXx]|\d{15})\s*$")]
+    private static partial System.Text.RegularExpressions.Regex IdNumberShape();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\+?[\d\- ]{7,20}\s*$")]
+    private static partial System.Text.RegularExpressions.Regex PhoneShape();
+
+    private static string Kind(string message)
+    {
+        var end = message.IndexOfAny(['：', '，', '（']);
+        return end > 0 ? message[..end] : message;
+    }
+}

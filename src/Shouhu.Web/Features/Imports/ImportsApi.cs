@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Shouhu.Web.Shared;
+
+namespace Shouhu.Web.Features.Imports;
+
+/// <summary>The accepted import: <c>{id, status}</c> (201 on upload, 202 on commit).</summary>
+public sealed record ImportAccepted(Guid Id, string Status);
+
+/// <summary><c>/api/v1/imports</c> (API-CONTRACT.md "Imports"): upload, status, commit — for the roles that register children.</summary>
+public static class ImportsApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapImportsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(Policies.WriteRegistry);
+        g.MapPost("/", UploadAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.ChildEntry)
+            .WithSummary("上传摸底排查表（multipart：file，可选 asOf 统计截止日 YYYY-MM-DD）→ 立即开始核查（不写入名册）");
+        g.MapGet("/{id:guid}", GetAsync).WithSummary("导入进度与核查结果：各行问题（每页200条）及按类型的合计");
+        g.MapPost("/{id:guid}/commit", CommitAsync).WithSummary("确认导入核查通过的行（skipInvalid: true 跳过未通过的行）→ 后台分批写入");
+    }
+
+    /// <summary>Uploads a survey and starts its dry run.</summary>
+    public static async Task<Results<Created<ImportAccepted>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> UploadAsync(
+        HttpContext http, StartImport start, CancellationToken ct)
+    {
+        var (file, problem) = await Uploads.ReadOneFileAsync(http, ImportFiles.MaxBytes + 256 * 1024, ImportFiles.TooLarge, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (file!.Length > ImportFiles.MaxBytes)
+        {
+            return OutcomeResults.Invalid(Errors("file", ImportFiles.TooLarge));
+        }
+
+        await using var content = file.OpenReadStream();
+        var outcome = await start.RunAsync(content, file.FileName, file.Length, http.Request.Form["asOf"].FirstOrDefault(), ct);
+        return OutcomeResults.Answer(outcome, job => TypedResults.Created($"/api/v1/imports/{job.Id}", new ImportAccepted(job.Id, ImportStatusQuery.StatusName(job.Status))));
+    }
+
+    /// <summary>The import's progress and problems (page <c>page</c>, 1-based).</summary>
+    public static async Task<Results<Ok<ImportResponse>, ValidationProblem, NotFound>> GetAsync(Guid id, int? page, ImportStatusQuery query, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var check = new ListParameters().Paging(page, null, ImportStatusQuery.PageSize);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var view = PersonalDataPolicy.For(user.FindFirstValue(ClaimTypes.Role), OutputChannel.ImportReport);
+        return await query.GetAsync(id, page ?? 1, view, ct) is { } response ? TypedResults.Ok(response) : TypedResults.NotFound();
+    }
+
+    /// <summary>Confirms the import; 409 before the dry run ends or while rows are invalid without <c>skipInvalid</c>.</summary>
+    public static async Task<Results<Accepted<ImportAccepted>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> CommitAsync(
+        Guid id, CommitRequest body, ConfirmImport confirm, CancellationToken ct) =>
+        OutcomeResults.Answer(await confirm.RunAsync(id, body, ct), job => TypedResults.Accepted($"/api/v1/imports/{job.Id}", new ImportAccepted(job.Id, ImportStatusQuery.StatusName(job.Status))));
+
+    private static Domain.Children.ValidationErrors Errors(string field, string message)
+    {
+        var errors = new Domain.Children.ValidationErrors();
+        errors.Add(field, message);
+        return errors;
+    }
+}
