@@ -4,6 +4,7 @@ using Shouhu.Web.Features.Assessments;
 using Shouhu.Web.Features.Audit;
 using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Features.Children;
+using Shouhu.Web.Features.Exports;
 using Shouhu.Web.Features.Notifications;
 using Shouhu.Web.Features.Organizations;
 using Shouhu.Web.Features.Prevention;
@@ -36,7 +37,8 @@ public static class ShouhuFeatures
         .AddAlerts()
         .AddWorkbench()
         .AddPrevention()
-        .AddNotifications();
+        .AddNotifications()
+        .AddExports();
 
     /// <summary>Maps every feature's endpoints (the API under <c>/api/v1</c>, and the few page-side routes).</summary>
     public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder app) => app
@@ -53,5 +55,6 @@ public static class ShouhuFeatures
         .MapAlerts()
         .MapWorkbench()
         .MapPrevention()
-        .MapNotifications();
+        .MapNotifications()
+        .MapExports();
 }
