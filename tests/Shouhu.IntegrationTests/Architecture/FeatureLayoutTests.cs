@@ -24,6 +24,12 @@ public sealed class FeatureLayoutTests
         ["Children -> Prevention"] = "the child's record page shows the prevention activities that reached the child (PreventionActivities): read-only",
         ["Reports -> Cases"] = "a triage opens a case through Cases/OpenCase, the one place a case is opened, and a report's files are stored by Cases/Attachments",
         ["Visits -> Reports"] = "a visit that finds a concern raises a report through Reports/RecordReport, the one place a report is recorded",
+        ["Children -> Exports"] = "the child list's export writes through the one streamed xlsx writer (Exports/XlsxStreamWriter, ExportFile); Exports names no feature",
+        ["Reports -> Exports"] = "the report list's export writes through the one streamed xlsx writer",
+        ["Cases -> Exports"] = "the case list's export writes through the one streamed xlsx writer",
+        ["Referrals -> Exports"] = "the referral list's export writes through the one streamed xlsx writer",
+        ["Visits -> Exports"] = "the due-visit list's export writes through the one streamed xlsx writer",
+        ["Alerts -> Exports"] = "the alert list's export writes through the one streamed xlsx writer",
         ["Referrals -> Cases"] = "a referral belongs to its case: the receiver reads it through Cases/CaseAccess and its files join the case file through Cases/Attachments",
     };
 

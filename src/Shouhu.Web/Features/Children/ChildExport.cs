@@ -43,7 +43,11 @@ public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, TimePr
             columns.Add("保护类别");
         }
 
-        var source = ChildQueries.Sorted(queries.Filtered(filter), filter).Take(MaxRows)
+        var listed = ChildQueries.Sorted(queries.Filtered(filter), filter).Take(MaxRows);
+        // The villages' names first (a few thousand at most), so the rows stream in one statement (PostgreSQL runs one at a time).
+        var codes = await queries.Filtered(filter).Select(c => c.RegionCode).Distinct().ToListAsync(ct);
+        var regionNames = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var rows = listed
             .Select(c => new
             {
                 c.Id, c.Name, c.Sex, c.CitizenIdNumber, c.BirthDate, c.EthnicityCode, c.RegionCode, c.Address, c.HouseholdKind, c.SchoolStatus, c.SchoolName, c.Grade, c.ContactPhone,
@@ -51,15 +55,6 @@ public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, TimePr
             })
             .AsAsyncEnumerable();
         var ids = new List<Guid>();
-        var regionNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rows = ExportFile.InChunks(source, 1_000, async chunk =>
-        {
-            var codes = chunk.Select(r => r.RegionCode).Where(c => !regionNames.ContainsKey(c)).Distinct().ToList();
-            foreach (var (code, name) in await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).Select(r => new { r.Code, r.Name }).ToDictionaryAsync(r => r.Code, r => r.Name, ct))
-            {
-                regionNames[code] = name;
-            }
-        });
         var written = await XlsxStreamWriter.WriteAsync(output, "儿童名册", columns, Lines(), ct);
 
         async IAsyncEnumerable<IReadOnlyList<object?>> Lines()

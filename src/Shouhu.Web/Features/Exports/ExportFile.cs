@@ -65,38 +65,4 @@ public static class ExportFile
     public static string AuditDetail(long rows, params (string Name, string? Value)[] filter) =>
         string.Join("; ", new[] { $"rows={rows.ToString(CultureInfo.InvariantCulture)}" }
             .Concat(filter.Where(f => !string.IsNullOrEmpty(f.Value)).Select(f => $"{f.Name}={f.Value}")));
-
-    /// <summary>
-    /// <paramref name="source"/> in chunks of <paramref name="size"/>: <paramref name="prepare"/> runs once per chunk (e.g.
-    /// to look up the names its rows show) before the chunk's items are handed on, so look-ups stay few and memory bounded.
-    /// </summary>
-    public static async IAsyncEnumerable<T> InChunks<T>(IAsyncEnumerable<T> source, int size, Func<IReadOnlyList<T>, Task> prepare)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(prepare);
-        var chunk = new List<T>(size);
-        await foreach (var item in source)
-        {
-            chunk.Add(item);
-            if (chunk.Count == size)
-            {
-                await prepare(chunk);
-                foreach (var x in chunk)
-                {
-                    yield return x;
-                }
-
-                chunk.Clear();
-            }
-        }
-
-        if (chunk.Count > 0)
-        {
-            await prepare(chunk);
-            foreach (var x in chunk)
-            {
-                yield return x;
-            }
-        }
-    }
 }

@@ -20,7 +20,7 @@ namespace Shouhu.Web.Features.Exports;
 /// <see cref="double"/> → a number; anything else → its invariant text. Text keeps every character, also those outside
 /// the Basic Multilingual Plane (𠮷, a surrogate pair) and <c>·</c>; a character XML 1.0 cannot hold (U+0000–U+001F other
 /// than tab, line feed and carriage return, U+FFFE, U+FFFF, a lone surrogate) becomes U+FFFD (�) — see
-/// <see cref="XmlSafe"/>. Text beginning with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return is
+/// <see cref="XmlSafe"/>; a carriage return is written as <c>_x000D_</c>, Excel's own escape (<see cref="Escaped"/>). Text beginning with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return is
 /// written unchanged as an inline string with the cell style's quote prefix (<c>quotePrefix="1"</c>), so Excel shows and
 /// keeps it as text — it is never evaluated (see ADR-011 for why no <c>'</c> is added to the value).
 /// A title row and merged header cells (the 花名册 and 汇总表 layouts) fit in <see cref="WriteSheetStart"/>: rows before the
@@ -136,6 +136,23 @@ public static class XlsxStreamWriter
         return fixedText?.ToString() ?? text;
     }
 
+    /// <summary>
+    /// <paramref name="text"/> in the spreadsheet's own escape (ECMA-376 Part 1, 22.9.2.19 ST_Xstring), as Excel writes it:
+    /// a carriage return as <c>_x000D_</c> (an XML reader would turn a literal one into a line feed), and the <c>_</c> of a
+    /// literal <c>_xHHHH_</c> as <c>_x005F_</c>, so a reader that decodes the escape gives back the text as it was.
+    /// </summary>
+    public static string Escaped(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains('\r', StringComparison.Ordinal) && !text.Contains("_x", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var escaped = System.Text.RegularExpressions.Regex.Replace(text, "_(x[0-9A-Fa-f]{4}_)", "_x005F_$1");
+        return escaped.Replace("\r", "_x000D_", StringComparison.Ordinal);
+    }
+
     /// <summary>True when Excel (or a program reading the file re-saved as CSV) could take <paramref name="text"/> for a formula (OWASP "CSV injection").</summary>
     public static bool LooksLikeFormula(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
@@ -205,7 +222,7 @@ public static class XlsxStreamWriter
                 var cellStyle = style == 0 && LooksLikeFormula(text) ? QuotePrefixStyle : style;
                 writer.WriteStartElement(new Cell(), CellAttributes(reference, "inlineStr", cellStyle));
                 writer.WriteStartElement(new InlineString());
-                writer.WriteElement(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+                writer.WriteElement(new Text(Escaped(text)) { Space = SpaceProcessingModeValues.Preserve });
                 writer.WriteEndElement();
                 writer.WriteEndElement();
                 return;
