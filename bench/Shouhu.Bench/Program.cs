@@ -20,6 +20,12 @@ if (options.GetValueOrDefault("mode") == "casework")
     return;
 }
 
+if (options.GetValueOrDefault("mode") == "export")
+{
+    await ExportBench.RunAsync(options);
+    return;
+}
+
 var url = options.GetValueOrDefault("url", "http://127.0.0.1:5099");
 var adminPassword = options["admin-password"];
 var provider = options.GetValueOrDefault("provider", "sqlite");

@@ -5,6 +5,7 @@ using Shouhu.Web.Features.Audit;
 using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Features.Children;
 using Shouhu.Web.Features.Imports;
+using Shouhu.Web.Shared;
 using Shouhu.Web.Features.Notifications;
 using Shouhu.Web.Features.Organizations;
 using Shouhu.Web.Features.Prevention;

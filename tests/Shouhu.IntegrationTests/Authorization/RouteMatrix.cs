@@ -181,12 +181,15 @@ public static class RouteMatrix
             new("POST /api/v1/assessment-instruments/", "/api/v1/assessment-instruments", "O", Kind.Create,
                 Custom: c => c.Role == Roles.CivilAffairsOfficer && c.Scope == Scope.Parent ? Expect.Allowed : Expect.Denied),
             new("GET /api/v1/alerts/", "/api/v1/alerts?pageSize=200", "*", Kind.List),
+            new("GET /api/v1/alerts/export", "/api/v1/alerts/export", "*", Kind.List),
             new("POST /api/v1/alerts/run", "/api/v1/alerts/run", "A", Kind.List),
             new("GET /api/v1/visits/due", "/api/v1/visits/due?pageSize=200", Registry, Kind.List),
+            new("GET /api/v1/visits/due/export", "/api/v1/visits/due/export", Registry, Kind.List),
 
             // Reports
             new("POST /api/v1/reports/", "/api/v1/reports", Reports, Kind.Create),
             new("GET /api/v1/reports/", "/api/v1/reports?pageSize=200", Reports, Kind.List, Shows: "OSDH"),
+            new("GET /api/v1/reports/export", "/api/v1/reports/export", Reports, Kind.List, Shows: "OSDH"),
             new("GET /api/v1/reports/{id:guid}", "/api/v1/reports/{report}", Reports, Kind.Record, "OSDH"),
             new("POST /api/v1/reports/{id:guid}/attachments", "/api/v1/reports/{report}/attachments", Reports, Kind.Step, "OSDH"),
             new("POST /api/v1/reports/{id:guid}/triage", "/api/v1/reports/{report}/triage", "OS", Kind.Step, "OS"),
@@ -196,6 +199,7 @@ public static class RouteMatrix
 
             // Cases
             new("GET /api/v1/cases/", "/api/v1/cases?pageSize=200", Casework, Kind.List, Shows: "OSDW"),
+            new("GET /api/v1/cases/export", "/api/v1/cases/export", Casework, Kind.List, Shows: "OSDW"),
             new("GET /api/v1/cases/incoming-transfers", "/api/v1/cases/incoming-transfers", Casework, Kind.List),
             new($"GET {cases}", "/api/v1/cases/{case}", Casework, Kind.Record, Casework),
             new($"GET {cases}/referral-targets", "/api/v1/cases/{case}/referral-targets", Casework, Kind.Record, Casework),
@@ -209,6 +213,7 @@ public static class RouteMatrix
 
             // Referrals
             new("GET /api/v1/referrals/", "/api/v1/referrals", Referral, Kind.List),
+            new("GET /api/v1/referrals/export", "/api/v1/referrals/export", Referral, Kind.List),
             new($"GET {referrals}", "/api/v1/referrals/{referral}", Referral, Kind.Record, Referral),
 
             // Pages

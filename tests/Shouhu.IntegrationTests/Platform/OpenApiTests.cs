@@ -21,6 +21,11 @@ public sealed class OpenApiTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     private static readonly Dictionary<string, string> FileDownloads = new(StringComparer.Ordinal)
     {
         ["GET /api/v1/children/export"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ["GET /api/v1/reports/export"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ["GET /api/v1/cases/export"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ["GET /api/v1/referrals/export"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ["GET /api/v1/visits/due/export"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ["GET /api/v1/alerts/export"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ["GET /api/v1/attachments/{id}"] = "application/octet-stream",
     };
 

@@ -31,6 +31,7 @@ public static class AlertsApi
         g.MapPost("/run", RunAsync).RequireAuthorization(Policies.SystemAdmin)
             .WithSummary("在本辖区立即运行全部预警规则（幂等，计数只含本辖区）；childId= 只运行该儿童的规则（辖区外的儿童为404）");
         g.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn).WithSummary("辖区内的预警");
+        g.MapGet("/export", ExportAsync).RequireAuthorization(Policies.SignedIn).WithSummary("按 childId、caseId、rule、status 导出预警列表 Excel（与列表同一查询、同一权限；审计）").ProducesXlsx();
     }
 
     // The scheduled run covers everything; an administrator's run acts inside their own jurisdiction only.
@@ -54,8 +55,48 @@ public static class AlertsApi
             return check.Problem();
         }
 
-        var actor = Actor.From(user);
-        // The workbench's own query (AlertList: open alerts the caller sees), widened to closed ones when asked.
+        var (q, problem) = Listed(db, Actor.From(user), childId, caseId, rule, status);
+        if (q is null)
+        {
+            return problem!;
+        }
+
+        var size = Math.Clamp(pageSize ?? 50, 1, 200);
+        var number = Math.Clamp(page ?? 1, 1, 100_000);
+        var total = await q.CountAsync(ct);
+        var rows = await q.Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        db.RecordAudit("List", "Alert", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: rows.Where(a => a.ChildId != null).Select(a => a.ChildId!.Value));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new AlertPage(rows.Select(Item).ToList(), total));
+    }
+
+    // The list's filters, checked, and its order; the same rows, every page, as the list (ExportAlerts).
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ShouhuDbContext db, ExportAlerts export, ClaimsPrincipal user, TimeProvider clock, Guid? childId, Guid? caseId, string? rule, string? status, CancellationToken ct)
+    {
+        var (q, problem) = Listed(db, Actor.From(user), childId, caseId, rule, status);
+        if (q is null)
+        {
+            return problem!;
+        }
+
+        var file = await ExportFile.WriteAsync(output => export.WriteAsync(q, (childId, caseId, rule, status), output, ct));
+        return ExportFile.Answer(file, "预警", ChinaTime.Today(clock));
+    }
+
+    /// <summary>An alert as the list shows it.</summary>
+    public static AlertResponse Item(Alert a) => new(a.Id, a.Rule.ToString(), a.Severity.ToString().ToLowerInvariant(), a.ChildId, a.CaseId, a.AssigneeId,
+        ChinaTime.ToChina(a.DueAt), a.IsOpen ? "open" : "closed", a.Message, a.RegionCode);
+
+    // The list's query, most severe first then by due time: the workbench's own (AlertList: open alerts the caller sees),
+    // widened to closed ones when asked; a status or rule that is not known is a 400 naming it.
+    private static (IQueryable<Alert>? Query, ValidationProblem? Problem) Listed(ShouhuDbContext db, Actor actor, Guid? childId, Guid? caseId, string? rule, string? status)
+    {
+        var check = new ListParameters().OneOf("status", status, ["open", "closed", "all"]);
+        if (!check.IsValid)
+        {
+            return (null, check.Problem());
+        }
+
         var q = status is "closed" or "all"
             ? (Domain.Accounts.Roles.RegistryReaders.Contains(actor.Role) ? db.Alerts.AsNoTracking() : db.Alerts.AsNoTracking().Where(a => a.AssigneeId == actor.Id))
             : AlertList.Open(db, actor);
@@ -74,7 +115,7 @@ public static class AlertsApi
         {
             if (!EnumName.TryParse<AlertRule>(rule, out var r))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rule"] = ["未知的预警规则"] }, title: "输入有误");
+                return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rule"] = ["未知的预警规则"] }, title: "输入有误"));
             }
 
             q = q.Where(a => a.Rule == r);
@@ -86,15 +127,6 @@ public static class AlertsApi
             "closed" => q.Where(a => !a.IsOpen),
             _ => q,
         };
-        var size = Math.Clamp(pageSize ?? 50, 1, 200);
-        var number = Math.Clamp(page ?? 1, 1, 100_000);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(a => a.Severity).ThenBy(a => a.DueAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        db.RecordAudit("List", "Alert", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: rows.Where(a => a.ChildId != null).Select(a => a.ChildId!.Value));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new AlertPage(
-            rows.Select(a => new AlertResponse(a.Id, a.Rule.ToString(), a.Severity.ToString().ToLowerInvariant(), a.ChildId, a.CaseId, a.AssigneeId,
-                ChinaTime.ToChina(a.DueAt), a.IsOpen ? "open" : "closed", a.Message, a.RegionCode)).ToList(),
-            total));
+        return (q.OrderByDescending(a => a.Severity).ThenBy(a => a.DueAt).ThenBy(a => a.Id), null);
     }
 }

@@ -9,6 +9,7 @@ public static class AlertsFeature
     public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AlertEngine>();
+        builder.Services.AddScoped<ExportAlerts>();
         builder.Services.AddScoped<IChildAlerts>(sp => sp.GetRequiredService<AlertEngine>()); // the shared port (ADR-008)
         builder.Services.AddHostedService<AlertSchedule>();
         return builder;

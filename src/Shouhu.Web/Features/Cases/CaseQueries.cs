@@ -65,6 +65,24 @@ public sealed class CaseQueries(ShouhuDbContext db, RegionNames regionNames, Tim
     {
         var size = Math.Clamp(pageSize ?? 50, 1, 200);
         var number = Math.Clamp(page ?? 1, 1, 100_000);
+        var query = Listed(actor, status, mine);
+        var total = await query.CountAsync(ct);
+        var rows = await Rows(query.Skip((number - 1) * size).Take(size)).ToListAsync(ct);
+        db.RecordAudit("List", "Case", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: rows.Where(r => r.ChildId is not null).Select(r => r.ChildId!.Value).Distinct());
+        await db.SaveChangesAsync(ct);
+        return new CasePage(rows, total, number, size);
+    }
+
+    /// <summary>
+    /// Every line of the list <see cref="ListAsync"/> shows for the same caller, <paramref name="status"/> and
+    /// <paramref name="mine"/>, in its order, at most <paramref name="max"/>, streamed (the export). Not audited: the
+    /// caller audits what it did with them.
+    /// </summary>
+    public IAsyncEnumerable<CaseListItem> AllAsync(Actor actor, string? status, bool mine, int max) => Rows(Listed(actor, status, mine).Take(max)).AsAsyncEnumerable();
+
+    // The list's filter and order: the caller's own cases unless a reader of all (or mine), by status, newest change first.
+    private IQueryable<Case> Listed(Actor actor, string? status, bool mine)
+    {
         var query = db.Cases.AsNoTracking();
         if (mine || !Roles.CaseReaders.Contains(actor.Role))
         {
@@ -80,16 +98,19 @@ public sealed class CaseQueries(ShouhuDbContext db, RegionNames regionNames, Tim
             query = query.Where(c => c.Status != CaseStatus.Closed);
         }
 
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(c => c.UpdatedAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        var childIds = rows.Where(r => r.ChildId is not null).Select(r => r.ChildId!.Value).Distinct().ToList();
-        var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        db.RecordAudit("List", "Case", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: childIds);
-        await db.SaveChangesAsync(ct);
-        return new CasePage(rows.Select(c => new CaseListItem(c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseTimeline.RiskText(c.RiskLevel), c.Urgency.ToString(),
-            c.ChildId, c.ChildId is { } id ? names.GetValueOrDefault(id) : null, c.RegionCode, c.AssignedWorkerName, c.SupervisorName,
-            CaseWork.ApprovalText(c.PlanState), CaseWork.ApprovalText(c.ClosureState), ChinaTime.ToChina(c.OpenedAt), ChinaTime.ToChina(c.UpdatedAt))).ToList(), total, number, size);
+        return query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id);
     }
+
+    // One statement per page or export: the child's name read in it (inside the jurisdiction); the texts mapped after it.
+    private IQueryable<CaseListItem> Rows(IQueryable<Case> cases) => cases
+        .Select(c => new
+        {
+            c.Id, c.CaseNumber, c.Status, c.RiskLevel, c.Urgency, c.ChildId, ChildName = db.Children.Where(x => x.Id == c.ChildId).Select(x => x.Name).FirstOrDefault(),
+            c.RegionCode, c.AssignedWorkerName, c.SupervisorName, c.PlanState, c.ClosureState, c.OpenedAt, c.UpdatedAt,
+        })
+        .Select(c => new CaseListItem(c.Id, c.CaseNumber, CaseWorkflow.Text(c.Status), CaseTimeline.RiskText(c.RiskLevel), c.Urgency.ToString(),
+            c.ChildId, c.ChildName, c.RegionCode, c.AssignedWorkerName, c.SupervisorName,
+            CaseWork.ApprovalText(c.PlanState), CaseWork.ApprovalText(c.ClosureState), ChinaTime.ToChina(c.OpenedAt), ChinaTime.ToChina(c.UpdatedAt)));
 
     /// <summary>An attachment's description.</summary>
     public static AttachmentResponse ToResponse(Attachment a) =>

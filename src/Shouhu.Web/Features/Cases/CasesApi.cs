@@ -28,6 +28,7 @@ public static class CasesApi
     {
         var g = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(Policies.Casework);
         g.MapGet("/", ListAsync).WithSummary("案件列表（mine=true 只看我承办/督导的）");
+        g.MapGet("/export", ExportAsync).WithSummary("按 status、mine 导出案件列表 Excel（与列表同一查询、同一权限；审计）").ProducesXlsx();
         g.MapGet("/{id:guid}", GetAsync).WithSummary("案件（含时间线）；辖区外或无权查看为404");
         g.MapPost("/{id:guid}/status", (Guid id, ChangeStatusRequest body, ChangeCaseStatus cmd, ClaimsPrincipal u, CancellationToken ct) =>
             AnswerAsync(cmd.RunAsync(id, Actor.From(u), body, ct), id)).WithSummary("变更状态（open→assessing→planning→in-service→reviewing→closed / reopened；计划批准与结案审批除外）");
@@ -90,6 +91,19 @@ public static class CasesApi
         var check = new ListParameters().Paging(page, pageSize, 200)
             .OneOf("status", status, [.. Enum.GetValues<Domain.Casework.CaseStatus>().Select(Domain.Casework.CaseWorkflow.Text), "active"]);
         return check.IsValid ? TypedResults.Ok(await queries.ListAsync(Actor.From(user), status, mine == true, page, pageSize, ct)) : check.Problem();
+    }
+
+    // The list's own check of status; the same rows as the list, every page (ExportCases).
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ExportCases export, ClaimsPrincipal user, TimeProvider clock, string? status, bool? mine, CancellationToken ct)
+    {
+        var check = new ListParameters().OneOf("status", status, [.. Enum.GetValues<Domain.Casework.CaseStatus>().Select(Domain.Casework.CaseWorkflow.Text), "active"]);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var file = await ExportFile.WriteAsync(output => export.WriteAsync(Actor.From(user), status, mine == true, output, ct));
+        return ExportFile.Answer(file, "个案", Domain.Time.ChinaTime.Today(clock));
     }
 
     private static async Task<Results<Created<ReferralSentResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> SendReferralAsync(Guid id, SendReferralRequest body, SendReferral cmd, ClaimsPrincipal user, CancellationToken ct) =>

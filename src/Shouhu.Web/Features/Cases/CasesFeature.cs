@@ -31,6 +31,7 @@ public static class CasesFeature
         services.AddScoped<GuardianshipChecks>();
         services.AddScoped<SendReferral>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<ExportCases>();
         services.AddScoped<Attachments>();
         services.AddScoped<RegionTransfer>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Cases", Policies.Casework));

@@ -27,11 +27,8 @@ public static class ChildrenApi
             .WithSummary("类别核查：township-verify（乡镇查验）、confirm（县级确认）、reject（不予确认）、exit（退出）");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadRegistry).WithSummary("辖区内儿童列表");
         group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.ReadRegistry).WithSummary("按当前筛选导出 Excel（审计）")
-            .Produces<Stream>(StatusCodes.Status200OK, XlsxContentType);
+            .ProducesXlsx();
     }
-
-    /// <summary>The export's content type (.xlsx).</summary>
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static string? RoleOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role);
 
@@ -128,11 +125,8 @@ public static class ChildrenApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["purpose"] = [purposeProblem] }, title: "输入有误");
         }
 
-        var buffer = new MemoryStream();
-        await export.WriteAsync(filter, view, stated, buffer, ct);
-        buffer.Position = 0;
-        var name = $"儿童名册-{ChinaTime.Today(clock):yyyyMMdd}.xlsx";
-        return TypedResults.File(buffer, XlsxContentType, name);
+        var file = await ExportFile.WriteAsync(output => export.WriteAsync(filter, view, stated, output, ct));
+        return ExportFile.Answer(file, "儿童名册", ChinaTime.Today(clock));
     }
 
     // The record as the caller now reads it, or the refusal; possible duplicates as the caller's role may see them.

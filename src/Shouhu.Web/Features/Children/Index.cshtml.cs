@@ -69,10 +69,8 @@ public sealed class IndexModel(ChildQueries queries, ChildExport export, ShouhuD
             return Page();
         }
 
-        var buffer = new MemoryStream();
-        await export.WriteAsync(F, view, stated, buffer, ct);
-        buffer.Position = 0;
-        return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"儿童名册-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        var file = await ExportFile.WriteAsync(output => export.WriteAsync(F, view, stated, output, ct));
+        return File(file, XlsxStreamWriter.ContentType, $"儿童名册-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
     }
 
     private async Task PrepareAsync(CancellationToken ct)

@@ -66,8 +66,10 @@ public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, T
     /// <summary>
     /// Referrals of a box: <c>inbox</c> (sent to the caller's organisation) or <c>outgoing</c> (of cases the caller works
     /// on or supervises; overdue ones first — the escalation to the supervisor). <paramref name="status"/> an API status text.
+    /// Audited as a List, and saved, unless <paramref name="audit"/> is false (the export audits itself and saves; a
+    /// look at referrals of cases abroad is recorded either way).
     /// </summary>
-    public async Task<List<ReferralListItem>> ListAsync(Actor actor, string? box, string? status, CancellationToken ct)
+    public async Task<List<ReferralListItem>> ListAsync(Actor actor, string? box, string? status, CancellationToken ct, bool audit = true)
     {
         var query = db.Referrals.AsNoTracking();
         if (box == "outgoing")
@@ -110,8 +112,12 @@ public sealed class ReferralInbox(ShouhuDbContext db, RegionNames regionNames, T
 
         var orgIds = rows.Select(r => r.OrganizationId).Distinct().ToList();
         var orgNames = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        db.RecordAudit("List", "Referral", null, db.Caller.JurisdictionCode ?? string.Empty, $"box={(box == "outgoing" ? "outgoing" : "inbox")};rows={rows.Count}");
-        await db.SaveChangesAsync(ct);
+        if (audit)
+        {
+            db.RecordAudit("List", "Referral", null, db.Caller.JurisdictionCode ?? string.Empty, $"box={(box == "outgoing" ? "outgoing" : "inbox")};rows={rows.Count}");
+            await db.SaveChangesAsync(ct);
+        }
+
         var now = Now;
         return rows
             .Select(r => new ReferralListItem(r.Id, numbers.GetValueOrDefault(r.CaseId) ?? string.Empty, r.CaseId, Referral.StatusText(r.Status), orgNames.GetValueOrDefault(r.OrganizationId) ?? string.Empty,

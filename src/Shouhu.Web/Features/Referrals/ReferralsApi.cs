@@ -18,6 +18,7 @@ public static class ReferralsApi
         var g = api.MapGroup("/referrals").WithTags("Referrals").RequireAuthorization(Policies.Referrals);
         g.MapGet("/", (ReferralInbox inbox, ClaimsPrincipal u, string? box, string? status, CancellationToken ct) => ListAsync(inbox, u, box, status, ct))
             .WithSummary("box=inbox（发给本机构的，默认）或 outgoing（我承办/督导的案件发出的，逾期在前）");
+        g.MapGet("/export", ExportAsync).WithSummary("按 box、status 导出转介列表 Excel（与列表同一查询、同一权限；审计）").ProducesXlsx();
         g.MapGet("/{id:guid}", GetAsync).WithSummary("转介（接收方只看到转介内容和儿童基本信息）");
         g.MapPost("/{id:guid}/accept", (Guid id, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal u, CancellationToken ct) => ActAsync(id, ReferralAction.Accept, body, inbox, u, ct)).WithSummary("接收");
         g.MapPost("/{id:guid}/decline", (Guid id, ReferralNoteRequest? body, ReferralInbox inbox, ClaimsPrincipal u, CancellationToken ct) => ActAsync(id, ReferralAction.Decline, body, inbox, u, ct)).WithSummary("拒绝（note 为理由）");
@@ -37,6 +38,19 @@ public static class ReferralsApi
 
         var items = await inbox.ListAsync(Actor.From(user), box, status, ct);
         return TypedResults.Ok(new ReferralList(items, items.Count));
+    }
+
+    // The list's own check of box and status; the same rows as the list (ExportReferrals).
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ExportReferrals export, ClaimsPrincipal user, TimeProvider clock, string? box, string? status, CancellationToken ct)
+    {
+        var check = new ListParameters().OneOf("box", box, ["inbox", "outgoing"]).OneOf("status", status, Enum.GetValues<ReferralStatus>().Select(Referral.StatusText));
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var file = await ExportFile.WriteAsync(output => export.WriteAsync(Actor.From(user), box, status, output, ct));
+        return ExportFile.Answer(file, "转介", Domain.Time.ChinaTime.Today(clock));
     }
 
     private static async Task<Results<Ok<ReferralView>, NotFound>> GetAsync(Guid id, ReferralInbox inbox, ClaimsPrincipal user, CancellationToken ct) =>

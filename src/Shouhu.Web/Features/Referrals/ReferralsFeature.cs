@@ -12,6 +12,7 @@ public static class ReferralsFeature
     {
         var services = builder.Services;
         services.AddScoped<ReferralInbox>();
+        services.AddScoped<ExportReferrals>();
         services.AddScoped<ReferralsAbroad>();
         services.AddScoped<AddReferralFile>();
         // Per-record rules as resource handlers (STYLE.md): the referral receiver.

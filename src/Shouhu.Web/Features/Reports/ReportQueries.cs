@@ -90,6 +90,32 @@ public sealed class ReportQueries(ShouhuDbContext db, RegionNames regionNames, T
     {
         var size = Math.Clamp(pageSize ?? 50, 1, 200);
         var number = Math.Clamp(page ?? 1, 1, 100_000);
+        var query = Listed(actor, status);
+        var total = await query.CountAsync(ct);
+        var rows = await Rows(query.Skip((number - 1) * size).Take(size), actor).ToListAsync(ct);
+        db.RecordAudit("List", "Report", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: rows.Where(r => r.ChildId != null).Select(r => r.ChildId!.Value));
+        await db.SaveChangesAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new ReportPage(rows.Select(r => Item(r, now)).ToList(), total, number, size);
+    }
+
+    /// <summary>
+    /// Every line of the list <see cref="ListAsync"/> shows for the same caller and status, in its order, at most
+    /// <paramref name="max"/>, streamed (the export), each with the id of its linked child (for the audit, never shown).
+    /// Not audited: the caller audits what it did with them.
+    /// </summary>
+    public async IAsyncEnumerable<(ReportListItem Item, Guid? ChildId)> AllAsync(Actor actor, string? status, int max, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await foreach (var r in Rows(Listed(actor, status).Take(max), actor).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return (Item(r, now), r.ChildId);
+        }
+    }
+
+    // The list's filter and order: the caller's own reports unless a reader of all; by status; the triage queue by due time.
+    private IQueryable<Report> Listed(Actor actor, string? status)
+    {
         var query = db.Reports.AsNoTracking();
         if (!Roles.ReportReaders.Contains(actor.Role))
         {
@@ -102,26 +128,25 @@ public sealed class ReportQueries(ShouhuDbContext db, RegionNames regionNames, T
             query = query.Where(r => r.Status == w);
         }
 
-        var total = await query.CountAsync(ct);
-        var ordered = wanted == ReportStatus.AwaitingTriage ? query.OrderBy(r => r.ResponseDueAt) : query.OrderByDescending(r => r.ReceivedAt);
-        var rows = await ordered.Skip((number - 1) * size).Take(size)
-            .Select(r => new { r.Id, r.Channel, r.Urgency, r.ReceivedAt, r.ResponseDueAt, Concerns = r.Concerns.Select(c => c.ConcernType).ToList(), r.ChildId, r.UnidentifiedChildName, r.RegionCode, r.Status, r.CaseId, r.PoliceFeedbackAt, r.PoliceFeedbackDueAt })
-            .ToListAsync(ct);
-        var childIds = rows.Where(r => r.ChildId is not null).Select(r => r.ChildId!.Value).Distinct().ToList();
-        if (!Roles.RegistryReaders.Contains(actor.Role))
-        {
-            childIds.Clear(); // who the report was linked to is not theirs to see
-        }
-
-        var names = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.RecordAudit("List", "Report", null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={rows.Count}", children: rows.Where(r => r.ChildId != null).Select(r => r.ChildId!.Value));
-        await db.SaveChangesAsync(ct);
-        return new ReportPage(rows.Select(r => new ReportListItem(r.Id, r.Channel.ToString(), r.Urgency.ToString(), ChinaTime.ToChina(r.ReceivedAt), ChinaTime.ToChina(r.ResponseDueAt),
-            r.Status == ReportStatus.AwaitingTriage && now > r.ResponseDueAt, Names(r.Concerns),
-            r.ChildId is { } id ? names.GetValueOrDefault(id) : r.UnidentifiedChildName, r.RegionCode, StatusText(r.Status), r.CaseId,
-            r.PoliceFeedbackAt is null && r.PoliceFeedbackDueAt is { } due && now > due)).ToList(), total, number, size);
+        return wanted == ReportStatus.AwaitingTriage ? query.OrderBy(r => r.ResponseDueAt).ThenBy(r => r.Id) : query.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id);
     }
+
+    // One statement per page or export: the linked child's name read in it (inside the jurisdiction), for readers of the register only.
+    private IQueryable<ReportRow> Rows(IQueryable<Report> reports, Actor actor)
+    {
+        // Who the report was linked to is not everyone's to see.
+        var namesChildren = Roles.RegistryReaders.Contains(actor.Role);
+        return reports.Select(r => new ReportRow(r.Id, r.Channel, r.Urgency, r.ReceivedAt, r.ResponseDueAt, r.Concerns.Select(c => c.ConcernType).ToList(), r.ChildId,
+            r.ChildId != null ? (namesChildren ? db.Children.Where(c => c.Id == r.ChildId).Select(c => c.Name).FirstOrDefault() : null) : r.UnidentifiedChildName,
+            r.RegionCode, r.Status, r.CaseId, r.PoliceFeedbackAt, r.PoliceFeedbackDueAt));
+    }
+
+    private static ReportListItem Item(ReportRow r, DateTime now) => new(r.Id, r.Channel.ToString(), r.Urgency.ToString(), ChinaTime.ToChina(r.ReceivedAt), ChinaTime.ToChina(r.ResponseDueAt),
+        r.Status == ReportStatus.AwaitingTriage && now > r.ResponseDueAt, Names(r.Concerns), r.ChildName, r.RegionCode, StatusText(r.Status), r.CaseId,
+        r.PoliceFeedbackAt is null && r.PoliceFeedbackDueAt is { } due && now > due);
+
+    private sealed record ReportRow(Guid Id, ReportChannel Channel, Urgency Urgency, DateTime ReceivedAt, DateTime ResponseDueAt, List<ConcernType> Concerns, Guid? ChildId, string? ChildName,
+        string RegionCode, ReportStatus Status, Guid? CaseId, DateTime? PoliceFeedbackAt, DateTime? PoliceFeedbackDueAt);
 
     /// <summary>One report, audited as a View; null when absent, outside the jurisdiction or not the caller's to read.</summary>
     public async Task<ReportResponse?> GetAsync(Guid id, Actor actor, CancellationToken ct)

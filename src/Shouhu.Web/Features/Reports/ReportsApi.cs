@@ -14,6 +14,7 @@ public static class ReportsApi
         var g = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Policies.ReadReports);
         g.MapPost("/", RecordAsync).RequireAuthorization(Policies.RecordReports).WithSummary("登记报告（各渠道）");
         g.MapGet("/", ListAsync).WithSummary("报告列表；status=awaiting-triage 为待研判队列（按时限排序）");
+        g.MapGet("/export", ExportAsync).WithSummary("按 status 导出报告列表 Excel（与列表同一查询、同一权限；审计）").ProducesXlsx();
         g.MapGet("/{id:guid}", GetAsync).WithSummary("报告；辖区外为404");
         g.MapPost("/{id:guid}/triage", TriageAsync).RequireAuthorization(Policies.TriageReports).WithSummary("研判：open-case（立案，须 workerId 和 riskLevel）、link-case（并案，须 caseId）、close（不予立案，须 reason）");
         g.MapPost("/{id:guid}/police-report", PoliceReportAsync).WithSummary("强制报告：登记已报警（时间、报警人、接警公安机关），起算公安机关3日内反馈时限");
@@ -39,6 +40,19 @@ public static class ReportsApi
         var check = new ListParameters().Paging(page, pageSize, 200)
             .OneOf("status", status, Enum.GetValues<Domain.Casework.ReportStatus>().Select(ReportQueries.StatusText));
         return check.IsValid ? TypedResults.Ok(await queries.ListAsync(Actor.From(user), status, page, pageSize, ct)) : check.Problem();
+    }
+
+    // The list's own check of status; the same rows as the list, every page (ExportReports).
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ExportReports export, ClaimsPrincipal user, TimeProvider clock, string? status, CancellationToken ct)
+    {
+        var check = new ListParameters().OneOf("status", status, Enum.GetValues<Domain.Casework.ReportStatus>().Select(ReportQueries.StatusText));
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var file = await ExportFile.WriteAsync(output => export.WriteAsync(Actor.From(user), status, output, ct));
+        return ExportFile.Answer(file, "报告", Domain.Time.ChinaTime.Today(clock));
     }
 
     private static async Task<Results<Ok<ReportResponse>, NotFound>> GetAsync(Guid id, ReportQueries queries, ClaimsPrincipal user, CancellationToken ct) =>

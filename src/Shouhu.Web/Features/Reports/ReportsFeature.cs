@@ -14,6 +14,7 @@ public static class ReportsFeature
         services.AddSingleton(sp => ResponseClockSettings.From(builder.Configuration, sp.GetRequiredService<Domain.Time.WorkingCalendar>()));
         services.AddScoped<RecordReport>();
         services.AddScoped<ReportQueries>();
+        services.AddScoped<ExportReports>();
         services.AddScoped<TriageReport>();
         services.AddScoped<RecordPoliceReport>();
         services.AddScoped<RecordPoliceFeedback>();

@@ -41,6 +41,30 @@ public sealed class DueVisitList(ShouhuDbContext db, RegionNames regionNames, Ti
         var size = Math.Clamp(pageSize ?? 100, 1, 500);
         var number = Math.Clamp(page ?? 1, 1, 100_000);
         var today = ChinaTime.Today(clock);
+        var due = Within(within);
+        var total = await due.CountAsync(ct);
+        var rows = await Rows(Ordered(due).Skip((number - 1) * size).Take(size)).ToListAsync(ct);
+        var names = await regionNames.PlacesAsync(rows.Select(r => r.RegionCode), ct);
+        return new(rows.Select(r => Item(r, names, today)).ToList(), total, number, size);
+    }
+
+    /// <summary>
+    /// Every line of the list <see cref="PageAsync"/> shows for the same caller and <paramref name="within"/>, in its order,
+    /// at most <paramref name="max"/>, streamed (the export). The places are read first, so the rows stream in one statement.
+    /// </summary>
+    public async IAsyncEnumerable<DueVisit> AllAsync(string? within, int max, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var today = ChinaTime.Today(clock);
+        var due = Ordered(Within(within)).Take(max);
+        var names = await regionNames.PlacesAsync(await due.Select(s => s.RegionCode).Distinct().ToListAsync(ct), ct);
+        await foreach (var r in Rows(due).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return Item(r, names, today);
+        }
+    }
+
+    private IQueryable<VisitSchedule> Within(string? within)
+    {
         var due = Due();
         if (Domain.Regions.RegionCode.IsWellFormed(within))
         {
@@ -48,11 +72,16 @@ public sealed class DueVisitList(ShouhuDbContext db, RegionNames regionNames, Ti
             due = due.Where(s => string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0);
         }
 
-        var total = await due.CountAsync(ct);
-        var rows = await due.OrderBy(s => s.NextDueOn).ThenBy(s => s.RegionCode).ThenBy(s => s.ChildId).Skip((number - 1) * size).Take(size)
-            .Join(db.Children.AsNoTracking(), s => s.ChildId, c => c.Id, (s, c) => new { s.ChildId, c.Name, s.RegionCode, s.NextDueOn, s.IntervalDays })
-            .ToListAsync(ct);
-        var names = await regionNames.PlacesAsync(rows.Select(r => r.RegionCode), ct);
-        return new(rows.Select(r => new DueVisit(r.ChildId, r.Name, r.RegionCode, names.GetValueOrDefault(r.RegionCode), r.NextDueOn, r.NextDueOn < today, r.IntervalDays)).ToList(), total, number, size);
+        return due;
     }
+
+    private static IQueryable<VisitSchedule> Ordered(IQueryable<VisitSchedule> due) => due.OrderBy(s => s.NextDueOn).ThenBy(s => s.RegionCode).ThenBy(s => s.ChildId);
+
+    private IQueryable<DueRow> Rows(IQueryable<VisitSchedule> due) =>
+        due.Join(db.Children.AsNoTracking(), s => s.ChildId, c => c.Id, (s, c) => new DueRow(s.ChildId, c.Name, s.RegionCode, s.NextDueOn, s.IntervalDays));
+
+    private static DueVisit Item(DueRow r, Dictionary<string, string> names, DateOnly today) =>
+        new(r.ChildId, r.Name, r.RegionCode, names.GetValueOrDefault(r.RegionCode), r.NextDueOn, r.NextDueOn < today, r.IntervalDays);
+
+    private sealed record DueRow(Guid ChildId, string Name, string RegionCode, DateOnly NextDueOn, int IntervalDays);
 }

@@ -15,6 +15,7 @@ public static class VisitsFeature
         services.AddScoped<VisitPlanner>();
         services.AddScoped<IVisitSchedules>(sp => sp.GetRequiredService<VisitPlanner>()); // the shared port (ADR-008)
         services.AddScoped<DueVisitList>();
+        services.AddScoped<ExportDueVisits>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Visits/New", Policies.Monitor));
         return builder;
     }

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Shouhu.Web.Shared;
+
+/// <summary>
+/// How a list's export is answered (ADR-011): the workbook is written by <see cref="XlsxStreamWriter"/> into a temporary
+/// file (readable by the server's account only, deleted when closed), the export is audited, and only then is the file
+/// sent — so no file leaves without its audit entry, and memory stays constant however many rows there are.
+/// </summary>
+public static class ExportFile
+{
+    /// <summary>A new temporary file for one export: read and write, mode 0600 on Unix, deleted when the stream is closed.</summary>
+    public static FileStream CreateTemporary()
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous,
+            BufferSize = 64 * 1024,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(Path.Combine(Path.GetTempPath(), $"shouhu-export-{Guid.NewGuid():N}.xlsx"), options);
+    }
+
+    /// <summary>
+    /// Writes with <paramref name="write"/> into a temporary file, rewound for sending; the file is deleted if writing fails.
+    /// <paramref name="write"/> audits the export before it returns.
+    /// </summary>
+    public static async Task<FileStream> WriteAsync(Func<Stream, Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var file = CreateTemporary();
+        try
+        {
+            await write(file);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The answer: the written file as <c>NAME-yyyyMMdd.xlsx</c> (China date), closed (and so deleted) once sent.</summary>
+    public static FileStreamHttpResult Answer(FileStream file, string name, DateOnly today) =>
+        TypedResults.File(file, XlsxStreamWriter.ContentType, $"{name}-{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx");
+
+    /// <summary>Declares the .xlsx download in OpenAPI (the endpoint's 200).</summary>
+    public static RouteHandlerBuilder ProducesXlsx(this RouteHandlerBuilder endpoint) =>
+        endpoint.Produces<Stream>(StatusCodes.Status200OK, XlsxStreamWriter.ContentType);
+
+    /// <summary>
+    /// The audit detail of an export: <c>rows=N</c> and the filter's parameters that were given as <c>name=value</c>
+    /// (never content: a free-text search is recorded as <c>q=yes</c> by the caller).
+    /// </summary>
+    public static string AuditDetail(long rows, params (string Name, string? Value)[] filter) =>
+        string.Join("; ", new[] { $"rows={rows.ToString(CultureInfo.InvariantCulture)}" }
+            .Concat(filter.Where(f => !string.IsNullOrEmpty(f.Value)).Select(f => $"{f.Name}={f.Value}")));
+}
