@@ -84,6 +84,7 @@ public class ShouhuApp : WebApplicationFactory<Program>
         builder.UseSetting("Alerts:IntervalMinutes", "0");
         // Every test signs its accounts in from one address; the sign-in limit has its own test (RateLimitTests).
         builder.UseSetting("RateLimits:SignInsPerMinute", "1000000");
+        builder.UseSetting("RateLimits:ExportsPerMinute", "1000000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

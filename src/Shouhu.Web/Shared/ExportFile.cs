@@ -56,7 +56,8 @@ public static class ExportFile
 
     /// <summary>Declares the .xlsx download in OpenAPI (the endpoint's 200).</summary>
     public static RouteHandlerBuilder ProducesXlsx(this RouteHandlerBuilder endpoint) =>
-        endpoint.Produces<Stream>(StatusCodes.Status200OK, XlsxStreamWriter.ContentType);
+        endpoint.Produces<Stream>(StatusCodes.Status200OK, XlsxStreamWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimits.Export);
 
     /// <summary>
     /// The audit detail of an export: <c>rows=N</c> and the filter's parameters that were given as <c>name=value</c>

@@ -25,12 +25,19 @@ public static class RateLimits
     /// </summary>
     public const string SignIn = "sign-in";
 
-    /// <summary>Registers the policies; GET requests (forms being shown) are never limited.</summary>
+    /// <summary>
+    /// Policy of every list's Excel export (<c>…/export</c>, a GET), per account: <c>RateLimits:ExportsPerMinute</c> (default
+    /// 20; issue #17 item 3) — an export reads the whole filtered list at once.
+    /// </summary>
+    public const string Export = "export";
+
+    /// <summary>Registers the policies; GET requests (forms being shown) are never limited, except exports.</summary>
     public static IServiceCollection AddShouhuRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var registrations = int.TryParse(config["RateLimits:RegistrationsPerMinute"], out var r) && r > 0 ? r : 10;
         var entries = int.TryParse(config["RateLimits:ChildEntriesPerMinute"], out var e) && e > 0 ? e : 60;
         var signIns = int.TryParse(config["RateLimits:SignInsPerMinute"], out var si) && si > 0 ? si : 30;
+        var exports = int.TryParse(config["RateLimits:ExportsPerMinute"], out var ex) && ex > 0 ? ex : 20;
         return services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -41,6 +48,9 @@ public static class RateLimits
             };
             o.AddPolicy(Registration, http => Partition(http, "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), registrations));
             o.AddPolicy(SignIn, http => Partition(http, "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), signIns));
+            o.AddPolicy(Export, http => RateLimitPartition.GetFixedWindowLimiter(
+                "user:" + (http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = exports, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(ChildEntry, http => Partition(http, "user:" + (http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), entries));
         });
     }

@@ -13,6 +13,7 @@ public sealed class RateLimitedApp : ShouhuApp
     {
         Settings["RateLimits:RegistrationsPerMinute"] = "3";
         Settings["RateLimits:ChildEntriesPerMinute"] = "3";
+        Settings["RateLimits:ExportsPerMinute"] = "3";
     }
 }
 
@@ -82,6 +83,23 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("60", refused.Headers.RetryAfter?.ToString());
         Assert.Contains("请求过于频繁", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exports_AreLimitedPerAccount_TheListsAreNot()
+    {
+        using var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
+        using var other = await app.UserAsync("CivilAffairsOfficer", "430702");
+        foreach (var path in new[] { "/api/v1/children/export", "/api/v1/reports/export", "/api/v1/alerts/export" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(path, Ct)).StatusCode);
+        }
+
+        var limited = await officer.GetAsync("/api/v1/cases/export", Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("60", limited.Headers.RetryAfter?.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/v1/cases", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/cases/export", Ct)).StatusCode);
     }
 
     [Fact]
