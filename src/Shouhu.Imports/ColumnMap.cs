@@ -106,7 +106,7 @@ public static class ColumnMapper
         {
             var m = merges.FirstOrDefault(x => row >= x.FirstRow && row <= x.LastRow && column >= x.FirstColumn && column <= x.LastColumn);
             var (r, c) = m is null ? (row, column) : (m.FirstRow, m.FirstColumn);
-            return byNumber.TryGetValue(r, out var sr) ? SurveyText.Clean(sr[c]?.Text) : string.Empty;
+            return byNumber.TryGetValue(r, out var sr) && sr[c]?.Text is { } text && SurveyText.Clean(text).Length > 0 ? text.Trim() : string.Empty;
         }
 
         ColumnMap? best = null;
@@ -139,7 +139,9 @@ public static class ColumnMapper
                 }
 
                 var map = Match(sheet, row.Number, twoRows ? row.Number + 1 : row.Number, headers, keys);
-                if (map.Columns.Count > bestScore)
+                // Two rows are a header only when they match more than the lower row alone (a unit line above the header is no group row).
+                var lowerAlone = twoRows ? Match(sheet, below!.Number, below.Number, Headers(below.Number, width, Filled), keys).Columns.Count : 0;
+                if (map.Columns.Count > bestScore && (!twoRows || map.Columns.Count > lowerAlone))
                 {
                     best = map;
                     bestScore = map.Columns.Count;
@@ -150,14 +152,37 @@ public static class ColumnMapper
         return best;
     }
 
+    private static List<(int Index, string Written, string[] Keys)> Headers(int row, int width, Func<int, int, string> filled)
+    {
+        var headers = new List<(int, string, string[])>();
+        for (var c = 0; c < width; c++)
+        {
+            if (filled(row, c) is { Length: > 0 } h)
+            {
+                headers.Add((c, h, [SurveyText.HeaderKey(h)]));
+            }
+        }
+
+        return headers;
+    }
+
+    // The people of the survey whose columns come in a block (父亲姓名 | 出生日期 | 联系电话 …, as the 2016 form writes them).
+    private static readonly string[] People = ["受委托监护人", "委托监护人", "外祖父", "外祖母", "祖父", "祖母", "父亲", "母亲"];
+
     private static ColumnMap Match(string sheet, int first, int last, List<(int Index, string Written, string[] Keys)> headers, Dictionary<string, SurveyField> keys)
     {
         var columns = new List<MappedColumn>();
         var unmatched = new List<UnmatchedColumn>();
+        string? person = null;
         foreach (var (index, written, candidates) in headers)
         {
+            // A header that names no person (出生日期, 联系电话) after a person's column belongs to that person first.
+            var sub = candidates[^1];
+            var tries = person is null || People.Any(p => sub.StartsWith(p, StringComparison.Ordinal))
+                ? candidates
+                : [.. candidates.SkipLast(1), person + sub, sub];
             SurveyField? field = null;
-            foreach (var k in candidates)
+            foreach (var k in tries)
             {
                 if (keys.TryGetValue(k, out var f))
                 {
@@ -166,6 +191,7 @@ public static class ColumnMapper
                 }
             }
 
+            person = field is { } matched ? People.FirstOrDefault(p => SurveyFields.Info(matched).Header.StartsWith(p, StringComparison.Ordinal)) : person;
             if (field is null)
             {
                 unmatched.Add(new(index, written, "无法识别的列，已忽略"));

@@ -273,6 +273,7 @@ public static class SurveyFields
         var f = FamilySheet;
         list.AddRange(
         [
+            new(SurveyField.SerialNumber, f, "序号", ["编号"], "行的序号，不导入", "任意", "1"),
             new(SurveyField.MemberChildIdNumber, f, "儿童公民身份号码", ["儿童身份证号", "儿童身份证号码", "儿童公民身份证号码"], "该成员所属儿童的公民身份号码（与“儿童行号”二选一）", IdForm, ""),
             new(SurveyField.MemberChildRow, f, "儿童行号", ["儿童所在行", "儿童所在行号"], "儿童在“儿童”表中的行号（儿童没有身份证号时填写）", "整数，如 2", ""),
             new(SurveyField.MemberName, f, "姓名", ["成员姓名"], "家庭成员姓名（必填）", "汉字或字母", "张大山"),

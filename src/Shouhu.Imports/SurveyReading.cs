@@ -137,6 +137,11 @@ public sealed class SurveyReading : IDisposable
         {
             foreach (var row in _source.Rows(fm.Sheet).Where(r => r.Number > fm.HeaderLastRow && !r.IsBlank))
             {
+                if (options.SkipExamples && IsExample(fm, row))
+                {
+                    continue;
+                }
+
                 var key = MemberKey(fm, row);
                 if (key is null)
                 {
@@ -157,7 +162,7 @@ public sealed class SurveyReading : IDisposable
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in _source.Rows(Children.Sheet))
         {
-            if (row.Number <= Children.HeaderLastRow || row.IsBlank)
+            if (row.Number <= Children.HeaderLastRow || row.IsBlank || (options.SkipExamples && IsExample(Children, row)))
             {
                 continue;
             }
@@ -190,6 +195,9 @@ public sealed class SurveyReading : IDisposable
             }
         }
     }
+
+    private static bool IsExample(ColumnMap map, SheetRow row) =>
+        map.Of(SurveyField.SerialNumber) is { } c && SurveyText.Compact(row[c.Index]?.Text) == SurveyTemplate.ExampleMark;
 
     private static string? MemberKey(ColumnMap fm, SheetRow row)
     {

@@ -350,7 +350,7 @@ public static partial class SurveyText
     [GeneratedRegex(@"[、，,：:；;。.\*＊\?？!！""“”'‘’/\\|\-—_#№]")]
     private static partial Regex Punctuation();
 
-    [GeneratedRegex(@"\s*[•・‧∙⋅．\u00B7]\s*")]
+    [GeneratedRegex(@"\s*[•・‧∙⋅．.\u00B7]\s*")]
     private static partial Regex Dots();
 
     [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs}) | (?=\p{IsCJKUnifiedIdeographs})")]

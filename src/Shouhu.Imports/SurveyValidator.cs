@@ -9,7 +9,8 @@ namespace Shouhu.Imports;
 /// <param name="AsOf">统计截止日: ages, "under 16" and every "not after today" of the register are taken on this day.</param>
 /// <param name="Villages">Resolves 现居住地 and 户籍所在地 inside the importer's jurisdiction.</param>
 /// <param name="Settings">The city's register rules; <see cref="RegisterSettings.Default"/> when null.</param>
-public sealed record SurveyOptions(DateOnly AsOf, IVillageResolver Villages, RegisterSettings? Settings = null);
+/// <param name="SkipExamples">Skip the template's example rows (序号 <see cref="SurveyTemplate.ExampleMark"/>); true unless a test reads them.</param>
+public sealed record SurveyOptions(DateOnly AsOf, IVillageResolver Villages, RegisterSettings? Settings = null, bool SkipExamples = true);
 
 /// <summary>A 家庭成员 row as read, before it joins its child: its row, the input it became, its birth date, its own problems and where each input field came from.</summary>
 internal sealed record FamilyMember(SheetRow Row, GuardianInput Input, DateOnly? BirthDate, List<ImportProblem> Problems, Dictionary<string, SurveyField> Fields, HashSet<string> Normalised);
@@ -65,6 +66,9 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
         [SurveyField.HouseholdKind] = SurveyField.Category,
         [SurveyField.Ethnicity] = SurveyField.Name,
     };
+
+    private static readonly string[] IdKeys = ["citizenIdNumber"];
+    private static readonly string[] IdAndBirthKeys = ["citizenIdNumber", "birthDate"];
 
     private SheetRow _row = null!;
     private List<ImportProblem> _problems = null!;
@@ -144,7 +148,8 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
         var ethnicity = SurveyText.Ethnicity(Text(SurveyField.Ethnicity), out var ethnicError);
         Check(SurveyField.Ethnicity, ethnicError, "ethnicityCode");
         var id = SurveyText.IdNumber(Cell(SurveyField.CitizenIdNumber), out var idError);
-        Check(SurveyField.CitizenIdNumber, idError, "citizenIdNumber");
+        // A refused ID number leaves the row without one: the register's "birth date required without one" would repeat it.
+        Check(SurveyField.CitizenIdNumber, idError, Text(SurveyField.BirthDate) is null ? IdAndBirthKeys : IdKeys);
         var birth = BirthDate(id);
 
         var residence = Village(SurveyField.Residence, "residenceRegionCode", household: false);

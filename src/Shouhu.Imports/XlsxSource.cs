@@ -44,7 +44,7 @@ public sealed class XlsxSource : ISurveySource
         {
             doc = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or System.Xml.XmlException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new SurveyFileException("Excel 文件已损坏，无法打开：请在 Excel 中打开并重新保存后上传");
         }
