@@ -21,7 +21,13 @@ public sealed class ColumnMap
         HeaderLastRow = headerLastRow;
         Columns = columns;
         Unmatched = unmatched;
+        foreach (var c in columns)
+        {
+            _byField.TryAdd(c.Field, c);
+        }
     }
+
+    private readonly Dictionary<SurveyField, MappedColumn> _byField = [];
 
     /// <summary>The sheet's name.</summary>
     public string Sheet { get; }
@@ -39,7 +45,7 @@ public sealed class ColumnMap
     public IReadOnlyList<UnmatchedColumn> Unmatched { get; }
 
     /// <summary>The column of a field, or null when the sheet has none.</summary>
-    public MappedColumn? Of(SurveyField field) => Columns.FirstOrDefault(c => c.Field == field);
+    public MappedColumn? Of(SurveyField field) => _byField.GetValueOrDefault(field);
 
     /// <summary>True when the sheet has a column for the field.</summary>
     public bool Has(SurveyField field) => Of(field) is not null;

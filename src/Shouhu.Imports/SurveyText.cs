@@ -33,6 +33,11 @@ public static partial class SurveyText
             return string.Empty;
         }
 
+        if (IsClean(text))
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var ch in text)
@@ -59,6 +64,28 @@ public static partial class SurveyText
         }
 
         return sb.ToString();
+    }
+
+    // Most cells need nothing: no space at either end, no run of spaces, no full-width ASCII, no other kind of space.
+    private static bool IsClean(string text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c is >= '\uFF01' and <= '\uFF5E' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF' || (char.IsWhiteSpace(c) && (c != ' ' || previousSpace)))
+            {
+                return false;
+            }
+
+            previousSpace = c == ' ';
+        }
+
+        return true;
     }
 
     /// <summary><see cref="Clean"/> without any space left (ID numbers, phones, codes, dates).</summary>

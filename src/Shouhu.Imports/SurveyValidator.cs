@@ -31,6 +31,21 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
         (SurveyField.MaternalGrandmotherName, SurveyField.MaternalGrandmotherBirthDate, GuardianRelation.MaternalGrandmother),
     ];
 
+    // Where each field of a 家庭成员 row's input came from.
+    private static readonly Dictionary<string, SurveyField> MemberFields = new(StringComparer.Ordinal)
+    {
+        ["name"] = SurveyField.MemberName,
+        ["relation"] = SurveyField.MemberRelation,
+        ["citizenIdNumber"] = SurveyField.MemberIdNumber,
+        ["status"] = SurveyField.MemberStatus,
+        ["isGuardian"] = SurveyField.MemberIsGuardian,
+        ["isWorkingAway"] = SurveyField.MemberAway,
+        ["workPlace"] = SurveyField.MemberWorkPlace,
+        ["phone"] = SurveyField.MemberPhone,
+        ["awaySince"] = SurveyField.MemberAwaySince,
+        ["workRegionCode"] = SurveyField.MemberWorkRegion,
+    };
+
     private static readonly Dictionary<string, SurveyField> ChildKeys = new(StringComparer.Ordinal)
     {
         ["name"] = SurveyField.Name,
@@ -70,6 +85,7 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
     private static readonly string[] IdKeys = ["citizenIdNumber"];
     private static readonly string[] IdAndBirthKeys = ["citizenIdNumber", "birthDate"];
 
+    private readonly Dictionary<int, string?> _texts = [];
     private SheetRow _row = null!;
     private List<ImportProblem> _problems = null!;
     private HashSet<string> _normalised = null!;
@@ -107,19 +123,6 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
             AwaySince: Date(Cell(SurveyField.MemberAwaySince), SurveyField.MemberAwaySince, Problem)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             WorkRegionCode: SurveyText.Compact(Text(SurveyField.MemberWorkRegion)) is { Length: > 0 } w ? w : null);
         var birth = Date(Cell(SurveyField.MemberBirthDate), SurveyField.MemberBirthDate, Problem);
-        var fields = new Dictionary<string, SurveyField>(StringComparer.Ordinal)
-        {
-            ["name"] = SurveyField.MemberName,
-            ["relation"] = SurveyField.MemberRelation,
-            ["citizenIdNumber"] = SurveyField.MemberIdNumber,
-            ["status"] = SurveyField.MemberStatus,
-            ["isGuardian"] = SurveyField.MemberIsGuardian,
-            ["isWorkingAway"] = SurveyField.MemberAway,
-            ["workPlace"] = SurveyField.MemberWorkPlace,
-            ["phone"] = SurveyField.MemberPhone,
-            ["awaySince"] = SurveyField.MemberAwaySince,
-            ["workRegionCode"] = SurveyField.MemberWorkRegion,
-        };
         var normalised = new HashSet<string>(StringComparer.Ordinal);
         if (relation is null && Text(SurveyField.MemberRelation) is not null)
         {
@@ -131,13 +134,14 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
             normalised.Add("citizenIdNumber");
         }
 
-        return new FamilyMember(row, input, birth, problems, fields, normalised);
+        return new FamilyMember(row, input, birth, problems, MemberFields, normalised);
     }
 
     /// <summary>Validates one child row with its family members.</summary>
     public SurveyRow Validate(SheetRow row, IReadOnlyList<FamilyMember> members, IEnumerable<ImportProblem> sheetProblems)
     {
         _row = row;
+        _texts.Clear();
         _problems = [.. sheetProblems];
         _normalised = [];
         _guardianSources = [];
@@ -443,7 +447,22 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
 
     private CellValue? Cell(SurveyField field) => map.Of(field) is { } c ? _row[c.Index] : null;
 
-    private string? Text(SurveyField field) => SurveyText.IsEmpty(Cell(field)?.Text) ? null : SurveyText.Clean(Cell(field)?.Text);
+    // Each cell's cleaned text once per row: a row asks for its fields many times.
+    private string? Text(SurveyField field)
+    {
+        if (map.Of(field) is not { } c || _row[c.Index] is not { } cell)
+        {
+            return null;
+        }
+
+        if (!_texts.TryGetValue(c.Index, out var text))
+        {
+            var clean = SurveyText.Clean(cell.Text);
+            _texts[c.Index] = text = clean.Length == 0 || SurveyText.EmptyMarkers.Contains(clean) ? null : clean;
+        }
+
+        return text;
+    }
 
     private void Problem(SurveyField field, string message) => _problems.Add(At(map, _row, field, message));
 

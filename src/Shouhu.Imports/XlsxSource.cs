@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Packaging;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using System.Xml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Shouhu.Imports;
@@ -121,8 +122,7 @@ public sealed class XlsxSource : ISurveySource
         {
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
             {
-                var item = (SharedStringItem)reader.LoadCurrentElement()!;
-                var text = ItemText(item);
+                var text = StringItemText(reader);
                 chars += text.Length;
                 if (chars * 2 > _limits.MaxUncompressedBytes)
                 {
@@ -132,6 +132,36 @@ public sealed class XlsxSource : ISurveySource
                 _sharedStrings.Add(text);
             }
         }
+    }
+
+    // The text of the string item the reader is on: its t and its runs' t, not the phonetic guide (rPh).
+    private static string StringItemText(OpenXmlReader reader)
+    {
+        string? single = null;
+        System.Text.StringBuilder? runs = null;
+        var phonetic = 0;
+        while (reader.Read() && !(reader.ElementType == typeof(SharedStringItem) && reader.IsEndElement))
+        {
+            if (reader.ElementType == typeof(PhoneticRun))
+            {
+                phonetic += reader.IsStartElement ? 1 : -1;
+            }
+            else if (reader.ElementType == typeof(Text) && reader.IsStartElement && phonetic == 0)
+            {
+                var t = reader.GetText();
+                if (single is null && runs is null)
+                {
+                    single = t;
+                }
+                else
+                {
+                    runs ??= new System.Text.StringBuilder(single);
+                    runs.Append(t);
+                }
+            }
+        }
+
+        return runs?.ToString() ?? single ?? string.Empty;
     }
 
     // The text of a string item: its t, or its runs' t — never the phonetic guide (rPh) that Japanese and some Chinese
@@ -144,43 +174,58 @@ public sealed class XlsxSource : ISurveySource
     /// <inheritdoc/>
     public IReadOnlyList<MergedRange> MergedRanges(string sheet)
     {
-        var ranges = new List<MergedRange>();
-        using var reader = OpenXmlReader.Create(Part(sheet));
-        while (reader.Read())
+        if (_merges.TryGetValue(sheet, out var cached))
         {
-            if (reader.ElementType == typeof(SheetData) && reader.IsStartElement)
-            {
-                reader.Skip();
-            }
-
-            if (reader.ElementType == typeof(MergeCell) && reader.IsStartElement)
-            {
-                var reference = ((MergeCell)reader.LoadCurrentElement()!).Reference?.Value?.Split(':');
-                if (reference is [var from, var to] && Columns.TryParse(from, out var c1, out var r1) && Columns.TryParse(to, out var c2, out var r2))
-                {
-                    ranges.Add(new(r1, c1, r2, c2));
-                }
-            }
+            return cached;
         }
 
-        return ranges;
-    }
-
-    /// <inheritdoc/>
-    public IEnumerable<SheetRow> Rows(string sheet)
-    {
-        using var reader = OpenXmlReader.Create(Part(sheet));
-        var next = 1;
-        var cells = new List<CellValue?>();
+        // The merged ranges follow the sheet's data: one pass that skips the rows.
+        var ranges = new List<MergedRange>();
+        using var stream = Part(sheet).GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, XmlSettings);
         while (reader.Read())
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            if (reader.NodeType != XmlNodeType.Element)
             {
                 continue;
             }
 
-            var row = (Row)reader.LoadCurrentElement()!;
-            var number = row.RowIndex?.Value is { } r ? (int)r : next;
+            if (reader.LocalName == "sheetData")
+            {
+                reader.Skip();
+            }
+            else if (reader.LocalName == "mergeCell" && reader.GetAttribute("ref")?.Split(':') is [var from, var to]
+                && Columns.TryParse(from, out var c1, out var r1) && Columns.TryParse(to, out var c2, out var r2))
+            {
+                ranges.Add(new(r1, c1, r2, c2));
+            }
+        }
+
+        _merges[sheet] = ranges;
+        return ranges;
+    }
+
+    private static readonly XmlReaderSettings XmlSettings = new() { IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+    private readonly Dictionary<string, List<MergedRange>> _merges = new(StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public IEnumerable<SheetRow> Rows(string sheet)
+    {
+        // The sheet's XML read with System.Xml's XmlReader over the part's stream: OpenXmlReader took 17 s for the rows of
+        // the 100,000-child benchmark, XmlReader a fraction of it (docs/performance.md "Survey reading"); one row in memory.
+        using var stream = Part(sheet).GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, XmlSettings);
+        var next = 1;
+        var cells = new List<CellValue?>();
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
+            {
+                continue;
+            }
+
+            var number = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : next;
+            var hidden = reader.GetAttribute("hidden") is "1" or "true";
             if (number > _limits.MaxRows)
             {
                 throw new SurveyFileException($"工作表“{sheet}”超过 {_limits.MaxRows:N0} 行");
@@ -189,72 +234,117 @@ public sealed class XlsxSource : ISurveySource
             next = number + 1;
             cells.Clear();
             var column = 0;
-            foreach (var cell in row.Elements<Cell>())
+            if (!reader.IsEmptyElement)
             {
-                if (Columns.TryParse(cell.CellReference?.Value, out var c, out _) && c >= 0)
+                var depth = reader.Depth;
+                while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
                 {
-                    column = c;
-                }
+                    if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "c")
+                    {
+                        continue;
+                    }
 
-                if (column >= Columns.Max)
-                {
-                    break;
-                }
+                    if (Columns.TryParse(reader.GetAttribute("r"), out var c, out _) && c >= 0)
+                    {
+                        column = c;
+                    }
 
-                while (cells.Count < column)
-                {
-                    cells.Add(null);
-                }
+                    var type = reader.GetAttribute("t");
+                    _ = int.TryParse(reader.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var style);
+                    var (raw, inline) = CellContent(reader);
+                    if (column >= Columns.Max)
+                    {
+                        continue;
+                    }
 
-                cells.Add(Value(cell));
-                column++;
+                    while (cells.Count < column)
+                    {
+                        cells.Add(null);
+                    }
+
+                    cells.Add(inline is not null ? CellValue.OfText(inline) : Value(raw, type, style));
+                    column++;
+                }
             }
 
-            yield return new SheetRow(number, row.Hidden?.Value ?? false, cells.ToArray());
+            yield return new SheetRow(number, hidden, cells.ToArray());
         }
     }
 
-    private CellValue? Value(Cell cell)
+    // The reader is on a <c> element: its <v> text, or its inline string's text (t, or the runs' t, never rPh).
+    private static (string? Raw, string? Inline) CellContent(XmlReader reader)
     {
-        var raw = cell.CellValue?.Text;
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString)
+        if (reader.IsEmptyElement)
         {
-            return cell.InlineString is { } inline ? CellValue.OfText(ItemText(inline)) : null;
+            return (null, null);
         }
 
+        string? raw = null;
+        System.Text.StringBuilder? inline = null;
+        var depth = reader.Depth;
+        var phonetic = false;
+        while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                switch (reader.LocalName)
+                {
+                    case "v":
+                        raw = reader.ReadElementContentAsString();
+                        if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
+                        {
+                            return (raw, inline?.ToString());
+                        }
+
+                        break;
+                    case "is":
+                        inline ??= new System.Text.StringBuilder();
+                        break;
+                    case "rPh":
+                        phonetic = !reader.IsEmptyElement;
+                        break;
+                    case "t" when inline is not null && !phonetic:
+                        inline.Append(reader.ReadElementContentAsString());
+                        if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
+                        {
+                            return (raw, inline.ToString());
+                        }
+
+                        break;
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "rPh")
+            {
+                phonetic = false;
+            }
+        }
+
+        return (raw, inline?.ToString());
+    }
+
+    private CellValue? Value(string? raw, string? type, int style)
+    {
         if (raw is null)
         {
             return null;
         }
 
-        if (type == CellValues.SharedString)
+        switch (type)
         {
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _sharedStrings.Count
-                ? CellValue.OfText(_sharedStrings[i])
-                : throw new SurveyFileException("Excel 文件已损坏：共享字符串不存在");
-        }
-
-        if (type == CellValues.String)
-        {
-            return CellValue.OfText(raw);
-        }
-
-        if (type == CellValues.Boolean)
-        {
-            return new CellValue(CellKind.Boolean, raw == "1" ? "TRUE" : "FALSE");
-        }
-
-        if (type == CellValues.Error)
-        {
-            return new CellValue(CellKind.Error, raw);
-        }
-
-        if (type == CellValues.Date)
-        {
-            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt)
-                ? CellValue.OfDate(DateOnly.FromDateTime(dt), ExcelDates.ToSerial(DateOnly.FromDateTime(dt)))
-                : CellValue.OfText(raw);
+            case "s":
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _sharedStrings.Count
+                    ? CellValue.OfText(_sharedStrings[i])
+                    : throw new SurveyFileException("Excel 文件已损坏：共享字符串不存在");
+            case "str" or "inlineStr":
+                return CellValue.OfText(raw);
+            case "b":
+                return new CellValue(CellKind.Boolean, raw == "1" ? "TRUE" : "FALSE");
+            case "e":
+                return new CellValue(CellKind.Error, raw);
+            case "d":
+                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt)
+                    ? CellValue.OfDate(DateOnly.FromDateTime(dt), ExcelDates.ToSerial(DateOnly.FromDateTime(dt)))
+                    : CellValue.OfText(raw);
         }
 
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
@@ -262,7 +352,6 @@ public sealed class XlsxSource : ISurveySource
             return CellValue.OfText(raw);
         }
 
-        var style = (int)(cell.StyleIndex?.Value ?? 0);
         if (style < _dateStyles.Count && _dateStyles[style] && ExcelDates.FromSerial(number, Date1904) is { } date)
         {
             return CellValue.OfDate(date, number);
