@@ -14,6 +14,18 @@ using Npgsql;
 
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "");
+if (options.GetValueOrDefault("mode") == "survey-generate")
+{
+    SurveyReadBench.Generate(options);
+    return;
+}
+
+if (options.GetValueOrDefault("mode") == "survey-read")
+{
+    SurveyReadBench.Read(options);
+    return;
+}
+
 if (options.GetValueOrDefault("mode") == "casework")
 {
     await CaseworkBench.RunAsync(options);

@@ -171,6 +171,7 @@ public static class RouteMatrix
             new($"DELETE {children}/guardians/{{guardianId:guid}}", "/api/v1/children/{child}/guardians/{guardian}", RegistryWrite, Kind.Step, RegistryWrite, FreshGuardian: true),
             new("POST /api/v1/imports/", "/api/v1/imports", RegistryWrite, Kind.Create),
             new("GET /api/v1/imports/{id:guid}", "/api/v1/imports/{import}", RegistryWrite, Kind.Record, RegistryWrite),
+            new("GET /api/v1/imports/template", "/api/v1/imports/template", RegistryWrite, Kind.Global),
             new("POST /api/v1/imports/{id:guid}/commit", "/api/v1/imports/{import}/commit", RegistryWrite, Kind.Step, RegistryWrite),
             new("GET /api/v1/prevention-activities/", "/api/v1/prevention-activities", RegistryWrite, Kind.List),
             new("POST /api/v1/prevention-activities/", "/api/v1/prevention-activities", RegistryWrite, Kind.Create),

@@ -18,7 +18,16 @@ public static class ImportsApi
             .WithSummary("上传摸底排查表（multipart：file，可选 asOf 统计截止日 YYYY-MM-DD）→ 立即开始核查（不写入名册）");
         g.MapGet("/{id:guid}", GetAsync).WithSummary("导入进度与核查结果：各行问题（每页200条）及按类型的合计");
         g.MapPost("/{id:guid}/commit", CommitAsync).WithSummary("确认导入核查通过的行（skipInvalid: true 跳过未通过的行）→ 后台分批写入");
+        g.MapGet("/template", Template).WithSummary("下载摸底排查导入模板（.xlsx：儿童、家庭成员、填表说明）")
+            .Produces<Stream>(StatusCodes.Status200OK, XlsxContentType);
     }
+
+    /// <summary>The template's content type (.xlsx).</summary>
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>200 with the template as 摸底排查导入模板.xlsx; 403 for a role that may not register children.</summary>
+    public static FileContentHttpResult Template(DownloadTemplate template) =>
+        TypedResults.File(template.Run(), XlsxContentType, "摸底排查导入模板.xlsx");
 
     /// <summary>Uploads a survey and starts its dry run.</summary>
     public static async Task<Results<Created<ImportAccepted>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> UploadAsync(

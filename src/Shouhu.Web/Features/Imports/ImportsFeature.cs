@@ -21,6 +21,7 @@ public static class ImportsFeature
         services.AddScoped<ConfirmImport>();
         services.AddScoped<CommitImport>();
         services.AddScoped<ImportStatusQuery>();
+        services.AddSingleton<DownloadTemplate>();
         return builder;
     }
 

@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.IO.Packaging;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using System.Xml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Shouhu.Imports;
+
+/// <summary>
+/// An xlsx upload read with DocumentFormat.OpenXml's <see cref="OpenXmlReader"/> (SAX: one row in memory at a time, so
+/// 100,000 rows read in bounded memory): shared strings resolved, a formula's cached value used, a number whose style
+/// shows a date read as that date (<see cref="ExcelDates"/>, both date systems), hidden sheets skipped and named in
+/// <see cref="Notices"/>, hidden rows read and marked, merged ranges told.
+/// </summary>
+public sealed class XlsxSource : ISurveySource
+{
+    private readonly SpreadsheetDocument _doc;
+    private readonly ImportLimits _limits;
+    private readonly Dictionary<string, string> _sheetParts = new(StringComparer.Ordinal);
+    private readonly List<string> _sharedStrings = [];
+    private readonly List<bool> _dateStyles = [];
+
+    private XlsxSource(SpreadsheetDocument doc, ImportLimits limits)
+    {
+        _doc = doc;
+        _limits = limits;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Sheets { get; private set; } = [];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ImportNotice> Notices { get; private set; } = [];
+
+    /// <inheritdoc/>
+    public bool Date1904 { get; private set; }
+
+    /// <summary>Opens a workbook already checked by <see cref="SurveyFile.Check"/>.</summary>
+    /// <exception cref="SurveyFileException">When the package is corrupt or has no workbook.</exception>
+    public static XlsxSource Open(byte[] content, ImportLimits limits)
+    {
+        SpreadsheetDocument doc;
+        try
+        {
+            doc = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new SurveyFileException("Excel 文件已损坏，无法打开：请在 Excel 中打开并重新保存后上传");
+        }
+
+        var source = new XlsxSource(doc, limits);
+        try
+        {
+            source.Load();
+        }
+        catch (Exception e) when (e is not SurveyFileException)
+        {
+            doc.Dispose();
+            throw new SurveyFileException("Excel 文件已损坏，无法读取：请在 Excel 中打开并重新保存后上传");
+        }
+
+        return source;
+    }
+
+    private void Load()
+    {
+        var wb = _doc.WorkbookPart ?? throw new SurveyFileException("Excel 文件中没有工作簿");
+        Date1904 = wb.Workbook.WorkbookProperties?.Date1904?.Value ?? false;
+        var visible = new List<string>();
+        var notices = new List<ImportNotice>();
+        foreach (var sheet in wb.Workbook.Sheets?.Elements<Sheet>() ?? [])
+        {
+            var name = sheet.Name?.Value ?? string.Empty;
+            if (sheet.State?.Value is { } state && state != SheetStateValues.Visible)
+            {
+                notices.Add(new(name, $"工作表“{name}”是隐藏的，未读取；如需导入请取消隐藏后重新上传"));
+                continue;
+            }
+
+            if (sheet.Id?.Value is { } id && wb.GetPartById(id) is WorksheetPart)
+            {
+                _sheetParts[name] = id;
+                visible.Add(name);
+            }
+        }
+
+        Sheets = visible;
+        Notices = notices;
+        LoadStyles(wb.WorkbookStylesPart);
+        LoadSharedStrings(wb.SharedStringTablePart);
+    }
+
+    private void LoadStyles(WorkbookStylesPart? part)
+    {
+        if (part?.Stylesheet is not { } styles)
+        {
+            return;
+        }
+
+        var custom = styles.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId is not null)
+            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode?.Value) ?? [];
+        foreach (var xf in styles.CellFormats?.Elements<CellFormat>() ?? [])
+        {
+            var id = xf.NumberFormatId?.Value ?? 0;
+            _dateStyles.Add(ExcelDates.IsDateFormat(id, custom.GetValueOrDefault(id)));
+        }
+    }
+
+    private void LoadSharedStrings(SharedStringTablePart? part)
+    {
+        if (part is null)
+        {
+            return;
+        }
+
+        long chars = 0;
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            {
+                var text = StringItemText(reader);
+                chars += text.Length;
+                if (chars * 2 > _limits.MaxUncompressedBytes)
+                {
+                    throw new SurveyFileException("文件中的文字过多，疑似压缩炸弹，已拒绝");
+                }
+
+                _sharedStrings.Add(text);
+            }
+        }
+    }
+
+    // The text of the string item the reader is on: its t and its runs' t, not the phonetic guide (rPh).
+    private static string StringItemText(OpenXmlReader reader)
+    {
+        string? single = null;
+        System.Text.StringBuilder? runs = null;
+        var phonetic = 0;
+        while (reader.Read() && !(reader.ElementType == typeof(SharedStringItem) && reader.IsEndElement))
+        {
+            if (reader.ElementType == typeof(PhoneticRun))
+            {
+                phonetic += reader.IsStartElement ? 1 : -1;
+            }
+            else if (reader.ElementType == typeof(Text) && reader.IsStartElement && phonetic == 0)
+            {
+                var t = reader.GetText();
+                if (single is null && runs is null)
+                {
+                    single = t;
+                }
+                else
+                {
+                    runs ??= new System.Text.StringBuilder(single);
+                    runs.Append(t);
+                }
+            }
+        }
+
+        return runs?.ToString() ?? single ?? string.Empty;
+    }
+
+    // The text of a string item: its t, or its runs' t — never the phonetic guide (rPh) that Japanese and some Chinese
+    // workbooks carry, which InnerText would add.
+    private static string ItemText(OpenXmlElement item) =>
+        item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text));
+
+    private WorksheetPart Part(string sheet) => (WorksheetPart)_doc.WorkbookPart!.GetPartById(_sheetParts[sheet]);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MergedRange> MergedRanges(string sheet)
+    {
+        if (_merges.TryGetValue(sheet, out var cached))
+        {
+            return cached;
+        }
+
+        // The merged ranges follow the sheet's data: one pass that skips the rows.
+        var ranges = new List<MergedRange>();
+        using var stream = Part(sheet).GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, XmlSettings);
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (reader.LocalName == "sheetData")
+            {
+                reader.Skip();
+            }
+            else if (reader.LocalName == "mergeCell" && reader.GetAttribute("ref")?.Split(':') is [var from, var to]
+                && Columns.TryParse(from, out var c1, out var r1) && Columns.TryParse(to, out var c2, out var r2))
+            {
+                ranges.Add(new(r1, c1, r2, c2));
+            }
+        }
+
+        _merges[sheet] = ranges;
+        return ranges;
+    }
+
+    private static readonly XmlReaderSettings XmlSettings = new() { IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+    private readonly Dictionary<string, List<MergedRange>> _merges = new(StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public IEnumerable<SheetRow> Rows(string sheet)
+    {
+        // The sheet's XML read with System.Xml's XmlReader over the part's stream: OpenXmlReader took 17 s for the rows of
+        // the 100,000-child benchmark, XmlReader a fraction of it (docs/performance.md "Survey reading"); one row in memory.
+        using var stream = Part(sheet).GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, XmlSettings);
+        var next = 1;
+        var cells = new List<CellValue?>();
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
+            {
+                continue;
+            }
+
+            var number = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : next;
+            var hidden = reader.GetAttribute("hidden") is "1" or "true";
+            if (number > _limits.MaxRows)
+            {
+                throw new SurveyFileException($"工作表“{sheet}”超过 {_limits.MaxRows:N0} 行");
+            }
+
+            next = number + 1;
+            cells.Clear();
+            var column = 0;
+            if (!reader.IsEmptyElement)
+            {
+                var depth = reader.Depth;
+                while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+                {
+                    if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "c")
+                    {
+                        continue;
+                    }
+
+                    if (Columns.TryParse(reader.GetAttribute("r"), out var c, out _) && c >= 0)
+                    {
+                        column = c;
+                    }
+
+                    var type = reader.GetAttribute("t");
+                    _ = int.TryParse(reader.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var style);
+                    var (raw, inline) = CellContent(reader);
+                    if (column >= Columns.Max)
+                    {
+                        continue;
+                    }
+
+                    while (cells.Count < column)
+                    {
+                        cells.Add(null);
+                    }
+
+                    cells.Add(inline is not null ? CellValue.OfText(inline) : Value(raw, type, style));
+                    column++;
+                }
+            }
+
+            yield return new SheetRow(number, hidden, cells.ToArray());
+        }
+    }
+
+    // The reader is on a <c> element: its <v> text, or its inline string's text (t, or the runs' t, never rPh).
+    private static (string? Raw, string? Inline) CellContent(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return (null, null);
+        }
+
+        string? raw = null;
+        System.Text.StringBuilder? inline = null;
+        var depth = reader.Depth;
+        var phonetic = false;
+        while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                switch (reader.LocalName)
+                {
+                    case "v":
+                        raw = reader.ReadElementContentAsString();
+                        if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
+                        {
+                            return (raw, inline?.ToString());
+                        }
+
+                        break;
+                    case "is":
+                        inline ??= new System.Text.StringBuilder();
+                        break;
+                    case "rPh":
+                        phonetic = !reader.IsEmptyElement;
+                        break;
+                    case "t" when inline is not null && !phonetic:
+                        inline.Append(reader.ReadElementContentAsString());
+                        if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
+                        {
+                            return (raw, inline.ToString());
+                        }
+
+                        break;
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "rPh")
+            {
+                phonetic = false;
+            }
+        }
+
+        return (raw, inline?.ToString());
+    }
+
+    private CellValue? Value(string? raw, string? type, int style)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+
+        switch (type)
+        {
+            case "s":
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _sharedStrings.Count
+                    ? CellValue.OfText(_sharedStrings[i])
+                    : throw new SurveyFileException("Excel 文件已损坏：共享字符串不存在");
+            case "str" or "inlineStr":
+                return CellValue.OfText(raw);
+            case "b":
+                return new CellValue(CellKind.Boolean, raw == "1" ? "TRUE" : "FALSE");
+            case "e":
+                return new CellValue(CellKind.Error, raw);
+            case "d":
+                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt)
+                    ? CellValue.OfDate(DateOnly.FromDateTime(dt), ExcelDates.ToSerial(DateOnly.FromDateTime(dt)))
+                    : CellValue.OfText(raw);
+        }
+
+        if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return CellValue.OfText(raw);
+        }
+
+        if (style < _dateStyles.Count && _dateStyles[style] && ExcelDates.FromSerial(number, Date1904) is { } date)
+        {
+            return CellValue.OfDate(date, number);
+        }
+
+        return CellValue.OfNumber(number);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _doc.Dispose();
+}

@@ -1,0 +1,98 @@
+using Shouhu.Imports;
+using Shouhu.TestData;
+using Xunit;
+
+namespace Shouhu.UnitTests.Imports;
+
+/// <summary>What the xlsx reader makes of cells as Excel stores them (issue #12 item 1).</summary>
+public class XlsxReadingTests
+{
+    private static List<SheetRow> Rows(byte[] xlsx, out ISurveySource source)
+    {
+        source = SurveySources.Open(xlsx, null, out var refusal) ?? throw new InvalidOperationException(refusal);
+        return source.Rows(source.Sheets[0]).ToList();
+    }
+
+    [Fact]
+    public void Cells_SharedStringsNumbersBooleansAndFormulas_AreReadAsStored()
+    {
+        var xlsx = new XlsxBuilder().Sheet("儿童", [SheetRowSpec.Of("张三", 13800000000L, true, new Formula("A1&\"\"", "张三丰"), new Formula("1+1", 2), null, "末列")]).Build();
+        var row = Rows(xlsx, out var source)[0];
+        using (source)
+        {
+            Assert.Equal(CellValue.OfText("张三"), row[0]);
+            Assert.Equal(CellKind.Number, row[1]!.Value.Kind);
+            Assert.Equal("13800000000", row[1]!.Value.Text);
+            Assert.Equal(new CellValue(CellKind.Boolean, "TRUE"), row[2]);
+            Assert.Equal("张三丰", row[3]!.Value.Text); // the formula's cached value, not its expression
+            Assert.Equal(2d, row[4]!.Value.Number);
+            Assert.Null(row[5]);
+            Assert.Equal("末列", row[6]!.Value.Text);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Cells_DateFormattedNumbers_AreDatesInEitherSystem(bool date1904)
+    {
+        var day = new DateOnly(2014, 2, 28);
+        var xlsx = new XlsxBuilder { Date1904 = date1904 }.Sheet("儿童", [SheetRowSpec.Of(day, new CustomDate(day), date1904 ? new DateOnly(1904, 1, 1) : new DateOnly(1900, 1, 1), new Number(41698))]).Build();
+        var row = Rows(xlsx, out var source)[0];
+        using (source)
+        {
+            Assert.Equal(date1904, source.Date1904);
+            Assert.Equal(day, row[0]!.Value.Date);
+            Assert.Equal(CellKind.Date, row[1]!.Value.Kind);
+            Assert.Equal(day, row[1]!.Value.Date);
+            Assert.Equal(date1904 ? new DateOnly(1904, 1, 1) : new DateOnly(1900, 1, 1), row[2]!.Value.Date);
+            Assert.Equal(CellKind.Number, row[3]!.Value.Kind); // formatted as text (@): still a number, not a date
+        }
+    }
+
+    [Fact]
+    public void Sheets_Hidden_AreSkippedAndSaidSo()
+    {
+        var xlsx = new XlsxBuilder()
+            .Sheet("旧数据", [SheetRowSpec.Of("姓名")], hidden: true)
+            .Sheet("儿童", [SheetRowSpec.Of("姓名")])
+            .Build();
+        using var source = SurveySources.Open(xlsx, null, out _)!;
+        Assert.Equal(["儿童"], source.Sheets);
+        var notice = Assert.Single(source.Notices);
+        Assert.Equal("工作表“旧数据”是隐藏的，未读取；如需导入请取消隐藏后重新上传", notice.Message);
+    }
+
+    [Fact]
+    public void Rows_Hidden_AreReadAndMarked()
+    {
+        var xlsx = new XlsxBuilder().Sheet("儿童", [SheetRowSpec.Of("姓名"), SheetRowSpec.HiddenOf("张三"), SheetRowSpec.Of("李四")]).Build();
+        var rows = Rows(xlsx, out var source);
+        using (source)
+        {
+            Assert.Equal([false, true, false], rows.Select(r => r.Hidden));
+            Assert.Equal("张三", rows[1][0]!.Value.Text);
+        }
+    }
+
+    [Fact]
+    public void MergedRanges_AreTold()
+    {
+        var xlsx = new XlsxBuilder().Sheet("儿童", [SheetRowSpec.Of("父亲", null, null)], ["A1:C1", "B3:B5"]).Build();
+        using var source = SurveySources.Open(xlsx, null, out _)!;
+        Assert.Equal([new MergedRange(1, 0, 1, 2), new MergedRange(3, 1, 5, 1)], source.MergedRanges("儿童"));
+        Assert.Equal("B3:B5", source.MergedRanges("儿童")[1].ToString());
+    }
+
+    [Fact]
+    public void Rows_OfALargeSheet_AreStreamed()
+    {
+        // 100,000 rows are read one by one: the reader yields the first before it has read the last.
+        var xlsx = new XlsxBuilder().Sheet("儿童", Enumerable.Range(0, 100_000).Select(i => SheetRowSpec.Of("张三", i))).Build();
+        using var source = SurveySources.Open(xlsx, null, out _)!;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var first = source.Rows("儿童").First();
+        Assert.Equal(1, first.Number);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 50 << 20);
+    }
+}
