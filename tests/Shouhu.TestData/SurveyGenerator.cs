@@ -66,6 +66,7 @@ public static class SurveyGenerator
         var familyFields = SurveyFields.Of(SurveyFields.FamilySheet);
         string H(SurveyField f) => SurveyFields.Info(f).Header;
         var faultRows = new Dictionary<int, string>();
+        var usedIds = new HashSet<string>(StringComparer.Ordinal);
         var step = faults == 0 ? int.MaxValue : Math.Max(1, children / faults);
         for (var i = 0; i < faults; i++)
         {
@@ -79,7 +80,7 @@ public static class SurveyGenerator
             var kind = faultRows.GetValueOrDefault(r);
             var withId = kind is null ? r % 10 != 0 : kind is not ("birth-month-only" or "birth-in-future");
 
-            var v = ValidChild(r, asOf, random, withId);
+            var v = ValidChild(r, asOf, random, withId, usedIds);
             void Plant(SurveyField field, object? value, string? sheet = null, int? row = null, string? column = null)
             {
                 if (sheet is null)
@@ -159,7 +160,12 @@ public static class SurveyGenerator
     }
 
     /// <summary>A valid child row (field → cell value) on <paramref name="asOf"/>: a left-behind child with both parents away, or, without an ID number, a child claiming nothing.</summary>
-    public static Dictionary<SurveyField, object?> ValidChild(int row, DateOnly asOf, Random random, bool withId = true)
+    /// <param name="row">The row's number.</param>
+    /// <param name="asOf">统计截止日.</param>
+    /// <param name="random">The generator's random source.</param>
+    /// <param name="withId">Whether the child has an ID number.</param>
+    /// <param name="usedIds">The children's ID numbers given so far: a number is never given twice (the birth date moves a day back until it is new).</param>
+    public static Dictionary<SurveyField, object?> ValidChild(int row, DateOnly asOf, Random random, bool withId = true, ISet<string>? usedIds = null)
     {
         var male = random.Next(2) == 0;
         var birth = asOf.AddDays(-random.Next(365 * 1, 365 * 15));
@@ -202,7 +208,15 @@ public static class SurveyGenerator
         var fatherBirth = new DateOnly(1980 + random.Next(10), 1 + random.Next(12), 1 + random.Next(28));
         var motherBirth = new DateOnly(1982 + random.Next(10), 1 + random.Next(12), 1 + random.Next(28));
         var grandBirth = new DateOnly(1950 + random.Next(10), 1 + random.Next(12), 1 + random.Next(28));
-        v[SurveyField.CitizenIdNumber] = Id(County, birth, (row % 900 * 2) + (male ? 1 : 0));
+        var id = Id(County, birth, (row % 900 * 2) + (male ? 1 : 0));
+        while (usedIds is not null && !usedIds.Add(id))
+        {
+            birth = birth.AddDays(-1);
+            v[SurveyField.BirthDate] = birth;
+            id = Id(County, birth, (row % 900 * 2) + (male ? 1 : 0));
+        }
+
+        v[SurveyField.CitizenIdNumber] = id;
         v[SurveyField.HouseholdRegion] = villageText;
         v[SurveyField.HouseholdKind] = "农村";
         v[SurveyField.FatherName] = surname + "大山";

@@ -1652,6 +1652,10 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<Guid>("JobId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("RowNumber")
                         .HasColumnType("integer");
 
@@ -1674,7 +1678,7 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
-                    b.HasKey("JobId", "RowNumber");
+                    b.HasKey("JobId", "Sheet", "RowNumber");
 
                     b.HasIndex("RegionCode");
 

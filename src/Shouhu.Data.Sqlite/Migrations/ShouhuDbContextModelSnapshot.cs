@@ -1619,6 +1619,10 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<Guid>("JobId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RowNumber")
                         .HasColumnType("INTEGER");
 
@@ -1640,7 +1644,7 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("JobId", "RowNumber");
+                    b.HasKey("JobId", "Sheet", "RowNumber");
 
                     b.HasIndex("RegionCode");
 

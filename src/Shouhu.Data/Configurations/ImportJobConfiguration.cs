@@ -24,7 +24,8 @@ internal sealed class ImportJobRowConfiguration : IEntityTypeConfiguration<Impor
 {
     public void Configure(EntityTypeBuilder<ImportJobRow> b)
     {
-        b.HasKey(r => new { r.JobId, r.RowNumber });
+        b.HasKey(r => new { r.JobId, r.Sheet, r.RowNumber });
+        b.Property(r => r.Sheet).HasMaxLength(64);
         b.Property(r => r.RegionCode).HasMaxLength(12).IsUnicode(false);
         b.HasIndex(r => new { r.JobId, r.Status, r.RowNumber });
         b.HasOne<ImportJob>().WithMany().HasForeignKey(r => r.JobId).OnDelete(DeleteBehavior.Cascade);

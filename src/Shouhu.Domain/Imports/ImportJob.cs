@@ -116,6 +116,9 @@ public sealed class ImportJobRow : IJurisdictional
     /// <summary>The import.</summary>
     public Guid JobId { get; set; }
 
+    /// <summary>The sheet the row is on (儿童; 家庭成员 for a family member's problem that belongs to no child row).</summary>
+    public string Sheet { get; set; } = string.Empty;
+
     /// <summary>The row's number as Excel shows it (1-based, header and title rows counted).</summary>
     public int RowNumber { get; set; }
 

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Imports;
+using Shouhu.Imports;
 using Shouhu.IntegrationTests.Children;
 using Shouhu.Web.Features.Imports;
 using static Shouhu.IntegrationTests.Api;
@@ -57,7 +58,7 @@ internal static class Rows
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static SurveyRowRead Child(int row, string name, string id, string village) => new(row, new ChildInput(
+    public static SurveyRowRead Child(int row, string name, string id, string village) => new("儿童", row, new ChildInput(
         name, "male", id, null, null, village, null, [new CategoryInput("LeftBehind")],
         [
             new GuardianInput("赵大", "Father", Status: "Living", IsWorkingAway: true, AwaySince: "2024-01-01", WorkRegionCode: "441900"),
@@ -65,7 +66,7 @@ internal static class Rows
         ],
         HouseholdKind: "Rural"), [], new Dictionary<string, string> { ["citizenIdNumber"] = "身份证号码", ["residenceRegionCode"] = "现居住地" });
 
-    public static SurveyRowRead Faulty(int row, string column, string value, string message) => new(row, null, [new ImportProblem(row, column, value, message)]);
+    public static SurveyRowRead Faulty(int row, string column, string value, string message) => new("儿童", row, null, [new ImportProblem("儿童", row, column, value, message)]);
 
     public static MultipartFormDataContent File(IEnumerable<SurveyRowRead> rows, string? asOf = null)
     {
@@ -86,9 +87,10 @@ public sealed class ImportPipelineTests(ReadRowsApp app) : IClassFixture<ReadRow
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Polls the import until the background runner has left <c>validating</c>/<c>committing</c>.</summary>
-    internal static async Task<JsonElement> SettledAsync(HttpClient client, string location)
+    internal static async Task<JsonElement> SettledAsync(HttpClient client, string location, TimeSpan? within = null)
     {
-        for (var i = 0; i < 300; i++)
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline)
         {
             var status = await OkJson(await client.GetAsync(location, Ct));
             if (status.GetProperty("status").GetString() is not ("validating" or "committing"))
@@ -96,10 +98,10 @@ public sealed class ImportPipelineTests(ReadRowsApp app) : IClassFixture<ReadRow
                 return status;
             }
 
-            await Task.Delay(100, Ct);
+            await Task.Delay(200, Ct);
         }
 
-        throw new TimeoutException("the import did not settle in 30 s");
+        throw new TimeoutException($"the import did not settle in {within ?? TimeSpan.FromSeconds(30)}");
     }
 
     private async Task<int> ChildrenNamedAsync(string prefix)

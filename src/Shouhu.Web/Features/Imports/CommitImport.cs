@@ -4,6 +4,7 @@ using Shouhu.Data;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Imports;
 using Shouhu.Domain.Time;
+using Shouhu.Imports;
 using Shouhu.Web.Features.Children;
 using Shouhu.Web.Shared;
 
@@ -61,7 +62,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         db.ChangeTracker.Clear();
         var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
         var rows = await db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == ImportRowStatus.New)
-            .OrderBy(r => r.RowNumber).Take(BatchSize).ToListAsync(ct);
+            .OrderBy(r => r.Sheet).ThenBy(r => r.RowNumber).Take(BatchSize).ToListAsync(ct);
         if (rows.Count == 0)
         {
             return false;
@@ -83,7 +84,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         foreach (var row in rows)
         {
             db.ChangeTracker.Clear();
-            var single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.RowNumber == row.RowNumber, ct);
+            var single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.Sheet == row.Sheet && r.RowNumber == row.RowNumber, ct);
             var singleJob = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
             var one = new List<(ImportJobRow, Child?)> { (single, Register(single, today)) };
             Count(singleJob, one);
@@ -94,10 +95,10 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
             catch (DbUpdateException e) when (UniqueIdNumber.IsViolation(e))
             {
                 db.ChangeTracker.Clear();
-                single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.RowNumber == row.RowNumber, ct);
+                single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.Sheet == row.Sheet && r.RowNumber == row.RowNumber, ct);
                 singleJob = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
                 single.Status = ImportRowStatus.Invalid;
-                single.Problems = JsonSerializer.Serialize(new[] { new ImportProblem(single.RowNumber, "身份证号", null, "该身份证号在核查后已被登记（导入期间有人登记了同一儿童）") }, ValidateImport.Json);
+                single.Problems = JsonSerializer.Serialize(new[] { new ImportProblem(single.Sheet, single.RowNumber, "", "", "该身份证号在核查后已被登记（导入期间有人登记了同一儿童）") }, ValidateImport.Json);
                 singleJob.RowsValid--;
                 singleJob.RowsInvalid++;
                 singleJob.UpdatedAt = DateTime.UtcNow;
@@ -137,7 +138,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         {
             row.Status = ImportRowStatus.Invalid;
             row.Problems = JsonSerializer.Serialize(
-                errors.ToDictionary().SelectMany(e => e.Value.Select(m => new ImportProblem(row.RowNumber, e.Key, null, m))).DefaultIfEmpty(new ImportProblem(row.RowNumber, "", null, "该行无法读取")).ToList(),
+                errors.ToDictionary().SelectMany(e => e.Value.Select(m => new ImportProblem(row.Sheet, row.RowNumber, e.Key, "", m))).DefaultIfEmpty(new ImportProblem(row.Sheet, row.RowNumber, "", "", "该行无法读取")).ToList(),
                 ValidateImport.Json);
             return null;
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Imports;
+using Shouhu.Imports;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Imports;
@@ -37,10 +38,10 @@ public sealed partial class ImportStatusQuery(ShouhuDbContext db)
         }
 
         var all = await db.ImportJobRows.AsNoTracking().Where(r => r.JobId == id && r.Problems != null)
-            .OrderBy(r => r.RowNumber).Select(r => r.Problems!).ToListAsync(ct);
+            .OrderBy(r => r.Sheet == "家庭成员").ThenBy(r => r.RowNumber).Select(r => r.Problems!).ToListAsync(ct);
         var problems = all.SelectMany(p => JsonSerializer.Deserialize<List<ImportProblem>>(p, ValidateImport.Json) ?? []).ToList();
         var kinds = problems.GroupBy(p => Kind(p.Message)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var shown = problems.Skip((page - 1) * PageSize).Take(PageSize).Select(p => p with { Value = Shown(p.Value, view) }).ToList();
+        var shown = problems.Skip((page - 1) * PageSize).Take(PageSize).Select(p => p with { Value = Shown(p.Value, view) ?? string.Empty }).ToList();
         return new ImportResponse(job.Id, StatusName(job.Status), job.FileName, job.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Domain.Time.ChinaTime.ToChina(job.CreatedAt), job.RowsTotal, job.RowsValidated, job.RowsValid, job.RowsInvalid, job.RowsRegistered, job.RowsCommitted, job.RowsSkipped,
             job.Failure, shown, problems.Count, kinds);

@@ -18,6 +18,7 @@ public static class ImportsFeature
         services.AddScoped<ImportWork>();
         services.AddScoped<StartImport>();
         services.AddScoped<ValidateImport>();
+        services.AddScoped<ISurveyRowSource, SurveyRowSource>();
         services.AddScoped<ConfirmImport>();
         services.AddScoped<CommitImport>();
         services.AddScoped<ImportStatusQuery>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Imports;
+using Shouhu.Imports;
 using Shouhu.Web.Features.Children;
 using Shouhu.Web.Shared;
 
@@ -36,6 +37,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
         await db.ImportJobRows.Where(r => r.JobId == jobId).ExecuteDeleteAsync(ct);
         (job.RowsTotal, job.RowsValidated, job.RowsValid, job.RowsInvalid, job.RowsRegistered) = (0, 0, 0, 0, 0);
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, int)>();
         var batch = new List<SurveyRowRead>(BatchSize);
         try
         {
@@ -45,12 +47,12 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
                 batch.Add(row);
                 if (batch.Count == BatchSize)
                 {
-                    await CheckAndKeepAsync(job, batch, firstRowOf, ct);
+                    await CheckAndKeepAsync(job, batch, firstRowOf, seen, ct);
                     batch.Clear();
                 }
             }
 
-            await CheckAndKeepAsync(job, batch, firstRowOf, ct);
+            await CheckAndKeepAsync(job, batch, firstRowOf, seen, ct);
         }
         catch (SurveyFileException e)
         {
@@ -80,7 +82,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task CheckAndKeepAsync(ImportJob job, List<SurveyRowRead> batch, Dictionary<string, int> firstRowOf, CancellationToken ct)
+    private async Task CheckAndKeepAsync(ImportJob job, List<SurveyRowRead> batch, Dictionary<string, int> firstRowOf, HashSet<(string, int)> seen, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
@@ -95,19 +97,24 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
             .Select(c => new { c.Id, Number = c.CitizenIdNumber!, c.RegionCode }).ToDictionaryAsync(c => c.Number, StringComparer.Ordinal, ct);
         foreach (var read in batch)
         {
+            if (!seen.Add((read.Sheet, read.Row)))
+            {
+                continue; // a reader gives each row once; a second answer for the same row adds nothing
+            }
+
             var problems = read.Problems.ToList();
-            var row = new ImportJobRow { JobId = job.Id, RowNumber = read.Row, RegionCode = job.RegionCode };
+            var row = new ImportJobRow { JobId = job.Id, Sheet = read.Sheet, RowNumber = read.Row, RegionCode = job.RegionCode };
             if (read.Input is { } input && problems.Count == 0)
             {
                 var residence = input.ResidenceRegionCode ?? string.Empty;
                 var residenceColumn = read.ColumnOf("residenceRegionCode", "现居住地");
                 if (!known.Contains(residence))
                 {
-                    problems.Add(new(read.Row, residenceColumn, residence, $"区划代码 {residence} 不存在"));
+                    problems.Add(new(read.Sheet, read.Row, residenceColumn, residence, $"区划代码 {residence} 不存在"));
                 }
                 else if (!db.Caller.CanSee(residence))
                 {
-                    problems.Add(new(read.Row, residenceColumn, residence, $"居住地 {residence} 不在您的辖区之内"));
+                    problems.Add(new(read.Sheet, read.Row, residenceColumn, residence, $"居住地 {residence} 不在您的辖区之内"));
                 }
                 else
                 {
@@ -119,7 +126,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
                     var idColumn = read.ColumnOf("citizenIdNumber", "身份证号");
                     if (firstRowOf.TryGetValue(number, out var first))
                     {
-                        problems.Add(new(read.Row, idColumn, number, $"与第 {first} 行的身份证号相同：同一儿童只填写一行"));
+                        problems.Add(new(read.Sheet, read.Row, idColumn, number, $"与第 {first} 行的身份证号相同：同一儿童只填写一行"));
                     }
                     else
                     {
@@ -134,7 +141,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
                             else if (await duplicates.ExactAsync(number, null, ct) is { } outside)
                             {
                                 // The register's own answer: only the level to contact, and the look is audited there.
-                                problems.Add(new(read.Row, idColumn, number, $"该身份证号已在{outside.Where}登记"));
+                                problems.Add(new(read.Sheet, read.Row, idColumn, number, $"该身份证号已在{outside.Where}登记"));
                             }
                         }
                     }

@@ -12,7 +12,7 @@ using Shouhu.Data;
 namespace Shouhu.Data.Postgres.Migrations
 {
     [DbContext(typeof(ShouhuDbContext))]
-    [Migration("20261201182111_Initial")]
+    [Migration("20261201192041_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1655,6 +1655,10 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<Guid>("JobId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("RowNumber")
                         .HasColumnType("integer");
 
@@ -1677,7 +1681,7 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
-                    b.HasKey("JobId", "RowNumber");
+                    b.HasKey("JobId", "Sheet", "RowNumber");
 
                     b.HasIndex("RegionCode");
 

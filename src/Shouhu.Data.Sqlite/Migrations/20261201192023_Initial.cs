@@ -228,6 +228,7 @@ namespace Shouhu.Data.Sqlite.Migrations
                 columns: table => new
                 {
                     JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sheet = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
@@ -237,7 +238,7 @@ namespace Shouhu.Data.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ImportJobRows", x => new { x.JobId, x.RowNumber });
+                    table.PrimaryKey("PK_ImportJobRows", x => new { x.JobId, x.Sheet, x.RowNumber });
                     table.ForeignKey(
                         name: "FK_ImportJobRows_ImportJobs_JobId",
                         column: x => x.JobId,

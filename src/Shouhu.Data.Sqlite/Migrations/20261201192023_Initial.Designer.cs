@@ -11,7 +11,7 @@ using Shouhu.Data;
 namespace Shouhu.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ShouhuDbContext))]
-    [Migration("20261201182035_Initial")]
+    [Migration("20261201192023_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1622,6 +1622,10 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<Guid>("JobId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RowNumber")
                         .HasColumnType("INTEGER");
 
@@ -1643,7 +1647,7 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("JobId", "RowNumber");
+                    b.HasKey("JobId", "Sheet", "RowNumber");
 
                     b.HasIndex("RegionCode");
 

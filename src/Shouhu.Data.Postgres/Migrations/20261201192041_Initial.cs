@@ -229,6 +229,7 @@ namespace Shouhu.Data.Postgres.Migrations
                 columns: table => new
                 {
                     JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sheet = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     RowNumber = table.Column<int>(type: "integer", nullable: false),
                     RegionCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false, collation: "C"),
                     Status = table.Column<int>(type: "integer", nullable: false),
@@ -238,7 +239,7 @@ namespace Shouhu.Data.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ImportJobRows", x => new { x.JobId, x.RowNumber });
+                    table.PrimaryKey("PK_ImportJobRows", x => new { x.JobId, x.Sheet, x.RowNumber });
                     table.ForeignKey(
                         name: "FK_ImportJobRows_ImportJobs_JobId",
                         column: x => x.JobId,
