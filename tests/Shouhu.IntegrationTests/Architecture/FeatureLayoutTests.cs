@@ -24,7 +24,7 @@ public sealed class FeatureLayoutTests
         ["Children -> Prevention"] = "the child's record page shows the prevention activities that reached the child (PreventionActivities): read-only",
         ["Reports -> Cases"] = "a triage opens a case through Cases/OpenCase, the one place a case is opened, and a report's files are stored by Cases/Attachments",
         ["Visits -> Reports"] = "a visit that finds a concern raises a report through Reports/RecordReport, the one place a report is recorded",
-        ["Imports -> Children"] = "a survey import registers children: its dry run asks the register's duplicate check (DuplicateCheck) and its commit the register's unique-number rule (UniqueIdNumber)",
+        ["Imports -> Children"] = "a survey import registers children: its dry run asks the register's duplicate check (DuplicateCheck) and its commit adds children as a registration does (RegisterChild.AddNew) under the unique-number rule (UniqueIdNumber)",
         ["Referrals -> Cases"] = "a referral belongs to its case: the receiver reads it through Cases/CaseAccess and its files join the case file through Cases/Attachments",
     };
 

@@ -52,20 +52,7 @@ public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates,
             }
         }
 
-        var now = DateTime.UtcNow;
-        child.CreatedAt = now;
-        child.CreatedBy = db.Caller.ActorId;
-        foreach (var k in child.Categories)
-        {
-            k.SubmittedBy = db.Caller.ActorId;
-            k.SubmittedAt = now;
-        }
-
-        db.Children.Add(child);
-        if (fileChanges.FirstSchedule(child) is { } visits)
-        {
-            db.VisitSchedules.Add(visits);
-        }
+        AddNew(db, fileChanges, child);
 
         try
         {
@@ -80,6 +67,29 @@ public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates,
 
         await fileChanges.ChangedAsync(db.Caller, child.Id); // e.g. a left-behind child registered without an entrusted caregiver
         return Outcome.Done(child);
+    }
+
+    /// <summary>
+    /// Adds a validated new child to <paramref name="db"/> as every registration does (the form, the API, a survey import):
+    /// created by the caller now, each category submitted by the caller (its verification chain starts at the caller's
+    /// level), with its first visit schedule. The caller saves.
+    /// </summary>
+    public static void AddNew(ShouhuDbContext db, ChildFileChanges fileChanges, Child child)
+    {
+        var now = DateTime.UtcNow;
+        child.CreatedAt = now;
+        child.CreatedBy = db.Caller.ActorId;
+        foreach (var k in child.Categories)
+        {
+            k.SubmittedBy = db.Caller.ActorId;
+            k.SubmittedAt = now;
+        }
+
+        db.Children.Add(child);
+        if (fileChanges.FirstSchedule(child) is { } visits)
+        {
+            db.VisitSchedules.Add(visits);
+        }
     }
 }
 

@@ -143,20 +143,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
             return null;
         }
 
-        var now = DateTime.UtcNow;
-        child.CreatedAt = now;
-        child.CreatedBy = db.Caller.ActorId;
-        foreach (var k in child.Categories)
-        {
-            k.SubmittedBy = db.Caller.ActorId;
-            k.SubmittedAt = now;
-        }
-
-        db.Children.Add(child);
-        if (fileChanges.FirstSchedule(child) is { } visits)
-        {
-            db.VisitSchedules.Add(visits);
-        }
+        RegisterChild.AddNew(db, fileChanges, child);
 
         row.Status = ImportRowStatus.Committed;
         row.ChildId = child.Id;

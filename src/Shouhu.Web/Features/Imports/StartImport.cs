@@ -50,6 +50,7 @@ public sealed class StartImport(ShouhuDbContext db, ImportFiles files, ImportQue
             return Outcome.Forbidden("账号没有辖区，不能导入");
         }
 
+        var name = Path.GetFileName(fileName ?? "survey");
         var job = new ImportJob
         {
             Id = Guid.NewGuid(),
@@ -58,7 +59,7 @@ public sealed class StartImport(ShouhuDbContext db, ImportFiles files, ImportQue
             CreatedByName = db.Caller.ActorName,
             CreatedAt = DateTime.UtcNow,
             UpdatedAt = DateTime.UtcNow,
-            FileName = Path.GetFileName(fileName ?? "survey")[..Math.Min(255, Path.GetFileName(fileName ?? "survey").Length)],
+            FileName = name.Length > 255 ? name[..255] : name,
             AsOf = day,
             Status = ImportStatus.Validating,
         };
