@@ -1598,6 +1598,9 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<long>("FileSize")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("FlaggedDecision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1606,6 +1609,9 @@ namespace Shouhu.Data.Postgres.Migrations
                         .UseCollation("C");
 
                     b.Property<int>("RowsCommitted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsFlagged")
                         .HasColumnType("integer");
 
                     b.Property<int>("RowsInvalid")
@@ -1617,7 +1623,13 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<int>("RowsSkipped")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowsToUpdate")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RowsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsUpdated")
                         .HasColumnType("integer");
 
                     b.Property<int>("RowsValid")
@@ -1631,6 +1643,9 @@ namespace Shouhu.Data.Postgres.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("UpdatesDecision")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1659,10 +1674,22 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<int>("RowNumber")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Changes")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("ChildId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ChildVersion")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Input")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Matches")
                         .HasColumnType("text");
 
                     b.Property<string>("Problems")

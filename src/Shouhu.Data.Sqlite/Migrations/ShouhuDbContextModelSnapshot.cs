@@ -1566,6 +1566,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<long>("FileSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FlaggedDecision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1573,6 +1576,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RowsCommitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsFlagged")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowsInvalid")
@@ -1584,7 +1590,13 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<int>("RowsSkipped")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowsToUpdate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RowsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsUpdated")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowsValid")
@@ -1598,6 +1610,9 @@ namespace Shouhu.Data.Sqlite.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("UpdatesDecision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1626,10 +1641,22 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<int>("RowNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ChildId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ChildVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Input")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Matches")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Problems")

@@ -79,6 +79,21 @@ public sealed class ImportJob : IJurisdictional
     /// <summary>Invalid rows the commit skipped on request.</summary>
     public int RowsSkipped { get; set; }
 
+    /// <summary>Rows that would change a registered child (<see cref="ImportRowStatus.Update"/>), found by the dry run.</summary>
+    public int RowsToUpdate { get; set; }
+
+    /// <summary>Rows flagged for review as possible duplicates (<see cref="ImportRowStatus.Review"/>), found by the dry run.</summary>
+    public int RowsFlagged { get; set; }
+
+    /// <summary>Registered children updated by the commit.</summary>
+    public int RowsUpdated { get; set; }
+
+    /// <summary>The choice, given with the confirmation, for every update not decided row by row; null when none was needed.</summary>
+    public ImportRowDecision? UpdatesDecision { get; set; }
+
+    /// <summary>The choice, given with the confirmation, for every flagged row not decided row by row; null when none was needed.</summary>
+    public ImportRowDecision? FlaggedDecision { get; set; }
+
     /// <summary>Why the file could not be read, in Chinese (<see cref="ImportStatus.Failed"/>), or null.</summary>
     public string? Failure { get; set; }
 
@@ -94,15 +109,36 @@ public enum ImportRowStatus
     /// <summary>At least one problem (<see cref="ImportJobRow.Problems"/>): not written.</summary>
     Invalid = 2,
     /// <summary>
-    /// A child already registered inside the jurisdiction (<see cref="ImportJobRow.ChildId"/>): left as registered — a
-    /// re-imported file changes nothing. (Updating a registered child field by field from a survey, with a per-row diff,
-    /// is not built yet.)
+    /// A child already registered inside the jurisdiction (<see cref="ImportJobRow.ChildId"/>) whose record the row would
+    /// not change: left as registered — a re-imported file changes nothing.
     /// </summary>
     Registered = 3,
     /// <summary>Written: <see cref="ImportJobRow.ChildId"/> is the record.</summary>
     Committed = 5,
-    /// <summary>Left alone by the commit (invalid and skipped on request).</summary>
+    /// <summary>Left alone by the commit (invalid, or an update or a flagged row skipped on request).</summary>
     Skipped = 6,
+    /// <summary>
+    /// A child already registered inside the jurisdiction whose record the row would change: the fields that change are in
+    /// <see cref="ImportJobRow.Changes"/>; written only when the user chose <see cref="ImportRowDecision.Apply"/>.
+    /// </summary>
+    Update = 7,
+    /// <summary>
+    /// Possibly a child already registered (the same name and birth date in the county, or the same name and a guardian's
+    /// ID number) or the same child as another row of the file (<see cref="ImportJobRow.Matches"/>): never merged silently;
+    /// registered as a new child only when the user chose <see cref="ImportRowDecision.Apply"/>.
+    /// </summary>
+    Review = 8,
+    /// <summary>An update written: <see cref="ImportJobRow.ChildId"/> is the record, its history names the importer.</summary>
+    Updated = 9,
+}
+
+/// <summary>The user's choice for a row that needs one (<see cref="ImportRowStatus.Update"/>, <see cref="ImportRowStatus.Review"/>).</summary>
+public enum ImportRowDecision
+{
+    /// <summary>Update the registered child with the row (an update), or register the row as a new child (a flagged row).</summary>
+    Apply = 1,
+    /// <summary>Leave the row out.</summary>
+    Skip = 2,
 }
 
 /// <summary>
@@ -134,6 +170,24 @@ public sealed class ImportJobRow : IJurisdictional
     /// <summary>The problems as JSON (<c>[{row, column, value, message}]</c>), or null.</summary>
     public string? Problems { get; set; }
 
-    /// <summary>The registered child this row matched (<see cref="ImportRowStatus.Registered"/>) or became (<see cref="ImportRowStatus.Committed"/>).</summary>
+    /// <summary>The registered child this row matched (<see cref="ImportRowStatus.Registered"/>, <see cref="ImportRowStatus.Update"/>) or became (<see cref="ImportRowStatus.Committed"/>).</summary>
     public Guid? ChildId { get; set; }
+
+    /// <summary>
+    /// For an update: the fields that would change, as JSON <c>[{field, old, new}]</c> in the register's history format
+    /// (field names and stored values as <c>ChildRevision</c> keeps them); null otherwise.
+    /// </summary>
+    public string? Changes { get; set; }
+
+    /// <summary>For an update: the record's version when the dry run read it; the commit refuses the row if it changed since.</summary>
+    public Guid? ChildVersion { get; set; }
+
+    /// <summary>
+    /// For a flagged row: what it may duplicate, as JSON <c>[{childId?, row?, where}]</c> — a registered child inside the
+    /// jurisdiction (<c>childId</c>), one outside it (only <c>where</c>, the level to contact), or an earlier row of the file.
+    /// </summary>
+    public string? Matches { get; set; }
+
+    /// <summary>The user's choice for an update or a flagged row; null until chosen.</summary>
+    public ImportRowDecision? Decision { get; set; }
 }

@@ -173,6 +173,8 @@ public static class RouteMatrix
             new("GET /api/v1/imports/{id:guid}", "/api/v1/imports/{import}", RegistryWrite, Kind.Record, RegistryWrite),
             new("GET /api/v1/imports/template", "/api/v1/imports/template", RegistryWrite, Kind.Global),
             new("POST /api/v1/imports/{id:guid}/commit", "/api/v1/imports/{import}/commit", RegistryWrite, Kind.Step, RegistryWrite),
+            new("GET /api/v1/imports/{id:guid}/matches", "/api/v1/imports/{import}/matches", RegistryWrite, Kind.Record, RegistryWrite),
+            new("POST /api/v1/imports/{id:guid}/decisions", "/api/v1/imports/{import}/decisions", RegistryWrite, Kind.Step, RegistryWrite),
             new("GET /api/v1/prevention-activities/", "/api/v1/prevention-activities", RegistryWrite, Kind.List),
             new("POST /api/v1/prevention-activities/", "/api/v1/prevention-activities", RegistryWrite, Kind.Create),
 

@@ -72,8 +72,13 @@ public sealed class SurveyImportTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         using var reading = Shouhu.Imports.SurveyReading.Open(survey.Content, null, out _)!;
         var passed = reading.Rows(new Shouhu.Imports.SurveyOptions(asOf, survey.Villages)).Count(r => r.IsValid);
         Assert.InRange(passed, 10_000 - 300, 10_000 - survey.Faults.Count(f => f.Sheet == "儿童"));
-        Assert.Equal(passed, status.GetProperty("rowsValid").GetInt32());
-        Assert.Equal(HttpStatusCode.Accepted, (await officer.PostAsJsonAsync($"{location}/commit", new { skipInvalid = true }, Ct)).StatusCode);
+        // A row with the name and birth date of an earlier row (the generator's names repeat) is flagged, not passed silently.
+        var flagged = status.GetProperty("rowsFlagged").GetInt32();
+        Assert.Equal(passed, status.GetProperty("rowsValid").GetInt32() + flagged);
+        var matches = await OkJson(await officer.GetAsync($"{location}/matches", Ct));
+        Assert.Equal(flagged, matches.GetProperty("total").GetInt32());
+        Assert.All(matches.GetProperty("items").EnumerateArray(), m => Assert.True(m.GetProperty("matches")[0].GetProperty("row").GetInt32() < m.GetProperty("row").GetInt32()));
+        Assert.Equal(HttpStatusCode.Accepted, (await officer.PostAsJsonAsync($"{location}/commit", new { skipInvalid = true, flagged = "apply" }, Ct)).StatusCode);
         status = await ImportPipelineTests.SettledAsync(officer, location, TimeSpan.FromMinutes(10));
         Assert.Equal("committed", status.GetProperty("status").GetString());
         Assert.Equal(passed, status.GetProperty("rowsCommitted").GetInt32());

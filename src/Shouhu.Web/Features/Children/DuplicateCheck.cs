@@ -16,6 +16,9 @@ public sealed record PossibleDuplicate(Guid? Id, string? Name, DateOnly? BirthDa
         matches.Select(d => d with { BirthDate = d.BirthDate is { } b ? view.BirthDate(b) : null }).ToList();
 }
 
+/// <summary>One record to look for probable duplicates of (<see cref="DuplicateCheck.FuzzyManyAsync"/>): its name, birth date, guardians' ID numbers, residence (its county is searched) and own id, if registered.</summary>
+public sealed record FuzzyProbe(string Name, DateOnly BirthDate, IReadOnlyCollection<string> GuardianIds, string RegionCode, Guid? ExceptId);
+
 /// <summary>
 /// The two 409 refusals of a duplicate on registration and edit (API-CONTRACT.md): 重复登记 for a citizen ID number already
 /// registered (<c>existingId</c> when the record lies in the caller's jurisdiction), and 可能重复 for a probable duplicate, whose
@@ -83,25 +86,38 @@ public sealed class DuplicateCheck(ShouhuDbContext db, RegionNames regionNames)
     }
 
     /// <summary>Records in the same county with the same name and either the same birth date or a guardian with one of <paramref name="guardianIds"/>.</summary>
-    public async Task<List<PossibleDuplicate>> FuzzyAsync(string name, DateOnly birthDate, IReadOnlyCollection<string> guardianIds, string regionCode, Guid? exceptId, CancellationToken ct)
+    public async Task<List<PossibleDuplicate>> FuzzyAsync(string name, DateOnly birthDate, IReadOnlyCollection<string> guardianIds, string regionCode, Guid? exceptId, CancellationToken ct) =>
+        (await FuzzyManyAsync([new FuzzyProbe(name, birthDate, guardianIds, regionCode, exceptId)], ct))[0];
+
+    /// <summary>
+    /// <see cref="FuzzyAsync"/> for many records at once (the survey import's dry run: one query per county and batch, not
+    /// one per row): for each probe, in its order, up to 10 records in the probe's county with the same name and either the
+    /// same birth date or a guardian with one of its ID numbers. Each hit is audited against the record found.
+    /// </summary>
+    public async Task<IReadOnlyList<List<PossibleDuplicate>>> FuzzyManyAsync(IReadOnlyList<FuzzyProbe> probes, CancellationToken ct)
     {
-        var county = regionCode.Length >= 6 ? regionCode[..6] : regionCode;
-        var (low, high) = RegionCode.SubtreeRange(county);
-        var hits = await db.Beyond<Domain.Children.Child>(JurisdictionBypass.DuplicateCheck)
-            .Where(c => c.Name == name && c.Id != exceptId
-                && string.Compare(c.RegionCode, low) >= 0 && string.Compare(c.RegionCode, high) <= 0
-                && (c.BirthDate == birthDate || c.Guardians.Any(g => g.CitizenIdNumber != null && guardianIds.Contains(g.CitizenIdNumber))))
-            .OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.Name, c.BirthDate, c.RegionCode })
-            .Take(10).ToListAsync(ct);
-        var result = new List<PossibleDuplicate>();
-        foreach (var h in hits)
+        var result = probes.Select(_ => new List<PossibleDuplicate>()).ToList();
+        foreach (var county in probes.Select((p, i) => (Probe: p, Index: i)).GroupBy(p => p.Probe.RegionCode.Length >= 6 ? p.Probe.RegionCode[..6] : p.Probe.RegionCode))
         {
-            db.RecordAudit("DuplicateHit", nameof(Domain.Children.Child), h.Id.ToString(), h.RegionCode, "name-and-birth-or-guardian");
-            result.Add(await DescribeAsync(h.Id, h.Name, h.BirthDate, h.RegionCode, ct));
+            var (low, high) = RegionCode.SubtreeRange(county.Key);
+            var names = county.Select(p => p.Probe.Name).Distinct().ToList();
+            var candidates = await db.Beyond<Domain.Children.Child>(JurisdictionBypass.DuplicateCheck)
+                .Where(c => names.Contains(c.Name) && string.Compare(c.RegionCode, low) >= 0 && string.Compare(c.RegionCode, high) <= 0)
+                .OrderBy(c => c.Id)
+                .Select(c => new { c.Id, c.Name, c.BirthDate, c.RegionCode, GuardianIds = c.Guardians.Where(g => g.CitizenIdNumber != null).Select(g => g.CitizenIdNumber!).ToList() })
+                .ToListAsync(ct);
+            var byName = candidates.ToLookup(c => c.Name, StringComparer.Ordinal);
+            foreach (var (probe, index) in county)
+            {
+                foreach (var h in byName[probe.Name].Where(c => c.Id != probe.ExceptId && (c.BirthDate == probe.BirthDate || c.GuardianIds.Any(probe.GuardianIds.Contains))).Take(10))
+                {
+                    db.RecordAudit("DuplicateHit", nameof(Domain.Children.Child), h.Id.ToString(), h.RegionCode, "name-and-birth-or-guardian");
+                    result[index].Add(await DescribeAsync(h.Id, h.Name, h.BirthDate, h.RegionCode, ct));
+                }
+            }
         }
 
-        if (hits.Count > 0)
+        if (result.Any(r => r.Count > 0))
         {
             await db.SaveChangesAsync(ct);
         }

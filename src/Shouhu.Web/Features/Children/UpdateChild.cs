@@ -92,9 +92,66 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, C
             }
         }
 
+        return await SaveAsync(child, updated, keepMissing: false, ct);
+    }
+
+    /// <summary>
+    /// Updates a registered child from a survey row (the baseline import's update, issue #12 item 5): as <see cref="RunAsync"/>
+    /// — the same rules, the same history, the same residence move and the same conflict on a stale <paramref name="version"/>
+    /// — except that a field the row leaves empty keeps its value (a survey that does not ask a question does not erase
+    /// the answer), and no probable-duplicate check (the row matched this child by its ID number). Categories and guardians
+    /// in <paramref name="input"/> are ignored, as by <see cref="RunAsync"/>.
+    /// </summary>
+    public async Task<Outcome<Child>> MergeAsync(Guid id, ChildInput input, Guid version, CancellationToken ct = default)
+    {
+        var child = await db.Children.Include(c => c.EntrustedCare).Include(c => c.Categories).Include(c => c.Guardians)
+            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (child is null)
+        {
+            return Outcome.NotFound;
+        }
+
+        if (version != child.Version)
+        {
+            return Outcome.Conflict(await ConflictMessageAsync(child, ct));
+        }
+
+        var errors = new ValidationErrors();
+        var updated = ChildRules.Validate(input with { Categories = null, Guardians = null }, ChinaTime.Today(clock), errors, settings);
+        await ChildRegions.CheckExistAsync(db, input.ResidenceRegionCode, errors, ct, input.HouseholdRegionCode);
+        if (updated is null || !errors.IsEmpty)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        if (!db.Caller.CanSee(updated.RegionCode))
+        {
+            return Outcome.Forbidden($"居住地 {updated.RegionCode} 不在您的辖区之内；迁出辖区请由上级办理转移");
+        }
+
+        if (updated.CitizenIdNumber is { } idNumber && idNumber != child.CitizenIdNumber)
+        {
+            return Outcome.Conflict("身份证号与档案不同：导入的更新不修改身份证号");
+        }
+
+        return await SaveAsync(child, updated, keepMissing: true, ct);
+    }
+
+    /// <summary>
+    /// The fields a survey row would change on a registered child, as <see cref="MergeAsync"/> would write them — the
+    /// register's history format (field, old, new). <paramref name="registered"/> is changed: pass an untracked copy.
+    /// </summary>
+    public static List<(string Field, string? Old, string? New)> MergeChanges(Child registered, Child incoming, RegisterSettings settings) =>
+        Apply(registered, incoming, settings, keepMissing: true);
+
+    // Writes the changes of updated onto child with their history, moves the file with the residence, saves, reschedules.
+    private async Task<Outcome<Child>> SaveAsync(Child child, Child updated, bool keepMissing, CancellationToken ct)
+    {
+        var id = child.Id;
+        var errors = new ValidationErrors();
         var movedFrom = child.RegionCode;
         var hadCare = child.EntrustedCare is not null;
-        var revisions = Apply(child, updated);
+        var revisions = Apply(child, updated, settings, keepMissing);
         if (!hadCare && child.EntrustedCare is { } newCare)
         {
             // A new row: its key is set already, so without Add the change tracker would take it for an existing one and
@@ -169,12 +226,20 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, C
         return $"该档案已于 {when} 被{who ?? "他人"}修改，请刷新后重新编辑";
     }
 
-    /// <summary>Copies the fields of <paramref name="from"/> onto <paramref name="to"/>; returns (field, old, new) for each change.</summary>
-    private List<(string Field, string? Old, string? New)> Apply(Child to, Child from)
+    /// <summary>
+    /// Copies the fields of <paramref name="from"/> onto <paramref name="to"/>; returns (field, old, new) for each change.
+    /// With <paramref name="keepMissing"/> a field <paramref name="from"/> leaves empty (null, or an enum's 未知 = 0) keeps its value.
+    /// </summary>
+    private static List<(string Field, string? Old, string? New)> Apply(Child to, Child from, RegisterSettings settings, bool keepMissing)
     {
         var changes = new List<(string, string?, string?)>();
         void Set<T>(string field, T oldValue, T newValue, Action<T> assign)
         {
+            if (keepMissing && (newValue is null || (newValue is Enum && EqualityComparer<T>.Default.Equals(newValue, default!))))
+            {
+                return;
+            }
+
             if (!EqualityComparer<T>.Default.Equals(oldValue, newValue))
             {
                 changes.Add((field, Text(oldValue), Text(newValue)));
@@ -212,7 +277,7 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, C
             to.EntrustedCare = newCare;
             changes.Add(("entrustedCare", null, $"{newCare.CaregiverName}（{Guardian.RelationName(newCare.Relation)}）"));
         }
-        else if (oldCare is not null && newCare is null)
+        else if (oldCare is not null && newCare is null && !keepMissing)
         {
             to.EntrustedCare = null;
             changes.Add(("entrustedCare", $"{oldCare.CaregiverName}（{Guardian.RelationName(oldCare.Relation)}）", null));

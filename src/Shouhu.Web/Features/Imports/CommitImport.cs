@@ -17,11 +17,14 @@ namespace Shouhu.Web.Features.Imports;
 /// goes on from the first row not yet marked, to the same final state. Each child passes the register's rules again
 /// (<see cref="ChildRules"/>, <see cref="CategoryRules"/>) and is written as a registration is: its categories submitted
 /// by the importer (the verification chain starts at the importer's level), its first visit schedule, the audit trail
-/// naming the importer. A number registered meanwhile is refused for its row alone by the unique index. At the end the
+/// naming the importer. A flagged row the user chose to keep is registered the same way. A number registered meanwhile is
+/// refused for its row alone by the unique index. Then the updates the user chose are written one child per transaction
+/// with the register's own edit (<see cref="UpdateChild.MergeAsync"/>: the same rules and history; refused for its row
+/// alone when the record changed since the dry run), the row marked in the same transaction. At the end the
 /// skipped rows are marked, the kept file deleted, the alert rules run once over the importer's jurisdiction (not once per
 /// child), and the import is audited with its counts — never its content.
 /// </summary>
-public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFileChanges fileChanges, TimeProvider clock, RegisterSettings settings)
+public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFileChanges fileChanges, UpdateChild update, TimeProvider clock, RegisterSettings settings)
 {
     /// <summary>Rows per batch (one transaction each).</summary>
     public const int BatchSize = 500;
@@ -38,10 +41,18 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         {
         }
 
+        while (await UpdateOneAsync(jobId, ct))
+        {
+        }
+
+        db.ChangeTracker.Clear();
         var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
-        var skipped = await db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == ImportRowStatus.Invalid).ToListAsync(ct);
+        // What is left of the updates and the flagged rows was skipped (by the row's choice or the import's).
+        var skipped = await db.ImportJobRows.Where(r => r.JobId == jobId
+            && (r.Status == ImportRowStatus.Invalid || r.Status == ImportRowStatus.Update || r.Status == ImportRowStatus.Review)).ToListAsync(ct);
         foreach (var row in skipped)
         {
+            row.Decision ??= row.Status switch { ImportRowStatus.Update => job.UpdatesDecision, ImportRowStatus.Review => job.FlaggedDecision, _ => null };
             row.Status = ImportRowStatus.Skipped;
             row.Input = null;
         }
@@ -50,7 +61,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         job.Status = ImportStatus.Committed;
         job.UpdatedAt = DateTime.UtcNow;
         db.RecordAudit("ImportCommitted", nameof(ImportJob), job.Id.ToString(), job.RegionCode,
-            $"sha256={job.FileSha256}; rows={job.RowsTotal}; committed={job.RowsCommitted}; registered={job.RowsRegistered}; skipped={job.RowsSkipped}");
+            $"sha256={job.FileSha256}; rows={job.RowsTotal}; committed={job.RowsCommitted}; updated={job.RowsUpdated}; registered={job.RowsRegistered}; skipped={job.RowsSkipped}");
         await db.SaveChangesAsync(ct);
         files.Delete(jobId);
         await fileChanges.ManyRegisteredAsync(db.Caller, job.RegionCode);
@@ -61,7 +72,9 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
     {
         db.ChangeTracker.Clear();
         var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
-        var rows = await db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == ImportRowStatus.New)
+        var flagged = job.FlaggedDecision;
+        var rows = await db.ImportJobRows.Where(r => r.JobId == jobId && (r.Status == ImportRowStatus.New
+                || (r.Status == ImportRowStatus.Review && (r.Decision == ImportRowDecision.Apply || (r.Decision == null && flagged == ImportRowDecision.Apply)))))
             .OrderBy(r => r.Sheet).ThenBy(r => r.RowNumber).Take(BatchSize).ToListAsync(ct);
         if (rows.Count == 0)
         {
@@ -106,6 +119,51 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
             }
         }
 
+        return true;
+    }
+
+    // One chosen update, in its own transaction with its row's mark: true when one was handled (there may be more).
+    private async Task<bool> UpdateOneAsync(Guid jobId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
+        var updates = job.UpdatesDecision;
+        var row = await db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == ImportRowStatus.Update
+                && (r.Decision == ImportRowDecision.Apply || (r.Decision == null && updates == ImportRowDecision.Apply)))
+            .OrderBy(r => r.Sheet).ThenBy(r => r.RowNumber).FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return false;
+        }
+
+        var input = JsonSerializer.Deserialize<ChildInput>(row.Input ?? "null", ValidateImport.Json);
+        var (sheet, number) = (row.Sheet, row.RowNumber);
+        row.Status = ImportRowStatus.Updated;
+        row.Input = null;
+        job.RowsUpdated++;
+        row.Decision ??= updates;
+        job.UpdatedAt = DateTime.UtcNow;
+        // The row's mark and the count ride in the edit's own save: both or neither.
+        var outcome = input is null || row.ChildId is not { } childId || row.ChildVersion is not { } version
+            ? (Outcome<Child>)Outcome.NotFound
+            : await update.MergeAsync(childId, input, version, ct);
+        if (outcome.Ok)
+        {
+            await db.SaveChangesAsync(ct); // when nothing changed after all, the edit saved nothing
+            return true;
+        }
+
+        db.ChangeTracker.Clear();
+        row = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.Sheet == sheet && r.RowNumber == number, ct);
+        job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
+        var message = outcome.NotFound ? "该儿童档案已不存在或已迁出辖区"
+            : outcome.Errors.IsEmpty ? outcome.Message ?? "未能更新" : string.Join("；", outcome.Errors.ToDictionary().SelectMany(e => e.Value));
+        row.Status = ImportRowStatus.Invalid;
+        row.Problems = JsonSerializer.Serialize(new[] { new ImportProblem(sheet, number, "", "", "未更新：" + message) }, ValidateImport.Json);
+        job.RowsToUpdate--;
+        job.RowsInvalid++;
+        job.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
         return true;
     }
 

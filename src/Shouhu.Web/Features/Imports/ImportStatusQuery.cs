@@ -10,14 +10,16 @@ namespace Shouhu.Web.Features.Imports;
 /// <summary>
 /// An import as <c>GET /api/v1/imports/{id}</c> answers it (API-CONTRACT.md "Imports"): <c>status</c> one of
 /// <c>validating</c>, <c>validated</c>, <c>invalid</c>, <c>committing</c>, <c>committed</c>, <c>failed</c>; the row counts
-/// (<c>rowsRegistered</c>: children already registered inside the jurisdiction, left as they are); <c>failure</c> the
+/// (<c>rowsRegistered</c>: children already registered inside the jurisdiction whom the row would not change;
+/// <c>rowsToUpdate</c>: rows that would change a registered child, <c>rowsFlagged</c>: possible duplicates for review —
+/// both listed at <c>…/matches</c>; <c>rowsUpdated</c>: updates the commit wrote); <c>failure</c> the
 /// Chinese reason a file could not be read; <c>errors</c> one page of the problems in row order, <c>errorsTotal</c> all of
 /// them, <c>errorKinds</c> the totals by message kind (the message up to its first "：" or "，").
 /// </summary>
 public sealed record ImportResponse(
     Guid Id, string Status, string FileName, string AsOf, DateTimeOffset CreatedAt, int RowsTotal, int RowsValidated, int RowsValid, int RowsInvalid,
     int RowsRegistered, int RowsCommitted, int RowsSkipped, string? Failure, IReadOnlyList<ImportProblem> Errors, int ErrorsTotal,
-    IReadOnlyDictionary<string, int> ErrorKinds);
+    IReadOnlyDictionary<string, int> ErrorKinds, int RowsToUpdate, int RowsFlagged, int RowsUpdated);
 
 /// <summary>Reads an import for its importer's jurisdiction (the filter) with its problems, values shown as one record's (<see cref="OutputChannel.ImportReport"/>).</summary>
 public sealed partial class ImportStatusQuery(ShouhuDbContext db)
@@ -44,7 +46,7 @@ public sealed partial class ImportStatusQuery(ShouhuDbContext db)
         var shown = problems.Skip((page - 1) * PageSize).Take(PageSize).Select(p => p with { Value = Shown(p.Value, view) ?? string.Empty }).ToList();
         return new ImportResponse(job.Id, StatusName(job.Status), job.FileName, job.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Domain.Time.ChinaTime.ToChina(job.CreatedAt), job.RowsTotal, job.RowsValidated, job.RowsValid, job.RowsInvalid, job.RowsRegistered, job.RowsCommitted, job.RowsSkipped,
-            job.Failure, shown, problems.Count, kinds);
+            job.Failure, shown, problems.Count, kinds, job.RowsToUpdate, job.RowsFlagged, job.RowsUpdated);
     }
 
     // A value that is a citizen ID or phone number is shown as the record page would show it to this role.

@@ -18,6 +18,8 @@ public static class ImportsApi
             .WithSummary("上传摸底排查表（multipart：file，可选 asOf 统计截止日 YYYY-MM-DD）→ 立即开始核查（不写入名册）");
         g.MapGet("/{id:guid}", GetAsync).WithSummary("导入进度与核查结果：各行问题（每页200条）及按类型的合计");
         g.MapPost("/{id:guid}/commit", CommitAsync).WithSummary("确认导入核查通过的行（skipInvalid: true 跳过未通过的行）→ 后台分批写入");
+        g.MapGet("/{id:guid}/matches", MatchesAsync).WithSummary("与已登记儿童相同（将更新：逐字段对比）或疑似重复（待核实）的行，每页100行");
+        g.MapPost("/{id:guid}/decisions", DecideAsync).WithSummary("逐行选择：更新或作为新儿童登记（apply）、跳过（skip）");
         g.MapGet("/template", Template).WithSummary("下载摸底排查导入模板（.xlsx：儿童、家庭成员、填表说明）")
             .Produces<Stream>(StatusCodes.Status200OK, XlsxContentType);
     }
@@ -61,6 +63,23 @@ public static class ImportsApi
         var view = PersonalDataPolicy.For(user.FindFirstValue(ClaimTypes.Role), OutputChannel.ImportReport);
         return await query.GetAsync(id, page ?? 1, view, ct) is { } response ? TypedResults.Ok(response) : TypedResults.NotFound();
     }
+
+    /// <summary>The updates and flagged rows of the import, page <c>page</c> (1-based).</summary>
+    public static async Task<Results<Ok<ImportMatchesResponse>, ValidationProblem, NotFound>> MatchesAsync(Guid id, int? page, ImportMatchesQuery query, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var check = new ListParameters().Paging(page, null, ImportMatchesQuery.PageSize);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        return await query.GetAsync(id, page ?? 1, user.FindFirstValue(ClaimTypes.Role), ct) is { } response ? TypedResults.Ok(response) : TypedResults.NotFound();
+    }
+
+    /// <summary>Records row-by-row decisions; 400 naming the entry, 409 once the commit started.</summary>
+    public static async Task<Results<Ok<DecisionsAnswer>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> DecideAsync(
+        Guid id, DecisionsRequest body, DecideImportRows decide, CancellationToken ct) =>
+        OutcomeResults.Answer(await decide.RunAsync(id, body, ct), n => TypedResults.Ok(new DecisionsAnswer(n)));
 
     /// <summary>Confirms the import; 409 before the dry run ends or while rows are invalid without <c>skipInvalid</c>.</summary>
     public static async Task<Results<Accepted<ImportAccepted>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> CommitAsync(

@@ -22,6 +22,8 @@ public static class ImportsFeature
         services.AddScoped<ConfirmImport>();
         services.AddScoped<CommitImport>();
         services.AddScoped<ImportStatusQuery>();
+        services.AddScoped<ImportMatchesQuery>();
+        services.AddScoped<DecideImportRows>();
         services.AddSingleton<DownloadTemplate>();
         return builder;
     }

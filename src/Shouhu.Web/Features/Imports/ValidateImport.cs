@@ -13,11 +13,15 @@ namespace Shouhu.Web.Features.Imports;
 /// register's own rules, row by row), then checks each batch of rows against the database as the register would — the
 /// residence village exists and lies in the importer's jurisdiction; a citizen ID number occurs once in the file; a number
 /// registered outside the jurisdiction is refused naming only the level to contact (<see cref="DuplicateCheck"/>), one
-/// registered inside it is that child (<see cref="ImportRowStatus.Registered"/>). Writes only the import's own rows, a
+/// registered inside it is that child — unchanged (<see cref="ImportRowStatus.Registered"/>) or an update whose fields
+/// that change are kept for the user to see (<see cref="ImportRowStatus.Update"/>, <see cref="UpdateChild.MergeChanges"/>);
+/// a new row with the same name as a registered child in the county and its birth date or a guardian's ID number, or with
+/// the name and birth date of an earlier row, is flagged for review (<see cref="ImportRowStatus.Review"/>), never merged.
+/// Writes only the import's own rows, a
 /// batch per transaction, and the counts for the progress bar; nothing of the register. Run again from the start when
 /// resumed (it is a pure function of the file and the register).
 /// </summary>
-public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, ImportFiles files, DuplicateCheck duplicates)
+public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, ImportFiles files, DuplicateCheck duplicates, TimeProvider clock, Domain.Children.RegisterSettings settings)
 {
     /// <summary>Rows per batch (one transaction each).</summary>
     public const int BatchSize = 500;
@@ -35,8 +39,9 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
 
         // Resumed after a crash: start over; the rows are the dry run's own.
         await db.ImportJobRows.Where(r => r.JobId == jobId).ExecuteDeleteAsync(ct);
-        (job.RowsTotal, job.RowsValidated, job.RowsValid, job.RowsInvalid, job.RowsRegistered) = (0, 0, 0, 0, 0);
+        (job.RowsTotal, job.RowsValidated, job.RowsValid, job.RowsInvalid, job.RowsRegistered, job.RowsToUpdate, job.RowsFlagged) = (0, 0, 0, 0, 0, 0, 0);
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstOfPerson = new Dictionary<(string, DateOnly), int>();
         var seen = new HashSet<(string, int)>();
         var batch = new List<SurveyRowRead>(BatchSize);
         try
@@ -47,12 +52,12 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
                 batch.Add(row);
                 if (batch.Count == BatchSize)
                 {
-                    await CheckAndKeepAsync(job, batch, firstRowOf, seen, ct);
+                    await CheckAndKeepAsync(job, batch, firstRowOf, firstOfPerson, seen, ct);
                     batch.Clear();
                 }
             }
 
-            await CheckAndKeepAsync(job, batch, firstRowOf, seen, ct);
+            await CheckAndKeepAsync(job, batch, firstRowOf, firstOfPerson, seen, ct);
         }
         catch (SurveyFileException e)
         {
@@ -78,23 +83,29 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
 
         job.UpdatedAt = DateTime.UtcNow;
         db.RecordAudit("ImportValidated", nameof(ImportJob), job.Id.ToString(), job.RegionCode,
-            $"status={job.Status}; rows={job.RowsTotal}; valid={job.RowsValid}; invalid={job.RowsInvalid}; registered={job.RowsRegistered}");
+            $"status={job.Status}; rows={job.RowsTotal}; valid={job.RowsValid}; invalid={job.RowsInvalid}; registered={job.RowsRegistered}; update={job.RowsToUpdate}; flagged={job.RowsFlagged}");
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task CheckAndKeepAsync(ImportJob job, List<SurveyRowRead> batch, Dictionary<string, int> firstRowOf, HashSet<(string, int)> seen, CancellationToken ct)
+    private async Task CheckAndKeepAsync(ImportJob job, List<SurveyRowRead> batch, Dictionary<string, int> firstRowOf,
+        Dictionary<(string, DateOnly), int> firstOfPerson, HashSet<(string, int)> seen, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
+        var today = Domain.Time.ChinaTime.Today(clock);
         var residences = batch.Select(r => r.Input?.ResidenceRegionCode).OfType<string>().Distinct().ToList();
         var known = (await db.Regions.AsNoTracking().Where(r => residences.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var numbers = batch.Where(r => r.Problems.Count == 0).Select(r => r.Input?.CitizenIdNumber).OfType<string>().Distinct().ToList();
         var registered = await db.Beyond<Domain.Children.Child>(JurisdictionBypass.DuplicateCheck)
             .Where(c => c.CitizenIdNumber != null && numbers.Contains(c.CitizenIdNumber))
             .Select(c => new { c.Id, Number = c.CitizenIdNumber!, c.RegionCode }).ToDictionaryAsync(c => c.Number, StringComparer.Ordinal, ct);
+        var visibleIds = registered.Values.Where(h => db.Caller.CanSee(h.RegionCode)).Select(h => h.Id).ToList();
+        // Untracked copies: the update's diff is computed by applying the row to them (UpdateChild.MergeChanges).
+        var records = await db.Children.AsNoTracking().Include(c => c.EntrustedCare).Where(c => visibleIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var kept = new List<(ImportJobRow Row, Domain.Children.Child? Incoming, Domain.Children.ChildInput? Input)>(batch.Count);
         foreach (var read in batch)
         {
             if (!seen.Add((read.Sheet, read.Row)))
@@ -104,6 +115,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
 
             var problems = read.Problems.ToList();
             var row = new ImportJobRow { JobId = job.Id, Sheet = read.Sheet, RowNumber = read.Row, RegionCode = job.RegionCode };
+            Domain.Children.Child? incoming = null;
             if (read.Input is { } input && problems.Count == 0)
             {
                 var residence = input.ResidenceRegionCode ?? string.Empty;
@@ -146,16 +158,63 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
                         }
                     }
                 }
+
+                if (problems.Count == 0)
+                {
+                    // The record as the register's rules make it today (the commit applies them again).
+                    var errors = new Domain.Children.ValidationErrors();
+                    incoming = Domain.Children.ChildRules.Validate(input with { Categories = null, Guardians = null }, today, errors, settings);
+                    foreach (var (field, messages) in errors.ToDictionary())
+                    {
+                        problems.AddRange(messages.Select(m => new ImportProblem(read.Sheet, read.Row, read.ColumnOf(field, field), string.Empty, m)));
+                    }
+                }
             }
 
-            row.Status = problems.Count > 0 ? ImportRowStatus.Invalid : row.ChildId is not null ? ImportRowStatus.Registered : ImportRowStatus.New;
-            row.Input = row.Status == ImportRowStatus.New ? JsonSerializer.Serialize(read.Input, Json) : null;
+            row.Status = problems.Count > 0 ? ImportRowStatus.Invalid : ImportRowStatus.New;
+            if (row.Status == ImportRowStatus.New && row.ChildId is { } childId && records.TryGetValue(childId, out var record))
+            {
+                var changes = incoming is null ? [] : UpdateChild.MergeChanges(record, incoming, settings);
+                row.Status = changes.Count == 0 ? ImportRowStatus.Registered : ImportRowStatus.Update;
+                row.ChildVersion = record.Version;
+                row.Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes.Select(c => new ImportChange(c.Field, c.Old, c.New)), Json);
+            }
+            else if (row.Status == ImportRowStatus.New && incoming is not null && firstOfPerson.TryGetValue((incoming.Name, incoming.BirthDate), out var earlier))
+            {
+                row.Status = ImportRowStatus.Review;
+                row.Matches = JsonSerializer.Serialize(new[] { new ImportMatch(null, earlier, "本文件") }, Json);
+            }
+
+            if (incoming is not null)
+            {
+                firstOfPerson.TryAdd((incoming.Name, incoming.BirthDate), read.Row);
+            }
+
+            row.Input = row.Status is ImportRowStatus.New or ImportRowStatus.Update or ImportRowStatus.Review ? JsonSerializer.Serialize(read.Input, Json) : null;
             row.Problems = problems.Count > 0 ? JsonSerializer.Serialize(problems, Json) : null;
             if (!db.Caller.CanSee(row.RegionCode))
             {
                 row.RegionCode = job.RegionCode; // a refused row is kept under the import's own jurisdiction
             }
 
+            kept.Add((row, incoming, read.Input));
+        }
+
+        // Probable duplicates of the new rows among the registered children of their county: one query per county.
+        var fresh = kept.Where(k => k.Row.Status == ImportRowStatus.New && k.Incoming is not null).ToList();
+        var probes = fresh.Select(k => new FuzzyProbe(k.Incoming!.Name, k.Incoming.BirthDate, GuardianIds(k.Input), k.Incoming.RegionCode, null)).ToList();
+        var found = probes.Count == 0 ? [] : await duplicates.FuzzyManyAsync(probes, ct);
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i].Count > 0)
+            {
+                fresh[i].Row.Status = ImportRowStatus.Review;
+                fresh[i].Row.Matches = JsonSerializer.Serialize(found[i].Select(m => new ImportMatch(m.Id, null, m.Where)), Json);
+            }
+        }
+
+        foreach (var (row, _, _) in kept)
+        {
             db.ImportJobRows.Add(row);
             job.RowsTotal++;
             job.RowsValidated++;
@@ -163,6 +222,8 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
             {
                 case ImportRowStatus.Invalid: job.RowsInvalid++; break;
                 case ImportRowStatus.Registered: job.RowsRegistered++; break;
+                case ImportRowStatus.Update: job.RowsToUpdate++; break;
+                case ImportRowStatus.Review: job.RowsFlagged++; break;
                 default: job.RowsValid++; break;
             }
         }
@@ -172,4 +233,17 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
         db.ChangeTracker.Clear();
         db.Attach(job);
     }
+
+    private static List<string> GuardianIds(Domain.Children.ChildInput? input) =>
+        (input?.Guardians ?? [])
+            .Select(g => g.CitizenIdNumber?.Trim().ToUpperInvariant()).OfType<string>().Where(n => n.Length > 0).ToList();
 }
+
+/// <summary>One field an update would change: the register's history field name and stored values (<c>ChildRevision</c>).</summary>
+public sealed record ImportChange(string Field, string? Old, string? New);
+
+/// <summary>
+/// What a flagged row may duplicate: a registered child the importer may open (<c>ChildId</c>), one outside the importer's
+/// jurisdiction (only <c>Where</c>, the level to contact — DESIGN C2), or an earlier row of the same file (<c>Row</c>).
+/// </summary>
+public sealed record ImportMatch(Guid? ChildId, int? Row, string Where);

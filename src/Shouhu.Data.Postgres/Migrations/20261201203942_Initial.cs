@@ -147,6 +147,11 @@ namespace Shouhu.Data.Postgres.Migrations
                     RowsCommitted = table.Column<int>(type: "integer", nullable: false),
                     RowsRegistered = table.Column<int>(type: "integer", nullable: false),
                     RowsSkipped = table.Column<int>(type: "integer", nullable: false),
+                    RowsToUpdate = table.Column<int>(type: "integer", nullable: false),
+                    RowsFlagged = table.Column<int>(type: "integer", nullable: false),
+                    RowsUpdated = table.Column<int>(type: "integer", nullable: false),
+                    UpdatesDecision = table.Column<int>(type: "integer", nullable: true),
+                    FlaggedDecision = table.Column<int>(type: "integer", nullable: true),
                     Failure = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -235,7 +240,11 @@ namespace Shouhu.Data.Postgres.Migrations
                     Status = table.Column<int>(type: "integer", nullable: false),
                     Input = table.Column<string>(type: "text", nullable: true),
                     Problems = table.Column<string>(type: "text", nullable: true),
-                    ChildId = table.Column<Guid>(type: "uuid", nullable: true)
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Changes = table.Column<string>(type: "text", nullable: true),
+                    ChildVersion = table.Column<Guid>(type: "uuid", nullable: true),
+                    Matches = table.Column<string>(type: "text", nullable: true),
+                    Decision = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -146,6 +146,11 @@ namespace Shouhu.Data.Sqlite.Migrations
                     RowsCommitted = table.Column<int>(type: "INTEGER", nullable: false),
                     RowsRegistered = table.Column<int>(type: "INTEGER", nullable: false),
                     RowsSkipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsToUpdate = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsFlagged = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsUpdated = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatesDecision = table.Column<int>(type: "INTEGER", nullable: true),
+                    FlaggedDecision = table.Column<int>(type: "INTEGER", nullable: true),
                     Failure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -234,7 +239,11 @@ namespace Shouhu.Data.Sqlite.Migrations
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Input = table.Column<string>(type: "TEXT", nullable: true),
                     Problems = table.Column<string>(type: "TEXT", nullable: true),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", nullable: true),
+                    ChildVersion = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Matches = table.Column<string>(type: "TEXT", nullable: true),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Shouhu.Data;
 namespace Shouhu.Data.Postgres.Migrations
 {
     [DbContext(typeof(ShouhuDbContext))]
-    [Migration("20261201192041_Initial")]
+    [Migration("20261201203942_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1601,6 +1601,9 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<long>("FileSize")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("FlaggedDecision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1609,6 +1612,9 @@ namespace Shouhu.Data.Postgres.Migrations
                         .UseCollation("C");
 
                     b.Property<int>("RowsCommitted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsFlagged")
                         .HasColumnType("integer");
 
                     b.Property<int>("RowsInvalid")
@@ -1620,7 +1626,13 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<int>("RowsSkipped")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowsToUpdate")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RowsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsUpdated")
                         .HasColumnType("integer");
 
                     b.Property<int>("RowsValid")
@@ -1634,6 +1646,9 @@ namespace Shouhu.Data.Postgres.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("UpdatesDecision")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1662,10 +1677,22 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<int>("RowNumber")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Changes")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("ChildId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ChildVersion")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Input")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Matches")
                         .HasColumnType("text");
 
                     b.Property<string>("Problems")

@@ -11,7 +11,7 @@ using Shouhu.Data;
 namespace Shouhu.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ShouhuDbContext))]
-    [Migration("20261201192023_Initial")]
+    [Migration("20261201203921_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1569,6 +1569,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<long>("FileSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FlaggedDecision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1576,6 +1579,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RowsCommitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsFlagged")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowsInvalid")
@@ -1587,7 +1593,13 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<int>("RowsSkipped")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowsToUpdate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RowsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsUpdated")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowsValid")
@@ -1601,6 +1613,9 @@ namespace Shouhu.Data.Sqlite.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("UpdatesDecision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1629,10 +1644,22 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<int>("RowNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ChildId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ChildVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Input")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Matches")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Problems")
