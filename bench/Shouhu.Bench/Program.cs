@@ -26,6 +26,18 @@ if (options.GetValueOrDefault("mode") == "survey-read")
     return;
 }
 
+if (options.GetValueOrDefault("mode") == "survey-regions")
+{
+    await SurveyImportBench.RegionsAsync(options);
+    return;
+}
+
+if (options.GetValueOrDefault("mode") == "survey-import")
+{
+    await SurveyImportBench.RunAsync(options);
+    return;
+}
+
 if (options.GetValueOrDefault("mode") == "casework")
 {
     await CaseworkBench.RunAsync(options);
