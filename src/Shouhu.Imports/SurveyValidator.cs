@@ -185,6 +185,11 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
         // The stage is the register's own field now: its 就学状况 follows from it (ChildRules, ADR 012), so a 2016 row
         // without a school column is 在校 with its stage, and one 辍学/不在学 needs no separate reason.
         SchoolStatus? schoolStatus = stage is { } st ? SchoolStages.StatusOf(st) : null;
+        if (schoolStatus == SchoolStatus.InSchool && schoolName is null && map.Has(SurveyField.SchoolName))
+        {
+            // A sheet that has the template's 学校 column asks for the school: the register accepts the stage alone only from a form without one.
+            Problem(SurveyField.SchoolName, "在校儿童须填写学校");
+        }
 
         var bothAway = YesNo(Cell(SurveyField.BothParentsAway), SurveyField.BothParentsAway, Problem);
         var oneAway = YesNo(Cell(SurveyField.OneAwayOtherIncapable), SurveyField.OneAwayOtherIncapable, Problem);

@@ -240,7 +240,7 @@ public static class ChildRules
         // A recorded stage stands for the school (小学…中职) and the reason (辍学/不在学): the 2016 form records the stage only.
         if (schoolStatus == Children.SchoolStatus.InSchool && stage is null && string.IsNullOrWhiteSpace(input.SchoolName))
         {
-            errors.Add("schoolName", "在校儿童须填写学校（或就学阶段）");
+            errors.Add("schoolName", "在校儿童须填写学校");
         }
 
         if (schoolStatus == Children.SchoolStatus.NotInSchool && stage is null && string.IsNullOrWhiteSpace(input.NotInSchoolReason))
