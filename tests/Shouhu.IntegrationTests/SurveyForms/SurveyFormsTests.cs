@@ -48,7 +48,7 @@ public sealed class SurveyFormsTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     {
         await using (var db = app.SystemDb())
         {
-            await new DemoDataGenerator(db, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<RegisterSettings>()).EnsureAsync(4000, ct: Ct);
+            await new DemoDataGenerator(db, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<RegisterSettings>()).EnsureAsync(7000, ct: Ct); // 7,000 spread the birth dates over all 18 years: the under-16 cut is tested too
         }
 
         var cityOfficer = await app.UserAsync("CivilAffairsOfficer", City, "forms-city");
