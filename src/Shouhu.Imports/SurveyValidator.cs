@@ -44,6 +44,7 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
         ["phone"] = SurveyField.MemberPhone,
         ["awaySince"] = SurveyField.MemberAwaySince,
         ["workRegionCode"] = SurveyField.MemberWorkRegion,
+        ["birthDate"] = SurveyField.MemberBirthDate,
     };
 
     private static readonly Dictionary<string, SurveyField> ChildKeys = new(StringComparer.Ordinal)
@@ -69,6 +70,14 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
         ["entrustedCare.relation"] = SurveyField.CaregiverRelation,
         ["entrustedCare.citizenIdNumber"] = SurveyField.CaregiverIdNumber,
         ["entrustedCare.phone"] = SurveyField.CaregiverPhone,
+        ["entrustedCare.address"] = SurveyField.CaregiverAddress,
+        ["householdRegistered"] = SurveyField.HouseholdRegistered,
+        ["illnessType"] = SurveyField.IllnessType,
+        ["boarding"] = SurveyField.Boarding,
+        ["schoolStage"] = SurveyField.SchoolStage,
+        ["guardianshipType"] = SurveyField.GuardianshipType,
+        ["incomeSources"] = SurveyField.IncomeSources,
+        ["assistance"] = SurveyField.Assistance,
         ["guardians"] = SurveyField.FatherName,
     };
 
@@ -173,18 +182,13 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
         var stage = One(Text(SurveyField.SchoolStage), SurveyValues.SchoolStages, SurveyField.SchoolStage, Problem);
         var schoolName = Text(SurveyField.SchoolName);
         var notInSchoolReason = Text(SurveyField.NotInSchoolReason);
-        var schoolStatus = stage switch
+        // The stage is the register's own field now: its 就学状况 follows from it (ChildRules, ADR 012), so a 2016 row
+        // without a school column is 在校 with its stage, and one 辍学/不在学 needs no separate reason.
+        SchoolStatus? schoolStatus = stage is { } st ? SchoolStages.StatusOf(st) : null;
+        if (schoolStatus == SchoolStatus.InSchool && schoolName is null && map.Has(SurveyField.SchoolName))
         {
-            SchoolStage.Kindergarten => SchoolStatus.Kindergarten,
-            SchoolStage.NotEnrolled => SchoolStatus.NotYetSchoolAge,
-            // The 2016 form has no school column: without one, the stage is kept in the extras and the register's status stays unrecorded (ADR 012).
-            SchoolStage.Primary or SchoolStage.JuniorHigh or SchoolStage.SeniorHigh or SchoolStage.Vocational => map.Has(SurveyField.SchoolName) ? SchoolStatus.InSchool : (SchoolStatus?)null,
-            SchoolStage.DroppedOut or SchoolStage.NotInSchool => SchoolStatus.NotInSchool,
-            _ => null,
-        };
-        if (schoolStatus == SchoolStatus.NotInSchool && notInSchoolReason is null && !map.Has(SurveyField.NotInSchoolReason))
-        {
-            notInSchoolReason = stage == SchoolStage.DroppedOut ? "辍学" : "不在学";
+            // A sheet that has the template's 学校 column asks for the school: the register accepts the stage alone only from a form without one.
+            Problem(SurveyField.SchoolName, "在校儿童须填写学校");
         }
 
         var bothAway = YesNo(Cell(SurveyField.BothParentsAway), SurveyField.BothParentsAway, Problem);
@@ -202,15 +206,15 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
             if (Text(nameField) is { } gName)
             {
                 birthDates.AddIf(guardians.Count, Date(Cell(birthField), birthField, Problem));
-                AddSource(new() { ["name"] = nameField });
+                AddSource(new() { ["name"] = nameField, ["birthDate"] = birthField });
                 guardians.Add(new GuardianInput(SurveyText.Name(gName), relation.ToString(), IsGuardian: false));
             }
         }
 
         Parent(GuardianRelation.Father, SurveyField.FatherName, SurveyField.FatherBirthDate, SurveyField.FatherIdNumber, SurveyField.FatherWorkPlace, SurveyField.FatherPhone, SurveyField.FatherAway, SurveyField.FatherAwaySince, SurveyField.FatherWorkRegion, SurveyField.FatherStatus,
-            bothAway == true || (oneAway == true && incapable == GuardianRelation.Mother) ? true : oneAway == true && incapable == GuardianRelation.Father ? false : null, guardians, birthDates);
+            bothAway == true || (oneAway == true && incapable == GuardianRelation.Mother) ? true : oneAway == true && incapable == GuardianRelation.Father ? false : null, oneAway == true && incapable == GuardianRelation.Father, guardians, birthDates);
         Parent(GuardianRelation.Mother, SurveyField.MotherName, SurveyField.MotherBirthDate, SurveyField.MotherIdNumber, SurveyField.MotherWorkPlace, SurveyField.MotherPhone, SurveyField.MotherAway, SurveyField.MotherAwaySince, SurveyField.MotherWorkRegion, SurveyField.MotherStatus,
-            bothAway == true || (oneAway == true && incapable == GuardianRelation.Father) ? true : oneAway == true && incapable == GuardianRelation.Mother ? false : null, guardians, birthDates);
+            bothAway == true || (oneAway == true && incapable == GuardianRelation.Father) ? true : oneAway == true && incapable == GuardianRelation.Mother ? false : null, oneAway == true && incapable == GuardianRelation.Mother, guardians, birthDates);
         foreach (var m in members)
         {
             _problems.AddRange(m.Problems);
@@ -224,13 +228,20 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
             guardians.Add(m.Input);
         }
 
+        // Family members' birth dates (出生日期 of grandparents, parents and 家庭成员 rows) are the register's now.
+        foreach (var (index, date) in birthDates)
+        {
+            guardians[index] = guardians[index] with { BirthDate = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
         var caregiverRelation = One(Text(SurveyField.CaregiverRelation), SurveyValues.Relations, SurveyField.CaregiverRelation, Problem);
         var caregiverId = SurveyText.IdNumber(Cell(SurveyField.CaregiverIdNumber), out var caregiverIdError);
         Check(SurveyField.CaregiverIdNumber, caregiverIdError, "entrustedCare.citizenIdNumber");
         var caregiverName = Text(SurveyField.CaregiverName);
-        EntrustedCareInput? caregiver = caregiverName is null && caregiverRelation is null && caregiverId is null && Text(SurveyField.CaregiverPhone) is null
+        EntrustedCareInput? caregiver = caregiverName is null && caregiverRelation is null && caregiverId is null && Text(SurveyField.CaregiverPhone) is null && Text(SurveyField.CaregiverAddress) is null
             ? null
-            : new EntrustedCareInput(SurveyText.Name(caregiverName), caregiverRelation?.ToString() ?? (Text(SurveyField.CaregiverRelation) is null ? null : "?"), caregiverId, SurveyText.Phone(Cell(SurveyField.CaregiverPhone)));
+            : new EntrustedCareInput(SurveyText.Name(caregiverName), caregiverRelation?.ToString() ?? (Text(SurveyField.CaregiverRelation) is null ? null : "?"), caregiverId, SurveyText.Phone(Cell(SurveyField.CaregiverPhone)),
+                Address: Text(SurveyField.CaregiverAddress));
         if (caregiver is not null && caregiverRelation is null)
         {
             _normalised.Add("entrustedCare.relation");
@@ -264,7 +275,14 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
             disability?.Type.ToString(),
             disability?.Grade,
             ContactPhone: SurveyText.Phone(Cell(SurveyField.ContactPhone)),
-            EntrustedCare: caregiver);
+            EntrustedCare: caregiver,
+            HouseholdRegistered: YesNo(Cell(SurveyField.HouseholdRegistered), SurveyField.HouseholdRegistered, Problem),
+            IllnessType: Text(SurveyField.IllnessType),
+            Boarding: YesNo(Cell(SurveyField.Boarding), SurveyField.Boarding, Problem),
+            SchoolStage: stage?.ToString(),
+            GuardianshipType: One(Text(SurveyField.GuardianshipType), SurveyValues.GuardianshipTypes, SurveyField.GuardianshipType, Problem)?.ToString(),
+            IncomeSources: Several(SurveyField.IncomeSources, SurveyValues.IncomeSources).Select(v => v.ToString()).ToList(),
+            Assistance: Several(SurveyField.Assistance, SurveyValues.Assistances).Select(v => v.ToString()).ToList());
 
         var errors = new ValidationErrors();
         var settings = options.Settings ?? RegisterSettings.Default;
@@ -285,20 +303,7 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
             }
         }
 
-        var extras = new SurveyExtras(
-            YesNo(Cell(SurveyField.HouseholdRegistered), SurveyField.HouseholdRegistered, Problem),
-            Text(SurveyField.IllnessType),
-            YesNo(Cell(SurveyField.Boarding), SurveyField.Boarding, Problem),
-            stage,
-            bothAway,
-            oneAway,
-            incapable,
-            YesNo(Cell(SurveyField.HasEntrustedCaregiver), SurveyField.HasEntrustedCaregiver, Problem),
-            Text(SurveyField.CaregiverAddress),
-            One(Text(SurveyField.GuardianshipType), SurveyValues.GuardianshipTypes, SurveyField.GuardianshipType, Problem),
-            Several(SurveyField.IncomeSources, SurveyValues.IncomeSources),
-            Several(SurveyField.Assistance, SurveyValues.Assistances),
-            birthDates);
+        var extras = new SurveyExtras(bothAway, oneAway, incapable, YesNo(Cell(SurveyField.HasEntrustedCaregiver), SurveyField.HasEntrustedCaregiver, Problem));
 
         var problems = _problems.Distinct().ToList();
         var valid = child is not null && problems.Count == 0;
@@ -307,7 +312,7 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
     }
 
     private void Parent(GuardianRelation relation, SurveyField name, SurveyField birth, SurveyField id, SurveyField work, SurveyField phone, SurveyField away, SurveyField since, SurveyField region, SurveyField status,
-        bool? awayBySurvey, List<GuardianInput> guardians, Dictionary<int, DateOnly> birthDates)
+        bool? awayBySurvey, bool lacksCapacity, List<GuardianInput> guardians, Dictionary<int, DateOnly> birthDates)
     {
         SurveyField[] all = [name, birth, id, work, phone, away, since, region, status];
         if (all.All(f => Text(f) is null))
@@ -331,6 +336,8 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
             ["phone"] = phone,
             ["awaySince"] = since,
             ["workRegionCode"] = region,
+            ["birthDate"] = birth,
+            ["lacksCapacity"] = map.Has(SurveyField.IncapableParent) ? SurveyField.IncapableParent : SurveyField.OneAwayOtherIncapable,
         });
         guardians.Add(new GuardianInput(
             SurveyText.Name(Text(name)),
@@ -342,7 +349,8 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
             WorkPlace: Text(work),
             Phone: SurveyText.Phone(Cell(phone)),
             AwaySince: Date(Cell(since), since, Problem)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            WorkRegionCode: SurveyText.Compact(Text(region)) is { Length: > 0 } r ? r : null));
+            WorkRegionCode: SurveyText.Compact(Text(region)) is { Length: > 0 } r ? r : null,
+            LacksCapacity: lacksCapacity ? true : null));
     }
 
     private void AddSource(Dictionary<string, SurveyField> fields) => _guardianSources.Add((map.Sheet, _row, map, fields));

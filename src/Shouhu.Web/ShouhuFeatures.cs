@@ -5,6 +5,7 @@ using Shouhu.Web.Features.Audit;
 using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Features.Children;
 using Shouhu.Web.Features.Imports;
+using Shouhu.Web.Features.SurveyForms;
 using Shouhu.Web.Shared;
 using Shouhu.Web.Features.Notifications;
 using Shouhu.Web.Features.Organizations;
@@ -30,6 +31,7 @@ public static class ShouhuFeatures
         .AddRegions()
         .AddChildren()
         .AddImports()
+        .AddSurveyForms()
         .AddAudit()
         .AddReports()
         .AddCases()
@@ -48,6 +50,7 @@ public static class ShouhuFeatures
         .MapRegions()
         .MapChildren()
         .MapImports()
+        .MapSurveyForms()
         .MapAudit()
         .MapReports()
         .MapCases()

@@ -1172,8 +1172,14 @@ namespace Shouhu.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Assistance")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
+
+                    b.Property<bool?>("Boarding")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("CareCapacityNote")
                         .HasMaxLength(2000)
@@ -1216,6 +1222,9 @@ namespace Shouhu.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("GuardianshipType")
+                        .HasColumnType("integer");
+
                     b.Property<int>("HealthStatus")
                         .HasColumnType("integer");
 
@@ -1227,11 +1236,21 @@ namespace Shouhu.Data.Postgres.Migrations
                         .IsUnicode(false)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<bool?>("HouseholdRegistered")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Housing")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("IllnessType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("IncomeBand")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IncomeSources")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -1254,6 +1273,9 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<string>("SchoolName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("SchoolStage")
+                        .HasColumnType("integer");
 
                     b.Property<int>("SchoolStatus")
                         .HasColumnType("integer");
@@ -1424,6 +1446,10 @@ namespace Shouhu.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly?>("AgreementDate")
                         .HasColumnType("date");
 
@@ -1474,6 +1500,9 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<DateOnly?>("AwaySince")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
@@ -1509,6 +1538,9 @@ namespace Shouhu.Data.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsWorkingAway")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LacksCapacity")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Name")

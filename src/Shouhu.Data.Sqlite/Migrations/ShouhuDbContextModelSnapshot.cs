@@ -1147,8 +1147,14 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Assistance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Boarding")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CareCapacityNote")
                         .HasMaxLength(2000)
@@ -1190,6 +1196,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("GuardianshipType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HealthStatus")
                         .HasColumnType("INTEGER");
 
@@ -1201,11 +1210,21 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("HouseholdRegistered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Housing")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IllnessType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IncomeBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncomeSources")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -1226,6 +1245,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<string>("SchoolName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SchoolStage")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SchoolStatus")
                         .HasColumnType("INTEGER");
@@ -1394,6 +1416,10 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AgreementDate")
                         .HasColumnType("TEXT");
 
@@ -1443,6 +1469,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("AwaySince")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
@@ -1478,6 +1507,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsWorkingAway")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LacksCapacity")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")

@@ -26,6 +26,7 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.Property(c => c.ContactPhone).HasMaxLength(20).IsUnicode(false);
         b.Property(c => c.Housing).HasMaxLength(200);
         b.Property(c => c.CareCapacityNote).HasMaxLength(2000);
+        b.Property(c => c.IllnessType).HasMaxLength(100);
         b.Property(c => c.UpdatedBy).HasMaxLength(64);
         // The register is listed by village, then name: one ordered index range for any jurisdiction.
         b.HasIndex(c => new { c.RegionCode, c.Name, c.Id });
@@ -65,6 +66,7 @@ internal sealed class EntrustedCareConfiguration : IEntityTypeConfiguration<Entr
         b.Property(e => e.CaregiverName).HasMaxLength(100);
         b.Property(e => e.CitizenIdNumber).HasMaxLength(18).IsUnicode(false);
         b.Property(e => e.Phone).HasMaxLength(20).IsUnicode(false);
+        b.Property(e => e.Address).HasMaxLength(200);
         b.Property(e => e.RegionCode).HasMaxLength(12).IsUnicode(false);
     }
 }

@@ -71,6 +71,27 @@ public class Child : IAudited
     /// <summary>Family care-capacity note (家庭监护能力说明), free text; personal narrative, never logged.</summary>
     public string? CareCapacityNote { get; set; }
 
+    /// <summary>是否登记户口 (2016 form): true registered, false not registered (无户口), null not recorded.</summary>
+    public bool? HouseholdRegistered { get; set; }
+
+    /// <summary>患病类型 (2016 form), free text naming the illness; only with an illness as <see cref="HealthStatus"/>.</summary>
+    public string? IllnessType { get; set; }
+
+    /// <summary>是否学校寄宿 (2016 form): boards at school; null not recorded. Only for a child in school or kindergarten.</summary>
+    public bool? Boarding { get; set; }
+
+    /// <summary>就学情况 (2016 form), the finer stage; where recorded <see cref="SchoolStatus"/> is <see cref="SchoolStages.StatusOf"/> of it.</summary>
+    public SchoolStage? SchoolStage { get; set; }
+
+    /// <summary>监护类型 (2016 form, the assessment of the care the child gets); null not recorded.</summary>
+    public GuardianshipType? GuardianshipType { get; set; }
+
+    /// <summary>家庭经济来源 (2016 form), several as flags; <see cref="IncomeSource.None"/> when not recorded.</summary>
+    public IncomeSource IncomeSources { get; set; }
+
+    /// <summary>救助帮扶情况 (2016 form), several as flags; <see cref="Assistance.None"/> when none recorded.</summary>
+    public Assistance Assistance { get; set; }
+
     /// <summary>Account that last changed it, and when (UTC).</summary>
     public string? UpdatedBy { get; set; }
 
@@ -227,6 +248,9 @@ public class EntrustedCare : IChildPart
 
     /// <summary>Date the entrusted-guardianship agreement (委托监护确认书) was signed.</summary>
     public DateOnly? AgreementDate { get; set; }
+
+    /// <summary>Caregiver's address (受委托监护人居住地地址, 2016 form), free text up to 200 characters.</summary>
+    public string? Address { get; set; }
 
     /// <summary>The child's region, copied for scoping.</summary>
     public required string RegionCode { get; set; }
@@ -465,6 +489,16 @@ public class Guardian : IChildPart
 
     /// <summary>Employment (就业情况), free text.</summary>
     public string? Employment { get; set; }
+
+    /// <summary>Birth date (出生日期, 2016 form: grandparents' and parents'); null when not recorded. Agrees with the ID number when both are recorded.</summary>
+    public DateOnly? BirthDate { get; set; }
+
+    /// <summary>
+    /// 无监护能力 (2016 form: 父母一方外出、另一方无监护能力): a parent at home who cannot care for the child, whatever the
+    /// cause; never together with <see cref="IsWorkingAway"/>. A parent with a recorded condition (<see cref="Status"/> other
+    /// than 健在) lacks capacity too, without this flag (as the 汇总表 counts it, ADR-014).
+    /// </summary>
+    public bool LacksCapacity { get; set; }
 
     /// <summary>Health (健康状况).</summary>
     public HealthStatus HealthStatus { get; set; }

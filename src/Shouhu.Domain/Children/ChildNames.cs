@@ -63,6 +63,52 @@ public static class ChildNames
     /// <summary>性别.</summary>
     public static string Of(Sex s) => SexText.ToChinese(s);
 
+    /// <summary>就学情况 of the 2016 form.</summary>
+    public static string Of(SchoolStage s) => s switch
+    {
+        SchoolStage.Kindergarten => "幼儿园",
+        SchoolStage.NotEnrolled => "未入园",
+        SchoolStage.Primary => "小学",
+        SchoolStage.JuniorHigh => "初中",
+        SchoolStage.SeniorHigh => "高中",
+        SchoolStage.Vocational => "中职",
+        SchoolStage.DroppedOut => "辍学",
+        _ => "不在学",
+    };
+
+    /// <summary>监护类型 of the 2016 form.</summary>
+    public static string Of(GuardianshipType g) => g switch
+    {
+        GuardianshipType.Unattended => "无人监护",
+        GuardianshipType.ParentIncapable => "父或母无监护能力",
+        GuardianshipType.CaregiverInsufficient => "受委托监护人监护能力不足",
+        GuardianshipType.Fair => "监护情况一般",
+        _ => "监护情况较好",
+    };
+
+    /// <summary>家庭经济来源, several joined with 、 (empty when none).</summary>
+    public static string Of(IncomeSource sources) => string.Join("、", SchoolStages.Each(sources).Select(v => v switch
+    {
+        IncomeSource.Wages => "打工收入",
+        IncomeSource.Farming => "种养殖业",
+        IncomeSource.GovernmentAid => "政府救助",
+        IncomeSource.RelativesHelp => "亲朋接济",
+        _ => "其他",
+    }));
+
+    /// <summary>救助帮扶情况, several joined with 、 (empty when none).</summary>
+    public static string Of(Assistance assistance) => string.Join("、", SchoolStages.Each(assistance).Select(v => v switch
+    {
+        Assistance.Dibao => "享受低保",
+        Assistance.TemporaryAssistance => "临时救助",
+        Assistance.MedicalAssistance => "医疗救助",
+        Assistance.HousingAssistance => "住房救助",
+        _ => "其他救助",
+    }));
+
+    /// <summary>是 / 否 / empty for a yes-no answer not recorded.</summary>
+    public static string YesNo(bool? value) => value switch { true => "是", false => "否", null => "" };
+
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
         ["name"] = "姓名", ["sex"] = "性别", ["citizenIdNumber"] = "身份证号", ["birthDate"] = "出生日期", ["ethnicityCode"] = "民族",
@@ -74,6 +120,9 @@ public static class ChildNames
         ["entrustedCare.caregiverName"] = "委托照护人姓名", ["entrustedCare.relation"] = "委托照护人关系",
         ["entrustedCare.citizenIdNumber"] = "委托照护人身份证号", ["entrustedCare.phone"] = "委托照护人电话",
         ["entrustedCare.agreementDate"] = "委托协议日期", ["categories"] = "保护类别",
+        ["householdRegistered"] = "是否登记户口", ["illnessType"] = "患病类型", ["boarding"] = "是否寄宿", ["schoolStage"] = "就学阶段",
+        ["guardianshipType"] = "监护类型", ["incomeSources"] = "家庭经济来源", ["assistance"] = "救助帮扶情况",
+        ["entrustedCare.address"] = "委托照护人居住地址",
     };
 
     /// <summary>
@@ -113,6 +162,11 @@ public static class ChildNames
             "healthStatus" when Enum.TryParse<HealthStatus>(value, out var hs) => Of(hs),
             "disabilityType" when Enum.TryParse<DisabilityType>(value, out var d) => Of(d),
             "incomeBand" when Enum.TryParse<IncomeBand>(value, out var i) => Of(i),
+            "schoolStage" when Enum.TryParse<SchoolStage>(value, out var st) => Of(st),
+            "guardianshipType" when Enum.TryParse<GuardianshipType>(value, out var gt) => Of(gt),
+            "incomeSources" when Enum.TryParse<IncomeSource>(value, out var src) => Of(src),
+            "assistance" when Enum.TryParse<Assistance>(value, out var a) => Of(a),
+            "householdRegistered" or "boarding" when bool.TryParse(value, out var yes) => YesNo(yes),
             "sex" when Enum.TryParse<Sex>(value, out var x) => Of(x),
             "entrustedCare.relation" when Enum.TryParse<GuardianRelation>(value, out var r) => Guardian.RelationName(r),
             "ethnicityCode" => Ethnicity.NameOf(value) ?? value,

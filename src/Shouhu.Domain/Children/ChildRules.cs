@@ -31,7 +31,14 @@ public sealed record ChildInput(
     string? IncomeBand = null,
     string? Housing = null,
     string? CareCapacityNote = null,
-    EntrustedCareInput? EntrustedCare = null);
+    EntrustedCareInput? EntrustedCare = null,
+    bool? HouseholdRegistered = null,
+    string? IllnessType = null,
+    bool? Boarding = null,
+    string? SchoolStage = null,
+    string? GuardianshipType = null,
+    IReadOnlyList<string>? IncomeSources = null,
+    IReadOnlyList<string>? Assistance = null);
 
 /// <summary>A protection category as submitted.</summary>
 public sealed record CategoryInput(string? Category, string? SubType = null, string? ValidFrom = null, string? Basis = null);
@@ -61,10 +68,12 @@ public sealed record GuardianInput(
     int? DisabilityGrade = null,
     string? Illness = null,
     string? AwaySince = null,
-    string? WorkRegionCode = null);
+    string? WorkRegionCode = null,
+    string? BirthDate = null,
+    bool? LacksCapacity = null);
 
-/// <summary>The entrusted caregiver of a left-behind child as submitted.</summary>
-public sealed record EntrustedCareInput(string? CaregiverName, string? Relation, string? CitizenIdNumber = null, string? Phone = null, string? AgreementDate = null);
+/// <summary>The entrusted caregiver of a left-behind child as submitted; <c>Address</c> is the 2016 form's 居住地地址 (≤ 200 characters).</summary>
+public sealed record EntrustedCareInput(string? CaregiverName, string? Relation, string? CitizenIdNumber = null, string? Phone = null, string? AgreementDate = null, string? Address = null);
 
 /// <summary>Field-keyed validation messages (keys in the API's camelCase, e.g. <c>guardians[0].citizenIdNumber</c>).</summary>
 public sealed class ValidationErrors
@@ -212,17 +221,36 @@ public static class ChildRules
 
         var householdKind = ParseEnum<HouseholdKind>(input.HouseholdKind, "householdKind", "户籍性质", errors);
         var schoolStatus = ParseEnum<SchoolStatus>(input.SchoolStatus, "schoolStatus", "就学状况", errors);
+        SchoolStage? stage = string.IsNullOrWhiteSpace(input.SchoolStage) ? null : ParseEnum<SchoolStage>(input.SchoolStage, "schoolStage", "就学阶段", errors);
+        if (stage is { } st && errors.For("schoolStatus").Count == 0)
+        {
+            // The stage is the one source of truth where recorded (ADR-012): the status follows from it and may not contradict it.
+            var implied = SchoolStages.StatusOf(st);
+            if (schoolStatus != Children.SchoolStatus.Unknown && schoolStatus != implied)
+            {
+                errors.Add("schoolStage", $"就学阶段“{ChildNames.Of(st)}”与就学状况“{ChildNames.Of(schoolStatus)}”不一致（应为“{ChildNames.Of(implied)}”）");
+            }
+
+            schoolStatus = implied;
+        }
+
         var schoolName = Text(input.SchoolName, "schoolName", "学校", 100, errors);
         var grade = Text(input.Grade, "grade", "年级", 20, errors);
         var notInSchoolReason = Text(input.NotInSchoolReason, "notInSchoolReason", "未在校原因", 200, errors);
-        if (schoolStatus == Children.SchoolStatus.InSchool && string.IsNullOrWhiteSpace(input.SchoolName))
+        // A recorded stage stands for the school (小学…中职) and the reason (辍学/不在学): the 2016 form records the stage only.
+        if (schoolStatus == Children.SchoolStatus.InSchool && stage is null && string.IsNullOrWhiteSpace(input.SchoolName))
         {
             errors.Add("schoolName", "在校儿童须填写学校");
         }
 
-        if (schoolStatus == Children.SchoolStatus.NotInSchool && string.IsNullOrWhiteSpace(input.NotInSchoolReason))
+        if (schoolStatus == Children.SchoolStatus.NotInSchool && stage is null && string.IsNullOrWhiteSpace(input.NotInSchoolReason))
         {
             errors.Add("notInSchoolReason", "未在校须填写原因（辍学、失学、休学等）");
+        }
+
+        if (input.Boarding == true && schoolStatus is not (Children.SchoolStatus.InSchool or Children.SchoolStatus.Kindergarten))
+        {
+            errors.Add("boarding", "只有在校或在园的儿童可登记为寄宿");
         }
 
         var health = ParseEnum<HealthStatus>(input.HealthStatus, "healthStatus", "健康状况", errors);
@@ -244,13 +272,22 @@ public static class ChildRules
             errors.Add("contactPhone", phoneError);
         }
 
+        var illnessType = Text(input.IllnessType, "illnessType", "患病类型", 100, errors);
+        if (illnessType is not null && health is not (Children.HealthStatus.ChronicIllness or Children.HealthStatus.SeriousIllness))
+        {
+            errors.Add("illnessType", "健康状况为慢性病或大病/重病时才填写患病类型");
+        }
+
+        GuardianshipType? guardianshipType = string.IsNullOrWhiteSpace(input.GuardianshipType) ? null : ParseEnum<GuardianshipType>(input.GuardianshipType, "guardianshipType", "监护类型", errors);
+        var incomeSources = Flags<IncomeSource>(input.IncomeSources, "incomeSources", "家庭经济来源", errors);
+        var assistance = Flags<Assistance>(input.Assistance, "assistance", "救助帮扶情况", errors);
         var income = ParseEnum<IncomeBand>(input.IncomeBand, "incomeBand", "家庭收入情况", errors);
         var housing = Text(input.Housing, "housing", "住房情况", 200, errors);
         var careNote = Text(input.CareCapacityNote, "careCapacityNote", "家庭监护能力说明", 2000, errors);
 
         EntrustedCare? entrusted = null;
         if (input.EntrustedCare is { } ec && !(string.IsNullOrWhiteSpace(ec.CaregiverName) && string.IsNullOrWhiteSpace(ec.Relation) && string.IsNullOrWhiteSpace(ec.Phone)
-            && string.IsNullOrWhiteSpace(ec.CitizenIdNumber) && string.IsNullOrWhiteSpace(ec.AgreementDate)))
+            && string.IsNullOrWhiteSpace(ec.CitizenIdNumber) && string.IsNullOrWhiteSpace(ec.AgreementDate) && string.IsNullOrWhiteSpace(ec.Address)))
         {
             var ecName = ValidName(ec.CaregiverName, "entrustedCare.caregiverName", errors);
             if (!EnumName.TryParse<GuardianRelation>(ec.Relation, out var ecRelation))
@@ -294,9 +331,10 @@ public static class ChildRules
                 }
             }
 
+            var ecAddress = Text(ec.Address, "entrustedCare.address", "委托照护人居住地址", 200, errors);
             if (ecName is not null)
             {
-                entrusted = new EntrustedCare { CaregiverName = ecName, Relation = ecRelation, CitizenIdNumber = ecId, Phone = ecPhone, AgreementDate = agreement, RegionCode = region ?? string.Empty };
+                entrusted = new EntrustedCare { CaregiverName = ecName, Relation = ecRelation, CitizenIdNumber = ecId, Phone = ecPhone, AgreementDate = agreement, Address = ecAddress, RegionCode = region ?? string.Empty };
             }
         }
 
@@ -389,6 +427,13 @@ public static class ChildRules
             Housing = housing,
             CareCapacityNote = careNote,
             EntrustedCare = entrusted,
+            HouseholdRegistered = input.HouseholdRegistered,
+            IllnessType = illnessType,
+            Boarding = input.Boarding,
+            SchoolStage = stage,
+            GuardianshipType = guardianshipType,
+            IncomeSources = incomeSources,
+            Assistance = assistance,
             Categories = categories,
             Guardians = guardians,
         };
@@ -418,6 +463,26 @@ public static class ChildRules
 
         errors.Add(field, $"{label}应为 {string.Join(", ", System.Enum.GetNames<T>())} 之一");
         return default;
+    }
+
+    // Several values of a flags enum by their English names (each once or more); an unknown one is named.
+    private static T Flags<T>(IReadOnlyList<string>? names, string field, string label, ValidationErrors errors)
+        where T : struct, System.Enum
+    {
+        var value = 0;
+        foreach (var name in names ?? [])
+        {
+            if (EnumName.TryParse<T>(name, out var one) && Convert.ToInt32(one, CultureInfo.InvariantCulture) != 0)
+            {
+                value |= Convert.ToInt32(one, CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                errors.Add(field, $"{label}“{name}”未知，应为 {string.Join(", ", System.Enum.GetNames<T>().Where(n => n != "None"))} 之一");
+            }
+        }
+
+        return (T)System.Enum.ToObject(typeof(T), value);
     }
 
     private static string? Text(string? text, string field, string label, int max, ValidationErrors errors)
@@ -492,6 +557,21 @@ public static class ChildRules
         var workPlace = Text(g.WorkPlace, $"{key}.workPlace", "务工地", 100, errors);
         var employment = Text(g.Employment, $"{key}.employment", "就业情况", 100, errors);
         var facts = ValidateConditionFacts(g, key, status, today, settings, errors);
+        var gBirth = PastDate(g.BirthDate, $"{key}.birthDate", "出生日期", today, errors);
+        if (gBirth is { } gb && gId is not null && CitizenIdNumber.TryParse(gId, today, out var gParsed, out _) && gParsed!.BirthDate != gb)
+        {
+            errors.Add($"{key}.birthDate", $"出生日期与身份证号中的 {gParsed.BirthDate:yyyy-MM-dd} 不一致");
+        }
+
+        if (g.LacksCapacity == true && relation is not (GuardianRelation.Father or GuardianRelation.Mother))
+        {
+            errors.Add($"{key}.lacksCapacity", "“无监护能力”只适用于父亲或母亲");
+        }
+        else if (g.LacksCapacity == true && g.IsWorkingAway == true)
+        {
+            errors.Add($"{key}.lacksCapacity", "外出务工的父母不能同时登记为无监护能力（无监护能力指在家的一方）");
+        }
+
         if (gName is not null && errorsBefore == errors.Count)
         {
             return new Guardian
@@ -514,6 +594,8 @@ public static class ChildRules
                 Illness = facts.Illness,
                 AwaySince = facts.AwaySince,
                 WorkRegionCode = facts.WorkRegionCode,
+                BirthDate = gBirth,
+                LacksCapacity = g.LacksCapacity ?? false,
             };
         }
 

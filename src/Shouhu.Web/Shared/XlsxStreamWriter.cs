@@ -48,9 +48,25 @@ public static class XlsxStreamWriter
     /// <param name="columns">The header cells.</param>
     /// <param name="rows">The rows; each at most as many cells as <paramref name="columns"/> is expected, not enforced.</param>
     /// <param name="ct">Cancellation, checked between rows.</param>
-    public static async Task<long> WriteAsync(Stream output, string sheetName, IReadOnlyList<string> columns, IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct = default)
+    public static Task<long> WriteAsync(Stream output, string sheetName, IReadOnlyList<string> columns, IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(columns);
+        return WriteAsync(output, sheetName, new SheetLayout([[.. columns]], columns.Count), rows, ct);
+    }
+
+    /// <summary>
+    /// Writes the workbook with an official form's layout (the 花名册, the 汇总表): <see cref="SheetLayout.TopRows"/> (title,
+    /// 填报单位, a grouped header …) in bold at the top of every sheet, frozen below them, with their merged ranges; then the
+    /// rows. Returns the number of data rows.
+    /// </summary>
+    /// <param name="output">Where the .xlsx goes.</param>
+    /// <param name="sheetName">The first sheet's name (at most 25 characters).</param>
+    /// <param name="layout">The rows above the data and their merges.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="ct">Cancellation, checked between rows.</param>
+    public static async Task<long> WriteAsync(Stream output, string sheetName, SheetLayout layout, IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(sheetName.Length, 25);
         long count = 0;
@@ -60,18 +76,17 @@ public static class XlsxStreamWriter
             OpenXmlWriter? sheet = null;
             Stream? entry = null;
             uint rowIndex = 0;
-            var references = ColumnNames(Math.Max(columns.Count, 1));
+            var references = ColumnNames(Math.Max(layout.TopRows.Select(r => r.Count).DefaultIfEmpty(0).Max(), Math.Max(layout.ColumnCount, 1)));
             try
             {
                 await foreach (var row in rows.WithCancellation(ct))
                 {
                     if (sheet is null || rowIndex == SheetRowLimit)
                     {
-                        EndSheet(sheet, entry);
+                        EndSheet(sheet, entry, layout.Merges);
                         sheets.Add(sheets.Count == 0 ? sheetName : $"{sheetName}（{sheets.Count + 1}）");
-                        (sheet, entry) = StartSheet(zip, sheets.Count, columns.Count);
-                        rowIndex = 1;
-                        WriteRow(sheet, rowIndex, columns, references, BoldStyle);
+                        (sheet, entry) = StartSheet(zip, sheets.Count, layout);
+                        rowIndex = WriteTop(sheet, layout, references);
                     }
 
                     if (references.Length < row.Count)
@@ -86,13 +101,13 @@ public static class XlsxStreamWriter
                 if (sheet is null)
                 {
                     sheets.Add(sheetName);
-                    (sheet, entry) = StartSheet(zip, 1, columns.Count);
-                    WriteRow(sheet, 1, columns, references, BoldStyle);
+                    (sheet, entry) = StartSheet(zip, 1, layout);
+                    WriteTop(sheet, layout, references);
                 }
             }
             finally
             {
-                EndSheet(sheet, entry);
+                EndSheet(sheet, entry, layout.Merges);
             }
 
             WritePackageParts(zip, sheets);
@@ -157,20 +172,37 @@ public static class XlsxStreamWriter
     public static bool LooksLikeFormula(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
-    private static (OpenXmlWriter Writer, Stream Entry) StartSheet(ZipArchive zip, int number, int columnCount)
+    private static (OpenXmlWriter Writer, Stream Entry) StartSheet(ZipArchive zip, int number, SheetLayout layout)
     {
         var entry = zip.CreateEntry($"xl/worksheets/sheet{number}.xml", CompressionLevel.Fastest).Open();
         var writer = OpenXmlWriter.Create(entry, Encoding.UTF8);
-        WriteSheetStart(writer, columnCount);
+        WriteSheetStart(writer, layout.ColumnCount, layout.TopRows.Count);
         return (writer, entry);
     }
 
-    // The sheet up to its first row: the place for frozen panes, column widths and, later, a title row's merged cells.
-    private static void WriteSheetStart(OpenXmlWriter writer, int columnCount)
+    // The rows above the data, bold; returns the index of the last one written.
+    private static uint WriteTop(OpenXmlWriter sheet, SheetLayout layout, string[] references)
+    {
+        uint index = 0;
+        foreach (var row in layout.TopRows)
+        {
+            WriteRow(sheet, ++index, row, references, BoldStyle);
+        }
+
+        return index;
+    }
+
+    // The sheet up to its first row: frozen panes below the rows above the data, column widths.
+    private static void WriteSheetStart(OpenXmlWriter writer, int columnCount, int frozenRows)
     {
         writer.WriteStartDocument();
         writer.WriteStartElement(new Worksheet());
-        writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
+        if (frozenRows > 0)
+        {
+            var topLeft = "A" + (frozenRows + 1).ToString(CultureInfo.InvariantCulture);
+            writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = frozenRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
+        }
+
         if (columnCount > 0)
         {
             writer.WriteElement(new Columns(new Column { Min = 1, Max = (uint)columnCount, Width = 16, CustomWidth = true }));
@@ -179,7 +211,7 @@ public static class XlsxStreamWriter
         writer.WriteStartElement(new SheetData());
     }
 
-    private static void EndSheet(OpenXmlWriter? writer, Stream? entry)
+    private static void EndSheet(OpenXmlWriter? writer, Stream? entry, IReadOnlyList<string> merges)
     {
         if (writer is null)
         {
@@ -187,6 +219,11 @@ public static class XlsxStreamWriter
         }
 
         writer.WriteEndElement(); // sheetData
+        if (merges.Count > 0)
+        {
+            writer.WriteElement(new MergeCells(merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Count });
+        }
+
         writer.WriteEndElement(); // worksheet
         writer.Close();
         entry?.Dispose();
@@ -319,4 +356,18 @@ public static class XlsxStreamWriter
         using var writer = new StreamWriter(entry, new UTF8Encoding(false));
         writer.Write(xml);
     }
+}
+
+/// <summary>
+/// The rows above the data of a sheet (an official form's title, its 填报单位 line, a one- or two-row header) and their
+/// merged ranges (<c>A1:L1</c>), repeated on every further sheet; <see cref="ColumnCount"/> columns get the default width.
+/// A list export's layout is its header row alone.
+/// </summary>
+/// <param name="TopRows">The rows above the data, written bold; the last one is the column header.</param>
+/// <param name="ColumnCount">How many columns the sheet has.</param>
+/// <param name="Merges">Merged ranges in A1 notation; empty for none.</param>
+public sealed record SheetLayout(IReadOnlyList<IReadOnlyList<object?>> TopRows, int ColumnCount, IReadOnlyList<string>? Merges = null)
+{
+    /// <summary>The merged ranges (never null).</summary>
+    public IReadOnlyList<string> Merges { get; } = Merges ?? [];
 }

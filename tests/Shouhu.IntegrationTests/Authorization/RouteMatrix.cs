@@ -170,6 +170,9 @@ public static class RouteMatrix
             new($"PUT {children}/guardians/{{guardianId:guid}}", "/api/v1/children/{child}/guardians/{guardian}", RegistryWrite, Kind.Step, RegistryWrite),
             new($"DELETE {children}/guardians/{{guardianId:guid}}", "/api/v1/children/{child}/guardians/{guardian}", RegistryWrite, Kind.Step, RegistryWrite, FreshGuardian: true),
             new("POST /api/v1/imports/", "/api/v1/imports", RegistryWrite, Kind.Create),
+            // The official forms name each child's category (a roster of 农村留守儿童): the register's writers only.
+            new("GET /api/v1/forms/left-behind-roster", "/api/v1/forms/left-behind-roster", RegistryWrite, Kind.List),
+            new("GET /api/v1/forms/left-behind-summary", "/api/v1/forms/left-behind-summary", RegistryWrite, Kind.List),
             new("GET /api/v1/imports/{id:guid}", "/api/v1/imports/{import}", RegistryWrite, Kind.Record, RegistryWrite),
             new("GET /api/v1/imports/template", "/api/v1/imports/template", RegistryWrite, Kind.Global),
             new("POST /api/v1/imports/{id:guid}/commit", "/api/v1/imports/{import}/commit", RegistryWrite, Kind.Step, RegistryWrite),
@@ -244,6 +247,7 @@ public static class RouteMatrix
         rules.AddRange(Page("/Notifications", "*", Kind.List, keys: ["Notifications", "Notifications/Index"]));
         rules.AddRange(Page("/Regions", "*", Kind.List, keys: ["Regions", "Regions/Index"]));
         rules.AddRange(Page("/Children", Registry, Kind.List, shows: Registry, keys: ["Children", "Children/Index"]));
+        rules.AddRange(Page("/SurveyForms", RegistryWrite, Kind.List, keys: "SurveyForms"));
         rules.AddRange(Page("/Children/Create", RegistryWrite, Kind.Global, keys: "Children/Create"));
         rules.AddRange(Page("/Children/Details/{child}", Registry, Kind.Record, Registry, keys: "Children/Details/{id:guid}"));
         rules.AddRange(Page("/Children/Edit/{child}", RegistryWrite, Kind.Record, RegistryWrite, keys: "Children/Edit/{id:guid}"));

@@ -26,6 +26,7 @@ public sealed class OpenApiTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         ["GET /api/v1/referrals/export"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ["GET /api/v1/visits/due/export"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ["GET /api/v1/alerts/export"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ["GET /api/v1/forms/left-behind-roster"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ["GET /api/v1/attachments/{id}"] = "application/octet-stream",
     };
 

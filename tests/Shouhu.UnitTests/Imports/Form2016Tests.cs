@@ -55,12 +55,14 @@ public class Form2016Tests
         Assert.Equal("广东省深圳市", first.Child.Guardians.Single(g => g.Relation == GuardianRelation.Father).WorkPlace);
         Assert.Equal("王老大", first.Child.EntrustedCare!.CaregiverName);
         Assert.Equal(GuardianRelation.Grandfather, first.Child.EntrustedCare.Relation);
-        Assert.Equal(SchoolStage.Primary, first.Extras.SchoolStage);
-        Assert.Equal(GuardianshipType.Fair, first.Extras.GuardianshipType);
-        Assert.Equal([IncomeSource.Wages, IncomeSource.Farming], first.Extras.IncomeSources);
+        // The 2016 form's own answers are the register's fields now (ADR-012): stored at commit, not left in the extras.
+        Assert.Equal(SchoolStage.Primary, first.Child.SchoolStage);
+        Assert.Equal(SchoolStatus.InSchool, first.Child.SchoolStatus);
+        Assert.Equal(GuardianshipType.Fair, first.Child.GuardianshipType);
+        Assert.Equal(IncomeSource.Wages | IncomeSource.Farming, first.Child.IncomeSources);
         Assert.Equal(true, first.Extras.BothParentsAway);
-        Assert.Equal(new DateOnly(1952, 3, 4), first.Extras.MemberBirthDates[1]);
-        Assert.Equal(new DateOnly(1985, 5, 5), first.Extras.MemberBirthDates[3]);
-        Assert.Equal("甲镇甲1村3组", first.Extras.CaregiverAddress);
+        Assert.Equal(new DateOnly(1952, 3, 4), first.Child.Guardians[1].BirthDate);
+        Assert.Equal(new DateOnly(1985, 5, 5), first.Child.Guardians[3].BirthDate);
+        Assert.Equal("甲镇甲1村3组", first.Child.EntrustedCare.Address);
     }
 }

@@ -47,7 +47,7 @@ public sealed partial class IndexModel(ShouhuDbContext db, Shouhu.Web.Shared.Reg
         ["PreventionAttendance"] = "预防教育参加记录", ["RiskAssessment"] = "风险评估", ["HomeVisit"] = "走访", ["EntrustedCare"] = "委托照护",
         ["ChildCategory"] = "保护类别", ["Guardian"] = "家庭成员", ["Referral"] = "转介", ["ServiceRecord"] = "服务记录", ["GuardianshipMeasure"] = "监护措施",
         ["CaseEvent"] = "时间线记录", ["CasePlan"] = "个案计划", ["CasePlanItem"] = "计划服务项", ["CaseApproval"] = "审批", ["Attachment"] = "附件",
-        ["AuditEntry"] = "审计记录", ["ShouhuUser"] = "账号",
+        ["AuditEntry"] = "审计记录", ["ShouhuUser"] = "账号", ["LeftBehindSummary"] = "农村留守儿童信息汇总表",
     };
 
     // Why a read went beyond the jurisdiction (JurisdictionBypass, ADR-007), as the "Bypass" entry's detail stores it.
@@ -102,6 +102,8 @@ public sealed partial class IndexModel(ShouhuDbContext db, Shouhu.Web.Shared.Reg
         ["UploadedBy"] = "上传人", ["UploadedByName"] = "上传人", ["Urgency"] = "紧急程度", ["ValidFrom"] = "有效期起", ["ValidTo"] = "有效期止",
         ["VerificationStatus"] = "查验状态", ["VisitedAt"] = "走访时间", ["VisitedBy"] = "走访人", ["VisitedByName"] = "走访人", ["WorkPlace"] = "务工地点",
         ["WorkRegionCode"] = "务工地区划", ["Year"] = "年度",
+        ["HouseholdRegistered"] = "是否登记户口", ["IllnessType"] = "患病类型", ["Boarding"] = "是否寄宿", ["SchoolStage"] = "就学阶段",
+        ["GuardianshipType"] = "监护类型", ["IncomeSources"] = "家庭经济来源", ["Assistance"] = "救助帮扶情况", ["LacksCapacity"] = "无监护能力",
     };
 
     /// <summary>Chinese names of the audited actions.</summary>

@@ -59,6 +59,14 @@ public sealed class ChildForm
     public string? CaregiverRelation { get; set; }
     public string? CaregiverPhone { get; set; }
     public string? CaregiverAgreementDate { get; set; }
+    public string? CaregiverAddress { get; set; }
+    public bool? HouseholdRegistered { get; set; }
+    public string? IllnessType { get; set; }
+    public bool? Boarding { get; set; }
+    public string? SchoolStage { get; set; }
+    public string? GuardianshipType { get; set; }
+    public List<string> IncomeSources { get; set; } = [];
+    public List<string> Assistance { get; set; } = [];
     public List<string> Categories { get; set; } = [];
     public string? InDistressSubType { get; set; }
     public GuardianForm Father { get; set; } = new() { Relation = nameof(GuardianRelation.Father) };
@@ -78,7 +86,9 @@ public sealed class ChildForm
         FilledFamily().Select(g => g.ToInput()).ToList(),
         HouseholdRegionCode, HouseholdKind, SchoolStatus, SchoolName, Grade, NotInSchoolReason, HealthStatus, DisabilityType, DisabilityGrade,
         DisabilityCertificateNumber, ContactPhone, IncomeBand, Housing, CareCapacityNote,
-        string.IsNullOrWhiteSpace(CaregiverName) && string.IsNullOrWhiteSpace(CaregiverPhone) ? null : new EntrustedCareInput(CaregiverName, CaregiverRelation, null, CaregiverPhone, CaregiverAgreementDate));
+        string.IsNullOrWhiteSpace(CaregiverName) && string.IsNullOrWhiteSpace(CaregiverPhone) && string.IsNullOrWhiteSpace(CaregiverAddress) ? null
+            : new EntrustedCareInput(CaregiverName, CaregiverRelation, null, CaregiverPhone, CaregiverAgreementDate, CaregiverAddress),
+        HouseholdRegistered, IllnessType, Boarding, SchoolStage, GuardianshipType, IncomeSources, Assistance);
 
     /// <summary>The form of an existing record, for editing.</summary>
     public static ChildForm From(ChildResponse c) => new()
@@ -108,6 +118,14 @@ public sealed class ChildForm
         CaregiverRelation = c.EntrustedCare?.Relation,
         CaregiverPhone = c.EntrustedCare?.Phone,
         CaregiverAgreementDate = c.EntrustedCare?.AgreementDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        CaregiverAddress = c.EntrustedCare?.Address,
+        HouseholdRegistered = c.HouseholdRegistered,
+        IllnessType = c.IllnessType,
+        Boarding = c.Boarding,
+        SchoolStage = c.SchoolStage,
+        GuardianshipType = c.GuardianshipType,
+        IncomeSources = [.. c.IncomeSources ?? []],
+        Assistance = [.. c.Assistance ?? []],
         Version = c.Version,
     };
 }

@@ -39,12 +39,20 @@ public sealed record RegisterChildRequest(
     string? CareCapacityNote = null,
     EntrustedCareInput? EntrustedCare = null,
     bool? AllowPossibleDuplicate = null,
-    Guid? Version = null)
+    Guid? Version = null,
+    bool? HouseholdRegistered = null,
+    string? IllnessType = null,
+    bool? Boarding = null,
+    string? SchoolStage = null,
+    string? GuardianshipType = null,
+    List<string>? IncomeSources = null,
+    List<string>? Assistance = null)
 {
     /// <summary>As the domain's input.</summary>
     public ChildInput ToInput() => new(Name, Sex, CitizenIdNumber, BirthDate, EthnicityCode, ResidenceRegionCode, Address, Categories, Guardians,
         HouseholdRegionCode, HouseholdKind, SchoolStatus, SchoolName, Grade, NotInSchoolReason, HealthStatus, DisabilityType, DisabilityGrade,
-        DisabilityCertificateNumber, ContactPhone, IncomeBand, Housing, CareCapacityNote, EntrustedCare);
+        DisabilityCertificateNumber, ContactPhone, IncomeBand, Housing, CareCapacityNote, EntrustedCare,
+        HouseholdRegistered, IllnessType, Boarding, SchoolStage, GuardianshipType, IncomeSources, Assistance);
 }
 
 /// <summary>One step of a category's verification chain (item 6 of issue #10): who, at which level, when.</summary>
@@ -80,11 +88,13 @@ public sealed record ChildCategoryResponse(
 /// A guardian or family member (ID and phone numbers as <see cref="PersonalDataPolicy"/> decides); <c>version</c> goes back
 /// with a change. The facts of the condition and of working away as entered (<see cref="GuardianInput"/>; null when not recorded).
 /// </summary>
+/// <remarks><c>birthDate</c> is shown only where ID numbers are (<see cref="PersonalDataView.BirthDate"/>); <c>lacksCapacity</c> is 无监护能力.</remarks>
 public sealed record GuardianResponse(Guid Id, string Name, string Relation, string? CitizenIdNumber, string Status, bool IsGuardian, bool IsWorkingAway, string? WorkPlace, string? Employment, string HealthStatus, string? Phone, Guid Version,
-    DateOnly? ConditionSince = null, int? ConditionTermMonths = null, string? DisabilityType = null, int? DisabilityGrade = null, string? Illness = null, DateOnly? AwaySince = null, string? WorkRegionCode = null);
+    DateOnly? ConditionSince = null, int? ConditionTermMonths = null, string? DisabilityType = null, int? DisabilityGrade = null, string? Illness = null, DateOnly? AwaySince = null, string? WorkRegionCode = null,
+    DateOnly? BirthDate = null, bool LacksCapacity = false);
 
-/// <summary>The entrusted caregiver.</summary>
-public sealed record EntrustedCareResponse(string CaregiverName, string Relation, string? CitizenIdNumber, string? Phone, DateOnly? AgreementDate);
+/// <summary>The entrusted caregiver; <c>address</c> is the 2016 form's 居住地地址.</summary>
+public sealed record EntrustedCareResponse(string CaregiverName, string Relation, string? CitizenIdNumber, string? Phone, DateOnly? AgreementDate, string? Address = null);
 
 /// <summary>
 /// A child's record as the API answers it, through <see cref="PersonalDataPolicy"/> (<see cref="OutputChannel.Record"/>):
@@ -123,7 +133,14 @@ public sealed record ChildResponse(
     string? CareCapacityNote,
     EntrustedCareResponse? EntrustedCare,
     DateTimeOffset? UpdatedAt,
-    Guid Version);
+    Guid Version,
+    bool? HouseholdRegistered = null,
+    string? IllnessType = null,
+    bool? Boarding = null,
+    string? SchoolStage = null,
+    string? GuardianshipType = null,
+    IReadOnlyList<string>? IncomeSources = null,
+    IReadOnlyList<string>? Assistance = null);
 
 /// <summary>
 /// A row of the child list (<see cref="OutputChannel.List"/>): ID numbers masked (first 6, last 4 kept), the age but
@@ -176,7 +193,8 @@ public static class ChildProjection
             c.Guardians.OrderBy(g => g.Relation).ThenBy(g => g.Id).Select(g => new GuardianResponse(
                 g.Id, g.Name, g.Relation.ToString(), view.IdNumber(g.CitizenIdNumber), g.Status.ToString(), g.IsGuardian, g.IsWorkingAway, g.WorkPlace, g.Employment,
                 g.HealthStatus.ToString(), view.Phone(g.Phone), g.Version,
-                g.ConditionSince, g.ConditionTermMonths, g.DisabilityType?.ToString(), g.DisabilityGrade, g.Illness, g.AwaySince, g.WorkRegionCode)).ToList(),
+                g.ConditionSince, g.ConditionTermMonths, g.DisabilityType?.ToString(), g.DisabilityGrade, g.Illness, g.AwaySince, g.WorkRegionCode,
+                g.BirthDate is { } gb ? view.BirthDate(gb) : null, g.LacksCapacity)).ToList(),
             c.HouseholdRegionCode,
             householdRegionName,
             c.HouseholdKind.ToString(),
@@ -192,9 +210,16 @@ public static class ChildProjection
             c.IncomeBand.ToString(),
             c.Housing,
             c.CareCapacityNote,
-            c.EntrustedCare is { } e ? new EntrustedCareResponse(e.CaregiverName, e.Relation.ToString(), view.IdNumber(e.CitizenIdNumber), view.Phone(e.Phone), e.AgreementDate) : null,
+            c.EntrustedCare is { } e ? new EntrustedCareResponse(e.CaregiverName, e.Relation.ToString(), view.IdNumber(e.CitizenIdNumber), view.Phone(e.Phone), e.AgreementDate, e.Address) : null,
             c.UpdatedAt is { } u ? ChinaTime.ToChina(u) : null,
-            c.Version);
+            c.Version,
+            c.HouseholdRegistered,
+            c.IllnessType,
+            c.Boarding,
+            c.SchoolStage?.ToString(),
+            c.GuardianshipType?.ToString(),
+            SchoolStages.Each(c.IncomeSources).Select(v => v.ToString()).ToList(),
+            SchoolStages.Each(c.Assistance).Select(v => v.ToString()).ToList());
     }
 
     private static DateTimeOffset? Cst(DateTime? utc) => utc is { } u ? ChinaTime.ToChina(u) : null;

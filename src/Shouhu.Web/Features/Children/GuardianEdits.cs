@@ -116,6 +116,7 @@ public sealed class GuardianEdits(ShouhuDbContext db, TimeProvider clock, Regist
                 (g.Name, g.Relation, g.CitizenIdNumber, g.Status, g.IsGuardian, g.IsWorkingAway, g.WorkPlace, g.Employment, g.HealthStatus, g.Phone);
             (existing.ConditionSince, existing.ConditionTermMonths, existing.DisabilityType, existing.DisabilityGrade, existing.Illness, existing.AwaySince, existing.WorkRegionCode) =
                 (g.ConditionSince, g.ConditionTermMonths, g.DisabilityType, g.DisabilityGrade, g.Illness, g.AwaySince, g.WorkRegionCode);
+            (existing.BirthDate, existing.LacksCapacity) = (g.BirthDate, g.LacksCapacity);
             var after = $"{existing.Name}（{Guardian.StatusName(existing.Status)}{(existing.IsWorkingAway ? "，外出务工" : "")}）";
             if (db.Entry(existing).Properties.Any(p => p.IsModified))
             {

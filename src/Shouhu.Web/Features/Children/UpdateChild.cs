@@ -268,6 +268,13 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, C
         Set("incomeBand", to.IncomeBand, from.IncomeBand, v => to.IncomeBand = v);
         Set("housing", to.Housing, from.Housing, v => to.Housing = v);
         Set("careCapacityNote", to.CareCapacityNote, from.CareCapacityNote, v => to.CareCapacityNote = v);
+        Set("householdRegistered", to.HouseholdRegistered, from.HouseholdRegistered, v => to.HouseholdRegistered = v);
+        Set("illnessType", to.IllnessType, from.IllnessType, v => to.IllnessType = v);
+        Set("boarding", to.Boarding, from.Boarding, v => to.Boarding = v);
+        Set("schoolStage", to.SchoolStage, from.SchoolStage, v => to.SchoolStage = v);
+        Set("guardianshipType", to.GuardianshipType, from.GuardianshipType, v => to.GuardianshipType = v);
+        Set("incomeSources", to.IncomeSources, from.IncomeSources, v => to.IncomeSources = v);
+        Set("assistance", to.Assistance, from.Assistance, v => to.Assistance = v);
 
         var oldCare = to.EntrustedCare;
         var newCare = from.EntrustedCare;
@@ -289,6 +296,7 @@ public sealed class UpdateChild(ShouhuDbContext db, DuplicateCheck duplicates, C
             Set("entrustedCare.citizenIdNumber", oldCare.CitizenIdNumber, newCare.CitizenIdNumber, v => oldCare.CitizenIdNumber = v);
             Set("entrustedCare.phone", oldCare.Phone, newCare.Phone, v => oldCare.Phone = v);
             Set("entrustedCare.agreementDate", oldCare.AgreementDate, newCare.AgreementDate, v => oldCare.AgreementDate = v);
+            Set("entrustedCare.address", oldCare.Address, newCare.Address, v => oldCare.Address = v);
         }
 
         // Records copied from the child follow its region; open categories follow its birth date.

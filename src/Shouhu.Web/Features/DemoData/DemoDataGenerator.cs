@@ -167,20 +167,7 @@ public sealed class DemoDataGenerator(ShouhuDbContext db, TimeProvider clock, Re
         else if (rural && age < 16 && roll < 2835)
         {
             category = ProtectionCategory.LeftBehind;
-            father.IsWorkingAway = mother.IsWorkingAway = true;
-            var dongguan = random.Next(2) == 0;
-            father.WorkPlace = mother.WorkPlace = dongguan ? "广东省东莞市" : "浙江省义乌市";
-            father.WorkRegionCode = mother.WorkRegionCode = dongguan ? "441900" : "330782";
-            father.AwaySince = mother.AwaySince = today.AddDays(-random.Next(900, 1500)); // away six months before any category start
-            cares.Add(new EntrustedCare
-            {
-                ChildId = child.Id,
-                CaregiverName = surname + "奶奶",
-                Relation = GuardianRelation.Grandmother,
-                Phone = "15" + random.Next(0, 10) + random.Next(10_000_000, 99_999_999),
-                AgreementDate = today.AddDays(-random.Next(30, 700)),
-                RegionCode = village,
-            });
+            MakeLeftBehind(child, father, mother, surname, age, random, today, cares);
         }
         else if (!rural && age < 16 && roll < 3135)
         {
@@ -208,5 +195,103 @@ public sealed class DemoDataGenerator(ShouhuDbContext db, TimeProvider clock, Re
         children.Add(child);
         guardians.Add(father);
         guardians.Add(mother);
+    }
+
+    // A left-behind child as the 2016 survey records one (issue #12): both parents away, or one away and the other at home
+    // without capacity; a stage, boarding, a caregiver by relation, the 监护类型, income sources and assistance in believable
+    // proportions, so the 花名册 and the 汇总表 are not trivial on the demo data. About 1 in 20 has no stage recorded.
+    private static void MakeLeftBehind(Child child, Guardian father, Guardian mother, string surname, int age, Random random, DateOnly today, List<EntrustedCare> cares)
+    {
+        var both = random.Next(100) < 70;
+        Guardian[] away = both ? [father, mother] : random.Next(3) == 0 ? [mother] : [father];
+        var dongguan = random.Next(2) == 0;
+        foreach (var parent in away)
+        {
+            parent.IsWorkingAway = true;
+            parent.WorkPlace = dongguan ? "广东省东莞市" : "浙江省义乌市";
+            parent.WorkRegionCode = dongguan ? "441900" : "330782";
+            parent.AwaySince = today.AddDays(-random.Next(900, 1500)); // away six months before any category start
+        }
+
+        if (!both)
+        {
+            (away[0] == father ? mother : father).LacksCapacity = true;
+        }
+
+        father.BirthDate = child.BirthDate.AddYears(-random.Next(24, 36)).AddDays(-random.Next(0, 365));
+        mother.BirthDate = child.BirthDate.AddYears(-random.Next(22, 34)).AddDays(-random.Next(0, 365));
+
+        SchoolStage stage = child.SchoolStatus switch
+        {
+            SchoolStatus.NotYetSchoolAge => SchoolStage.NotEnrolled,
+            SchoolStatus.Kindergarten => random.Next(100) < 80 ? SchoolStage.Kindergarten : SchoolStage.NotEnrolled,
+            SchoolStatus.NotInSchool => age >= 14 ? SchoolStage.NotInSchool : SchoolStage.DroppedOut,
+            _ => age <= 11 ? SchoolStage.Primary : age <= 14 ? SchoolStage.JuniorHigh : random.Next(100) < 70 ? SchoolStage.SeniorHigh : SchoolStage.Vocational,
+        };
+        if (random.Next(20) > 0)
+        {
+            child.SchoolStage = stage;
+            child.SchoolStatus = SchoolStages.StatusOf(stage);
+        }
+
+        child.Boarding = stage switch
+        {
+            SchoolStage.Primary => random.Next(100) < 25,
+            SchoolStage.JuniorHigh => random.Next(100) < 60,
+            SchoolStage.SeniorHigh or SchoolStage.Vocational => random.Next(100) < 80,
+            _ => null,
+        };
+        child.HouseholdRegistered = true;
+        if (child.HealthStatus == HealthStatus.ChronicIllness)
+        {
+            child.IllnessType = random.Next(2) == 0 ? "哮喘" : "先天性心脏病";
+        }
+        else if (random.Next(100) < 2)
+        {
+            (child.DisabilityType, child.DisabilityGrade) = (DisabilityType.Physical, random.Next(2, 5));
+        }
+
+        var careRoll = random.Next(100);
+        GuardianRelation? caregiver = careRoll switch
+        {
+            < 30 => GuardianRelation.Grandmother,
+            < 50 => GuardianRelation.Grandfather,
+            < 62 => GuardianRelation.MaternalGrandmother,
+            < 67 => GuardianRelation.MaternalGrandfather,
+            < 77 => GuardianRelation.OtherRelative,
+            < 80 => GuardianRelation.Sibling,
+            _ => null,
+        };
+        if (!both && careRoll >= 50)
+        {
+            caregiver = null; // the parent at home is the nominal guardian: 父或母一方监护
+        }
+
+        if (caregiver is { } relation)
+        {
+            cares.Add(new EntrustedCare
+            {
+                ChildId = child.Id,
+                CaregiverName = surname + relation switch { GuardianRelation.Grandmother => "奶奶", GuardianRelation.Grandfather => "爷爷", GuardianRelation.MaternalGrandmother => "外婆", GuardianRelation.MaternalGrandfather => "外公", GuardianRelation.Sibling => "大姐", _ => "婶婶" },
+                Relation = relation,
+                Phone = "15" + random.Next(0, 10) + random.Next(10_000_000, 99_999_999),
+                AgreementDate = today.AddDays(-random.Next(30, 700)),
+                Address = random.Next(2) == 0 ? "本村" + random.Next(1, 9) + "组" : null,
+                RegionCode = child.RegionCode,
+            });
+        }
+
+        var assessment = random.Next(100);
+        child.GuardianshipType = caregiver is null
+            ? (both ? GuardianshipType.Unattended : GuardianshipType.ParentIncapable)
+            : assessment < 50 ? GuardianshipType.Good : assessment < 85 ? GuardianshipType.Fair : GuardianshipType.CaregiverInsufficient;
+        child.IncomeSources = IncomeSource.Wages
+            | (random.Next(100) < 50 ? IncomeSource.Farming : IncomeSource.None)
+            | (random.Next(100) < 15 ? IncomeSource.GovernmentAid : IncomeSource.None)
+            | (random.Next(100) < 10 ? IncomeSource.RelativesHelp : IncomeSource.None);
+        child.Assistance = (random.Next(100) < 15 ? Assistance.Dibao : Assistance.None)
+            | (random.Next(100) < 5 ? Assistance.TemporaryAssistance : Assistance.None)
+            | (random.Next(100) < 5 ? Assistance.MedicalAssistance : Assistance.None)
+            | (random.Next(100) < 3 ? Assistance.HousingAssistance : Assistance.None);
     }
 }
