@@ -17,7 +17,7 @@ namespace Shouhu.Web.Features.Imports;
 /// report download and the commit with an explicit 跳过未通过的行. Everything is read from the server, so closing the tab
 /// and coming back loses nothing. The import is found through the jurisdiction filter (404 outside it).
 /// </summary>
-public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, CorrectImportMapping correct, ConfirmImport confirm) : PageModel
+public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, CorrectImportMapping correct, ConfirmImport confirm, DownloadImportReport report, TimeProvider clock) : PageModel
 {
     /// <summary>The import as the status API answers it.</summary>
     public ImportResponse Import { get; private set; } = null!;
@@ -51,6 +51,25 @@ public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, Co
         return job is null
             ? NotFound()
             : new JsonResult(new { status = ImportStatusQuery.StatusName(job.Status), progress = ImportStatusQuery.ProgressOf(job, ImportMapping.Read(job.Mapping)) });
+    }
+
+    /// <summary>The validation report (the API's use case, as the page's cookie may not call the API): the file, or the page with the reason.</summary>
+    public async Task<IActionResult> OnGetReportAsync(Guid id, CancellationToken ct)
+    {
+        var view = PersonalDataPolicy.For(User.FindFirstValue(ClaimTypes.Role), OutputChannel.ImportReport);
+        var (file, status, detail) = await report.RunAsync(id, view, ct);
+        if (file is not null)
+        {
+            return File(file, XlsxStreamWriter.ContentType, DownloadImportReport.FileName + "-" + Domain.Time.ChinaTime.Today(clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + ".xlsx");
+        }
+
+        if (status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        Message = detail;
+        return await LoadAsync(id, null, ct) ? Page() : NotFound();
     }
 
     /// <summary>Corrects the mapping of one sheet: every column's select (<c>field_{letter}</c>, empty for 不导入).</summary>
