@@ -12,7 +12,7 @@ using Shouhu.Data;
 namespace Shouhu.Data.Postgres.Migrations
 {
     [DbContext(typeof(ShouhuDbContext))]
-    [Migration("20261201203942_Initial")]
+    [Migration("20261201213042_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1604,6 +1604,12 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<int?>("FlaggedDecision")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Mapping")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MappingCorrections")
+                        .HasColumnType("text");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1640,6 +1646,9 @@ namespace Shouhu.Data.Postgres.Migrations
 
                     b.Property<int>("RowsValidated")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

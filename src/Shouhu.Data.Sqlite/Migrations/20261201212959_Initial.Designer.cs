@@ -11,7 +11,7 @@ using Shouhu.Data;
 namespace Shouhu.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ShouhuDbContext))]
-    [Migration("20261201203921_Initial")]
+    [Migration("20261201212959_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1572,6 +1572,12 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<int?>("FlaggedDecision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mapping")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingCorrections")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1607,6 +1613,9 @@ namespace Shouhu.Data.Sqlite.Migrations
 
                     b.Property<int>("RowsValidated")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
