@@ -90,6 +90,13 @@ public sealed class SurveyReading : IDisposable
         }
     }
 
+    /// <summary>
+    /// The data rows of the children's sheet (non-blank rows below its header), counted by a pass over the sheet before
+    /// <see cref="Rows"/>: the total of a progress bar.
+    /// </summary>
+    /// <exception cref="SurveyFileException">When the sheet breaks a limit while being read.</exception>
+    public int CountChildRows() => _source.Rows(Children.Sheet).Count(r => r.Number > Children.HeaderLastRow && !r.IsBlank);
+
     private static ColumnMap? MapSheet(ISurveySource source, string sheet, IReadOnlyList<FieldInfo> fields, List<ImportNotice> notices, out string? refusal)
     {
         refusal = null;
@@ -145,7 +152,7 @@ public sealed class SurveyReading : IDisposable
                 var key = MemberKey(fm, row);
                 if (key is null)
                 {
-                    _afterRows.Add(new(fm.Sheet, row.Number, fm.Of(SurveyField.MemberChildIdNumber)?.Header ?? string.Empty, string.Empty, "请填写该成员所属儿童的公民身份号码或儿童行号"));
+                    _afterRows.Add(new(fm.Sheet, row.Number, fm.Of(SurveyField.MemberChildIdNumber)?.Header ?? string.Empty, string.Empty, "请填写该成员所属儿童的公民身份号码或儿童行号", fm.Of(SurveyField.MemberChildIdNumber)?.Index));
                     continue;
                 }
 
@@ -191,7 +198,7 @@ public sealed class SurveyReading : IDisposable
             {
                 var column = key.StartsWith("id:", StringComparison.Ordinal) ? Family!.Of(SurveyField.MemberChildIdNumber) : Family!.Of(SurveyField.MemberChildRow);
                 _afterRows.Add(new(Family.Sheet, member.Row.Number, column?.Header ?? string.Empty, column is null ? string.Empty : member.Row[column.Index]?.Text ?? string.Empty,
-                    $"“{SurveyFields.ChildSheet}”表中没有这个儿童（按{(key.StartsWith("id:", StringComparison.Ordinal) ? "公民身份号码" : "行号")}查找）"));
+                    $"“{SurveyFields.ChildSheet}”表中没有这个儿童（按{(key.StartsWith("id:", StringComparison.Ordinal) ? "公民身份号码" : "行号")}查找）", column?.Index));
             }
         }
     }
@@ -227,7 +234,7 @@ public sealed class SurveyReading : IDisposable
                     byRow[r] = list = [];
                 }
 
-                list.Add(new(map.Sheet, r, header, string.Empty, $"合并单元格 {m}：值只在左上角的单元格中，请取消合并并在每一行、每一列分别填写"));
+                list.Add(new(map.Sheet, r, header, string.Empty, $"合并单元格 {m}：值只在左上角的单元格中，请取消合并并在每一行、每一列分别填写", m.FirstColumn));
             }
         }
 

@@ -110,7 +110,7 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
         CellValue? Cell(SurveyField f) => fm.Of(f) is { } c ? row[c.Index] : null;
         string? Text(SurveyField f) => SurveyText.IsEmpty(Cell(f)?.Text) ? null : SurveyText.Clean(Cell(f)?.Text);
         void Problem(SurveyField f, string message) =>
-            problems.Add(new(fm.Sheet, row.Number, fm.Of(f)?.Header ?? string.Empty, Cell(f)?.Text ?? string.Empty, message));
+            problems.Add(new(fm.Sheet, row.Number, fm.Of(f)?.Header ?? string.Empty, Cell(f)?.Text ?? string.Empty, message, fm.Of(f)?.Index));
 
         var relation = One(Text(SurveyField.MemberRelation), SurveyValues.Relations, SurveyField.MemberRelation, Problem);
         var status = One(Text(SurveyField.MemberStatus), SurveyValues.Statuses, SurveyField.MemberStatus, Problem);
@@ -476,7 +476,7 @@ internal sealed class SurveyValidator(ColumnMap map, ColumnMap? familyMap, Surve
 
     private static ImportProblem At(ColumnMap m, SheetRow row, SurveyField field, string message) =>
         m.Of(field) is { } c
-            ? new ImportProblem(m.Sheet, row.Number, c.Header, row[c.Index]?.Text ?? string.Empty, message)
+            ? new ImportProblem(m.Sheet, row.Number, c.Header, row[c.Index]?.Text ?? string.Empty, message, c.Index)
             : new ImportProblem(m.Sheet, row.Number, string.Empty, string.Empty, message);
 
     // A register message keyed by its field (guardians[1].awaySince, categories[0].category) back at its cell.

@@ -1633,6 +1633,12 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<int?>("FlaggedDecision")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Mapping")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MappingCorrections")
+                        .HasColumnType("text");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1669,6 +1675,9 @@ namespace Shouhu.Data.Postgres.Migrations
 
                     b.Property<int>("RowsValidated")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

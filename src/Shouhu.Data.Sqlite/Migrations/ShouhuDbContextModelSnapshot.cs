@@ -1601,6 +1601,12 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<int?>("FlaggedDecision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mapping")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingCorrections")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1636,6 +1642,9 @@ namespace Shouhu.Data.Sqlite.Migrations
 
                     b.Property<int>("RowsValidated")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");

@@ -97,6 +97,18 @@ public sealed class ImportJob : IJurisdictional
     /// <summary>Why the file could not be read, in Chinese (<see cref="ImportStatus.Failed"/>), or null.</summary>
     public string? Failure { get; set; }
 
+    /// <summary>When the current (or last) dry run or commit started (UTC): the page's time left is estimated from the rate since then.</summary>
+    public DateTime? StartedAt { get; set; }
+
+    /// <summary>
+    /// The column mapping the last dry run used, as JSON: per sheet the header row and every headed column (letter, header as
+    /// written, the field it was matched to or null); null before the reader has mapped the file. No personal data: headers only.
+    /// </summary>
+    public string? Mapping { get; set; }
+
+    /// <summary>The user's corrections of the mapping, as JSON (per sheet: column letter → field or null for "ignore"), applied by every dry run of this import.</summary>
+    public string? MappingCorrections { get; set; }
+
     /// <summary>Concurrency token, renewed at every save (as every versioned record's): two commits of one import cannot both start.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 }

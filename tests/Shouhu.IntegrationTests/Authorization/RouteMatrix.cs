@@ -178,6 +178,8 @@ public static class RouteMatrix
             new("POST /api/v1/imports/{id:guid}/commit", "/api/v1/imports/{import}/commit", RegistryWrite, Kind.Step, RegistryWrite),
             new("GET /api/v1/imports/{id:guid}/matches", "/api/v1/imports/{import}/matches", RegistryWrite, Kind.Record, RegistryWrite),
             new("POST /api/v1/imports/{id:guid}/decisions", "/api/v1/imports/{import}/decisions", RegistryWrite, Kind.Step, RegistryWrite),
+            new("PUT /api/v1/imports/{id:guid}/mapping", "/api/v1/imports/{import}/mapping", RegistryWrite, Kind.Step, RegistryWrite),
+            new("GET /api/v1/imports/{id:guid}/report", "/api/v1/imports/{import}/report", RegistryWrite, Kind.Record, RegistryWrite),
             new("GET /api/v1/prevention-activities/", "/api/v1/prevention-activities", RegistryWrite, Kind.List),
             new("POST /api/v1/prevention-activities/", "/api/v1/prevention-activities", RegistryWrite, Kind.Create),
 
@@ -243,6 +245,8 @@ public static class RouteMatrix
         rules.AddRange(Page("/Accounts/Users", Accounts, Kind.List, keys: "Accounts/Users"));
         rules.AddRange(Page("/Organizations", Accounts, Kind.List, keys: ["Organizations", "Organizations/Index"]));
         rules.AddRange(Page("/Audit", "A", Kind.List, keys: ["Audit", "Audit/Index"]));
+        rules.AddRange(Page("/Imports", RegistryWrite, Kind.List, keys: ["Imports", "Imports/Index"]));
+        rules.AddRange(Page("/Imports/{import}", RegistryWrite, Kind.Record, RegistryWrite, keys: "Imports/{id:guid}"));
         rules.AddRange(Page("/Alerts", "*", Kind.List, keys: ["Alerts", "Alerts/Index"]));
         rules.AddRange(Page("/Notifications", "*", Kind.List, keys: ["Notifications", "Notifications/Index"]));
         rules.AddRange(Page("/Regions", "*", Kind.List, keys: ["Regions", "Regions/Index"]));

@@ -17,7 +17,10 @@ public sealed class SurveyImportTests(ShouhuApp app) : IClassFixture<ShouhuApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task SeedGeneratorRegionsAsync()
+    private Task SeedGeneratorRegionsAsync() => SeedGeneratorRegionsAsync(app);
+
+    /// <summary>Adds the generator's county, towns and villages (<see cref="SurveyGenerator.Regions"/>) that the app's database lacks.</summary>
+    internal static async Task SeedGeneratorRegionsAsync(ShouhuApp app)
     {
         await using var db = app.SystemDb();
         var known = (await db.Regions.Select(r => r.Code).ToListAsync(Ct)).ToHashSet(StringComparer.Ordinal);

@@ -71,7 +71,7 @@ public sealed class ConfirmImport(ShouhuDbContext db, ImportQueue queue)
         job.UpdatesDecision = forUpdates;
         job.FlaggedDecision = forFlagged;
         job.Status = ImportStatus.Committing;
-        job.UpdatedAt = DateTime.UtcNow;
+        (job.UpdatedAt, job.StartedAt) = (DateTime.UtcNow, DateTime.UtcNow);
         db.RecordAudit("ImportConfirmed", nameof(ImportJob), job.Id.ToString(), job.RegionCode, $"skipInvalid={(body.SkipInvalid == true ? "yes" : "no")}; rows={job.RowsValid}; updates={forUpdates?.ToString() ?? "-"}; flagged={forFlagged?.ToString() ?? "-"}");
         try
         {

@@ -14,12 +14,21 @@ namespace Shouhu.Web.Features.Imports;
 /// <c>rowsToUpdate</c>: rows that would change a registered child, <c>rowsFlagged</c>: possible duplicates for review —
 /// both listed at <c>…/matches</c>; <c>rowsUpdated</c>: updates the commit wrote); <c>failure</c> the
 /// Chinese reason a file could not be read; <c>errors</c> one page of the problems in row order, <c>errorsTotal</c> all of
-/// them, <c>errorKinds</c> the totals by message kind (the message up to its first "：" or "，").
+/// them, <c>errorKinds</c> the totals by message kind (the message up to its first "：" or "，"); <c>mapping</c> the column
+/// mapping of each sheet as the dry run used it (<see cref="ImportSheetMapping"/>; empty before the file is mapped);
+/// <c>progress</c> the current step's rows done of its total and the seconds left at the rate so far.
 /// </summary>
 public sealed record ImportResponse(
     Guid Id, string Status, string FileName, string AsOf, DateTimeOffset CreatedAt, int RowsTotal, int RowsValidated, int RowsValid, int RowsInvalid,
     int RowsRegistered, int RowsCommitted, int RowsSkipped, string? Failure, IReadOnlyList<ImportProblem> Errors, int ErrorsTotal,
-    IReadOnlyDictionary<string, int> ErrorKinds, int RowsToUpdate, int RowsFlagged, int RowsUpdated);
+    IReadOnlyDictionary<string, int> ErrorKinds, int RowsToUpdate, int RowsFlagged, int RowsUpdated, IReadOnlyList<ImportSheetMapping> Mapping, ImportProgress Progress);
+
+/// <summary>
+/// The progress bar of an import: <c>step</c> <c>validating</c> or <c>committing</c> (or the settled status), <c>done</c>
+/// rows of <c>total</c> (the dry run's total is the children's sheet's data rows, counted when the file was mapped; 0 when
+/// not known yet), <c>secondsLeft</c> estimated from the rate since the step started (null until a batch has been done).
+/// </summary>
+public sealed record ImportProgress(string Step, int Done, int Total, int? SecondsLeft);
 
 /// <summary>Reads an import for its importer's jurisdiction (the filter) with its problems, values shown as one record's (<see cref="OutputChannel.ImportReport"/>).</summary>
 public sealed partial class ImportStatusQuery(ShouhuDbContext db)
@@ -44,13 +53,35 @@ public sealed partial class ImportStatusQuery(ShouhuDbContext db)
         var problems = all.SelectMany(p => JsonSerializer.Deserialize<List<ImportProblem>>(p, ValidateImport.Json) ?? []).ToList();
         var kinds = problems.GroupBy(p => Kind(p.Message)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var shown = problems.Skip((page - 1) * PageSize).Take(PageSize).Select(p => p with { Value = Shown(p.Value, view) ?? string.Empty }).ToList();
+        var mapping = ImportMapping.Read(job.Mapping);
         return new ImportResponse(job.Id, StatusName(job.Status), job.FileName, job.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Domain.Time.ChinaTime.ToChina(job.CreatedAt), job.RowsTotal, job.RowsValidated, job.RowsValid, job.RowsInvalid, job.RowsRegistered, job.RowsCommitted, job.RowsSkipped,
-            job.Failure, shown, problems.Count, kinds, job.RowsToUpdate, job.RowsFlagged, job.RowsUpdated);
+            job.Failure, shown, problems.Count, kinds, job.RowsToUpdate, job.RowsFlagged, job.RowsUpdated, mapping, ProgressOf(job, mapping));
     }
 
-    // A value that is a citizen ID or phone number is shown as the record page would show it to this role.
-    private static string? Shown(string? value, PersonalDataView view) =>
+    /// <summary>The progress of <paramref name="job"/>'s current step (see <see cref="ImportProgress"/>).</summary>
+    public static ImportProgress ProgressOf(ImportJob job, IReadOnlyList<ImportSheetMapping> mapping)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var committing = job.Status is ImportStatus.Committing or ImportStatus.Committed;
+        var (done, total) = committing
+            ? (job.RowsCommitted, job.RowsValid)
+            : (job.RowsValidated, job.Status == ImportStatus.Validating ? Math.Max(job.RowsValidated, (mapping.Count > 0 ? mapping[0].DataRows : null) ?? 0) : job.RowsTotal);
+        int? left = null;
+        if (job.Status is ImportStatus.Validating or ImportStatus.Committing && job.StartedAt is { } started && done > 0)
+        {
+            var seconds = (job.UpdatedAt - started).TotalSeconds;
+            left = seconds > 0 ? (int)Math.Ceiling(Math.Max(0, total - done) * seconds / done) : null;
+        }
+
+        return new ImportProgress(StatusName(job.Status), done, total, left);
+    }
+
+    /// <summary>
+    /// A value as <paramref name="view"/> shows it: one shaped like a citizen ID number (15 or 18 characters) or a phone
+    /// number (7–20 digits, dashes, spaces) as the record page would show it to the role; anything else as it is.
+    /// </summary>
+    public static string? Shown(string? value, PersonalDataView view) =>
         value is null ? null
         : IdNumberShape().IsMatch(value) ? view.IdNumber(value)
         : PhoneShape().IsMatch(value) ? view.Phone(value)

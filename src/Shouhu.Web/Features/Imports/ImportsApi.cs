@@ -7,7 +7,7 @@ namespace Shouhu.Web.Features.Imports;
 /// <summary>The accepted import: <c>{id, status}</c> (201 on upload, 202 on commit).</summary>
 public sealed record ImportAccepted(Guid Id, string Status);
 
-/// <summary><c>/api/v1/imports</c> (API-CONTRACT.md "Imports"): upload, status, commit — for the roles that register children.</summary>
+/// <summary><c>/api/v1/imports</c> (API-CONTRACT.md "Imports"): upload, status, mapping correction, report, commit — for the roles that register children.</summary>
 public static class ImportsApi
 {
     /// <summary>Maps the endpoints.</summary>
@@ -20,6 +20,10 @@ public static class ImportsApi
         g.MapPost("/{id:guid}/commit", CommitAsync).WithSummary("确认导入核查通过的行（skipInvalid: true 跳过未通过的行）→ 后台分批写入");
         g.MapGet("/{id:guid}/matches", MatchesAsync).WithSummary("与已登记儿童相同（将更新：逐字段对比）或疑似重复（待核实）的行，每页100行");
         g.MapPost("/{id:guid}/decisions", DecideAsync).WithSummary("逐行选择：更新或作为新儿童登记（apply）、跳过（skip）");
+        g.MapPut("/{id:guid}/mapping", CorrectMappingAsync)
+            .WithSummary("更正一张工作表的列对应（{sheet, columns: [{column: \"F\", field: \"CitizenIdNumber\" 或 null 不导入}]}）→ 后台重新核查");
+        g.MapGet("/{id:guid}/report", ReportAsync).ProducesXlsx()
+            .WithSummary("下载核查报告：上传的工作簿加“错误说明”列，有误的单元格标色并加批注（.xlsx；导入完成后不再提供：410）");
         g.MapGet("/template", Template).WithSummary("下载摸底排查导入模板（.xlsx：儿童、家庭成员、填表说明）")
             .Produces<Stream>(StatusCodes.Status200OK, XlsxContentType);
     }
@@ -85,6 +89,26 @@ public static class ImportsApi
     public static async Task<Results<Accepted<ImportAccepted>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> CommitAsync(
         Guid id, CommitRequest body, ConfirmImport confirm, CancellationToken ct) =>
         OutcomeResults.Answer(await confirm.RunAsync(id, body, ct), job => TypedResults.Accepted($"/api/v1/imports/{job.Id}", new ImportAccepted(job.Id, ImportStatusQuery.StatusName(job.Status))));
+
+    /// <summary>Corrects the column mapping of one sheet and runs the dry run again (202); 409 unless <c>validated</c>, <c>invalid</c> or failed for want of rows.</summary>
+    public static async Task<Results<Accepted<ImportAccepted>, ValidationProblem, NotFoundProblem, ForbiddenProblem, ConflictProblem>> CorrectMappingAsync(
+        Guid id, MappingRequest body, CorrectImportMapping correct, CancellationToken ct) =>
+        OutcomeResults.Answer(await correct.RunAsync(id, body, ct), job => TypedResults.Accepted($"/api/v1/imports/{job.Id}", new ImportAccepted(job.Id, ImportStatusQuery.StatusName(job.Status))));
+
+    /// <summary>The validation report (.xlsx), masked by the caller's view; 404 outside the jurisdiction, 409 while validating, 410 once committed.</summary>
+    public static async Task<Results<FileStreamHttpResult, NotFoundProblem, ConflictProblem, GoneProblem>> ReportAsync(
+        Guid id, DownloadImportReport report, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var view = PersonalDataPolicy.For(user.FindFirstValue(ClaimTypes.Role), OutputChannel.ImportReport);
+        var (file, status, detail) = await report.RunAsync(id, view, ct);
+        return status switch
+        {
+            StatusCodes.Status200OK => DownloadImportReport.Answer(file!, clock),
+            StatusCodes.Status404NotFound => new NotFoundProblem("未找到", detail),
+            StatusCodes.Status410Gone => new GoneProblem("核查报告不再提供", detail),
+            _ => new ConflictProblem("暂不能下载核查报告", detail),
+        };
+    }
 
     private static Domain.Children.ValidationErrors Errors(string field, string message)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Imports;
@@ -24,7 +25,10 @@ public static class ImportsFeature
         services.AddScoped<ImportStatusQuery>();
         services.AddScoped<ImportMatchesQuery>();
         services.AddScoped<DecideImportRows>();
+        services.AddScoped<CorrectImportMapping>();
+        services.AddScoped<DownloadImportReport>();
         services.AddSingleton<DownloadTemplate>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Imports", Policies.WriteRegistry));
         return builder;
     }
 

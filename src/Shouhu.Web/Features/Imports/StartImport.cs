@@ -3,6 +3,7 @@ using Shouhu.Data;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Imports;
 using Shouhu.Domain.Time;
+using Shouhu.Imports;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Imports;
@@ -16,7 +17,8 @@ public sealed class StartImport(ShouhuDbContext db, ImportFiles files, ImportQue
 {
     /// <summary>
     /// Starts an import of <paramref name="content"/> named <paramref name="fileName"/>; <paramref name="asOf"/> is the
-    /// 统计截止日 (<c>YYYY-MM-DD</c>, not after today; today when empty). 400 on <c>asOf</c> or an empty <c>file</c>.
+    /// 统计截止日 (<c>YYYY-MM-DD</c>, not after today; today when empty). 400 on <c>asOf</c>, or on <c>file</c> when it is
+    /// empty or not an xlsx or CSV by its content (<see cref="SurveyFile.Check"/>'s Chinese reason); nothing is recorded then.
     /// </summary>
     public async Task<Outcome<ImportJob>> RunAsync(Stream content, string? fileName, long length, string? asOf, CancellationToken ct)
     {
@@ -38,6 +40,15 @@ public sealed class StartImport(ShouhuDbContext db, ImportFiles files, ImportQue
         if (length == 0)
         {
             errors.Add("file", "文件是空的");
+        }
+
+        // The reader's content check, before anything is recorded (an .exe, an old .xls, an encrypted or corrupt workbook,
+        // a zip bomb): refused here with its reason rather than as a failed import a moment later.
+        using var upload = new MemoryStream(length is > 0 and <= ImportFiles.MaxBytes ? (int)length : 0);
+        await content.CopyToAsync(upload, ct);
+        if (length > 0 && SurveyFile.Check(upload.GetBuffer().AsSpan(0, (int)upload.Length), null, out var refusal) is null)
+        {
+            errors.Add("file", refusal ?? SurveyFile.NotSpreadsheet);
         }
 
         if (!errors.IsEmpty)
@@ -63,7 +74,8 @@ public sealed class StartImport(ShouhuDbContext db, ImportFiles files, ImportQue
             AsOf = day,
             Status = ImportStatus.Validating,
         };
-        (job.FileSha256, job.FileSize) = await files.KeepAsync(job.Id, content, ct);
+        upload.Position = 0;
+        (job.FileSha256, job.FileSize) = await files.KeepAsync(job.Id, upload, ct);
         db.ImportJobs.Add(job);
         db.RecordAudit("ImportUploaded", nameof(ImportJob), job.Id.ToString(), job.RegionCode, $"sha256={job.FileSha256}; bytes={job.FileSize}; asOf={day:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);

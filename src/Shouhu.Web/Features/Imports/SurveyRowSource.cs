@@ -11,7 +11,8 @@ namespace Shouhu.Web.Features.Imports;
 /// The survey reader of the running application (<see cref="ISurveyRowSource"/>): the kept file read by
 /// <see cref="SurveyReading"/> (ADR-012) — checked by content, its columns mapped, each row normalised and validated with
 /// the register's rules on the 统计截止日 — with village names resolved inside the importer's jurisdiction from the
-/// regions table. Problems of the 家庭成员 sheet that belong to no child row come last, on their own sheet's rows.
+/// regions table, the user's corrections of the column mapping applied (and the mapping used told in
+/// <see cref="SurveyReadContext.Mapping"/>). Problems of the 家庭成员 sheet that belong to no child row come last, on their own sheet's rows.
 /// </summary>
 public sealed class SurveyRowSource(ShouhuDbContext db, RegisterSettings settings) : ISurveyRowSource
 {
@@ -23,6 +24,9 @@ public sealed class SurveyRowSource(ShouhuDbContext db, RegisterSettings setting
         using var reading = SurveyReading.Open(buffer.ToArray(), null, out var refusal)
             ?? throw new SurveyFileException(refusal ?? "文件无法读取");
         var villages = new VillageDirectory(await RegionsAroundAsync(context.Jurisdiction, ct), context.Jurisdiction);
+        reading.Children = ImportMapping.Corrected(reading.Children, context.Corrections ?? []);
+        reading.Family = reading.Family is { } family ? ImportMapping.Corrected(family, context.Corrections ?? []) : null;
+        context.Mapping = [ImportMapping.Of(reading.Children, reading.CountChildRows()), .. reading.Family is { } f ? [ImportMapping.Of(f)] : Array.Empty<ImportSheetMapping>()];
         var headers = reading.Children.Columns.GroupBy(c => c.Field).ToDictionary(g => g.Key, g => g.First().Header);
         var columns = new Dictionary<string, string>(StringComparer.Ordinal);
         if (headers.TryGetValue(SurveyField.CitizenIdNumber, out var idHeader))

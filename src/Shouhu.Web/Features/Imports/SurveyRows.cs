@@ -15,8 +15,16 @@ public sealed record SurveyRowRead(string Sheet, int Row, ChildInput? Input, IRe
     public string ColumnOf(string field, string fallback) => Columns?.GetValueOrDefault(field) ?? fallback;
 }
 
-/// <summary>What a survey is read against: the 统计截止日 and the importer's jurisdiction (village names resolve inside it).</summary>
-public sealed record SurveyReadContext(DateOnly AsOf, string Jurisdiction);
+/// <summary>
+/// What a survey is read against: the 统计截止日, the importer's jurisdiction (village names resolve inside it) and the user's
+/// corrections of the column mapping (<see cref="ImportMapping.Corrected"/>). The reader tells the mapping it used in
+/// <see cref="Mapping"/> before it gives the first row.
+/// </summary>
+public sealed record SurveyReadContext(DateOnly AsOf, string Jurisdiction, IReadOnlyList<MappingRequest>? Corrections = null)
+{
+    /// <summary>The mapping of each sheet read (children first), set by the reader once the columns are mapped; null when it has none.</summary>
+    public IReadOnlyList<ImportSheetMapping>? Mapping { get; set; }
+}
 
 /// <summary>Reads a kept survey file into rows (the survey reader of issue #12 items 1–3).</summary>
 public interface ISurveyRowSource

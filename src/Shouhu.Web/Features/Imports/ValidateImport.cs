@@ -28,6 +28,18 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The failure of a file with a header but no data row below it: a wrong mapping may cause it, so the mapping may still be corrected.</summary>
+    public const string NoRows = "文件中没有儿童数据行";
+
+    // The mapping the reader used, kept on the job as soon as it is known (the page shows it while the rows are checked).
+    private static void KeepMapping(ImportJob job, SurveyReadContext context)
+    {
+        if (job.Mapping is null && context.Mapping is { } mapping)
+        {
+            job.Mapping = JsonSerializer.Serialize(mapping, ImportMapping.Json);
+        }
+    }
+
     /// <summary>Runs the dry run of <paramref name="jobId"/> (status <see cref="ImportStatus.Validating"/>), as its importer.</summary>
     public async Task RunAsync(Guid jobId, CancellationToken ct)
     {
@@ -40,6 +52,8 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
         // Resumed after a crash: start over; the rows are the dry run's own.
         await db.ImportJobRows.Where(r => r.JobId == jobId).ExecuteDeleteAsync(ct);
         (job.RowsTotal, job.RowsValidated, job.RowsValid, job.RowsInvalid, job.RowsRegistered, job.RowsToUpdate, job.RowsFlagged) = (0, 0, 0, 0, 0, 0, 0);
+        (job.StartedAt, job.Mapping) = (DateTime.UtcNow, null);
+        var context = new SurveyReadContext(job.AsOf, job.RegionCode, ImportMapping.ReadCorrections(job.MappingCorrections));
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstOfPerson = new Dictionary<(string, DateOnly), int>();
         var seen = new HashSet<(string, int)>();
@@ -47,8 +61,9 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
         try
         {
             await using var file = files.Open(jobId);
-            await foreach (var row in source.ReadAsync(file, new SurveyReadContext(job.AsOf, job.RegionCode), ct))
+            await foreach (var row in source.ReadAsync(file, context, ct))
             {
+                KeepMapping(job, context);
                 batch.Add(row);
                 if (batch.Count == BatchSize)
                 {
@@ -57,6 +72,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
                 }
             }
 
+            KeepMapping(job, context);
             await CheckAndKeepAsync(job, batch, firstRowOf, firstOfPerson, seen, ct);
         }
         catch (SurveyFileException e)
@@ -78,7 +94,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
         if (job.Status == ImportStatus.Validating)
         {
             job.Status = job.RowsTotal == 0 ? ImportStatus.Failed : job.RowsInvalid > 0 ? ImportStatus.Invalid : ImportStatus.Validated;
-            job.Failure = job.RowsTotal == 0 ? "文件中没有儿童数据行" : null;
+            job.Failure = job.RowsTotal == 0 ? NoRows : null;
         }
 
         job.UpdatedAt = DateTime.UtcNow;

@@ -152,6 +152,9 @@ namespace Shouhu.Data.Sqlite.Migrations
                     UpdatesDecision = table.Column<int>(type: "INTEGER", nullable: true),
                     FlaggedDecision = table.Column<int>(type: "INTEGER", nullable: true),
                     Failure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Mapping = table.Column<string>(type: "TEXT", nullable: true),
+                    MappingCorrections = table.Column<string>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

@@ -153,6 +153,9 @@ namespace Shouhu.Data.Postgres.Migrations
                     UpdatesDecision = table.Column<int>(type: "integer", nullable: true),
                     FlaggedDecision = table.Column<int>(type: "integer", nullable: true),
                     Failure = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Mapping = table.Column<string>(type: "text", nullable: true),
+                    MappingCorrections = table.Column<string>(type: "text", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
