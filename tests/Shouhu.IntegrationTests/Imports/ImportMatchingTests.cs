@@ -209,4 +209,36 @@ public sealed class ImportMatchingTests(ReadRowsApp app) : IClassFixture<ReadRow
         var after = (await OkJson(await officer.GetAsync($"{location}/matches", Ct))).GetProperty("items")[0];
         Assert.Equal(("updated", "apply"), (after.GetProperty("status").GetString(), after.GetProperty("decision").GetString()));
     }
+
+    [Fact]
+    public async Task ThePage_ShowsTheDiffAndTheFlaggedRows_AndItsCommitAsksForTheChoice()
+    {
+        var page = await app.PageUserAsync("CivilAffairsOfficer", "430702");
+        using var api = await app.UserAsync("CivilAffairsOfficer", "430702");
+        var id = ShouhuApp.NewIdNumber(new DateOnly(2014, 7, 7), true);
+        var birth = new DateOnly(2016, 1, 9);
+        await RegisterAsync(api, ChildrenTests.ChildBody("页面庚", id, ShouhuApp.VillageA));
+        await RegisterAsync(api, ChildrenTests.ChildBody("页面辛", ShouhuApp.NewIdNumber(birth, true), ShouhuApp.VillageA));
+        var (location, _) = await DryRunAsync(api, Row(2, "页面庚", id, ShouhuApp.VillageA, address: "页面新地址"), Row(3, "页面辛", ShouhuApp.NewIdNumber(birth, true), ShouhuApp.VillageA));
+        var importId = location[(location.LastIndexOf('/') + 1)..];
+        var html = WebUtility.HtmlDecode(await page.GetStringAsync($"/Imports/{importId}", Ct));
+        Assert.Contains("id=\"matches-table\"", html);
+        Assert.Contains("页面新地址", html);
+        Assert.Contains("将更新", html);
+        Assert.Contains("疑似重复", html);
+        Assert.Contains("name=\"updates\"", html);
+        Assert.Contains("name=\"flagged\"", html);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        // Without the choice the page says why; with it, the import goes on.
+        var refused = await page.PostAsync($"/Imports/{importId}?handler=Commit", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+        Assert.Contains("行会修改已登记儿童", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct)));
+        var accepted = await page.PostAsync($"/Imports/{importId}?handler=Commit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["updates"] = "apply", ["flagged"] = "skip",
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var done = await ImportPipelineTests.SettledAsync(api, location);
+        Assert.Equal((1, 0, 1), (done.GetProperty("rowsUpdated").GetInt32(), done.GetProperty("rowsCommitted").GetInt32(), done.GetProperty("rowsSkipped").GetInt32()));
+    }
 }

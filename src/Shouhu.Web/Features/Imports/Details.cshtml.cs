@@ -17,7 +17,7 @@ namespace Shouhu.Web.Features.Imports;
 /// report download and the commit with an explicit 跳过未通过的行. Everything is read from the server, so closing the tab
 /// and coming back loses nothing. The import is found through the jurisdiction filter (404 outside it).
 /// </summary>
-public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, CorrectImportMapping correct, ConfirmImport confirm, DownloadImportReport report, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, ImportMatchesQuery matchesQuery, CorrectImportMapping correct, ConfirmImport confirm, DownloadImportReport report, TimeProvider clock) : PageModel
 {
     /// <summary>The import as the status API answers it.</summary>
     public ImportResponse Import { get; private set; } = null!;
@@ -36,6 +36,9 @@ public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, Co
 
     /// <summary>True when the mapping may be corrected now (validated, invalid, or failed for want of data rows).</summary>
     public bool CanCorrect => Import.Status is "validated" or "invalid" || (Import.Status == "failed" && Import.Failure == ValidateImport.NoRows && Import.Mapping.Count > 0);
+
+    /// <summary>The first page of the updates and the flagged rows (<see cref="ImportMatchesQuery"/>), as the caller's role sees them.</summary>
+    public ImportMatchesResponse Matches { get; private set; } = new([], 0);
 
     /// <summary>True while the upload is kept and the dry run has ended: the report can be downloaded.</summary>
     public bool HasReport => Import.Status is "validated" or "invalid" or "committing" or "failed";
@@ -92,10 +95,13 @@ public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, Co
         return await LoadAsync(id, null, ct) ? Page() : NotFound();
     }
 
-    /// <summary>Confirms the import; <paramref name="skipInvalid"/> is the explicit 跳过未通过的行.</summary>
-    public async Task<IActionResult> OnPostCommitAsync(Guid id, bool skipInvalid, CancellationToken ct)
+    /// <summary>
+    /// Confirms the import; <paramref name="skipInvalid"/> is the explicit 跳过未通过的行, <paramref name="updates"/> and
+    /// <paramref name="flagged"/> the explicit choice (<c>apply</c> / <c>skip</c>) for the updates and the flagged rows.
+    /// </summary>
+    public async Task<IActionResult> OnPostCommitAsync(Guid id, bool skipInvalid, string? updates, string? flagged, CancellationToken ct)
     {
-        var outcome = await confirm.RunAsync(id, new CommitRequest(skipInvalid), ct);
+        var outcome = await confirm.RunAsync(id, new CommitRequest(skipInvalid, updates, flagged), ct);
         if (outcome.Ok)
         {
             return Redirect($"/Imports/{id}");
@@ -122,6 +128,7 @@ public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, Co
         var pages = Math.Max(1, (first.ErrorsTotal + ImportStatusQuery.PageSize - 1) / ImportStatusQuery.PageSize);
         PageNumber = Math.Clamp(page ?? 1, 1, pages);
         Import = PageNumber == 1 ? first : (await query.GetAsync(id, PageNumber, view, ct))!;
+        Matches = await matchesQuery.GetAsync(id, 1, User.FindFirstValue(ClaimTypes.Role), ct) ?? Matches;
         return true;
     }
 
