@@ -36,6 +36,16 @@ public static class BulkInsert
             throw new InvalidOperationException($"Bulk writes of {typeof(T).Name} leave no audit entry: they are for system tasks only.");
         }
 
+        GuardJurisdiction(db, rows);
+    }
+
+    private static void GuardJurisdiction<T>(ShouhuDbContext db, IReadOnlyList<T> rows)
+    {
+        if (db.Caller.IsSystem)
+        {
+            return;
+        }
+
         foreach (var row in rows)
         {
             if (row is Shouhu.Domain.IJurisdictional scoped && !db.Caller.CanSee(scoped.RegionCode))
@@ -50,7 +60,16 @@ public static class BulkInsert
         where T : class => InsertAsync(db, rows, null, ct);
 
     /// <summary>Inserts <paramref name="rows"/> in <paramref name="transaction"/> (left open for the caller to commit), or in one of its own when null. Returns the number inserted.</summary>
-    public static async Task<int> InsertAsync<T>(ShouhuDbContext db, IReadOnlyList<T> rows, DbTransaction? transaction, CancellationToken ct = default)
+    public static Task<int> InsertAsync<T>(ShouhuDbContext db, IReadOnlyList<T> rows, DbTransaction? transaction, CancellationToken ct = default)
+        where T : class => InsertAsync(db, rows, transaction, listedInAudit: false, ct);
+
+    /// <summary>
+    /// As <see cref="InsertAsync{T}(ShouhuDbContext, IReadOnlyList{T}, DbTransaction?, CancellationToken)"/>; with
+    /// <paramref name="listedInAudit"/> the rows may be audited personal data outside system scope, because the context
+    /// writes, in the same transaction, one audit entry that lists their children (<see cref="ShouhuDbContext.AddChildrenInBulk"/>).
+    /// The jurisdiction is checked either way.
+    /// </summary>
+    internal static async Task<int> InsertAsync<T>(ShouhuDbContext db, IReadOnlyList<T> rows, DbTransaction? transaction, bool listedInAudit, CancellationToken ct)
         where T : class
     {
         if (rows.Count == 0)
@@ -58,7 +77,15 @@ public static class BulkInsert
             return 0;
         }
 
-        GuardScope(db, rows);
+        if (listedInAudit)
+        {
+            GuardJurisdiction(db, rows);
+        }
+        else
+        {
+            GuardScope(db, rows);
+        }
+
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         // Every mapped column except database-generated integer keys (identity columns).
@@ -88,11 +115,7 @@ public static class BulkInsert
                     var row = rows[start + i];
                     for (var j = 0; j < properties.Count; j++)
                     {
-                        var p = properties[j];
-                        var value = p.PropertyInfo?.GetValue(row) ?? p.FieldInfo?.GetValue(row);
-                        var converter = p.GetTypeMapping().Converter;
-                        var stored = value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
-                        cmd.Parameters[(i * properties.Count) + j].Value = stored ?? DBNull.Value;
+                        cmd.Parameters[(i * properties.Count) + j].Value = StoredValue(properties[j], row) ?? DBNull.Value;
                     }
                 }
 
@@ -122,6 +145,14 @@ public static class BulkInsert
                 await connection.CloseAsync();
             }
         }
+    }
+
+    /// <summary>The value of <paramref name="property"/> of <paramref name="row"/> as the database stores it (through the property's EF value converter), or null.</summary>
+    internal static object? StoredValue(IProperty property, object row)
+    {
+        var value = property.PropertyInfo?.GetValue(row) ?? property.FieldInfo?.GetValue(row);
+        var converter = property.GetTypeMapping().Converter;
+        return value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
     }
 
     private static async Task<DbCommand> NewCommandAsync(DbConnection connection, DbTransaction tx, string table, List<IProperty> properties, StoreObjectIdentifier store, int rowCount, CancellationToken ct)

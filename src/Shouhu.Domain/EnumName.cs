@@ -11,13 +11,20 @@ public static class EnumName
         where TEnum : struct, Enum
     {
         var name = text?.Trim();
-        if (name is not null && Array.IndexOf(Enum.GetNames<TEnum>(), name) >= 0)
+        if (name is not null && Names<TEnum>.Values.TryGetValue(name, out value))
         {
-            value = Enum.Parse<TEnum>(name);
             return true;
         }
 
         value = default;
         return false;
+    }
+
+    // The names of one enum type, read once (Enum.GetNames allocates a new array on every call).
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly Dictionary<string, TEnum> Values =
+            Enum.GetNames<TEnum>().ToDictionary(n => n, Enum.Parse<TEnum>, StringComparer.Ordinal);
     }
 }

@@ -121,11 +121,38 @@ public static partial class SurveyText
         return SpaceNextToHan().Replace(t, string.Empty);
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with the ASCII letters a–z in upper case and every other character as it is: the spellings
+    /// matched against (Y, YES, M, FEMALE…) are ASCII, and culture-aware casing costs a call into ICU per cell.
+    /// </summary>
+    public static string AsciiUpper(string text)
+    {
+        var i = 0;
+        while (i < text.Length && text[i] is not (>= 'a' and <= 'z'))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var k = 0; k < source.Length; k++)
+            {
+                var c = source[k];
+                span[k] = c is >= 'a' and <= 'z' ? (char)(c - 32) : c;
+            }
+        });
+    }
+
     /// <summary>Sex as the register reads it: <c>male</c> or <c>female</c>, from 男/女/男性/女性/1/2/M/F.</summary>
     public static string? Sex(string? text, out string? error)
     {
         error = null;
-        var t = Compact(text).ToUpperInvariant();
+        var t = AsciiUpper(Compact(text));
         switch (t)
         {
             case "男" or "男性" or "1" or "M" or "MALE":
@@ -270,7 +297,7 @@ public static partial class SurveyText
     public static bool? YesNo(CellValue? cell, out string? error)
     {
         error = null;
-        var t = Compact(cell?.Text).ToUpperInvariant();
+        var t = AsciiUpper(Compact(cell?.Text));
         switch (t)
         {
             case "":

@@ -173,8 +173,20 @@ public sealed class ImportPipelineTests(ReadRowsApp app) : IClassFixture<ReadRow
         Assert.False(File.Exists(Path.Combine(app.DataDir, "imports", job.Id.ToString("N") + ".upload")));
         Assert.False(await db.ImportJobRows.AnyAsync(r => r.JobId == job.Id && r.Input != null, Ct));
         var trail = await db.AuditEntries.Where(a => a.EntityId == job.Id.ToString()).OrderBy(a => a.Sequence).Select(a => new { a.Action, a.Detail }).ToListAsync(Ct);
-        Assert.Equal(["ImportUploaded", "ImportValidated", "ImportConfirmed", "ImportCommitted"], trail.Select(t => t.Action));
+        Assert.Equal(["ImportUploaded", "ImportValidated", "ImportConfirmed", "ImportRowsCommitted", "ImportCommitted"], trail.Select(t => t.Action));
         Assert.Contains($"sha256={job.FileSha256}", trail[0].Detail, StringComparison.Ordinal);
+        Assert.Contains($"sha256={job.FileSha256}", trail[3].Detail, StringComparison.Ordinal);
+        // The batch's one entry lists its children: each child's own trail finds who registered it, when and how.
+        var batch = await db.AuditEntries.SingleAsync(a => a.EntityId == job.Id.ToString() && a.Action == "ImportRowsCommitted", Ct);
+        Assert.Equal(children.Select(c => c.Id).Order(), await db.AuditChildren.Where(a => a.Sequence == batch.Sequence).Select(a => a.ChildId).OrderBy(i => i).ToListAsync(Ct));
+        Assert.Equal(importer.Id, batch.ActorId);
+        using var admin = await app.AdminAsync();
+        foreach (var child in children)
+        {
+            var own = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?childId={child.Id}", Ct);
+            Assert.Contains(own.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "ImportRowsCommitted");
+        }
+
         Assert.DoesNotContain(trail, t => t.Detail!.Contains("导入", StringComparison.Ordinal) || ids.Any(id => t.Detail.Contains(id, StringComparison.Ordinal)));
     }
 

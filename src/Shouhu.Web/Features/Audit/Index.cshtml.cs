@@ -114,7 +114,7 @@ public sealed partial class IndexModel(ShouhuDbContext db, Shouhu.Web.Shared.Reg
         "Logout" => "退出", "ChangePassword" => "修改密码", "Register" => "注册", "Approve" => "批准账号", "DuplicateHit" => "重复核查命中",
         "DemoGenerate" => "生成演示数据", "Run" => "运行", "ViewPrevention" => "查看预防教育记录", "Bypass" => "跨辖区读取",
         "ConfirmCategory" => "县级确认保护类别", "ImportUploaded" => "上传摸底排查表", "ImportValidated" => "核查摸底排查表",
-        "ImportConfirmed" => "确认导入", "ImportRowsDecided" => "选择导入行的处理", "ImportCommitted" => "导入完成", "ImportMappingCorrected" => "更正摸底排查表的列", "ImportReport" => "下载核查报告", "Unlock" => "解锁账号", "Disable" => "停用账号", "Enable" => "启用账号", _ => "其他操作",
+        "ImportConfirmed" => "确认导入", "ImportRowsDecided" => "选择导入行的处理", "ImportCommitted" => "导入完成", "ImportRowsCommitted" => "导入登记儿童（一批）", "ImportMappingCorrected" => "更正摸底排查表的列", "ImportReport" => "下载核查报告", "Unlock" => "解锁账号", "Disable" => "停用账号", "Enable" => "启用账号", _ => "其他操作",
     };
 
     /// <summary>Chinese name of a record kind (<c>Child</c> → 儿童档案); "其他记录" for one not listed.</summary>

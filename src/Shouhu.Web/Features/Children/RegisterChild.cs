@@ -76,19 +76,43 @@ public sealed class RegisterChild(ShouhuDbContext db, DuplicateCheck duplicates,
     /// </summary>
     public static void AddNew(ShouhuDbContext db, ChildFileChanges fileChanges, Child child)
     {
-        var now = DateTime.UtcNow;
-        child.CreatedAt = now;
-        child.CreatedBy = db.Caller.ActorId;
-        foreach (var k in child.Categories)
-        {
-            k.SubmittedBy = db.Caller.ActorId;
-            k.SubmittedAt = now;
-        }
-
+        Stamp(db.Caller, child, DateTime.UtcNow);
         db.Children.Add(child);
         if (fileChanges.FirstSchedule(child) is { } visits)
         {
             db.VisitSchedules.Add(visits);
+        }
+    }
+
+    /// <summary>
+    /// Many validated new children as <see cref="AddNew"/> makes each (created by the caller at <paramref name="now"/>, each
+    /// category submitted by the caller, the first visit schedule), queued for the next save in bulk
+    /// (<see cref="ShouhuDbContext.AddChildrenInBulk"/>) with the one audit entry that lists them: a survey import's batch.
+    /// </summary>
+    public static void AddManyNew(ShouhuDbContext db, ChildFileChanges fileChanges, IReadOnlyList<Child> children, DateTime now,
+        string action, string entity, string? entityId, string regionCode, string? detail)
+    {
+        var schedules = new List<Domain.Monitoring.VisitSchedule>(children.Count);
+        foreach (var child in children)
+        {
+            Stamp(db.Caller, child, now);
+            if (fileChanges.FirstSchedule(child) is { } visits)
+            {
+                schedules.Add(visits);
+            }
+        }
+
+        db.AddChildrenInBulk(children, schedules, action, entity, entityId, regionCode, detail);
+    }
+
+    private static void Stamp(CallerScope caller, Child child, DateTime now)
+    {
+        child.CreatedAt = now;
+        child.CreatedBy = caller.ActorId;
+        foreach (var k in child.Categories)
+        {
+            k.SubmittedBy = caller.ActorId;
+            k.SubmittedAt = now;
         }
     }
 }

@@ -16,8 +16,9 @@ namespace Shouhu.Web.Features.Imports;
 /// committed and counts them — so a crash, a <c>kill -9</c> or a restart leaves no half-written child, and the next run
 /// goes on from the first row not yet marked, to the same final state. Each child passes the register's rules again
 /// (<see cref="ChildRules"/>, <see cref="CategoryRules"/>) and is written as a registration is: its categories submitted
-/// by the importer (the verification chain starts at the importer's level), its first visit schedule, the audit trail
-/// naming the importer. A flagged row the user chose to keep is registered the same way. A number registered meanwhile is
+/// by the importer (the verification chain starts at the importer's level), its first visit schedule. A batch's children
+/// are written with prepared inserts in its transaction and audited by one entry (<c>ImportRowsCommitted</c>: the file's
+/// hash, the rows' numbers, the count) that lists them, so each child's trail names the importer (ADR-013). A flagged row the user chose to keep is registered the same way. A number registered meanwhile is
 /// refused for its row alone by the unique index. Then the updates the user chose are written one child per transaction
 /// with the register's own edit (<see cref="UpdateChild.MergeAsync"/>: the same rules and history; refused for its row
 /// alone when the record changed since the dry run), the row marked in the same transaction. At the end the
@@ -75,7 +76,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         var flagged = job.FlaggedDecision;
         var rows = await db.ImportJobRows.Where(r => r.JobId == jobId && (r.Status == ImportRowStatus.New
                 || (r.Status == ImportRowStatus.Review && (r.Decision == ImportRowDecision.Apply || (r.Decision == null && flagged == ImportRowDecision.Apply)))))
-            .OrderBy(r => r.Sheet).ThenBy(r => r.RowNumber).Take(BatchSize).ToListAsync(ct);
+            .OrderBy(r => r.Sheet).ThenBy(r => r.RowNumber).Take(BatchSize).AsNoTracking().ToListAsync(ct);
         if (rows.Count == 0)
         {
             return false;
@@ -83,6 +84,9 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
 
         var today = ChinaTime.Today(clock);
         var added = rows.Select(row => (Row: row, Child: Register(row, today))).ToList();
+        Add(job, added);
+        // The rows' marks by prepared statement in the same transaction, after their children (ADR-013).
+        db.UpdateInBulk(rows, nameof(ImportJobRow.Status), nameof(ImportJobRow.ChildId), nameof(ImportJobRow.RegionCode), nameof(ImportJobRow.Input), nameof(ImportJobRow.Problems));
         Count(job, added);
         try
         {
@@ -92,6 +96,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         catch (DbUpdateException e) when (UniqueIdNumber.IsViolation(e))
         {
             // Someone registered one of these numbers since the dry run: write the batch row by row, refusing that row alone.
+            db.DiscardPendingAudit();
         }
 
         foreach (var row in rows)
@@ -100,6 +105,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
             var single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.Sheet == row.Sheet && r.RowNumber == row.RowNumber, ct);
             var singleJob = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
             var one = new List<(ImportJobRow, Child?)> { (single, Register(single, today)) };
+            Add(singleJob, one);
             Count(singleJob, one);
             try
             {
@@ -107,6 +113,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
             }
             catch (DbUpdateException e) when (UniqueIdNumber.IsViolation(e))
             {
+                db.DiscardPendingAudit();
                 db.ChangeTracker.Clear();
                 single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.Sheet == row.Sheet && r.RowNumber == row.RowNumber, ct);
                 singleJob = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
@@ -167,6 +174,20 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         return true;
     }
 
+    // The batch's new children, written in bulk with the one audit entry that lists them (the rows' numbers, never content).
+    private void Add(ImportJob job, IReadOnlyList<(ImportJobRow Row, Child? Child)> added)
+    {
+        var children = added.Where(a => a.Child is not null).Select(a => a.Child!).ToList();
+        if (children.Count == 0)
+        {
+            return;
+        }
+
+        var numbers = added.Where(a => a.Child is not null).Select(a => a.Row).ToList();
+        RegisterChild.AddManyNew(db, fileChanges, children, DateTime.UtcNow, "ImportRowsCommitted", nameof(ImportJob), job.Id.ToString(), job.RegionCode,
+            $"sha256={job.FileSha256}; rows={numbers[0].Sheet}!{numbers[0].RowNumber}-{numbers[^1].RowNumber}; children={children.Count}");
+    }
+
     private static void Count(ImportJob job, IReadOnlyList<(ImportJobRow Row, Child? Child)> added)
     {
         foreach (var (row, child) in added)
@@ -185,8 +206,8 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         job.UpdatedAt = DateTime.UtcNow;
     }
 
-    // The row's child, added to the context with its first visit schedule and the row marked committed; or null, the row
-    // marked invalid with the reasons, when the rules no longer pass (a rule or the calendar changed since the dry run).
+    // The row's child, the row marked committed (the caller adds the children, see Add); or null, the row marked invalid
+    // with the reasons, when the rules no longer pass (a rule or the calendar changed since the dry run).
     private Child? Register(ImportJobRow row, DateOnly today)
     {
         var input = JsonSerializer.Deserialize<ChildInput>(row.Input ?? "null", ValidateImport.Json);
@@ -200,8 +221,6 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
                 ValidateImport.Json);
             return null;
         }
-
-        RegisterChild.AddNew(db, fileChanges, child);
 
         row.Status = ImportRowStatus.Committed;
         row.ChildId = child.Id;

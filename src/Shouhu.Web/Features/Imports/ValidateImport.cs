@@ -229,9 +229,9 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
             }
         }
 
+        db.AddInBulk(kept.Select(k => k.Row).ToList()); // prepared inserts in the save's transaction (ADR-013)
         foreach (var (row, _, _) in kept)
         {
-            db.ImportJobRows.Add(row);
             job.RowsTotal++;
             job.RowsValidated++;
             switch (row.Status)
