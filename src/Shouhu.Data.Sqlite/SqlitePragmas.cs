@@ -33,7 +33,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+            cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;";
             cmd.ExecuteNonQuery();
         }
 

@@ -97,6 +97,15 @@ public sealed class SurveyReading : IDisposable
     /// <exception cref="SurveyFileException">When the sheet breaks a limit while being read.</exception>
     public int CountChildRows() => _source.Rows(Children.Sheet).Count(r => r.Number > Children.HeaderLastRow && !r.IsBlank);
 
+    /// <summary>
+    /// The number of data rows on the child sheet for a progress bar: for a workbook, the row elements below the header
+    /// that hold a cell (<see cref="XlsxSource.CountRowElements"/>, a walk without reading values; a row of empty cells
+    /// counts too), otherwise <see cref="CountChildRows"/>.
+    /// </summary>
+    public int EstimateChildRows() => _source is XlsxSource xlsx
+        ? xlsx.CountRowElements(Children.Sheet, Children.HeaderLastRow)
+        : CountChildRows();
+
     private static ColumnMap? MapSheet(ISurveySource source, string sheet, IReadOnlyList<FieldInfo> fields, List<ImportNotice> notices, out string? refusal)
     {
         refusal = null;

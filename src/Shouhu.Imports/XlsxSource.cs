@@ -208,6 +208,31 @@ public sealed class XlsxSource : ISurveySource
     private static readonly XmlReaderSettings XmlSettings = new() { IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
     private readonly Dictionary<string, List<MergedRange>> _merges = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A quick count of the row elements below <paramref name="afterRow"/> that hold any cell (an estimate of the data
+    /// rows, for a progress bar: a row of empty cells counts too): the sheet's XML is walked row by row without reading a
+    /// cell's value, several times faster than <see cref="Rows"/>.
+    /// </summary>
+    public int CountRowElements(string sheet, int afterRow)
+    {
+        using var stream = Part(sheet).GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, XmlSettings);
+        var (next, count) = (1, 0);
+        while (reader.ReadToFollowing("row", Main))
+        {
+            var number = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : next;
+            next = number + 1;
+            if (number > afterRow && !reader.IsEmptyElement)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
     /// <inheritdoc/>
     public IEnumerable<SheetRow> Rows(string sheet)
     {

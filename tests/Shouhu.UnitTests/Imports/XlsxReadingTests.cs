@@ -96,3 +96,23 @@ public class XlsxReadingTests
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 50 << 20);
     }
 }
+
+/// <summary>The progress bar's quick count of the child rows agrees with the full read on what it may count.</summary>
+public sealed class RowEstimateTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(37)]
+    public void EstimateChildRows_OfRowsWithValues_IsTheCountOfTheFullRead(int children)
+    {
+        var header = SurveyFields.Of(SurveyFields.ChildSheet).Select(f => (object?)f.Header).ToArray();
+        var rows = new List<SheetRowSpec> { new(["2016年农村留守儿童基本情况登记表"]), new(header, Number: 3) };
+        // Rows numbered with gaps (Excel leaves blank rows out), some hidden, a few cells each.
+        rows.AddRange(Enumerable.Range(0, children).Select(i => new SheetRowSpec([i + 1, "儿童" + i, null, "男"], Hidden: i % 5 == 0, Number: 4 + (i * 2))));
+        using var reading = SurveyReading.Open(new XlsxBuilder().Sheet(SurveyFields.ChildSheet, rows).Build(), null, out var refusal)!;
+        Assert.Null(refusal);
+        Assert.Equal(children, reading.CountChildRows());
+        Assert.Equal(reading.CountChildRows(), reading.EstimateChildRows());
+    }
+}

@@ -74,9 +74,18 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         db.ChangeTracker.Clear();
         var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
         var flagged = job.FlaggedDecision;
-        var rows = await db.ImportJobRows.Where(r => r.JobId == jobId && (r.Status == ImportRowStatus.New
-                || (r.Status == ImportRowStatus.Review && (r.Decision == ImportRowDecision.Apply || (r.Decision == null && flagged == ImportRowDecision.Apply)))))
-            .OrderBy(r => r.Sheet).ThenBy(r => r.RowNumber).Take(BatchSize).AsNoTracking().ToListAsync(ct);
+        // The new rows first, then the flagged rows kept as new children; each in row order, which the index
+        // (JobId, Status, RowNumber) gives without sorting the rows left (a sort of them all per batch made the commit
+        // quadratic). A committed row leaves its status, so the next batch starts at the index's front again.
+        var rows = await db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == ImportRowStatus.New)
+            .OrderBy(r => r.RowNumber).ThenBy(r => r.Sheet).Take(BatchSize).AsNoTracking().ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            rows = await db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == ImportRowStatus.Review
+                    && (r.Decision == ImportRowDecision.Apply || (r.Decision == null && flagged == ImportRowDecision.Apply)))
+                .OrderBy(r => r.RowNumber).ThenBy(r => r.Sheet).Take(BatchSize).AsNoTracking().ToListAsync(ct);
+        }
+
         if (rows.Count == 0)
         {
             return false;
@@ -137,13 +146,13 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         var updates = job.UpdatesDecision;
         var row = await db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == ImportRowStatus.Update
                 && (r.Decision == ImportRowDecision.Apply || (r.Decision == null && updates == ImportRowDecision.Apply)))
-            .OrderBy(r => r.Sheet).ThenBy(r => r.RowNumber).FirstOrDefaultAsync(ct);
+            .OrderBy(r => r.RowNumber).ThenBy(r => r.Sheet).FirstOrDefaultAsync(ct);
         if (row is null)
         {
             return false;
         }
 
-        var input = JsonSerializer.Deserialize<ChildInput>(row.Input ?? "null", ValidateImport.Json);
+        var input = ImportJson.Read(row.Input);
         var (sheet, number) = (row.Sheet, row.RowNumber);
         row.Status = ImportRowStatus.Updated;
         row.Input = null;
@@ -210,7 +219,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
     // with the reasons, when the rules no longer pass (a rule or the calendar changed since the dry run).
     private Child? Register(ImportJobRow row, DateOnly today)
     {
-        var input = JsonSerializer.Deserialize<ChildInput>(row.Input ?? "null", ValidateImport.Json);
+        var input = ImportJson.Read(row.Input);
         var errors = new ValidationErrors();
         var child = input is null ? null : ChildRules.Validate(input, today, errors, settings);
         if (child is null || !errors.IsEmpty || !CategoryRules.Apply(child, errors, settings))

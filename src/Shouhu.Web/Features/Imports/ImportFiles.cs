@@ -54,6 +54,24 @@ public sealed class ImportFiles(ShouhuOptions options)
     /// <exception cref="FileNotFoundException">The file is gone (deleted after the commit, or the data folder was not restored with it).</exception>
     public Stream Open(Guid id) => new FileStream(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
+    /// <summary>
+    /// The whole of <paramref name="file"/> in one array (the reader works on bytes): read straight into an array of the
+    /// file's length when the stream knows it, so a 50 MB upload is held once, not twice.
+    /// </summary>
+    public static async Task<byte[]> ReadAllAsync(Stream file, CancellationToken ct)
+    {
+        if (file.CanSeek)
+        {
+            var bytes = new byte[file.Length - file.Position];
+            await file.ReadExactlyAsync(bytes, ct);
+            return bytes;
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
     /// <summary>Deletes the kept file of <paramref name="id"/> (nothing when it is gone).</summary>
     public void Delete(Guid id) => File.Delete(PathOf(id));
 }

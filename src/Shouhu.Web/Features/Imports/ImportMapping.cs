@@ -13,7 +13,8 @@ public sealed record ImportColumnMapping(string Column, string Header, string? F
 
 /// <summary>
 /// The mapping of one sheet: its name, the (first) header row as Excel numbers it, its headed columns in sheet order, and
-/// for the children's sheet the number of data rows below the header (the dry run's progress total; null for 家庭成员).
+/// for the children's sheet the number of data rows below the header as quickly counted (<see cref="SurveyReading.EstimateChildRows"/>:
+/// the dry run's progress total while it runs; null for 家庭成员).
 /// </summary>
 public sealed record ImportSheetMapping(string Sheet, int HeaderRow, IReadOnlyList<ImportColumnMapping> Columns, int? DataRows = null);
 

@@ -54,7 +54,7 @@ public sealed class ImportMatchesQuery(ShouhuDbContext db, RegionNames regionNam
         }
 
         var items = rows.Select(r => new ImportMatchItem(r.Sheet, r.RowNumber, r.Changes is not null ? "update" : "review", r.Status.ToString().ToLowerInvariant(),
-            r.Input is null ? null : JsonSerializer.Deserialize<ChildInput>(r.Input, ValidateImport.Json)?.Name, r.ChildId,
+            r.Input is null ? null : ImportJson.Read(r.Input)?.Name, r.ChildId,
             changes[(r.Sheet, r.RowNumber)].Where(c => view.ShowsHistoryField(c.Field)).Select(c => new ImportChangeShown(c.Field, ChildNames.FieldName(c.Field), Shown(c.Field, c.Old), Shown(c.Field, c.New))).ToList(),
             JsonSerializer.Deserialize<List<ImportMatch>>(r.Matches ?? "[]", ValidateImport.Json) ?? [],
             r.Decision?.ToString().ToLowerInvariant())).ToList();

@@ -19,14 +19,12 @@ public sealed class SurveyRowSource(ShouhuDbContext db, RegisterSettings setting
     /// <inheritdoc/>
     public async IAsyncEnumerable<SurveyRowRead> ReadAsync(Stream file, SurveyReadContext context, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        using var reading = SurveyReading.Open(buffer.ToArray(), null, out var refusal)
+        using var reading = SurveyReading.Open(await ImportFiles.ReadAllAsync(file, ct), null, out var refusal)
             ?? throw new SurveyFileException(refusal ?? "文件无法读取");
         var villages = new VillageDirectory(await RegionsAroundAsync(context.Jurisdiction, ct), context.Jurisdiction);
         reading.Children = ImportMapping.Corrected(reading.Children, context.Corrections ?? []);
         reading.Family = reading.Family is { } family ? ImportMapping.Corrected(family, context.Corrections ?? []) : null;
-        context.Mapping = [ImportMapping.Of(reading.Children, reading.CountChildRows()), .. reading.Family is { } f ? [ImportMapping.Of(f)] : Array.Empty<ImportSheetMapping>()];
+        context.Mapping = [ImportMapping.Of(reading.Children, reading.EstimateChildRows()), .. reading.Family is { } f ? [ImportMapping.Of(f)] : Array.Empty<ImportSheetMapping>()];
         var headers = reading.Children.Columns.GroupBy(c => c.Field).ToDictionary(g => g.Key, g => g.First().Header);
         var columns = new Dictionary<string, string>(StringComparer.Ordinal);
         if (headers.TryGetValue(SurveyField.CitizenIdNumber, out var idHeader))
@@ -42,7 +40,7 @@ public sealed class SurveyRowSource(ShouhuDbContext db, RegisterSettings setting
         foreach (var row in reading.Rows(new SurveyOptions(context.AsOf, villages, settings)))
         {
             ct.ThrowIfCancellationRequested();
-            yield return new SurveyRowRead(row.Sheet, row.Row, row.IsValid ? row.Input : null, row.Problems, columns);
+            yield return new SurveyRowRead(row.Sheet, row.Row, row.IsValid ? row.Input : null, row.Problems, columns, row.IsValid ? row.Child : null);
         }
 
         foreach (var other in reading.OtherProblems.GroupBy(p => (p.Sheet, p.Row)))

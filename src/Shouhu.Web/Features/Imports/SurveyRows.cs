@@ -9,7 +9,8 @@ namespace Shouhu.Web.Features.Imports;
 /// being one. <paramref name="Columns"/> names the user's header of each input field (<c>citizenIdNumber</c> → 身份证号码)
 /// so the checks against the database can name the column the user knows.
 /// </summary>
-public sealed record SurveyRowRead(string Sheet, int Row, ChildInput? Input, IReadOnlyList<ImportProblem> Problems, IReadOnlyDictionary<string, string>? Columns = null)
+/// <paramref name="Record"/> is the record the rules made of the input on the 统计截止日, when the reader has it.
+public sealed record SurveyRowRead(string Sheet, int Row, ChildInput? Input, IReadOnlyList<ImportProblem> Problems, IReadOnlyDictionary<string, string>? Columns = null, Child? Record = null)
 {
     /// <summary>The user's header of <paramref name="field"/> (an input field's API name), or <paramref name="fallback"/>.</summary>
     public string ColumnOf(string field, string fallback) => Columns?.GetValueOrDefault(field) ?? fallback;

@@ -175,7 +175,14 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
                     }
                 }
 
-                if (problems.Count == 0)
+                if (problems.Count == 0 && row.ChildId is null && read.Record is { } readRecord && job.AsOf <= today
+                    && Domain.Time.ChinaTime.AgeOn(readRecord.BirthDate, today) < Domain.Children.ChildRules.AdultAge)
+                {
+                    // The reader's record, validated on the 统计截止日, stands today: every other rule that reads the date
+                    // says "not after", which the earlier day already met. Only the fields of the person are read from it.
+                    incoming = readRecord;
+                }
+                else if (problems.Count == 0)
                 {
                     // The record as the register's rules make it today (the commit applies them again).
                     var errors = new Domain.Children.ValidationErrors();
@@ -206,7 +213,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
                 firstOfPerson.TryAdd((incoming.Name, incoming.BirthDate), read.Row);
             }
 
-            row.Input = row.Status is ImportRowStatus.New or ImportRowStatus.Update or ImportRowStatus.Review ? JsonSerializer.Serialize(read.Input, Json) : null;
+            row.Input = row.Status is ImportRowStatus.New or ImportRowStatus.Update or ImportRowStatus.Review ? ImportJson.Write(read.Input) : null;
             row.Problems = problems.Count > 0 ? JsonSerializer.Serialize(problems, Json) : null;
             if (!db.Caller.CanSee(row.RegionCode))
             {
