@@ -97,7 +97,51 @@ internal static class SurveyImportBench
             ? (long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture)
             : "?";
 
-    // The rows the commit wrote for the county's children, written again into empty copies of their tables by the bulk path.
+    // Creates on bench_{table} every index of {table} (unique ones included), under names of its own.
+    private static async Task CopyIndexesAsync(DbConnection db, string table)
+    {
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = db is NpgsqlConnection
+            ? $"""SELECT indexdef FROM pg_indexes WHERE tablename = '{table}'"""
+            : $"""SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}' AND sql IS NOT NULL""";
+        var statements = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                statements.Add(reader.GetString(0));
+            }
+        }
+
+        if (db is not NpgsqlConnection)
+        {
+            // SQLite's primary key index is implicit (no SQL in sqlite_master): made from the key's columns.
+            await using var info = db.CreateCommand();
+            info.CommandText = $"""SELECT name FROM pragma_table_info('{table}') WHERE pk > 0 ORDER BY pk""";
+            var key = new List<string>();
+            await using (var reader = await info.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    key.Add($"\"{reader.GetString(0)}\"");
+                }
+            }
+
+            statements.Add($"""CREATE UNIQUE INDEX "PK_{table}" ON "{table}" ({string.Join(", ", key)})""");
+        }
+
+        foreach (var sql in statements)
+        {
+            // CREATE [UNIQUE] INDEX "name" ON [public.]"table" …  →  the same on the copy.
+            var copy = System.Text.RegularExpressions.Regex.Replace(sql, "INDEX \"?([A-Za-z0-9_]+)\"? ON ", "INDEX \"bench_$1\" ON ");
+            copy = copy.Replace($"public.\"{table}\"", $"public.\"bench_{table}\"", StringComparison.Ordinal)
+                .Replace($"ON \"{table}\"", $"ON \"bench_{table}\"", StringComparison.Ordinal);
+            await Exec(db, copy);
+        }
+    }
+
+    // The rows the commit wrote for the county's children, written again into empty copies of their tables (with their
+    // indexes) by the bulk path.
     private static async Task<(long Rows, double Seconds)> BulkAsync(string provider, string connectionString)
     {
         await using var db = Open(provider, connectionString);
@@ -110,6 +154,8 @@ internal static class SurveyImportBench
                 : """ "ChildId" IN (SELECT "Id" FROM "Children" WHERE "RegionCode" LIKE '430799%') """;
             await Exec(db, $"""DROP TABLE IF EXISTS "bench_{table}" """);
             await Exec(db, $"""CREATE TABLE "bench_{table}" AS SELECT * FROM "{table}" WHERE 1 = 0""");
+            // The same indexes as the real table: the database maintains them on the bulk path as on the commit.
+            await CopyIndexesAsync(db, table);
             await using var cmd = db.CreateCommand();
             cmd.CommandText = $"""SELECT * FROM "{table}" WHERE {where}""";
             await using var reader = await cmd.ExecuteReaderAsync();

@@ -6,7 +6,9 @@ namespace Shouhu.Data.Sqlite;
 /// <summary>
 /// Per-connection SQLite settings: <c>synchronous=NORMAL</c> (with WAL, commits stay atomic and the file cannot be
 /// corrupted; a power cut may lose the last moments of commits instead of paying an fsync on every one — the audit entry
-/// written with every read is such a commit) and a 5-second busy timeout so that a writer waits for another instead of failing.
+/// written with every read is such a commit), a 5-second busy timeout so that a writer waits for another instead of failing,
+/// and a 16 MiB page cache per connection instead of SQLite's 2 MiB (a survey import's batch updates the register's
+/// indexes at random places: docs/performance.md "Survey import").
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -33,7 +35,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;";
+            cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-16384;";
             cmd.ExecuteNonQuery();
         }
 

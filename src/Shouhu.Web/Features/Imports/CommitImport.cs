@@ -28,7 +28,7 @@ namespace Shouhu.Web.Features.Imports;
 public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFileChanges fileChanges, UpdateChild update, TimeProvider clock, RegisterSettings settings)
 {
     /// <summary>Rows per batch (one transaction each).</summary>
-    public const int BatchSize = 500;
+    public const int BatchSize = 1000;
 
     /// <summary>Runs or resumes the commit of <paramref name="jobId"/> (status <see cref="ImportStatus.Committing"/>), as its importer.</summary>
     public async Task RunAsync(Guid jobId, CancellationToken ct)
