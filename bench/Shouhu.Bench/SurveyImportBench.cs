@@ -130,10 +130,12 @@ internal static class SurveyImportBench
             statements.Add($"""CREATE UNIQUE INDEX "PK_{table}" ON "{table}" ({string.Join(", ", key)})""");
         }
 
+        var n = 0;
         foreach (var sql in statements)
         {
-            // CREATE [UNIQUE] INDEX "name" ON [public.]"table" …  →  the same on the copy.
-            var copy = System.Text.RegularExpressions.Regex.Replace(sql, "INDEX \"?([A-Za-z0-9_]+)\"? ON ", "INDEX \"bench_$1\" ON ");
+            // CREATE [UNIQUE] INDEX "name" ON [public.]"table" …  →  the same on the copy, under a short name (PostgreSQL
+            // cuts names at 63 bytes, so a prefix on a long one would collide).
+            var copy = System.Text.RegularExpressions.Regex.Replace(sql, "INDEX (\"[^\"]+\"|[A-Za-z0-9_]+) ON ", $"INDEX \"bench_{table}_{++n}\" ON ");
             copy = copy.Replace($"public.\"{table}\"", $"public.\"bench_{table}\"", StringComparison.Ordinal)
                 .Replace($"ON \"{table}\"", $"ON \"bench_{table}\"", StringComparison.Ordinal);
             await Exec(db, copy);

@@ -61,17 +61,47 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
         try
         {
             await using var file = files.Open(jobId);
-            await foreach (var row in source.ReadAsync(file, context, ct))
-            {
-                KeepMapping(job, context);
-                batch.Add(row);
-                if (batch.Count == BatchSize)
+            // Two cores, two stages: the reader parses the next rows while this checks and keeps the last batch against
+            // the database. The reader touches the database only before its first row, and runs ahead at most two batches.
+            var rows = System.Threading.Channels.Channel.CreateBounded<SurveyRowRead>(new System.Threading.Channels.BoundedChannelOptions(2 * BatchSize) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var reader = Task.Run(
+                async () =>
                 {
-                    await CheckAndKeepAsync(job, batch, firstRowOf, firstOfPerson, seen, ct);
-                    batch.Clear();
+                    try
+                    {
+                        await foreach (var row in source.ReadAsync(file, context, stop.Token))
+                        {
+                            await rows.Writer.WriteAsync(row, stop.Token);
+                        }
+                    }
+                    finally
+                    {
+                        rows.Writer.TryComplete();
+                    }
+                },
+                stop.Token);
+            try
+            {
+                await foreach (var row in rows.Reader.ReadAllAsync(ct))
+                {
+                    KeepMapping(job, context);
+                    batch.Add(row);
+                    if (batch.Count == BatchSize)
+                    {
+                        await CheckAndKeepAsync(job, batch, firstRowOf, firstOfPerson, seen, ct);
+                        batch.Clear();
+                    }
                 }
             }
+            finally
+            {
+                // A failed check stops the reader; a failed read ends the rows and is thrown here as itself.
+                await stop.CancelAsync();
+                await reader.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
 
+            await reader; // the reader's own failure (a SurveyFileException, the file gone)
             KeepMapping(job, context);
             await CheckAndKeepAsync(job, batch, firstRowOf, firstOfPerson, seen, ct);
         }
