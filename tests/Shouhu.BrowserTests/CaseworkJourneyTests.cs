@@ -78,7 +78,7 @@ public sealed class CaseworkJourneyTests(BrowserApp app) : IClassFixture<Browser
             if (request.Method == "POST" && request.Url.Contains("/Reports/New", StringComparison.Ordinal)) saveFailed.TrySetResult();
         };
         await op.Locator("#save-report").ClickAsync();
-        await saveFailed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await saveFailed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         // Let the browser finish showing its error page first; going back while it still navigates there races with it.
         // On a loaded machine the error page may already be shown, or take a while: the failed request is what matters.
         try { await op.WaitForURLAsync(url => url.StartsWith("chrome-error:", StringComparison.Ordinal), new() { Timeout = 10_000 }); }
