@@ -39,7 +39,9 @@ public static class BulkInsert
         GuardJurisdiction(db, rows);
     }
 
-    private static void GuardJurisdiction<T>(ShouhuDbContext db, IReadOnlyList<T> rows)
+    /// <summary>Refuses rows outside the caller's jurisdiction (none in system scope).</summary>
+    /// <exception cref="JurisdictionViolationException">A row outside the caller's jurisdiction.</exception>
+    internal static void GuardJurisdiction<T>(ShouhuDbContext db, IReadOnlyList<T> rows)
     {
         if (db.Caller.IsSystem)
         {

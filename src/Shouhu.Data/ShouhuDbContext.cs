@@ -242,11 +242,11 @@ public partial class ShouhuDbContext : IdentityDbContext<ShouhuUser>
             }
         }
 
-        Guard(children);
-        Guard(categories);
-        Guard(guardians);
-        Guard(entrusted);
-        Guard(schedules);
+        BulkInsert.GuardJurisdiction(this, children);
+        BulkInsert.GuardJurisdiction(this, categories);
+        BulkInsert.GuardJurisdiction(this, guardians);
+        BulkInsert.GuardJurisdiction(this, entrusted);
+        BulkInsert.GuardJurisdiction(this, schedules);
         RecordAudit(action, entity, entityId, regionCode, detail, children: children.Select(c => c.Id));
         _bulkAudit.Add(_pendingAudit[^1]);
         _pendingBulk.Add((tx, ct) => BulkInsert.InsertAsync(this, children, tx, listedInAudit: true, ct));
@@ -254,17 +254,6 @@ public partial class ShouhuDbContext : IdentityDbContext<ShouhuUser>
         _pendingBulk.Add((tx, ct) => BulkInsert.InsertAsync(this, guardians, tx, listedInAudit: true, ct));
         _pendingBulk.Add((tx, ct) => BulkInsert.InsertAsync(this, entrusted, tx, listedInAudit: true, ct));
         _pendingBulk.Add((tx, ct) => BulkInsert.InsertAsync(this, schedules, tx, ct));
-
-        void Guard(IEnumerable<IJurisdictional> rows)
-        {
-            foreach (var row in rows)
-            {
-                if (!Caller.CanSee(row.RegionCode))
-                {
-                    throw new JurisdictionViolationException(row.GetType().Name);
-                }
-            }
-        }
     }
 
     /// <inheritdoc/>

@@ -190,6 +190,38 @@ public sealed class ImportPipelineTests(ReadRowsApp app) : IClassFixture<ReadRow
         Assert.DoesNotContain(trail, t => t.Detail!.Contains("导入", StringComparison.Ordinal) || ids.Any(id => t.Detail.Contains(id, StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// A number registered between the dry run and the commit fails its batch on the unique index; the batch is written
+    /// again row by row, that row alone refused — and nothing of the failed bulk write (rows or its audit entry) is left.
+    /// </summary>
+    [Fact]
+    public async Task Commit_AfterANumberWasRegisteredMeanwhile_RefusesThatRowAlone_AndAuditsOnlyTheChildrenWritten()
+    {
+        using var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
+        var ids = Enumerable.Range(0, 3).Select(_ => ShouhuApp.NewIdNumber(new DateOnly(2016, 9, 9), true)).ToList();
+        var created = await officer.PostAsync("/api/v1/imports", Rows.File(ids.Select((id, i) => Rows.Child(2 + i, "竞登" + i, id, ShouhuApp.VillageA))), Ct);
+        var location = created.Headers.Location!.OriginalString;
+        Assert.Equal("validated", (await SettledAsync(officer, location)).GetProperty("status").GetString());
+        var meanwhile = await officer.PostAsJsonAsync("/api/v1/children", new { name = "抢先登记", sex = "male", citizenIdNumber = ids[1], residenceRegionCode = ShouhuApp.VillageA }, Ct);
+        Assert.Equal(HttpStatusCode.Created, meanwhile.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await officer.PostAsJsonAsync($"{location}/commit", new { skipInvalid = true }, Ct)).StatusCode);
+        var status = await SettledAsync(officer, location);
+        Assert.Equal("committed", status.GetProperty("status").GetString());
+        Assert.Equal((2, 1), (status.GetProperty("rowsCommitted").GetInt32(), status.GetProperty("rowsInvalid").GetInt32()));
+        var error = Assert.Single(status.GetProperty("errors").EnumerateArray());
+        Assert.Equal((3, "该身份证号在核查后已被登记（导入期间有人登记了同一儿童）"), (error.GetProperty("row").GetInt32(), error.GetProperty("message").GetString()));
+
+        await using var db = app.SystemDb();
+        var imported = await db.Children.Where(c => c.Name.StartsWith("竞登")).Select(c => c.Id).ToListAsync(Ct);
+        Assert.Equal(2, imported.Count);
+        Assert.Equal(1, await db.Children.CountAsync(c => c.CitizenIdNumber == ids[1], Ct));
+        var jobId = status.GetProperty("id").GetString();
+        var entries = await db.AuditEntries.Where(a => a.EntityId == jobId && a.Action == "ImportRowsCommitted").Select(a => a.Sequence).ToListAsync(Ct);
+        var listed = await db.AuditChildren.Where(c => entries.Contains(c.Sequence)).Select(c => c.ChildId).ToListAsync(Ct);
+        Assert.Equal(imported.Order(), listed.Order());
+    }
+
     [Fact]
     public async Task Reimport_OfTheSameRows_ChangesNothing_TheRowsAreTheRegisteredChildren()
     {

@@ -105,7 +105,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         catch (DbUpdateException e) when (UniqueIdNumber.IsViolation(e))
         {
             // Someone registered one of these numbers since the dry run: write the batch row by row, refusing that row alone.
-            db.DiscardPendingAudit();
+            // (The failed save dropped the batch's queued rows and their audit entry.)
         }
 
         foreach (var row in rows)
@@ -122,7 +122,6 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
             }
             catch (DbUpdateException e) when (UniqueIdNumber.IsViolation(e))
             {
-                db.DiscardPendingAudit();
                 db.ChangeTracker.Clear();
                 single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.Sheet == row.Sheet && r.RowNumber == row.RowNumber, ct);
                 singleJob = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
