@@ -6,11 +6,13 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Shouhu.Data;
 
 /// <summary>
-/// Inserts many rows of one mapped entity type with multi-row, prepared INSERT statements through the context's own
+/// Inserts many rows of one mapped entity type through the context's own
 /// connection, converting each value with the property's EF type mapping (so enums, dates and GUIDs are stored exactly as
 /// EF stores them). A measured hot path for bulk loads (national regions, demo data); it bypasses change tracking, the
 /// jurisdiction guard and the per-row audit trail, so callers are system tasks that write one audit entry of their own.
-/// SQLite gets single-row statements (it binds parameters by name, which grows with the statement); PostgreSQL 500-row ones.
+/// SQLite gets single-row prepared statements (it binds parameters by name, which grows with the statement); PostgreSQL
+/// gets binary <c>COPY … FROM STDIN</c>, its own bulk path, each value written as its column's store type (no statement of
+/// thousands of parameters to build and prepare for each batch; docs/performance.md "Survey import").
 /// Because it skips the audit trail, audited personal data (<see cref="Shouhu.Domain.IAudited"/>, child and case parts) may
 /// be bulk-written only in system scope; any other region-scoped row must lie inside the caller's jurisdiction (ADR-007).
 /// </summary>
@@ -94,8 +96,6 @@ public static class BulkInsert
         var properties = entityType.GetProperties()
             .Where(p => p.GetColumnName(table) is not null && !(p.ValueGenerated == ValueGenerated.OnAdd && (p.ClrType == typeof(long) || p.ClrType == typeof(int))))
             .ToList();
-        var batch = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? 1 : 500;
-
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -107,30 +107,22 @@ public static class BulkInsert
         {
             await using var own = transaction is null ? await connection.BeginTransactionAsync(ct) : null;
             var tx = transaction ?? own!;
-            DbCommand? full = null;
-            for (var start = 0; start < rows.Count; start += batch)
+            if (connection is Npgsql.NpgsqlConnection pg)
             {
-                var count = Math.Min(batch, rows.Count - start);
-                var cmd = count == batch ? full ??= await NewCommandAsync(connection, tx, table.Name, properties, table, batch, ct) : await NewCommandAsync(connection, tx, table.Name, properties, table, count, ct);
-                for (var i = 0; i < count; i++)
+                await CopyAsync(pg, rows, properties, table, ct);
+            }
+            else
+            {
+                await using var cmd = await NewCommandAsync(connection, tx, table.Name, properties, table, ct);
+                foreach (var row in rows)
                 {
-                    var row = rows[start + i];
                     for (var j = 0; j < properties.Count; j++)
                     {
-                        cmd.Parameters[(i * properties.Count) + j].Value = StoredValue(properties[j], row) ?? DBNull.Value;
+                        cmd.Parameters[j].Value = StoredValue(properties[j], row) ?? DBNull.Value;
                     }
-                }
 
-                await cmd.ExecuteNonQueryAsync(ct);
-                if (cmd != full)
-                {
-                    await cmd.DisposeAsync();
+                    await cmd.ExecuteNonQueryAsync(ct);
                 }
-            }
-
-            if (full is not null)
-            {
-                await full.DisposeAsync();
             }
 
             if (own is not null)
@@ -157,29 +149,55 @@ public static class BulkInsert
         return value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
     }
 
-    private static async Task<DbCommand> NewCommandAsync(DbConnection connection, DbTransaction tx, string table, List<IProperty> properties, StoreObjectIdentifier store, int rowCount, CancellationToken ct)
+    // PostgreSQL's binary COPY in the connection's current transaction: each value as its column's store type without
+    // its facets ("character varying(12)" → "character varying"), as EF's value converter stores it.
+    private static async Task CopyAsync<T>(Npgsql.NpgsqlConnection connection, IReadOnlyList<T> rows, List<IProperty> properties, StoreObjectIdentifier store, CancellationToken ct)
+        where T : class
+    {
+        var types = properties.Select(p => StoreTypeName(p.GetRelationalTypeMapping().StoreType)).ToArray();
+        var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(store)}\""));
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY \"{store.Name}\" ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(ct);
+            for (var j = 0; j < properties.Count; j++)
+            {
+                if (StoredValue(properties[j], row) is { } value)
+                {
+                    await writer.WriteAsync(value, types[j], ct);
+                }
+                else
+                {
+                    await writer.WriteNullAsync(ct);
+                }
+            }
+        }
+
+        await writer.CompleteAsync(ct);
+    }
+
+    private static string StoreTypeName(string storeType)
+    {
+        var facets = storeType.IndexOf('(', StringComparison.Ordinal);
+        return facets < 0 ? storeType : storeType[..facets].TrimEnd();
+    }
+
+    private static async Task<DbCommand> NewCommandAsync(DbConnection connection, DbTransaction tx, string table, List<IProperty> properties, StoreObjectIdentifier store, CancellationToken ct)
     {
         var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         var sql = new StringBuilder($"INSERT INTO \"{table}\" (");
-        sql.AppendJoin(", ", properties.Select(p => $"\"{p.GetColumnName(store)}\"")).Append(") VALUES ");
-        for (var i = 0; i < rowCount; i++)
+        sql.AppendJoin(", ", properties.Select(p => $"\"{p.GetColumnName(store)}\"")).Append(") VALUES (");
+        for (var j = 0; j < properties.Count; j++)
         {
-            sql.Append(i == 0 ? "(" : ", (");
-            for (var j = 0; j < properties.Count; j++)
-            {
-                var name = $"@p{i}_{j}";
-                sql.Append(j == 0 ? name : ", " + name);
-                var mapping = (Microsoft.EntityFrameworkCore.Storage.RelationalTypeMapping)properties[j].GetRelationalTypeMapping();
-                var parameter = mapping.CreateParameter(cmd, name, null, properties[j].IsNullable);
-                cmd.Parameters.Add(parameter);
-            }
-
-            sql.Append(')');
+            var name = $"@p{j}";
+            sql.Append(j == 0 ? name : ", " + name);
+            var mapping = (Microsoft.EntityFrameworkCore.Storage.RelationalTypeMapping)properties[j].GetRelationalTypeMapping();
+            cmd.Parameters.Add(mapping.CreateParameter(cmd, name, null, properties[j].IsNullable));
         }
 
 #pragma warning disable CA2100 // Table and column names come from the EF model; every value is a parameter.
-        cmd.CommandText = sql.ToString();
+        cmd.CommandText = sql.Append(')').ToString();
 #pragma warning restore CA2100
         await cmd.PrepareAsync(ct);
         return cmd;

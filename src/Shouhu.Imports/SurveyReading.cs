@@ -35,6 +35,9 @@ public sealed class SurveyReading : IDisposable
     /// <summary>After <see cref="Rows"/> was read to the end: the hidden data rows (Excel's row numbers) — read and validated like the others, but told, because a clerk hides rows and forgets.</summary>
     public IReadOnlyList<int> HiddenRows => _hiddenRows;
 
+    // Rows parsed ahead of their validation.
+    private const int ReadAhead = 256;
+
     /// <summary>
     /// Opens an upload, or null with the Chinese reason (not a spreadsheet, a limit broken, an empty sheet, no header row).
     /// </summary>
@@ -145,13 +148,14 @@ public sealed class SurveyReading : IDisposable
     /// <exception cref="SurveyFileException">When a sheet breaks a limit while being read.</exception>
     public IEnumerable<SurveyRow> Rows(SurveyOptions options)
     {
+        // Each sheet's rows are parsed a little ahead on a second thread (Prefetch) while they are validated here.
         _afterRows.Clear();
         _hiddenRows.Clear();
         var validator = new SurveyValidator(Children, Family, options, _source.Date1904);
         var members = new Dictionary<string, List<FamilyMember>>(StringComparer.Ordinal);
         if (Family is { } fm)
         {
-            foreach (var row in _source.Rows(fm.Sheet).Where(r => r.Number > fm.HeaderLastRow && !r.IsBlank))
+            foreach (var row in Prefetch.Ahead(_source.Rows(fm.Sheet), ReadAhead).Where(r => r.Number > fm.HeaderLastRow && !r.IsBlank))
             {
                 if (options.SkipExamples && IsExample(fm, row))
                 {
@@ -176,7 +180,7 @@ public sealed class SurveyReading : IDisposable
 
         var merged = DataMergeProblems(Children, _source.MergedRanges(Children.Sheet));
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in _source.Rows(Children.Sheet))
+        foreach (var row in Prefetch.Ahead(_source.Rows(Children.Sheet), ReadAhead))
         {
             if (row.Number <= Children.HeaderLastRow || row.IsBlank || (options.SkipExamples && IsExample(Children, row)))
             {

@@ -8,8 +8,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Shouhu.Imports;
 
 /// <summary>
-/// An xlsx upload read with DocumentFormat.OpenXml's <see cref="OpenXmlReader"/> (SAX: one row in memory at a time, so
-/// 100,000 rows read in bounded memory): shared strings resolved, a formula's cached value used, a number whose style
+/// An xlsx upload opened with DocumentFormat.OpenXml and its sheets and shared strings read with System.Xml's
+/// <see cref="XmlReader"/> over the parts' streams (one row in memory at a time, so 100,000 rows read in bounded memory): shared strings resolved, a formula's cached value used, a number whose style
 /// shows a date read as that date (<see cref="ExcelDates"/>, both date systems), hidden sheets skipped and named in
 /// <see cref="Notices"/>, hidden rows read and marked, merged ranges told.
 /// </summary>
@@ -109,6 +109,8 @@ public sealed class XlsxSource : ISurveySource
         }
     }
 
+    // The shared strings read with XmlReader over the part's stream, as the rows are: OpenXmlReader took about 6 s for the
+    // 100,000-child benchmark's strings (docs/performance.md "Survey import").
     private void LoadSharedStrings(SharedStringTablePart? part)
     {
         if (part is null)
@@ -117,10 +119,11 @@ public sealed class XlsxSource : ISurveySource
         }
 
         long chars = 0;
-        using var reader = OpenXmlReader.Create(part);
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, XmlSettings);
         while (reader.Read())
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
             {
                 var text = StringItemText(reader);
                 chars += text.Length;
@@ -134,40 +137,52 @@ public sealed class XlsxSource : ISurveySource
         }
     }
 
-    // The text of the string item the reader is on: its t and its runs' t, not the phonetic guide (rPh).
-    private static string StringItemText(OpenXmlReader reader)
+    // The reader is on an <si> or <is> element: the text of its t and its runs' t, never the phonetic guide (rPh) that
+    // Japanese and some Chinese workbooks carry. Leaves the reader on the element's end.
+    private static string StringItemText(XmlReader reader)
     {
+        if (reader.IsEmptyElement)
+        {
+            return string.Empty;
+        }
+
+        var depth = reader.Depth;
         string? single = null;
         System.Text.StringBuilder? runs = null;
-        var phonetic = 0;
-        while (reader.Read() && !(reader.ElementType == typeof(SharedStringItem) && reader.IsEndElement))
+        var (inText, phonetic) = (false, 0);
+        while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
-            if (reader.ElementType == typeof(PhoneticRun))
+            switch (reader.NodeType)
             {
-                phonetic += reader.IsStartElement ? 1 : -1;
-            }
-            else if (reader.ElementType == typeof(Text) && reader.IsStartElement && phonetic == 0)
-            {
-                var t = reader.GetText();
-                if (single is null && runs is null)
-                {
-                    single = t;
-                }
-                else
-                {
-                    runs ??= new System.Text.StringBuilder(single);
-                    runs.Append(t);
-                }
+                case XmlNodeType.Element when reader.LocalName == "rPh" && !reader.IsEmptyElement:
+                    phonetic++;
+                    break;
+                case XmlNodeType.EndElement when reader.LocalName == "rPh":
+                    phonetic--;
+                    break;
+                case XmlNodeType.Element when reader.LocalName == "t" && !reader.IsEmptyElement:
+                    inText = phonetic == 0;
+                    break;
+                case XmlNodeType.EndElement when reader.LocalName == "t":
+                    inText = false;
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace when inText:
+                    if (single is null && runs is null)
+                    {
+                        single = reader.Value;
+                    }
+                    else
+                    {
+                        runs ??= new System.Text.StringBuilder(single);
+                        runs.Append(reader.Value);
+                    }
+
+                    break;
             }
         }
 
         return runs?.ToString() ?? single ?? string.Empty;
     }
-
-    // The text of a string item: its t, or its runs' t — never the phonetic guide (rPh) that Japanese and some Chinese
-    // workbooks carry, which InnerText would add.
-    private static string ItemText(OpenXmlElement item) =>
-        item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text));
 
     private WorksheetPart Part(string sheet) => (WorksheetPart)_doc.WorkbookPart!.GetPartById(_sheetParts[sheet]);
 
@@ -305,9 +320,8 @@ public sealed class XlsxSource : ISurveySource
         }
 
         string? raw = null;
-        System.Text.StringBuilder? inline = null;
+        string? inline = null;
         var depth = reader.Depth;
-        var phonetic = false;
         while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             if (reader.NodeType == XmlNodeType.Element)
@@ -318,33 +332,18 @@ public sealed class XlsxSource : ISurveySource
                         raw = reader.ReadElementContentAsString();
                         if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
                         {
-                            return (raw, inline?.ToString());
+                            return (raw, inline);
                         }
 
                         break;
                     case "is":
-                        inline ??= new System.Text.StringBuilder();
-                        break;
-                    case "rPh":
-                        phonetic = !reader.IsEmptyElement;
-                        break;
-                    case "t" when inline is not null && !phonetic:
-                        inline.Append(reader.ReadElementContentAsString());
-                        if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
-                        {
-                            return (raw, inline.ToString());
-                        }
-
+                        inline = StringItemText(reader);
                         break;
                 }
             }
-            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "rPh")
-            {
-                phonetic = false;
-            }
         }
 
-        return (raw, inline?.ToString());
+        return (raw, inline);
     }
 
     private CellValue? Value(string? raw, string? type, int style)

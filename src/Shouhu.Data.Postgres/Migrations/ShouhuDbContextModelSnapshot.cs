@@ -1639,6 +1639,12 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.Property<string>("MappingCorrections")
                         .HasColumnType("text");
 
+                    b.Property<string>("ProblemKinds")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProblemsTotal")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1749,6 +1755,10 @@ namespace Shouhu.Data.Postgres.Migrations
                     b.HasKey("JobId", "Sheet", "RowNumber");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("JobId", "RowNumber")
+                        .HasDatabaseName("IX_ImportJobRows_Problems")
+                        .HasFilter("\"Problems\" IS NOT NULL");
 
                     b.HasIndex("JobId", "Status", "RowNumber");
 

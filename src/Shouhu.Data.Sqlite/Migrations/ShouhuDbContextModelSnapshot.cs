@@ -1607,6 +1607,12 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.Property<string>("MappingCorrections")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProblemKinds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProblemsTotal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1715,6 +1721,10 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.HasKey("JobId", "Sheet", "RowNumber");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("JobId", "RowNumber")
+                        .HasDatabaseName("IX_ImportJobRows_Problems")
+                        .HasFilter("\"Problems\" IS NOT NULL");
 
                     b.HasIndex("JobId", "Status", "RowNumber");
 

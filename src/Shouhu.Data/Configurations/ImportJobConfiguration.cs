@@ -28,6 +28,8 @@ internal sealed class ImportJobRowConfiguration : IEntityTypeConfiguration<Impor
         b.Property(r => r.Sheet).HasMaxLength(64);
         b.Property(r => r.RegionCode).HasMaxLength(12).IsUnicode(false);
         b.HasIndex(r => new { r.JobId, r.Status, r.RowNumber });
+        // The rows with problems alone, for the status's page of them and the report (both engines read the filter).
+        b.HasIndex(r => new { r.JobId, r.RowNumber }).HasDatabaseName("IX_ImportJobRows_Problems").HasFilter("\"Problems\" IS NOT NULL");
         b.HasOne<ImportJob>().WithMany().HasForeignKey(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -88,6 +88,15 @@ public sealed class ImportJob : IJurisdictional
     /// <summary>Registered children updated by the commit.</summary>
     public int RowsUpdated { get; set; }
 
+    /// <summary>The problems of all rows (a row may have several): kept as they are found, so a poll of the status reads no row.</summary>
+    public int ProblemsTotal { get; set; }
+
+    /// <summary>
+    /// The problems of all rows counted by kind (the message up to its first "：", "，" or "（"), as a JSON object
+    /// <c>{"kind": count}</c>; null when there are none. No personal data: the kinds are the rules' own words.
+    /// </summary>
+    public string? ProblemKinds { get; set; }
+
     /// <summary>The choice, given with the confirmation, for every update not decided row by row; null when none was needed.</summary>
     public ImportRowDecision? UpdatesDecision { get; set; }
 

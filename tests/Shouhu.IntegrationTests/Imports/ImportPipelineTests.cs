@@ -211,6 +211,9 @@ public sealed class ImportPipelineTests(ReadRowsApp app) : IClassFixture<ReadRow
         Assert.Equal((2, 1), (status.GetProperty("rowsCommitted").GetInt32(), status.GetProperty("rowsInvalid").GetInt32()));
         var error = Assert.Single(status.GetProperty("errors").EnumerateArray());
         Assert.Equal((3, "该身份证号在核查后已被登记（导入期间有人登记了同一儿童）"), (error.GetProperty("row").GetInt32(), error.GetProperty("message").GetString()));
+        // The totals the status reads from the job count the problem the commit found.
+        Assert.Equal(1, status.GetProperty("errorsTotal").GetInt32());
+        Assert.Equal(1, status.GetProperty("errorKinds").GetProperty("该身份证号在核查后已被登记").GetInt32());
 
         await using var db = app.SystemDb();
         var imported = await db.Children.Where(c => c.Name.StartsWith("竞登")).Select(c => c.Id).ToListAsync(Ct);

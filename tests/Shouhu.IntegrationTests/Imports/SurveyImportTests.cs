@@ -61,6 +61,12 @@ public sealed class SurveyImportTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         Assert.Equal("invalid", status.GetProperty("status").GetString());
         var total = status.GetProperty("errorsTotal").GetInt32();
         var errors = await AllErrorsAsync(officer, location, total);
+        Assert.Equal(total, errors.Count); // the pages neither overlap nor miss one
+        // The totals by kind kept on the job agree with the problems themselves.
+        var kinds = status.GetProperty("errorKinds").EnumerateObject().ToDictionary(k => k.Name, k => k.Value.GetInt32());
+        var counted = errors.GroupBy(e => Shouhu.Web.Features.Imports.ImportProblemTally.Kind(e.GetProperty("message").GetString()!)).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(counted.OrderBy(k => k.Key, StringComparer.Ordinal), kinds.OrderBy(k => k.Key, StringComparer.Ordinal));
+        Assert.True(kinds.Count >= 20, $"{kinds.Count} kinds");
         var named = errors.Select(e => (e.GetProperty("sheet").GetString()!, e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString()!)).ToHashSet();
         string Said((string Sheet, int Row, string Column) at) => string.Join("/", errors.Where(e => e.GetProperty("row").GetInt32() == at.Row && e.GetProperty("sheet").GetString() == at.Sheet).Select(e => e.GetProperty("message").GetString()));
         var planted = survey.Faults.Select(f => (f.Sheet, f.Row, f.Column)).ToHashSet();

@@ -116,3 +116,49 @@ public sealed class RowEstimateTests
         Assert.Equal(reading.CountChildRows(), reading.EstimateChildRows());
     }
 }
+
+/// <summary>Strings as Excel stores them with a phonetic guide (rPh) or in runs, shared and inline (issue #12 item 3).</summary>
+public class XlsxStringTests
+{
+    // A workbook written by hand: the builder writes neither phonetic guides nor runs.
+    private static byte[] Workbook(string sharedStrings, string cells)
+    {
+        const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var parts = new Dictionary<string, string>
+        {
+            ["[Content_Types].xml"] = """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>""",
+            ["_rels/.rels"] = """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""",
+            ["xl/workbook.xml"] = $"""<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{Main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="儿童" sheetId="1" r:id="rId1"/></sheets></workbook>""",
+            ["xl/_rels/workbook.xml.rels"] = """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>""",
+            ["xl/worksheets/sheet1.xml"] = $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>""",
+            ["xl/sharedStrings.xml"] = $"""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{Main}">{sharedStrings}</sst>""",
+        };
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, xml) in parts)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new System.Text.UTF8Encoding(false));
+                writer.Write(xml);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public void Strings_PhoneticGuidesAreLeftOut_RunsAreJoined_SpacesKept_SharedAndInline()
+    {
+        var xlsx = Workbook(
+            """<si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh><phoneticPr fontId="1"/></si><si><r><t>张</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 三𠮷</t></r></si><si><t/></si><si><rPh sb="0" eb="1"><t>よみ</t></rPh><t>阿·依</t></si>""",
+            """<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="inlineStr"><is><t>李</t><rPh sb="0" eb="1"><t>り</t></rPh></is></c><c r="F1" t="inlineStr"><is><r><t>王</t></r><r><t>五</t></r></is></c>""");
+        using var source = SurveySources.Open(xlsx, null, out var refusal) ?? throw new InvalidOperationException(refusal);
+        var row = Assert.Single(source.Rows("儿童"));
+        Assert.Equal("漢字", row[0]!.Value.Text);
+        Assert.Equal("张 三𠮷", row[1]!.Value.Text);
+        Assert.True(row[2] is null || row[2]!.Value.Text.Length == 0);
+        Assert.Equal("阿·依", row[3]!.Value.Text);
+        Assert.Equal("李", row[4]!.Value.Text);
+        Assert.Equal("王五", row[5]!.Value.Text);
+    }
+}

@@ -38,7 +38,9 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
             return;
         }
 
-        while (await CommitBatchAsync(jobId, ct))
+        await ImportRowStatistics.RefreshAsync(db, ct); // resumed after a restart: the rows may be new to the planner
+        var cursor = new Cursor();
+        while (await CommitBatchAsync(jobId, cursor, ct))
         {
         }
 
@@ -68,22 +70,31 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         await fileChanges.ManyRegisteredAsync(db.Caller, job.RegionCode);
     }
 
+    // Where the commit is: the status it takes rows of (the new ones, then the flagged ones kept) and the last row taken.
+    private sealed class Cursor
+    {
+        public ImportRowStatus Status { get; set; } = ImportRowStatus.New;
+
+        public int Row { get; set; } = int.MinValue;
+
+        public string Sheet { get; set; } = string.Empty;
+    }
+
     // One batch: true when rows were written (there may be more), false when none was left.
-    private async Task<bool> CommitBatchAsync(Guid jobId, CancellationToken ct)
+    private async Task<bool> CommitBatchAsync(Guid jobId, Cursor cursor, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
         var flagged = job.FlaggedDecision;
         // The new rows first, then the flagged rows kept as new children; each in row order, which the index
         // (JobId, Status, RowNumber) gives without sorting the rows left (a sort of them all per batch made the commit
-        // quadratic). A committed row leaves its status, so the next batch starts at the index's front again.
-        var rows = await db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == ImportRowStatus.New)
-            .OrderBy(r => r.RowNumber).ThenBy(r => r.Sheet).Take(BatchSize).AsNoTracking().ToListAsync(ct);
-        if (rows.Count == 0)
+        // quadratic). Each batch seeks past the last row taken: PostgreSQL keeps a committed row's old index entry until
+        // it is vacuumed, so starting at the index's front again walked all the rows done so far (quadratic again).
+        var rows = await NextRowsAsync(jobId, cursor, flagged, ct);
+        if (rows.Count == 0 && cursor.Status == ImportRowStatus.New)
         {
-            rows = await db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == ImportRowStatus.Review
-                    && (r.Decision == ImportRowDecision.Apply || (r.Decision == null && flagged == ImportRowDecision.Apply)))
-                .OrderBy(r => r.RowNumber).ThenBy(r => r.Sheet).Take(BatchSize).AsNoTracking().ToListAsync(ct);
+            (cursor.Status, cursor.Row, cursor.Sheet) = (ImportRowStatus.Review, int.MinValue, string.Empty);
+            rows = await NextRowsAsync(jobId, cursor, flagged, ct);
         }
 
         if (rows.Count == 0)
@@ -91,8 +102,10 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
             return false;
         }
 
+        (cursor.Row, cursor.Sheet) = (rows[^1].RowNumber, rows[^1].Sheet);
+
         var today = ChinaTime.Today(clock);
-        var added = rows.Select(row => (Row: row, Child: Register(row, today))).ToList();
+        var added = rows.Select(row => (Row: row, Child: Register(job, row, today))).ToList();
         Add(job, added);
         // The rows' marks by prepared statement in the same transaction, after their children (ADR-013).
         db.UpdateInBulk(rows, nameof(ImportJobRow.Status), nameof(ImportJobRow.ChildId), nameof(ImportJobRow.RegionCode), nameof(ImportJobRow.Input), nameof(ImportJobRow.Problems));
@@ -113,7 +126,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
             db.ChangeTracker.Clear();
             var single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.Sheet == row.Sheet && r.RowNumber == row.RowNumber, ct);
             var singleJob = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
-            var one = new List<(ImportJobRow, Child?)> { (single, Register(single, today)) };
+            var one = new List<(ImportJobRow, Child?)> { (single, Register(singleJob, single, today)) };
             Add(singleJob, one);
             Count(singleJob, one);
             try
@@ -126,7 +139,9 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
                 single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.Sheet == row.Sheet && r.RowNumber == row.RowNumber, ct);
                 singleJob = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
                 single.Status = ImportRowStatus.Invalid;
-                single.Problems = JsonSerializer.Serialize(new[] { new ImportProblem(single.Sheet, single.RowNumber, "", "", "该身份证号在核查后已被登记（导入期间有人登记了同一儿童）") }, ValidateImport.Json);
+                var taken = new[] { new ImportProblem(single.Sheet, single.RowNumber, "", "", "该身份证号在核查后已被登记（导入期间有人登记了同一儿童）") };
+                single.Problems = JsonSerializer.Serialize(taken, ValidateImport.Json);
+                ImportProblemTally.Add(singleJob, taken);
                 singleJob.RowsValid--;
                 singleJob.RowsInvalid++;
                 singleJob.UpdatedAt = DateTime.UtcNow;
@@ -135,6 +150,19 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         }
 
         return true;
+    }
+
+    private Task<List<ImportJobRow>> NextRowsAsync(Guid jobId, Cursor cursor, ImportRowDecision? flagged, CancellationToken ct)
+    {
+        var (status, last, sheet) = (cursor.Status, cursor.Row, cursor.Sheet);
+        var rows = db.ImportJobRows.Where(r => r.JobId == jobId && r.Status == status
+            && r.RowNumber >= last && (r.RowNumber > last || string.Compare(r.Sheet, sheet) > 0));
+        if (status == ImportRowStatus.Review)
+        {
+            rows = rows.Where(r => r.Decision == ImportRowDecision.Apply || (r.Decision == null && flagged == ImportRowDecision.Apply));
+        }
+
+        return rows.OrderBy(r => r.RowNumber).ThenBy(r => r.Sheet).Take(BatchSize).AsNoTracking().ToListAsync(ct);
     }
 
     // One chosen update, in its own transaction with its row's mark: true when one was handled (there may be more).
@@ -174,7 +202,9 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         var message = outcome.NotFound ? "该儿童档案已不存在或已迁出辖区"
             : outcome.Errors.IsEmpty ? outcome.Message ?? "未能更新" : string.Join("；", outcome.Errors.ToDictionary().SelectMany(e => e.Value));
         row.Status = ImportRowStatus.Invalid;
-        row.Problems = JsonSerializer.Serialize(new[] { new ImportProblem(sheet, number, "", "", "未更新：" + message) }, ValidateImport.Json);
+        var refused = new[] { new ImportProblem(sheet, number, "", "", "未更新：" + message) };
+        row.Problems = JsonSerializer.Serialize(refused, ValidateImport.Json);
+        ImportProblemTally.Add(job, refused);
         job.RowsToUpdate--;
         job.RowsInvalid++;
         job.UpdatedAt = DateTime.UtcNow;
@@ -216,7 +246,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
 
     // The row's child, the row marked committed (the caller adds the children, see Add); or null, the row marked invalid
     // with the reasons, when the rules no longer pass (a rule or the calendar changed since the dry run).
-    private Child? Register(ImportJobRow row, DateOnly today)
+    private Child? Register(ImportJob job, ImportJobRow row, DateOnly today)
     {
         var input = ImportJson.Read(row.Input);
         var errors = new ValidationErrors();
@@ -224,9 +254,10 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         if (child is null || !errors.IsEmpty || !CategoryRules.Apply(child, errors, settings))
         {
             row.Status = ImportRowStatus.Invalid;
-            row.Problems = JsonSerializer.Serialize(
-                errors.ToDictionary().SelectMany(e => e.Value.Select(m => new ImportProblem(row.Sheet, row.RowNumber, e.Key, "", m))).DefaultIfEmpty(new ImportProblem(row.Sheet, row.RowNumber, "", "", "该行无法读取")).ToList(),
-                ValidateImport.Json);
+            var problems = errors.ToDictionary().SelectMany(e => e.Value.Select(m => new ImportProblem(row.Sheet, row.RowNumber, e.Key, "", m)))
+                .DefaultIfEmpty(new ImportProblem(row.Sheet, row.RowNumber, "", "", "该行无法读取")).ToList();
+            row.Problems = JsonSerializer.Serialize(problems, ValidateImport.Json);
+            ImportProblemTally.Add(job, problems);
             return null;
         }
 

@@ -13,8 +13,8 @@ namespace Shouhu.Web.Features.Imports;
 /// (<c>rowsRegistered</c>: children already registered inside the jurisdiction whom the row would not change;
 /// <c>rowsToUpdate</c>: rows that would change a registered child, <c>rowsFlagged</c>: possible duplicates for review —
 /// both listed at <c>…/matches</c>; <c>rowsUpdated</c>: updates the commit wrote); <c>failure</c> the
-/// Chinese reason a file could not be read; <c>errors</c> one page of the problems in row order, <c>errorsTotal</c> all of
-/// them, <c>errorKinds</c> the totals by message kind (the message up to its first "：" or "，"); <c>mapping</c> the column
+/// Chinese reason a file could not be read; <c>errors</c> one page of the problems in row order (empty while the dry run
+/// or the commit is working: the rows are still being written), <c>errorsTotal</c> all of them so far, <c>errorKinds</c> the totals by message kind (the message up to its first "：" or "，"); <c>mapping</c> the column
 /// mapping of each sheet as the dry run used it (<see cref="ImportSheetMapping"/>; empty before the file is mapped);
 /// <c>progress</c> the current step's rows done of its total and the seconds left at the rate so far.
 /// </summary>
@@ -48,15 +48,37 @@ public sealed partial class ImportStatusQuery(ShouhuDbContext db)
             return null;
         }
 
-        var all = await db.ImportJobRows.AsNoTracking().Where(r => r.JobId == id && r.Problems != null)
-            .OrderBy(r => r.Sheet == "家庭成员").ThenBy(r => r.RowNumber).Select(r => r.Problems!).ToListAsync(ct);
-        var problems = all.SelectMany(p => JsonSerializer.Deserialize<List<ImportProblem>>(p, ValidateImport.Json) ?? []).ToList();
-        var kinds = problems.GroupBy(p => Kind(p.Message)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var shown = problems.Skip((page - 1) * PageSize).Take(PageSize).Select(p => p with { Value = Shown(p.Value, view) ?? string.Empty }).ToList();
+        // The totals are the job's own (ImportProblemTally); the page is read from the rows with problems, in row order,
+        // up to its end only — and only once the work has stopped, so a client polling a running import reads the job alone.
+        var skip = (page - 1) * PageSize;
+        var shown = new List<ImportProblem>(PageSize);
+        if (skip < job.ProblemsTotal && job.Status is not (ImportStatus.Validating or ImportStatus.Committing))
+        {
+            var stored = db.ImportJobRows.AsNoTracking().Where(r => r.JobId == id && r.Problems != null)
+                .OrderBy(r => r.Sheet == "家庭成员").ThenBy(r => r.RowNumber).Select(r => r.Problems!).AsAsyncEnumerable();
+            await foreach (var json in stored.WithCancellation(ct))
+            {
+                foreach (var p in JsonSerializer.Deserialize<List<ImportProblem>>(json, ValidateImport.Json) ?? [])
+                {
+                    if (skip-- <= 0 && shown.Count < PageSize)
+                    {
+                        shown.Add(p with { Value = Shown(p.Value, view) ?? string.Empty });
+                    }
+                }
+
+                if (shown.Count == PageSize)
+                {
+                    break;
+                }
+            }
+        }
+
+        var problems = job.ProblemsTotal;
+        var kinds = ImportProblemTally.Kinds(job);
         var mapping = ImportMapping.Read(job.Mapping);
         return new ImportResponse(job.Id, StatusName(job.Status), job.FileName, job.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Domain.Time.ChinaTime.ToChina(job.CreatedAt), job.RowsTotal, job.RowsValidated, job.RowsValid, job.RowsInvalid, job.RowsRegistered, job.RowsCommitted, job.RowsSkipped,
-            job.Failure, shown, problems.Count, kinds, job.RowsToUpdate, job.RowsFlagged, job.RowsUpdated, mapping, ProgressOf(job, mapping));
+            job.Failure, shown, problems, kinds, job.RowsToUpdate, job.RowsFlagged, job.RowsUpdated, mapping, ProgressOf(job, mapping));
     }
 
     /// <summary>The progress of <paramref name="job"/>'s current step (see <see cref="ImportProgress"/>).</summary>
@@ -92,10 +114,4 @@ public sealed partial class ImportStatusQuery(ShouhuDbContext db)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\+?[\d\- ]{7,20}\s*$")]
     private static partial System.Text.RegularExpressions.Regex PhoneShape();
-
-    private static string Kind(string message)
-    {
-        var end = message.IndexOfAny(['：', '，', '（']);
-        return end > 0 ? message[..end] : message;
-    }
 }

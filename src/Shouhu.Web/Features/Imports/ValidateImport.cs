@@ -53,6 +53,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
         await db.ImportJobRows.Where(r => r.JobId == jobId).ExecuteDeleteAsync(ct);
         (job.RowsTotal, job.RowsValidated, job.RowsValid, job.RowsInvalid, job.RowsRegistered, job.RowsToUpdate, job.RowsFlagged) = (0, 0, 0, 0, 0, 0, 0);
         (job.StartedAt, job.Mapping) = (DateTime.UtcNow, null);
+        ImportProblemTally.Clear(job);
         var context = new SurveyReadContext(job.AsOf, job.RegionCode, ImportMapping.ReadCorrections(job.MappingCorrections));
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstOfPerson = new Dictionary<(string, DateOnly), int>();
@@ -112,6 +113,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
             job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
             job.Status = ImportStatus.Failed;
             job.Failure = e.Message;
+            ImportProblemTally.Clear(job);
         }
         catch (FileNotFoundException)
         {
@@ -128,6 +130,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
         }
 
         job.UpdatedAt = DateTime.UtcNow;
+        await ImportRowStatistics.RefreshAsync(db, ct);
         db.RecordAudit("ImportValidated", nameof(ImportJob), job.Id.ToString(), job.RegionCode,
             $"status={job.Status}; rows={job.RowsTotal}; valid={job.RowsValid}; invalid={job.RowsInvalid}; registered={job.RowsRegistered}; update={job.RowsToUpdate}; flagged={job.RowsFlagged}");
         await db.SaveChangesAsync(ct);
@@ -245,6 +248,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
 
             row.Input = row.Status is ImportRowStatus.New or ImportRowStatus.Update or ImportRowStatus.Review ? ImportJson.Write(read.Input) : null;
             row.Problems = problems.Count > 0 ? JsonSerializer.Serialize(problems, Json) : null;
+            ImportProblemTally.Add(job, problems);
             if (!db.Caller.CanSee(row.RegionCode))
             {
                 row.RegionCode = job.RegionCode; // a refused row is kept under the import's own jurisdiction

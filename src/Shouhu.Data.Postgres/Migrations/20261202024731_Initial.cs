@@ -150,6 +150,8 @@ namespace Shouhu.Data.Postgres.Migrations
                     RowsToUpdate = table.Column<int>(type: "integer", nullable: false),
                     RowsFlagged = table.Column<int>(type: "integer", nullable: false),
                     RowsUpdated = table.Column<int>(type: "integer", nullable: false),
+                    ProblemsTotal = table.Column<int>(type: "integer", nullable: false),
+                    ProblemKinds = table.Column<string>(type: "text", nullable: true),
                     UpdatesDecision = table.Column<int>(type: "integer", nullable: true),
                     FlaggedDecision = table.Column<int>(type: "integer", nullable: true),
                     Failure = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
@@ -1326,6 +1328,12 @@ namespace Shouhu.Data.Postgres.Migrations
                 name: "IX_ImportJobRows_JobId_Status_RowNumber",
                 table: "ImportJobRows",
                 columns: new[] { "JobId", "Status", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobRows_Problems",
+                table: "ImportJobRows",
+                columns: new[] { "JobId", "RowNumber" },
+                filter: "\"Problems\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJobRows_RegionCode",

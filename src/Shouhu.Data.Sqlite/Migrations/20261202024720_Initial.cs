@@ -149,6 +149,8 @@ namespace Shouhu.Data.Sqlite.Migrations
                     RowsToUpdate = table.Column<int>(type: "INTEGER", nullable: false),
                     RowsFlagged = table.Column<int>(type: "INTEGER", nullable: false),
                     RowsUpdated = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProblemsTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProblemKinds = table.Column<string>(type: "TEXT", nullable: true),
                     UpdatesDecision = table.Column<int>(type: "INTEGER", nullable: true),
                     FlaggedDecision = table.Column<int>(type: "INTEGER", nullable: true),
                     Failure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -1325,6 +1327,12 @@ namespace Shouhu.Data.Sqlite.Migrations
                 name: "IX_ImportJobRows_JobId_Status_RowNumber",
                 table: "ImportJobRows",
                 columns: new[] { "JobId", "Status", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobRows_Problems",
+                table: "ImportJobRows",
+                columns: new[] { "JobId", "RowNumber" },
+                filter: "\"Problems\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJobRows_RegionCode",

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Shouhu.Domain.Imports;
+using Shouhu.Imports;
+
+namespace Shouhu.Web.Features.Imports;
+
+/// <summary>
+/// The totals of an import's problems kept on the job (<see cref="ImportJob.ProblemsTotal"/>,
+/// <see cref="ImportJob.ProblemKinds"/>) as the dry run and the commit find them, so the status a page polls every few
+/// seconds is read from the job alone, not from every row's problems.
+/// </summary>
+public static class ImportProblemTally
+{
+    /// <summary>The kind of a problem: its message up to the first "：", "，" or "（" (the rule's words without the row's values).</summary>
+    public static string Kind(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var end = message.IndexOfAny(['：', '，', '（']);
+        return end > 0 ? message[..end] : message;
+    }
+
+    /// <summary>The kinds of <paramref name="job"/>'s problems with their counts (empty when there are none).</summary>
+    public static IReadOnlyDictionary<string, int> Kinds(ImportJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.ProblemKinds is null ? new Dictionary<string, int>(StringComparer.Ordinal)
+            : JsonSerializer.Deserialize<Dictionary<string, int>>(job.ProblemKinds) ?? new Dictionary<string, int>(StringComparer.Ordinal);
+    }
+
+    /// <summary>Adds <paramref name="problems"/> to <paramref name="job"/>'s totals.</summary>
+    public static void Add(ImportJob job, IEnumerable<ImportProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(problems);
+        Dictionary<string, int>? kinds = null;
+        foreach (var problem in problems)
+        {
+            kinds ??= new Dictionary<string, int>(Kinds(job), StringComparer.Ordinal);
+            var kind = Kind(problem.Message);
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            job.ProblemsTotal++;
+        }
+
+        if (kinds is not null)
+        {
+            job.ProblemKinds = JsonSerializer.Serialize(kinds);
+        }
+    }
+
+    /// <summary>Empties <paramref name="job"/>'s totals (a dry run starting over).</summary>
+    public static void Clear(ImportJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        (job.ProblemsTotal, job.ProblemKinds) = (0, null);
+    }
+}
