@@ -104,6 +104,8 @@ public sealed class RowEstimateTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(37)]
+    [InlineData(300)] // past the row numbers the sheet's walk keeps
+    [InlineData(1000)]
     public void EstimateChildRows_OfRowsWithValues_IsTheCountOfTheFullRead(int children)
     {
         var header = SurveyFields.Of(SurveyFields.ChildSheet).Select(f => (object?)f.Header).ToArray();
