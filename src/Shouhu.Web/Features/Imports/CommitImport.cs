@@ -18,7 +18,8 @@ namespace Shouhu.Web.Features.Imports;
 /// (<see cref="ChildRules"/>, <see cref="CategoryRules"/>) and is written as a registration is: its categories submitted
 /// by the importer (the verification chain starts at the importer's level), its first visit schedule. A batch's children
 /// are written with prepared inserts in its transaction and audited by one entry (<c>ImportRowsCommitted</c>: the file's
-/// hash, the rows' numbers, the count) that lists them, so each child's trail names the importer (ADR-013). A flagged row the user chose to keep is registered the same way. A number registered meanwhile is
+/// hash, the rows' numbers, the count) that lists them, so each child's trail names the importer (ADR-013). The next
+/// batch's children are built on the second core while one batch is written (the rules are pure work on untracked rows). A flagged row the user chose to keep is registered the same way. A number registered meanwhile is
 /// refused for its row alone by the unique index. Then the updates the user chose are written one child per transaction
 /// with the register's own edit (<see cref="UpdateChild.MergeAsync"/>: the same rules and history; refused for its row
 /// alone when the record changed since the dry run), the row marked in the same transaction. At the end the
@@ -39,9 +40,18 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         }
 
         await ImportRowStatistics.RefreshAsync(db, ct); // resumed after a restart: the rows may be new to the planner
+        // Two cores, two stages: the next batch's children are built from their rows (the register's rules, pure work on
+        // untracked objects) on the second core while this one's are written. The database is touched from here alone.
+        var flagged = await db.ImportJobs.Where(j => j.Id == jobId).Select(j => j.FlaggedDecision).FirstAsync(ct);
         var cursor = new Cursor();
-        while (await CommitBatchAsync(jobId, cursor, ct))
+        var preparing = await PrepareNextAsync(jobId, cursor, flagged, ct);
+        while (preparing is not null)
         {
+            var prepared = await preparing;
+            db.ChangeTracker.Clear();
+            Queue(await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct), prepared);
+            preparing = await PrepareNextAsync(jobId, cursor, flagged, ct);
+            await SaveBatchAsync(jobId, prepared, ct);
         }
 
         while (await UpdateOneAsync(jobId, ct))
@@ -80,16 +90,16 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         public string Sheet { get; set; } = string.Empty;
     }
 
-    // One batch: true when rows were written (there may be more), false when none was left.
-    private async Task<bool> CommitBatchAsync(Guid jobId, Cursor cursor, CancellationToken ct)
+    // A batch's rows with the children built from them (null where the rules no longer pass) and the problems found.
+    private sealed record Prepared(List<ImportJobRow> Rows, List<(ImportJobRow Row, Child? Child)> Added, List<ImportProblem> Problems);
+
+    // The next batch's rows, and the building of its children started on the second core; null when none is left. The
+    // new rows first, then the flagged rows kept as new children; each in row order, which the index
+    // (JobId, Status, RowNumber) gives without sorting the rows left (a sort of them all per batch made the commit
+    // quadratic). Each batch seeks past the last row taken: PostgreSQL keeps a committed row's old index entry until
+    // it is vacuumed, so starting at the index's front again walked all the rows done so far (quadratic again).
+    private async Task<Task<Prepared>?> PrepareNextAsync(Guid jobId, Cursor cursor, ImportRowDecision? flagged, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        var job = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
-        var flagged = job.FlaggedDecision;
-        // The new rows first, then the flagged rows kept as new children; each in row order, which the index
-        // (JobId, Status, RowNumber) gives without sorting the rows left (a sort of them all per batch made the commit
-        // quadratic). Each batch seeks past the last row taken: PostgreSQL keeps a committed row's old index entry until
-        // it is vacuumed, so starting at the index's front again walked all the rows done so far (quadratic again).
         var rows = await NextRowsAsync(jobId, cursor, flagged, ct);
         if (rows.Count == 0 && cursor.Status == ImportRowStatus.New)
         {
@@ -99,21 +109,37 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
 
         if (rows.Count == 0)
         {
-            return false;
+            return null;
         }
 
         (cursor.Row, cursor.Sheet) = (rows[^1].RowNumber, rows[^1].Sheet);
-
         var today = ChinaTime.Today(clock);
-        var added = rows.Select(row => (Row: row, Child: Register(job, row, today))).ToList();
-        Add(job, added);
+        return Task.Run(
+            () =>
+            {
+                var problems = new List<ImportProblem>();
+                return new Prepared(rows, rows.Select(row => (Row: row, Child: Register(row, today, problems))).ToList(), problems);
+            },
+            ct);
+    }
+
+    // The batch's children, rows' marks and counts queued on the context for the next save.
+    private void Queue(ImportJob job, Prepared batch)
+    {
+        Add(job, batch.Added);
         // The rows' marks by prepared statement in the same transaction, after their children (ADR-013).
-        db.UpdateInBulk(rows, nameof(ImportJobRow.Status), nameof(ImportJobRow.ChildId), nameof(ImportJobRow.RegionCode), nameof(ImportJobRow.Input), nameof(ImportJobRow.Problems));
-        Count(job, added);
+        db.UpdateInBulk(batch.Rows, nameof(ImportJobRow.Status), nameof(ImportJobRow.ChildId), nameof(ImportJobRow.RegionCode), nameof(ImportJobRow.Input), nameof(ImportJobRow.Problems));
+        Count(job, batch.Added);
+        ImportProblemTally.Add(job, batch.Problems);
+    }
+
+    // One batch in one transaction; when a number was registered meanwhile, row by row, that row alone refused.
+    private async Task SaveBatchAsync(Guid jobId, Prepared batch, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
-            return true;
+            return;
         }
         catch (DbUpdateException e) when (UniqueIdNumber.IsViolation(e))
         {
@@ -121,14 +147,17 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
             // (The failed save dropped the batch's queued rows and their audit entry.)
         }
 
-        foreach (var row in rows)
+        var today = ChinaTime.Today(clock);
+        foreach (var row in batch.Rows)
         {
             db.ChangeTracker.Clear();
             var single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.Sheet == row.Sheet && r.RowNumber == row.RowNumber, ct);
             var singleJob = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
-            var one = new List<(ImportJobRow, Child?)> { (single, Register(singleJob, single, today)) };
+            var problems = new List<ImportProblem>();
+            var one = new List<(ImportJobRow, Child?)> { (single, Register(single, today, problems)) };
             Add(singleJob, one);
             Count(singleJob, one);
+            ImportProblemTally.Add(singleJob, problems);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -148,8 +177,6 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
                 await db.SaveChangesAsync(ct);
             }
         }
-
-        return true;
     }
 
     private Task<List<ImportJobRow>> NextRowsAsync(Guid jobId, Cursor cursor, ImportRowDecision? flagged, CancellationToken ct)
@@ -245,8 +272,9 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
     }
 
     // The row's child, the row marked committed (the caller adds the children, see Add); or null, the row marked invalid
-    // with the reasons, when the rules no longer pass (a rule or the calendar changed since the dry run).
-    private Child? Register(ImportJob job, ImportJobRow row, DateOnly today)
+    // with the reasons (added to problems), when the rules no longer pass (a rule or the calendar changed since the dry
+    // run). Touches neither the context nor the job: it runs on the second core while the batch before is written.
+    private Child? Register(ImportJobRow row, DateOnly today, List<ImportProblem> problems)
     {
         var input = ImportJson.Read(row.Input);
         var errors = new ValidationErrors();
@@ -254,10 +282,10 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         if (child is null || !errors.IsEmpty || !CategoryRules.Apply(child, errors, settings))
         {
             row.Status = ImportRowStatus.Invalid;
-            var problems = errors.ToDictionary().SelectMany(e => e.Value.Select(m => new ImportProblem(row.Sheet, row.RowNumber, e.Key, "", m)))
+            var found = errors.ToDictionary().SelectMany(e => e.Value.Select(m => new ImportProblem(row.Sheet, row.RowNumber, e.Key, "", m)))
                 .DefaultIfEmpty(new ImportProblem(row.Sheet, row.RowNumber, "", "", "该行无法读取")).ToList();
-            row.Problems = JsonSerializer.Serialize(problems, ValidateImport.Json);
-            ImportProblemTally.Add(job, problems);
+            row.Problems = JsonSerializer.Serialize(found, ValidateImport.Json);
+            problems.AddRange(found);
             return null;
         }
 
