@@ -9,15 +9,22 @@ namespace Shouhu.Web.Features.Imports;
 /// <see cref="ImportJob.ProblemKinds"/>) as the dry run and the commit find them, so the status a page polls every few
 /// seconds is read from the job alone, not from every row's problems.
 /// </summary>
-public static class ImportProblemTally
+public static partial class ImportProblemTally
 {
-    /// <summary>The kind of a problem: its message up to the first "：", "，" or "（" (the rule's words without the row's values).</summary>
+    /// <summary>
+    /// The kind of a problem: its message up to the first "：", "，" or "（", each number in it (a row, a code, a check
+    /// digit) written "…" — the rule's words without the row's values, so "校验位应为 7" and "校验位应为 X" are one kind.
+    /// </summary>
     public static string Kind(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var end = message.IndexOfAny(['：', '，', '（']);
-        return end > 0 ? message[..end] : message;
+        return Numbers().Replace(end > 0 ? message[..end] : message, "…");
     }
+
+    // A run of digits (with an ID number's check letter X), or an X standing alone.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d[\dXx]*|(?<![A-Za-z])[Xx](?![A-Za-z])")]
+    private static partial System.Text.RegularExpressions.Regex Numbers();
 
     /// <summary>The kinds of <paramref name="job"/>'s problems with their counts (empty when there are none).</summary>
     public static IReadOnlyDictionary<string, int> Kinds(ImportJob job)

@@ -14,7 +14,7 @@ namespace Shouhu.Web.Features.Imports;
 /// <c>rowsToUpdate</c>: rows that would change a registered child, <c>rowsFlagged</c>: possible duplicates for review —
 /// both listed at <c>…/matches</c>; <c>rowsUpdated</c>: updates the commit wrote); <c>failure</c> the
 /// Chinese reason a file could not be read; <c>errors</c> one page of the problems in row order (empty while the dry run
-/// or the commit is working: the rows are still being written), <c>errorsTotal</c> all of them so far, <c>errorKinds</c> the totals by message kind (the message up to its first "：" or "，"); <c>mapping</c> the column
+/// or the commit is working: the rows are still being written), <c>errorsTotal</c> all of them so far, <c>errorKinds</c> the totals by kind of message (<see cref="ImportProblemTally.Kind"/>); <c>mapping</c> the column
 /// mapping of each sheet as the dry run used it (<see cref="ImportSheetMapping"/>; empty before the file is mapped);
 /// <c>progress</c> the current step's rows done of its total and the seconds left at the rate so far.
 /// </summary>
