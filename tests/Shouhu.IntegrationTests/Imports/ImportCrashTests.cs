@@ -32,7 +32,7 @@ public sealed class ImportCrashTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var survey = SurveyGenerator.Generate(1_500, 20, AsOf, seed: 7);
 
         // The uninterrupted import, in this process.
-        await SeedGeneratorRegionsAsync(app);
+        await SurveyImportTests.SeedGeneratorRegionsAsync(app);
         using var officer = await app.UserAsync("CivilAffairsOfficer", SurveyGenerator.County);
         var reference = await ImportAsync(officer, survey);
         string referenceHash;
@@ -45,7 +45,7 @@ public sealed class ImportCrashTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         var database = TestDatabase.Create();
         using (var seeding = new ShouhuApp(database, keepData: true))
         {
-            await SeedGeneratorRegionsAsync(seeding);
+            await SurveyImportTests.SeedGeneratorRegionsAsync(seeding);
         }
 
         try
@@ -131,18 +131,6 @@ public sealed class ImportCrashTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         }
 
         throw new TimeoutException("the commit wrote no batch in 3 minutes");
-    }
-
-    private static async Task SeedGeneratorRegionsAsync(ShouhuApp on)
-    {
-        await using var db = on.SystemDb();
-        var known = (await db.Regions.Select(r => r.Code).ToListAsync(Ct)).ToHashSet(StringComparer.Ordinal);
-        foreach (var (code, name) in SurveyGenerator.Regions().Where(r => !known.Contains(r.Code)))
-        {
-            db.Regions.Add(new Region { Code = code, Name = name, Level = RegionCode.LevelOf(code) ?? 0, ParentCode = code.Length switch { 4 => code[..2], 6 => code[..4], 9 => code[..6], 12 => code[..9], _ => null } });
-        }
-
-        await db.SaveChangesAsync(Ct);
     }
 
     /// <summary>
