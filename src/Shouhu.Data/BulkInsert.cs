@@ -6,9 +6,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Shouhu.Data;
 
 /// <summary>
-/// Inserts many rows of one mapped entity type through the context's own
-/// connection, converting each value with the property's EF type mapping (so enums, dates and GUIDs are stored exactly as
-/// EF stores them). A measured hot path for bulk loads (national regions, demo data); it bypasses change tracking, the
+/// Inserts many rows of one mapped entity type through the context's own connection, converting each value with the
+/// property's EF type mapping (so enums, dates and GUIDs are stored exactly as EF stores them). A measured hot path for bulk loads (national regions, demo data); it bypasses change tracking, the
 /// jurisdiction guard and the per-row audit trail, so callers are system tasks that write one audit entry of their own.
 /// SQLite gets single-row prepared statements (it binds parameters by name, which grows with the statement); PostgreSQL
 /// gets binary <c>COPY … FROM STDIN</c>, its own bulk path, each value written as its column's store type (no statement of
@@ -113,7 +112,7 @@ public static class BulkInsert
             }
             else
             {
-                await using var cmd = await NewCommandAsync(connection, tx, table.Name, properties, table, ct);
+                await using var cmd = await NewCommandAsync(connection, tx, properties, table, ct);
                 foreach (var row in rows)
                 {
                     for (var j = 0; j < properties.Count; j++)
@@ -182,11 +181,11 @@ public static class BulkInsert
         return facets < 0 ? storeType : storeType[..facets].TrimEnd();
     }
 
-    private static async Task<DbCommand> NewCommandAsync(DbConnection connection, DbTransaction tx, string table, List<IProperty> properties, StoreObjectIdentifier store, CancellationToken ct)
+    private static async Task<DbCommand> NewCommandAsync(DbConnection connection, DbTransaction tx, List<IProperty> properties, StoreObjectIdentifier store, CancellationToken ct)
     {
         var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        var sql = new StringBuilder($"INSERT INTO \"{table}\" (");
+        var sql = new StringBuilder($"INSERT INTO \"{store.Name}\" (");
         sql.AppendJoin(", ", properties.Select(p => $"\"{p.GetColumnName(store)}\"")).Append(") VALUES (");
         for (var j = 0; j < properties.Count; j++)
         {

@@ -19,8 +19,9 @@ namespace Shouhu.Web.Features.Imports;
 /// by the importer (the verification chain starts at the importer's level), its first visit schedule. A batch's children
 /// are written with prepared inserts in its transaction and audited by one entry (<c>ImportRowsCommitted</c>: the file's
 /// hash, the rows' numbers, the count) that lists them, so each child's trail names the importer (ADR-013). The next
-/// batch's children are built on the second core while one batch is written (the rules are pure work on untracked rows). A flagged row the user chose to keep is registered the same way. A number registered meanwhile is
-/// refused for its row alone by the unique index. Then the updates the user chose are written one child per transaction
+/// batch's children are built on the second core while one batch is written (the rules are pure work on untracked rows).
+/// A flagged row the user chose to keep is registered the same way. A number registered meanwhile is refused for its row
+/// alone by the unique index. Then the updates the user chose are written one child per transaction
 /// with the register's own edit (<see cref="UpdateChild.MergeAsync"/>: the same rules and history; refused for its row
 /// alone when the record changed since the dry run), the row marked in the same transaction. At the end the
 /// skipped rows are marked, the kept file deleted, the alert rules run once over the importer's jurisdiction (not once per
@@ -168,9 +169,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
                 single = await db.ImportJobRows.FirstAsync(r => r.JobId == jobId && r.Sheet == row.Sheet && r.RowNumber == row.RowNumber, ct);
                 singleJob = await db.ImportJobs.FirstAsync(j => j.Id == jobId, ct);
                 single.Status = ImportRowStatus.Invalid;
-                var taken = new[] { new ImportProblem(single.Sheet, single.RowNumber, "", "", "该身份证号在核查后已被登记（导入期间有人登记了同一儿童）") };
-                single.Problems = JsonSerializer.Serialize(taken, ValidateImport.Json);
-                ImportProblemTally.Add(singleJob, taken);
+                ImportProblemTally.Record(singleJob, single, [new ImportProblem(single.Sheet, single.RowNumber, "", "", "该身份证号在核查后已被登记（导入期间有人登记了同一儿童）")]);
                 singleJob.RowsValid--;
                 singleJob.RowsInvalid++;
                 singleJob.UpdatedAt = DateTime.UtcNow;
@@ -229,9 +228,7 @@ public sealed class CommitImport(ShouhuDbContext db, ImportFiles files, ChildFil
         var message = outcome.NotFound ? "该儿童档案已不存在或已迁出辖区"
             : outcome.Errors.IsEmpty ? outcome.Message ?? "未能更新" : string.Join("；", outcome.Errors.ToDictionary().SelectMany(e => e.Value));
         row.Status = ImportRowStatus.Invalid;
-        var refused = new[] { new ImportProblem(sheet, number, "", "", "未更新：" + message) };
-        row.Problems = JsonSerializer.Serialize(refused, ValidateImport.Json);
-        ImportProblemTally.Add(job, refused);
+        ImportProblemTally.Record(job, row, [new ImportProblem(sheet, number, "", "", "未更新：" + message)]);
         job.RowsToUpdate--;
         job.RowsInvalid++;
         job.UpdatedAt = DateTime.UtcNow;

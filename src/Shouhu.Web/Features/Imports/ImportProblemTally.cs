@@ -54,6 +54,15 @@ public static partial class ImportProblemTally
         }
     }
 
+    /// <summary>Sets <paramref name="row"/>'s problems (as JSON; null when there are none) and adds them to <paramref name="job"/>'s totals: the one way a row's problems are written on the context's thread.</summary>
+    public static void Record(ImportJob job, ImportJobRow row, IReadOnlyCollection<ImportProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(problems);
+        row.Problems = problems.Count > 0 ? JsonSerializer.Serialize(problems, ValidateImport.Json) : null;
+        Add(job, problems);
+    }
+
     /// <summary>Empties <paramref name="job"/>'s totals (a dry run starting over).</summary>
     public static void Clear(ImportJob job)
     {

@@ -247,8 +247,7 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
             }
 
             row.Input = row.Status is ImportRowStatus.New or ImportRowStatus.Update or ImportRowStatus.Review ? ImportJson.Write(read.Input) : null;
-            row.Problems = problems.Count > 0 ? JsonSerializer.Serialize(problems, Json) : null;
-            ImportProblemTally.Add(job, problems);
+            ImportProblemTally.Record(job, row, problems);
             if (!db.Caller.CanSee(row.RegionCode))
             {
                 row.RegionCode = job.RegionCode; // a refused row is kept under the import's own jurisdiction
