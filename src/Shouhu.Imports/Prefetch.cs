@@ -5,10 +5,14 @@ namespace Shouhu.Imports;
 
 /// <summary>
 /// Reads a sequence one step ahead on a thread of its own: the sheet's XML is inflated and parsed into rows on one core
-/// while the rows before are normalised and validated on the other (docs/performance.md "Survey import").
+/// while the rows before are normalised and validated on the other (docs/performance.md "Survey import"). The items are
+/// handed over in chunks: one lock and wake-up per chunk rather than per row.
 /// </summary>
 internal static class Prefetch
 {
+    // The read-ahead is handed over in this many chunks.
+    private const int Chunks = 8;
+
     /// <summary>
     /// The items of <paramref name="source"/> in order, at most <paramref name="capacity"/> read ahead. A failure of the
     /// source is thrown to the consumer where the item would have been; a consumer that stops early stops the reading, and
@@ -16,17 +20,24 @@ internal static class Prefetch
     /// </summary>
     public static IEnumerable<T> Ahead<T>(IEnumerable<T> source, int capacity)
     {
-        using var queue = new BlockingCollection<T>(capacity);
+        var size = Math.Max(1, capacity / Chunks);
+        using var queue = new BlockingCollection<List<T>>(Math.Max(1, capacity / size));
         using var stop = new CancellationTokenSource();
         ExceptionDispatchInfo? failure = null;
         var producer = Task.Factory.StartNew(
             () =>
             {
+                var chunk = new List<T>(size);
                 try
                 {
                     foreach (var item in source)
                     {
-                        queue.Add(item, stop.Token);
+                        chunk.Add(item);
+                        if (chunk.Count == size)
+                        {
+                            queue.Add(chunk, stop.Token);
+                            chunk = new List<T>(size);
+                        }
                     }
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -41,6 +52,18 @@ internal static class Prefetch
                 }
                 finally
                 {
+                    try
+                    {
+                        if (chunk.Count > 0)
+                        {
+                            queue.Add(chunk, stop.Token); // the items before the end or the failure
+                        }
+                    }
+                    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                    {
+                        // The consumer stopped.
+                    }
+
                     queue.CompleteAdding();
                 }
             },
@@ -49,9 +72,12 @@ internal static class Prefetch
             TaskScheduler.Default);
         try
         {
-            foreach (var item in queue.GetConsumingEnumerable())
+            foreach (var chunk in queue.GetConsumingEnumerable())
             {
-                yield return item;
+                foreach (var item in chunk)
+                {
+                    yield return item;
+                }
             }
 
             producer.Wait();

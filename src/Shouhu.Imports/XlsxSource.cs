@@ -211,16 +211,8 @@ public sealed class XlsxSource : ISurveySource
         var scan = ScanOf(sheet);
         return scan.FirstRows.Count < SheetScan.Kept || afterRow < scan.FirstRows[^1]
             ? scan.RowElements - scan.FirstRows.Count(n => n <= afterRow)
-            : Walk(Part(sheet).GetStream(FileMode.Open, FileAccess.Read), afterRow).RowElements;
-    }
-
-    /// <summary>
-    /// What one walk of a sheet's XML without reading a cell's value finds: the merged ranges (after the data, so the whole
-    /// sheet is walked for them), the row elements that hold a cell, and the numbers of the first <see cref="Kept"/> of them.
-    /// </summary>
-    private sealed record SheetScan(List<MergedRange> Merges, int RowElements, List<int> FirstRows)
-    {
-        public const int Kept = 256;
+            : (SheetScanner.TryScan(Part(sheet).GetStream(FileMode.Open, FileAccess.Read), afterRow)
+                ?? Walk(Part(sheet).GetStream(FileMode.Open, FileAccess.Read), afterRow)).RowElements;
     }
 
     private SheetScan ScanOf(string sheet)
@@ -236,10 +228,11 @@ public sealed class XlsxSource : ISurveySource
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(_content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
         var found = zip.GetEntry(entry) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, entry, StringComparison.OrdinalIgnoreCase))
             ?? throw new SurveyFileException("Excel 文件已损坏，无法读取：请在 Excel 中打开并重新保存后上传");
-        return Walk(found.Open(), 0);
+        return SheetScanner.TryScan(found.Open(), 0) ?? Walk(found.Open(), 0);
     }
 
-    private static SheetScan Walk(Stream part, int afterRow)
+    /// <summary>The sheet's walk with XmlReader: for the XML <see cref="SheetScanner"/> does not take, and its reference in tests.</summary>
+    internal static SheetScan Walk(Stream part, int afterRow)
     {
         var (merges, first) = (new List<MergedRange>(), new List<int>(SheetScan.Kept));
         var (next, count) = (1, 0);

@@ -28,19 +28,22 @@ public class PrefetchTests
     public void Ahead_GivesEveryItemInOrder(int count) =>
         Assert.Equal(Enumerable.Range(0, count), Prefetch.Ahead(Numbers(count), 16));
 
-    [Fact]
-    public void Ahead_ASourceFailure_IsThrownWhereItsItemWouldBe_AfterTheItemsBefore()
+    [Theory]
+    [InlineData(700)] // at the end of a hand-over chunk
+    [InlineData(701)] // inside one
+    [InlineData(0)]
+    public void Ahead_ASourceFailure_IsThrownWhereItsItemWouldBe_AfterTheItemsBefore(int failAt)
     {
         var got = new List<int>();
         var e = Assert.Throws<SurveyFileException>(() =>
         {
-            foreach (var i in Prefetch.Ahead(Numbers(1000, failAt: 700), 16))
+            foreach (var i in Prefetch.Ahead(Numbers(1000, failAt), 16))
             {
                 got.Add(i);
             }
         });
-        Assert.Equal("第 700 行超过上限", e.Message);
-        Assert.Equal(Enumerable.Range(0, 700), got);
+        Assert.Equal($"第 {failAt} 行超过上限", e.Message);
+        Assert.Equal(Enumerable.Range(0, failAt), got);
     }
 
     [Fact]
@@ -57,6 +60,6 @@ public class PrefetchTests
         var after = Volatile.Read(ref read);
         Thread.Sleep(50);
         Assert.Equal(after, Volatile.Read(ref read));
-        Assert.InRange(after, 1, 1 + 16 + 2); // at most the capacity ahead of the one taken
+        Assert.InRange(after, 1, 16 + 2 + 2 + 1); // the capacity, the chunk being filled and the one taken, and one more
     }
 }

@@ -26,6 +26,9 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
     /// <summary>Rows per batch (one transaction each).</summary>
     public const int BatchSize = 500;
 
+    // Rows handed from the reader to the checks at a time.
+    private const int HandOver = 50;
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The failure of a file with a header but no data row below it: a wrong mapping may cause it, so the mapping may still be corrected.</summary>
@@ -63,17 +66,29 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
         {
             await using var file = files.Open(jobId);
             // Two cores, two stages: the reader parses the next rows while this checks and keeps the last batch against
-            // the database. The reader touches the database only before its first row, and runs ahead at most two batches.
-            var rows = System.Threading.Channels.Channel.CreateBounded<SurveyRowRead>(new System.Threading.Channels.BoundedChannelOptions(2 * BatchSize) { SingleReader = true, SingleWriter = true });
+            // the database. The reader touches the database only before its first row, and runs ahead at most two batches,
+            // handed over in chunks of rows (one wake-up of this stage per chunk, not per row).
+            var rows = System.Threading.Channels.Channel.CreateBounded<List<SurveyRowRead>>(new System.Threading.Channels.BoundedChannelOptions(2 * BatchSize / HandOver) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var reader = Task.Run(
                 async () =>
                 {
                     try
                     {
+                        var chunk = new List<SurveyRowRead>(HandOver);
                         await foreach (var row in source.ReadAsync(file, context, stop.Token))
                         {
-                            await rows.Writer.WriteAsync(row, stop.Token);
+                            chunk.Add(row);
+                            if (chunk.Count == HandOver)
+                            {
+                                await rows.Writer.WriteAsync(chunk, stop.Token);
+                                chunk = new List<SurveyRowRead>(HandOver);
+                            }
+                        }
+
+                        if (chunk.Count > 0)
+                        {
+                            await rows.Writer.WriteAsync(chunk, stop.Token);
                         }
                     }
                     finally
@@ -84,14 +99,17 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
                 stop.Token);
             try
             {
-                await foreach (var row in rows.Reader.ReadAllAsync(ct))
+                await foreach (var chunk in rows.Reader.ReadAllAsync(ct))
                 {
                     KeepMapping(job, context);
-                    batch.Add(row);
-                    if (batch.Count == BatchSize)
+                    foreach (var row in chunk)
                     {
-                        await CheckAndKeepAsync(job, batch, firstRowOf, firstOfPerson, seen, ct);
-                        batch.Clear();
+                        batch.Add(row);
+                        if (batch.Count == BatchSize)
+                        {
+                            await CheckAndKeepAsync(job, batch, firstRowOf, firstOfPerson, seen, ct);
+                            batch.Clear();
+                        }
                     }
                 }
             }
