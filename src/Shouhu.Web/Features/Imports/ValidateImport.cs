@@ -68,25 +68,14 @@ public sealed class ValidateImport(ShouhuDbContext db, ISurveyRowSource source, 
             // Two cores, two stages: the reader parses the next rows while this checks and keeps the last batch against
             // the database. The reader touches the database only before its first row, and runs ahead at most two batches,
             // handed over in chunks of rows (one wake-up of this stage per chunk, not per row).
-            var rows = System.Threading.Channels.Channel.CreateBounded<List<SurveyRowRead>>(new System.Threading.Channels.BoundedChannelOptions(2 * BatchSize / HandOver) { SingleReader = true, SingleWriter = true });
+            var rows = System.Threading.Channels.Channel.CreateBounded<SurveyRowRead[]>(new System.Threading.Channels.BoundedChannelOptions(2 * BatchSize / HandOver) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var reader = Task.Run(
                 async () =>
                 {
                     try
                     {
-                        var chunk = new List<SurveyRowRead>(HandOver);
-                        await foreach (var row in source.ReadAsync(file, context, stop.Token))
-                        {
-                            chunk.Add(row);
-                            if (chunk.Count == HandOver)
-                            {
-                                await rows.Writer.WriteAsync(chunk, stop.Token);
-                                chunk = new List<SurveyRowRead>(HandOver);
-                            }
-                        }
-
-                        if (chunk.Count > 0)
+                        await foreach (var chunk in source.ReadAsync(file, context, stop.Token).Chunk(HandOver).WithCancellation(stop.Token))
                         {
                             await rows.Writer.WriteAsync(chunk, stop.Token);
                         }
