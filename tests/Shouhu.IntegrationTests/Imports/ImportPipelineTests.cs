@@ -245,6 +245,40 @@ public sealed class ImportPipelineTests(ReadRowsApp app) : IClassFixture<ReadRow
     }
 
     [Fact]
+    public async Task DetailsPage_WithNothingToImport_SaysWhy_AndOffersNoConfirmation()
+    {
+        using var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
+        using var page = await app.PageUserAsync("CivilAffairsOfficer", "430702");
+        async Task<string> DetailsAsync(IEnumerable<SurveyRowRead> rows)
+        {
+            var created = await officer.PostAsync("/api/v1/imports", Rows.File(rows), Ct);
+            var location = created.Headers.Location!.OriginalString;
+            await SettledAsync(officer, location);
+            return System.Net.WebUtility.HtmlDecode(await page.GetStringAsync("/Imports/" + location.Split('/')[^1], Ct));
+        }
+
+        // Every row faulty: no confirmation form, the reason and the way out instead.
+        var faulty = await DetailsAsync([Rows.Faulty(2, "身份证号码", "123", "公民身份号码应为 18 位"), Rows.Faulty(3, "性别", "x", "性别应为男或女")]);
+        Assert.DoesNotContain("id=\"commit\"", faulty);
+        Assert.Contains("没有可导入的行：2 行未通过核查。请下载核查报告", faulty);
+
+        // Every row already registered and unchanged: the same, with that reason.
+        var rows = new[] { Rows.Child(2, "无变童", ShouhuApp.NewIdNumber(new DateOnly(2016, 3, 3), true), ShouhuApp.VillageA) };
+        var first = await officer.PostAsync("/api/v1/imports", Rows.File(rows), Ct);
+        await SettledAsync(officer, first.Headers.Location!.OriginalString);
+        await officer.PostAsJsonAsync($"{first.Headers.Location!.OriginalString}/commit", new { skipInvalid = false }, Ct);
+        Assert.Equal("committed", (await SettledAsync(officer, first.Headers.Location!.OriginalString)).GetProperty("status").GetString());
+        var unchanged = await DetailsAsync(rows);
+        Assert.DoesNotContain("id=\"commit\"", unchanged);
+        Assert.Contains("没有可导入的行：1 名儿童已登记且档案无变化。", unchanged);
+
+        // A row that passes keeps the confirmation.
+        var passing = await DetailsAsync([Rows.Child(2, "新来童", ShouhuApp.NewIdNumber(new DateOnly(2016, 4, 4), true), ShouhuApp.VillageA)]);
+        Assert.Contains("id=\"commit\"", passing);
+        Assert.DoesNotContain("nothing-to-import", passing);
+    }
+
+    [Fact]
     public async Task Import_IsSeenOnlyInItsJurisdictionAndAbove_AndOnlyByRegisterWriters()
     {
         using var officer = await app.UserAsync("CivilAffairsOfficer", "430702");
