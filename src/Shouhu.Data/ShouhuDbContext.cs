@@ -92,6 +92,7 @@ public partial class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     public DbSet<Shouhu.Domain.Monitoring.PreventionAttendance> PreventionAttendances => Set<Shouhu.Domain.Monitoring.PreventionAttendance>();
     public DbSet<Shouhu.Domain.Imports.ImportJob> ImportJobs => Set<Shouhu.Domain.Imports.ImportJob>();
     public DbSet<Shouhu.Domain.Imports.ImportJobRow> ImportJobRows => Set<Shouhu.Domain.Imports.ImportJobRow>();
+    public DbSet<Shouhu.Domain.Exports.ExportJob> ExportJobs => Set<Shouhu.Domain.Exports.ExportJob>();
 
     /// <summary>Queues an audit entry (e.g. a View or Export) to be written by the next save.</summary>
     /// <param name="action">View, List, Export, Approve, Login…</param>

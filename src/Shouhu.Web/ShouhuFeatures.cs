@@ -4,6 +4,7 @@ using Shouhu.Web.Features.Assessments;
 using Shouhu.Web.Features.Audit;
 using Shouhu.Web.Features.Cases;
 using Shouhu.Web.Features.Children;
+using Shouhu.Web.Features.Exports;
 using Shouhu.Web.Features.Imports;
 using Shouhu.Web.Features.SurveyForms;
 using Shouhu.Web.Shared;
@@ -31,6 +32,7 @@ public static class ShouhuFeatures
         .AddRegions()
         .AddChildren()
         .AddImports()
+        .AddExports()
         .AddSurveyForms()
         .AddAudit()
         .AddReports()
@@ -50,6 +52,7 @@ public static class ShouhuFeatures
         .MapRegions()
         .MapChildren()
         .MapImports()
+        .MapExports()
         .MapSurveyForms()
         .MapAudit()
         .MapReports()

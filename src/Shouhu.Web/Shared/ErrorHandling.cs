@@ -34,6 +34,7 @@ public static partial class ErrorHandling
             BadHttpRequestException bad => (bad.StatusCode, "请求无效", "请求的格式或参数无效。"),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "记录已被他人修改", "该记录在您编辑期间已被他人修改，请刷新后重试。"),
             JurisdictionViolationException => (StatusCodes.Status404NotFound, "未找到", "未找到该记录。"),
+            ExportTooLargeException tooLarge => (StatusCodes.Status400BadRequest, "导出行数过多", tooLarge.Message),
             _ => (StatusCodes.Status500InternalServerError, "服务器内部错误", "处理请求时出错，已记录。请稍后重试或联系管理员。"),
         };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Shouhu.Web.Shared;
@@ -54,6 +55,33 @@ public static class ExportFile
     public static FileStreamHttpResult Answer(FileStream file, string name, DateOnly today) =>
         TypedResults.File(file, XlsxStreamWriter.ContentType, $"{name}-{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx");
 
+    /// <summary>
+    /// The rows of <paramref name="rows"/> (ask it for one more than <paramref name="max"/>), or — at row
+    /// <paramref name="max"/> + 1 — <see cref="ExportTooLargeException"/>: a list export never silently loses its tail.
+    /// The exception stops the writing before the audit is saved, and the temporary file is deleted (<see cref="WriteAsync"/>).
+    /// </summary>
+    public static async IAsyncEnumerable<T> AtMost<T>(IAsyncEnumerable<T> rows, int max, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var count = 0;
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            if (++count > max)
+            {
+                throw new ExportTooLargeException(max);
+            }
+
+            yield return row;
+        }
+    }
+
+    /// <summary>True when the request says <c>Prefer: respond-async</c> (RFC 7240 §4.1): the export is then written in the background (ADR-016).</summary>
+    public static bool PrefersAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers["Prefer"].Any(v => v is not null && v.Split(',').Any(p => p.Trim().Equals("respond-async", StringComparison.OrdinalIgnoreCase)));
+    }
+
     /// <summary>Declares the .xlsx download in OpenAPI (the endpoint's 200).</summary>
     public static RouteHandlerBuilder ProducesXlsx(this RouteHandlerBuilder endpoint) =>
         endpoint.Produces<Stream>(StatusCodes.Status200OK, XlsxStreamWriter.ContentType)
@@ -67,3 +95,10 @@ public static class ExportFile
         string.Join("; ", new[] { $"rows={rows.ToString(CultureInfo.InvariantCulture)}" }
             .Concat(filter.Where(f => !string.IsNullOrEmpty(f.Value)).Select(f => $"{f.Name}={f.Value}")));
 }
+
+/// <summary>
+/// A list export with more rows than one answer holds (<see cref="ExportFile.AtMost"/>): answered 400 with this message
+/// (<see cref="ErrorHandling"/>), nothing sent and nothing audited.
+/// </summary>
+public sealed class ExportTooLargeException(int max)
+    : Exception($"结果超过 {max.ToString("N0", CultureInfo.InvariantCulture)} 行，一个文件放不下：请缩小筛选范围（如按乡镇、状态）分几次导出");

@@ -46,6 +46,13 @@ public sealed class NotFoundProblem(string title, string? detail) : StatusProble
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status404NotFound);
 }
 
+/// <summary>410 as problem details: the thing was here and is gone for good (an import's kept upload once committed, an expired export).</summary>
+public sealed class GoneProblem(string title, string? detail) : StatusProblem(StatusCodes.Status410Gone, title, detail, null), IEndpointMetadataProvider
+{
+    /// <inheritdoc/>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status410Gone);
+}
+
 /// <summary>403 as problem details with the reason (the role, level or person may not).</summary>
 public sealed class ForbiddenProblem(string title, string? detail) : StatusProblem(StatusCodes.Status403Forbidden, title, detail, null), IEndpointMetadataProvider
 {

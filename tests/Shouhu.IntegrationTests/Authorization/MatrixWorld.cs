@@ -224,6 +224,18 @@ public sealed class MatrixWorld : IAsyncLifetime
         NotificationId = notification;
         NotificationRecipientId = worker.Id;
         Assert.NotEqual(Guid.Empty, NotificationId); // the assignment notified the worker
+
+        // A background export of the same account's: only its owner reaches it (ready, its file gone: 410 for the owner).
+        var exportId = Guid.CreateVersion7();
+        db.ExportJobs.Add(new Shouhu.Domain.Exports.ExportJob
+        {
+            Id = exportId, RegionCode = db.Users.Where(u => u.Id == worker.Id).Select(u => u.JurisdictionCode).First(), List = "children",
+            Parameters = "{}", CreatedBy = worker.Id, CreatedByName = worker.UserName, Role = worker.Role, FileName = "儿童名册-20261202.xlsx",
+            Status = Shouhu.Domain.Exports.ExportStatus.Ready, RowsTotal = 1, RowsWritten = 1, CreatedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow,
+            ExpiresAt = DateTime.UtcNow.AddDays(1),
+        });
+        await db.SaveChangesAsync(Ct);
+        Ids["export"] = exportId.ToString();
     }
 
     /// <summary>A new guardian of the world's child (for a DELETE that succeeds).</summary>

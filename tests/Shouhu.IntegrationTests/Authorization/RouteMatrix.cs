@@ -42,7 +42,7 @@ public enum Expect
 
 /// <summary>One route or page of the application and who may use it.</summary>
 /// <param name="Key">The endpoint as the inventory names it: <c>GET /api/v1/cases/{id:guid}</c>, or <c>PAGE Cases/Details/{id:guid}</c>.</param>
-/// <param name="Path">The path tried, with placeholders <c>{child}</c>, <c>{case}</c>, <c>{report}</c>, <c>{referral}</c>, <c>{guardian}</c>, <c>{category}</c>, <c>{attachment}</c>, <c>{import}</c>, <c>{notification}</c>.</param>
+/// <param name="Path">The path tried, with placeholders <c>{child}</c>, <c>{case}</c>, <c>{report}</c>, <c>{referral}</c>, <c>{guardian}</c>, <c>{category}</c>, <c>{attachment}</c>, <c>{import}</c>, <c>{notification}</c>, <c>{export}</c> (the notification recipient's).</param>
 /// <param name="Who">Roles the route's policy admits, as letters: A SystemAdmin, O CivilAffairsOfficer, S ChildSupervisor, D ChildDirector, H HotlineOperator, W SocialWorker, L MemberUnitLiaison, V Volunteer; <c>*</c> every role.</param>
 /// <param name="Kind">What kind of answer it gives.</param>
 /// <param name="Sees">For records: the roles that reach the world's record at own or parent scope (W: the assigned social worker; L: the receiving organisation's liaison).</param>
@@ -150,6 +150,8 @@ public static class RouteMatrix
             new("GET /api/v1/workbench", "/api/v1/workbench", "*", Kind.List),
             new("GET /api/v1/notifications/", "/api/v1/notifications", "*", Kind.List),
             new("POST /api/v1/notifications/{id:guid}/read", "/api/v1/notifications/{notification}/read", "*", Kind.Mine),
+            new("GET /api/v1/exports/{id:guid}", "/api/v1/exports/{export}", "*", Kind.Mine),
+            new("GET /api/v1/exports/{id:guid}/file", "/api/v1/exports/{export}/file", "*", Kind.Mine),
             new("GET /api/v1/outbox", "/api/v1/outbox", "A", Kind.List),
 
             // Register
@@ -247,6 +249,8 @@ public static class RouteMatrix
         rules.AddRange(Page("/Audit", "A", Kind.List, keys: ["Audit", "Audit/Index"]));
         rules.AddRange(Page("/Imports", RegistryWrite, Kind.List, keys: ["Imports", "Imports/Index"]));
         rules.AddRange(Page("/Imports/{import}", RegistryWrite, Kind.Record, RegistryWrite, keys: "Imports/{id:guid}"));
+        rules.AddRange(Page("/Exports", "*", Kind.List, keys: ["Exports", "Exports/Index"]));
+        rules.AddRange(Page("/Exports/{export}", "*", Kind.Mine, keys: "Exports/{id:guid}"));
         rules.AddRange(Page("/Alerts", "*", Kind.List, keys: ["Alerts", "Alerts/Index"]));
         rules.AddRange(Page("/Notifications", "*", Kind.List, keys: ["Notifications", "Notifications/Index"]));
         rules.AddRange(Page("/Regions", "*", Kind.List, keys: ["Regions", "Regions/Index"]));

@@ -13,7 +13,7 @@ namespace Shouhu.Web.Features.Alerts;
 /// </summary>
 public sealed class ExportAlerts(ShouhuDbContext db)
 {
-    /// <summary>Most rows in one file; narrow the filter for more.</summary>
+    /// <summary>Most rows in one file; a list with more is refused (<see cref="ExportTooLargeException"/>): narrow the filter.</summary>
     public const int MaxRows = 100_000;
 
     /// <summary>The header row: the list's fields.</summary>
@@ -36,7 +36,7 @@ public sealed class ExportAlerts(ShouhuDbContext db)
 
         async IAsyncEnumerable<IReadOnlyList<object?>> Lines()
         {
-            await foreach (var a in listed.Take(MaxRows).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var a in ExportFile.AtMost(listed.Take(MaxRows + 1).AsAsyncEnumerable(), MaxRows, ct))
             {
                 if (a.ChildId is { } id)
                 {

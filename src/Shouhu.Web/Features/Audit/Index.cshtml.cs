@@ -39,7 +39,7 @@ public sealed partial class IndexModel(ShouhuDbContext db, Shouhu.Web.Shared.Reg
     [
         ("Child", "儿童档案"), ("Case", "个案"), ("Report", "报告"), ("Referral", "转介"), ("Attachment", "附件"), ("User", "账号"),
         ("Organization", "机构"), ("Alert", "预警"), ("PreventionActivity", "预防教育活动"), ("CaseTransfer", "跨辖区移交"), ("AssessmentInstrument", "评估量表"),
-        ("ImportJob", "摸底排查导入"),
+        ("ImportJob", "摸底排查导入"), ("ExportJob", "后台导出"),
     ];
 
     private static readonly Dictionary<string, string> Parts = new(StringComparer.Ordinal)
@@ -110,7 +110,7 @@ public sealed partial class IndexModel(ShouhuDbContext db, Shouhu.Web.Shared.Reg
     public static string ActionName(string action) => action switch
     {
         "Create" => "新建", "Update" => "修改", "Delete" => "删除", "View" => "查看", "ViewHistory" => "查看修改记录", "List" => "查询列表",
-        "Export" => "导出", "Login" => "登录", "LoginFailed" => "登录失败", "LoginLockedOut" => "登录被锁定", "LoginNotApproved" => "未审批登录",
+        "Export" => "导出", "ExportDownload" => "下载导出文件", "Login" => "登录", "LoginFailed" => "登录失败", "LoginLockedOut" => "登录被锁定", "LoginNotApproved" => "未审批登录",
         "Logout" => "退出", "ChangePassword" => "修改密码", "Register" => "注册", "Approve" => "批准账号", "DuplicateHit" => "重复核查命中",
         "DemoGenerate" => "生成演示数据", "Run" => "运行", "ViewPrevention" => "查看预防教育记录", "Bypass" => "跨辖区读取",
         "ConfirmCategory" => "县级确认保护类别", "ImportUploaded" => "上传摸底排查表", "ImportValidated" => "核查摸底排查表",

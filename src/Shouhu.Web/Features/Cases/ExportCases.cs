@@ -11,7 +11,7 @@ namespace Shouhu.Web.Features.Cases;
 /// </summary>
 public sealed class ExportCases(CaseQueries queries, ShouhuDbContext db)
 {
-    /// <summary>Most rows in one file; narrow the filter for more.</summary>
+    /// <summary>Most rows in one file; a list with more is refused (<see cref="ExportTooLargeException"/>): narrow the filter.</summary>
     public const int MaxRows = 100_000;
 
     /// <summary>The header row: the list's fields.</summary>
@@ -33,7 +33,7 @@ public sealed class ExportCases(CaseQueries queries, ShouhuDbContext db)
 
         async IAsyncEnumerable<IReadOnlyList<object?>> Lines()
         {
-            await foreach (var c in queries.AllAsync(actor, status, mine, MaxRows).WithCancellation(ct))
+            await foreach (var c in ExportFile.AtMost(queries.AllAsync(actor, status, mine, MaxRows + 1), MaxRows, ct))
             {
                 if (c.ChildId is { } id)
                 {

@@ -9,16 +9,18 @@ using Shouhu.Web.Shared;
 namespace Shouhu.Web.Features.Children;
 
 /// <summary>
-/// Excel export of the current filter (DESIGN C7): every matching child of the jurisdiction, at most
-/// <see cref="MaxRows"/>, as an .xlsx streamed by <see cref="XlsxStreamWriter"/>, through <see cref="PersonalDataPolicy.ForExport"/>. By default
+/// Excel export of the current filter (DESIGN C7): every matching child of the jurisdiction, as an .xlsx streamed by <see cref="XlsxStreamWriter"/>, through <see cref="PersonalDataPolicy.ForExport"/>. By default
 /// for everyone: masked ID and phone numbers, no birth date or birth year (age in whole years stays), no 保护类别 column.
 /// Full numbers with the 出生日期 column, and the 保护类别 column, only as the policy grants them with a stated purpose.
-/// Every export is audited with its row count, filter, what was granted and the purpose.
+/// Every export is audited with its row count, filter, what was granted and the purpose. An answer at once holds at most
+/// <see cref="Exports.ExportLimits.DirectRows"/> rows; a larger list (or, from the page, more than
+/// <see cref="Exports.ExportLimits.PageDirectRows"/>) is written in the background (<see cref="ChildBackgroundExport"/>,
+/// ADR-016) with no limit — past 1,048,576 rows on further sheets.
 /// </summary>
-public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, TimeProvider clock)
+public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, Exports.ExportLimits limits, TimeProvider clock)
 {
-    /// <summary>Most rows in one file; narrow the filter for more.</summary>
-    public const int MaxRows = 100_000;
+    /// <summary>The number of children <paramref name="filter"/> selects now (for choosing at once or in the background).</summary>
+    public Task<int> CountAsync(ChildFilter filter, CancellationToken ct) => queries.Filtered(filter).CountAsync(ct);
 
     /// <summary>Writes the workbook to <paramref name="output"/> as <paramref name="view"/> allows; returns the number of rows.</summary>
     /// <param name="filter">The list's filter (already checked with <see cref="ChildFilter.Problems"/>).</param>
@@ -26,7 +28,17 @@ public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, TimePr
     /// <param name="purpose">The stated purpose (用途) when the view grants more than the default; audited.</param>
     /// <param name="output">Where the .xlsx goes.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task<int> WriteAsync(ChildFilter filter, PersonalDataView view, string? purpose, Stream output, CancellationToken ct = default)
+    public Task<long> WriteAsync(ChildFilter filter, PersonalDataView view, string? purpose, Stream output, CancellationToken ct = default) =>
+        WriteAsync(filter, view, purpose, output, null, ct);
+
+    /// <summary>
+    /// As <see cref="WriteAsync(ChildFilter, PersonalDataView, string?, Stream, CancellationToken)"/>, for a background export:
+    /// no row limit, <paramref name="progress"/> told of each row and of the end (before the audit is saved).
+    /// </summary>
+    public Task<long> WriteInBackgroundAsync(ChildFilter filter, PersonalDataView view, string? purpose, Stream output, Exports.ExportProgress progress, CancellationToken ct) =>
+        WriteAsync(filter, view, purpose, output, progress ?? throw new ArgumentNullException(nameof(progress)), ct);
+
+    private async Task<long> WriteAsync(ChildFilter filter, PersonalDataView view, string? purpose, Stream output, Exports.ExportProgress? progress, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
         var active = ChildCategory.ActiveOn(today);
@@ -42,7 +54,8 @@ public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, TimePr
             columns.Add("保护类别");
         }
 
-        var listed = ChildQueries.Sorted(queries.Filtered(filter), filter).Take(MaxRows);
+        var sorted = ChildQueries.Sorted(queries.Filtered(filter), filter);
+        var listed = progress is null ? sorted.Take(limits.DirectRows) : sorted;
         // The villages' names first (a few thousand at most), so the rows stream in one statement (PostgreSQL runs one at a time).
         var codes = await queries.Filtered(filter).Select(c => c.RegionCode).Distinct().ToListAsync(ct);
         var regionNames = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
@@ -61,6 +74,7 @@ public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, TimePr
             await foreach (var r in rows.WithCancellation(ct))
             {
                 ids.Add(r.Id);
+                progress?.Written();
                 var line = new List<object?>(columns.Count) { r.Name, SexText.ToChinese(r.Sex), view.IdNumber(r.CitizenIdNumber) };
                 if (view.FullNumbers)
                 {
@@ -85,11 +99,12 @@ public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, TimePr
                 ("region", filter.RegionCode), ("category", filter.Category), ("status", filter.Status), ("school", filter.SchoolStatus),
                 ("ageMin", filter.AgeMin?.ToString(CultureInfo.InvariantCulture)), ("ageMax", filter.AgeMax?.ToString(CultureInfo.InvariantCulture)),
                 ("q", string.IsNullOrWhiteSpace(filter.Q) ? null : "yes"), ("fullIdNumbers", view.FullNumbers ? "yes" : null),
-                ("categories", view.ShowsCategories ? "yes" : null), ("purpose", purpose),
+                ("categories", view.ShowsCategories ? "yes" : null), ("purpose", purpose), ("background", progress is null ? null : "yes"),
             }
             .Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => $"{x.Item1}={x.Item2}"));
+        progress?.Complete(written);
         db.RecordAudit("Export", nameof(Child), null, db.Caller.JurisdictionCode ?? string.Empty, $"rows={written}; {described}", children: ids);
         await db.SaveChangesAsync(ct);
-        return (int)written;
+        return written;
     }
 }

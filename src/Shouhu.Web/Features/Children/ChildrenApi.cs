@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Shouhu.Data;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Features.Exports;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
@@ -26,8 +27,9 @@ public static class ChildrenApi
         group.MapPost("/{id:guid}/categories/{categoryId:guid}/{action}", ActOnCategoryAsync).RequireAuthorization(Policies.WriteRegistry)
             .WithSummary("类别核查：township-verify（乡镇查验）、confirm（县级确认）、reject（不予确认）、exit（退出）");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadRegistry).WithSummary("辖区内儿童列表");
-        group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.ReadRegistry).WithSummary("按当前筛选导出 Excel（审计）")
-            .ProducesXlsx();
+        group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.ReadRegistry)
+            .WithSummary("按当前筛选导出 Excel（审计）；超过 100,000 行或 Prefer: respond-async 时后台生成：202，Location 为 /api/v1/exports/{id}")
+            .ProducesXlsx().Produces<ExportAccepted>(StatusCodes.Status202Accepted);
     }
 
     private static string? RoleOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role);
@@ -103,9 +105,12 @@ public static class ChildrenApi
     /// <summary>
     /// The current filter as an .xlsx file (儿童名册-yyyyMMdd.xlsx), masked by default (<see cref="PersonalDataPolicy.ForExport"/>):
     /// <c>fullIdNumbers=true</c> and <c>includeCategories=true</c> each need a <c>purpose</c> (用途, ≤200 characters; 400
-    /// naming it) and a role that may (403). 400 naming a filter parameter whose value is unknown.
+    /// naming it) and a role that may (403). 400 naming a filter parameter whose value is unknown. More than
+    /// <see cref="ExportLimits.DirectRows"/> rows, or <c>Prefer: respond-async</c> (RFC 7240): 202 with
+    /// <c>Location: /api/v1/exports/{id}</c> and <c>{id, status, rowsTotal}</c> — the file is written in the background
+    /// (ADR-016); 409 when the caller has <see cref="StartExport.MaxUnfinished"/> exports running.
     /// </summary>
-    public static async Task<Results<FileStreamHttpResult, ValidationProblem, ForbiddenProblem>> ExportAsync(ChildExport export, ClaimsPrincipal user, TimeProvider clock, string? q, string? regionCode, string? category,
+    public static async Task<Results<FileStreamHttpResult, Accepted<ExportAccepted>, ValidationProblem, ForbiddenProblem, ConflictProblem>> ExportAsync(ChildExport export, StartExport start, ExportLimits limits, HttpContext http, ClaimsPrincipal user, TimeProvider clock, string? q, string? regionCode, string? category,
         string? status, int? ageMin, int? ageMax, string? schoolStatus, string? sort, bool? fullIdNumbers, bool? includeCategories, string? purpose, CancellationToken ct)
     {
         var filter = new ChildFilter(q, regionCode, category, status, ageMin, ageMax, schoolStatus, sort);
@@ -123,6 +128,15 @@ public static class ChildrenApi
         if (purposeProblem is not null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["purpose"] = [purposeProblem] }, title: "输入有误");
+        }
+
+        var rows = await export.CountAsync(filter, ct);
+        if (rows > limits.DirectRows || ExportFile.PrefersAsync(http.Request))
+        {
+            var job = await ChildBackgroundExport.StartAsync(start, filter, new ExportRequest(fullIdNumbers == true, includeCategories == true, stated), RoleOf(user) ?? string.Empty, rows, ct);
+            return job is null
+                ? new ConflictProblem("导出未开始", StartExport.TooMany)
+                : TypedResults.Accepted($"/api/v1/exports/{job.Id}", new ExportAccepted(job.Id, ExportStatusQuery.StatusName(job.Status), job.RowsTotal));
         }
 
         var file = await ExportFile.WriteAsync(output => export.WriteAsync(filter, view, stated, output, ct));

@@ -18,6 +18,7 @@ public static class ChildrenFeature
         services.AddSingleton(VerificationSettings.From(builder.Configuration));
         services.AddSingleton(RegisterSettingsConfig.From(builder.Configuration));
         services.AddScoped<ChildExport>();
+        services.AddScoped<Exports.IBackgroundExport, ChildBackgroundExport>();
         return builder;
     }
 

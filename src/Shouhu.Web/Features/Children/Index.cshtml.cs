@@ -7,13 +7,14 @@ using Shouhu.Data;
 using Shouhu.Domain.Accounts;
 using Shouhu.Domain.Children;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Features.Exports;
 using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Children;
 
 /// <summary>The child list of the caller's jurisdiction: search, filters, sort, paging and the Excel export of the current filter; ID numbers masked.</summary>
 [Authorize(Policy = Policies.ReadRegistry)]
-public sealed class IndexModel(ChildQueries queries, ChildExport export, ShouhuDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(ChildQueries queries, ChildExport export, StartExport startExport, ExportLimits limits, ShouhuDbContext db, TimeProvider clock) : PageModel
 {
     public ChildFilter F { get; private set; } = new();
     public string? RegionName { get; private set; }
@@ -47,7 +48,17 @@ public sealed class IndexModel(ChildQueries queries, ChildExport export, ShouhuD
         }
     }
 
-    /// <summary>The current filter as an .xlsx file (audited), masked unless the policy grants more for a stated purpose.</summary>
+    /// <summary>Most rows downloaded at once; more are written in the background.</summary>
+    public int PageDirectRows => limits.PageDirectRows;
+
+    /// <summary>Why the export was not started (too many of the caller's running), or null.</summary>
+    public string? ExportMessage { get; private set; }
+
+    /// <summary>
+    /// The current filter as an .xlsx file (audited), masked unless the policy grants more for a stated purpose; more than
+    /// <see cref="ExportLimits.PageDirectRows"/> rows are written in the background and the caller is sent to the export's
+    /// progress page.
+    /// </summary>
     public async Task<IActionResult> OnGetExportAsync(string? q, string? category, string? status, int? ageMin, int? ageMax, string? schoolStatus, string? sort, string? regionCode,
         bool fullIdNumbers, bool includeCategories, string? purpose, CancellationToken ct)
     {
@@ -67,6 +78,20 @@ public sealed class IndexModel(ChildQueries queries, ChildExport export, ShouhuD
         if (!Errors.IsEmpty)
         {
             return Page();
+        }
+
+        var rows = await export.CountAsync(F, ct);
+        if (rows > limits.PageDirectRows)
+        {
+            var job = await ChildBackgroundExport.StartAsync(startExport, F, new ExportRequest(fullIdNumbers, includeCategories, stated), User.FindFirstValue(ClaimTypes.Role) ?? string.Empty, rows, ct);
+            if (job is null)
+            {
+                ExportMessage = StartExport.TooMany;
+                await OnGetAsync(q, category, status, ageMin, ageMax, schoolStatus, sort, regionCode, null, ct);
+                return Page();
+            }
+
+            return Redirect($"/Exports/{job.Id}");
         }
 
         var file = await ExportFile.WriteAsync(output => export.WriteAsync(F, view, stated, output, ct));

@@ -11,13 +11,6 @@ using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Imports;
 
-/// <summary>410 as problem details: the thing was here and is gone for good (the kept upload, deleted when the commit ended).</summary>
-public sealed class GoneProblem(string title, string? detail) : StatusProblem(StatusCodes.Status410Gone, title, detail, null), IEndpointMetadataProvider
-{
-    /// <inheritdoc/>
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status410Gone);
-}
-
 /// <summary>
 /// The validation report of an import (<c>GET /api/v1/imports/{id}/report</c>; issue #12 item 4): the user's own workbook
 /// with the 错误说明 column and the faulty cells marked (<see cref="ReportWorkbook"/>), from the dry run's own rows

@@ -11,7 +11,7 @@ namespace Shouhu.Web.Features.Reports;
 /// </summary>
 public sealed class ExportReports(ReportQueries queries, ShouhuDbContext db)
 {
-    /// <summary>Most rows in one file; narrow the filter for more.</summary>
+    /// <summary>Most rows in one file; a list with more is refused (<see cref="ExportTooLargeException"/>): narrow the filter.</summary>
     public const int MaxRows = 100_000;
 
     /// <summary>The header row: the list's fields (时限 is the response deadline, as the page shows it).</summary>
@@ -32,7 +32,7 @@ public sealed class ExportReports(ReportQueries queries, ShouhuDbContext db)
 
         async IAsyncEnumerable<IReadOnlyList<object?>> Lines()
         {
-            await foreach (var (r, childId) in queries.AllAsync(actor, status, MaxRows, ct))
+            await foreach (var (r, childId) in ExportFile.AtMost(queries.AllAsync(actor, status, MaxRows + 1, ct), MaxRows, ct))
             {
                 if (childId is { } id)
                 {

@@ -17,7 +17,7 @@ namespace Shouhu.Web.Features.SurveyForms;
 /// </summary>
 public sealed class WriteLeftBehindRoster(ShouhuDbContext db)
 {
-    /// <summary>Most rows in one file (as the children export).</summary>
+    /// <summary>Most rows in one file; a roster with more is refused (<see cref="ExportTooLargeException"/>): one township at a time.</summary>
     public const int MaxRows = 100_000;
 
     /// <summary>The roster's column headings.</summary>
@@ -40,7 +40,7 @@ public sealed class WriteLeftBehindRoster(ShouhuDbContext db)
         var households = await listed.Where(c => c.HouseholdRegionCode != null).Select(c => c.HouseholdRegionCode!).Distinct().ToListAsync(ct);
         var all = codes.Concat(households).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => all.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        var rows = listed.OrderBy(c => c.RegionCode).ThenBy(c => c.Name).ThenBy(c => c.Id).Take(MaxRows)
+        var rows = listed.OrderBy(c => c.RegionCode).ThenBy(c => c.Name).ThenBy(c => c.Id).Take(MaxRows + 1)
             .Select(c => new
             {
                 c.Id, c.Name, c.Sex, c.EthnicityCode, c.BirthDate, c.CitizenIdNumber, c.HouseholdRegionCode, c.RegionCode, c.Address, c.SchoolStage, c.SchoolStatus,
@@ -62,7 +62,7 @@ public sealed class WriteLeftBehindRoster(ShouhuDbContext db)
         async IAsyncEnumerable<IReadOnlyList<object?>> Lines()
         {
             var number = 0;
-            await foreach (var r in rows.WithCancellation(ct))
+            await foreach (var r in ExportFile.AtMost(rows, MaxRows, ct))
             {
                 ids.Add(r.Id);
                 var parents = r.FatherAway && r.MotherAway ? "父母双方外出" : r.FatherAway ? "父亲外出" : r.MotherAway ? "母亲外出" : "";

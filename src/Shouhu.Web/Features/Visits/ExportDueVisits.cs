@@ -11,7 +11,7 @@ namespace Shouhu.Web.Features.Visits;
 /// </summary>
 public sealed class ExportDueVisits(DueVisitList dueVisits, ShouhuDbContext db)
 {
-    /// <summary>Most rows in one file; narrow the filter for more.</summary>
+    /// <summary>Most rows in one file; a list with more is refused (<see cref="ExportTooLargeException"/>): narrow the filter.</summary>
     public const int MaxRows = 100_000;
 
     /// <summary>The header row: the list's fields.</summary>
@@ -31,7 +31,7 @@ public sealed class ExportDueVisits(DueVisitList dueVisits, ShouhuDbContext db)
 
         async IAsyncEnumerable<IReadOnlyList<object?>> Lines()
         {
-            await foreach (var v in dueVisits.AllAsync(regionCode, MaxRows, ct))
+            await foreach (var v in ExportFile.AtMost(dueVisits.AllAsync(regionCode, MaxRows + 1, ct), MaxRows, ct))
             {
                 children.Add(v.ChildId);
                 yield return Line(v);

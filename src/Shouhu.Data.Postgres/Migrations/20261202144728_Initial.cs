@@ -126,6 +126,32 @@ namespace Shouhu.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false, collation: "C"),
+                    List = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Parameters = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RowsTotal = table.Column<long>(type: "bigint", nullable: false),
+                    RowsWritten = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Failure = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportJobs",
                 columns: table => new
                 {
@@ -1290,6 +1316,21 @@ namespace Shouhu.Data.Postgres.Migrations
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_CreatedBy_CreatedAt",
+                table: "ExportJobs",
+                columns: new[] { "CreatedBy", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_RegionCode",
+                table: "ExportJobs",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_Status",
+                table: "ExportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Guardians_ChildId",
                 table: "Guardians",
                 column: "ChildId");
@@ -1527,6 +1568,9 @@ namespace Shouhu.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "EntrustedCares");
+
+            migrationBuilder.DropTable(
+                name: "ExportJobs");
 
             migrationBuilder.DropTable(
                 name: "Guardians");

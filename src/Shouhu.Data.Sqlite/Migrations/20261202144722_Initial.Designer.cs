@@ -11,7 +11,7 @@ using Shouhu.Data;
 namespace Shouhu.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ShouhuDbContext))]
-    [Migration("20261202024720_Initial")]
+    [Migration("20261202144722_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1559,6 +1559,85 @@ namespace Shouhu.Data.Sqlite.Migrations
                     b.HasIndex("RegionCode");
 
                     b.ToTable("Guardians");
+                });
+
+            modelBuilder.Entity("Shouhu.Domain.Exports.ExportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RowsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWritten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("CreatedBy", "CreatedAt");
+
+                    b.ToTable("ExportJobs");
                 });
 
             modelBuilder.Entity("Shouhu.Domain.Imports.ImportJob", b =>

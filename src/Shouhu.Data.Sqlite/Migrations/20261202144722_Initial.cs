@@ -125,6 +125,32 @@ namespace Shouhu.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    List = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    Parameters = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowsWritten = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportJobs",
                 columns: table => new
                 {
@@ -1289,6 +1315,21 @@ namespace Shouhu.Data.Sqlite.Migrations
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_CreatedBy_CreatedAt",
+                table: "ExportJobs",
+                columns: new[] { "CreatedBy", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_RegionCode",
+                table: "ExportJobs",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_Status",
+                table: "ExportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Guardians_ChildId",
                 table: "Guardians",
                 column: "ChildId");
@@ -1526,6 +1567,9 @@ namespace Shouhu.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "EntrustedCares");
+
+            migrationBuilder.DropTable(
+                name: "ExportJobs");
 
             migrationBuilder.DropTable(
                 name: "Guardians");
