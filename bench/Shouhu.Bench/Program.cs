@@ -44,6 +44,12 @@ if (options.GetValueOrDefault("mode") == "casework")
     return;
 }
 
+if (options.GetValueOrDefault("mode") == "background-export")
+{
+    await BackgroundExportBench.RunAsync(options);
+    return;
+}
+
 if (options.GetValueOrDefault("mode") == "export")
 {
     await ExportBench.RunAsync(options);

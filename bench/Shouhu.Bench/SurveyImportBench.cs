@@ -92,7 +92,8 @@ internal static class SurveyImportBench
         }
     }
 
-    private static string PeakMiB(string pid) =>
+    /// <summary>The peak resident set (VmHWM) of process <paramref name="pid"/> in MiB, or <c>?</c>.</summary>
+    internal static string PeakMiB(string pid) =>
         File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) is { } line
             ? (long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture)
             : "?";

@@ -30,7 +30,7 @@ public partial class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Sequence, string Hash)> ChainHeads = new(StringComparer.Ordinal);
     private readonly List<AuditEntry> _pendingAudit = [];
-    private readonly Dictionary<AuditEntry, List<Guid>> _pendingChildren = [];
+    private readonly Dictionary<AuditEntry, IReadOnlyList<Guid>> _pendingChildren = [];
     private readonly List<Func<System.Data.Common.DbTransaction, CancellationToken, Task<int>>> _pendingBulk = [];
     private readonly List<AuditEntry> _bulkAudit = [];
     private readonly TimeProvider _clock;
@@ -106,10 +106,11 @@ public partial class ShouhuDbContext : IdentityDbContext<ShouhuUser>
     /// (<see cref="AuditEntry.ChildrenDetail"/>), so the chain covers the membership.</param>
     public void RecordAudit(string action, string entity, string? entityId, string regionCode, string? detail = null, (string Id, string Name)? actor = null, IEnumerable<Guid>? children = null)
     {
-        List<Guid>? ids = children?.Distinct().ToList();
+        IReadOnlyList<Guid>? ids = children is null ? null : (IReadOnlyList<Guid>)AuditEntry.SortedDistinct(children);
         if (ids is not null)
         {
-            detail = string.IsNullOrEmpty(detail) ? AuditEntry.ChildrenDetail(ids) : detail + ";" + AuditEntry.ChildrenDetail(ids);
+            var listed = AuditEntry.ChildrenDetailOfSorted(ids);
+            detail = string.IsNullOrEmpty(detail) ? listed : detail + ";" + listed;
         }
 
         var entry = NewAuditEntry(action, entity, entityId, regionCode, detail);
@@ -474,8 +475,12 @@ public partial class ShouhuDbContext : IdentityDbContext<ShouhuUser>
         written += await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
         foreach (var entry in lists)
         {
-            var rows = _pendingChildren[entry].Select(c => new AuditChild { Sequence = entry.Sequence, ChildId = c }).ToList();
-            written += await BulkInsert.InsertAsync(this, rows, tx.GetDbTransaction(), ct);
+            // In chunks: an export of a million children would otherwise hold a million row objects at once.
+            foreach (var chunk in _pendingChildren[entry].Chunk(10_000))
+            {
+                var rows = Array.ConvertAll(chunk, c => new AuditChild { Sequence = entry.Sequence, ChildId = c });
+                written += await BulkInsert.InsertAsync(this, rows, tx.GetDbTransaction(), ct);
+            }
         }
 
         await tx.CommitAsync(ct);

@@ -110,6 +110,34 @@ public sealed class ImportJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await Expect(page.Locator("#total")).ToContainTextAsync($"共 {valid} 人");
         await BrowserApp.ShotAsync(page, $"import-4-children-{shot}");
 
+        // The whole register exported: more rows than the page downloads at once, so written in the background — the
+        // export's page follows it to the end and offers the file, which holds every child.
+        await page.Locator("#filters summary").ClickAsync();
+        await page.Locator("#export").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Exports/[0-9a-f-]{36}$"));
+        await Expect(page.Locator("#export-status")).ToHaveAttributeAsync("data-status", "ready", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#progress-text")).ToHaveTextAsync($"已写入 {valid} 行");
+        await BrowserApp.ShotAsync(page, $"import-4-export-ready-{shot}");
+        var exported = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download").ClickAsync());
+        Assert.StartsWith("儿童名册-", exported.SuggestedFilename, StringComparison.Ordinal);
+        var exportPath = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.xlsx");
+        await exported.SaveAsAsync(exportPath);
+        using (var doc = SpreadsheetDocument.Open(exportPath, false))
+        {
+            var wb = doc.WorkbookPart!;
+            var sheet = (WorksheetPart)wb.GetPartById(wb.Workbook.Sheets!.Elements<Sheet>().First().Id!);
+            Assert.Equal(valid + 1, sheet.Worksheet.Descendants<Row>().Count()); // the header and every child
+        }
+
+        File.Delete(exportPath);
+        await phone.GotoAsync(page.Url);
+        await Expect(phone.Locator("#download")).ToBeVisibleAsync();
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the export page is wider than the phone");
+        await BrowserApp.ShotAsync(phone, "import-4-export-ready-phone");
+        await phone.GotoAsync("/Exports");
+        await Expect(phone.Locator("#exports tbody tr")).ToHaveCountAsync(1);
+        await BrowserApp.ShotAsync(phone, "import-4-exports-phone");
+
         // Closing the tab and coming back: the list of the caller's imports still leads to it.
         var again = await app.LoginAsync(user, phone: true);
         await again.GotoAsync("/Imports");

@@ -84,10 +84,56 @@ public class AuditEntry : IJurisdictional
     /// (64 hex) of the ids in ordinal order of their 36-character form, one per line. The ids themselves are kept in a side
     /// table (<see cref="AuditChild"/>); the digest puts them under the chain, so a removed or added row is found.
     /// </summary>
+    /// <remarks>
+    /// Computed over the ids themselves, not their texts: a <see cref="Guid"/> compares its fields unsigned in the order the
+    /// <c>D</c> form prints them, in lower-case hex of fixed width, so <see cref="Array.Sort{T}(T[])"/> gives the ordinal order
+    /// of the texts; each text is formatted into a 36-byte buffer and hashed incrementally. For an export of 1,000,000
+    /// children that holds 16 MB (the ids) instead of some 300 MB of strings.
+    /// </remarks>
     public static string ChildrenDetail(IEnumerable<Guid> childIds)
     {
-        var ids = childIds.Select(c => c.ToString("D")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return $"children={ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids))))}";
+        ArgumentNullException.ThrowIfNull(childIds);
+        return ChildrenDetailOfSorted(SortedDistinct(childIds));
+    }
+
+    /// <summary><see cref="ChildrenDetail"/> of ids already sorted and distinct (<see cref="SortedDistinct"/>), without copying them.</summary>
+    public static string ChildrenDetailOfSorted(IReadOnlyList<Guid> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> text = stackalloc byte[36];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (i > 0)
+            {
+                sha.AppendData("\n"u8);
+            }
+
+            ids[i].TryFormat(text, out var written, "D");
+            sha.AppendData(text[..written]);
+        }
+
+        return $"children={ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{Convert.ToHexStringLower(sha.GetHashAndReset())}";
+    }
+
+    /// <summary>
+    /// <paramref name="ids"/> once each, in order: sorted, then equal neighbours dropped — one array, no hash set (for a
+    /// million ids, 16 MB rather than three times that).
+    /// </summary>
+    public static ArraySegment<Guid> SortedDistinct(IEnumerable<Guid> ids)
+    {
+        var all = ids.ToArray();
+        Array.Sort(all);
+        var kept = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (kept == 0 || all[i] != all[kept - 1])
+            {
+                all[kept++] = all[i];
+            }
+        }
+
+        return new ArraySegment<Guid>(all, 0, kept);
     }
 
     /// <summary>The <see cref="ChildrenDetail"/> part of <see cref="Detail"/>, or null when the entry lists no children.</summary>

@@ -73,6 +73,29 @@ public class AuditEntryTests
     }
 
     [Fact]
+    public void ChildrenDetail_IsTheSha256OfTheIdsTextsInOrdinalOrder_ForIdsWithEveryFieldsHighBitSet()
+    {
+        // The definition the stored digests were made under: the "D" texts, distinct, ordinal order, one per line. Ids
+        // whose first, second and third fields and bytes have the high bit set or not, so a signed comparison would sort
+        // them differently from the texts.
+        var rng = new Random(20261202);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var bytes = new byte[16];
+            rng.NextBytes(bytes);
+            ids.Add(new Guid(bytes));
+        }
+
+        ids.AddRange([new Guid("80000000-0000-0000-0000-000000000000"), new Guid("7fffffff-ffff-ffff-ffff-ffffffffffff"),
+            new Guid("00000000-8000-0000-0000-000000000000"), new Guid("00000000-7fff-8000-0000-000000000000"),
+            new Guid("00000000-0000-0000-8000-000000000000"), new Guid("00000000-0000-0000-0000-800000000000"), Guid.Empty]);
+        var texts = ids.Select(c => c.ToString("D")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var expected = $"children={texts.Count}:{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', texts))))}";
+        Assert.Equal(expected, AuditEntry.ChildrenDetail(ids.Concat(ids.Take(10))));
+    }
+
+    [Fact]
     public void ChildrenDetail_IsTheDigestOfTheSetWhateverTheOrder_AndChangesWithAnyMember()
     {
         var ids = Enumerable.Range(1, 50).Select(i => new Guid(i, 0, 0, new byte[8])).ToList();

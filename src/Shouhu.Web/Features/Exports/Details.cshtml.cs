@@ -31,12 +31,7 @@ public sealed class DetailsModel(ExportStatusQuery query, DownloadExport downloa
             "waiting" => "排队中，马上开始",
             "ready" => $"已写入 {e.RowsWritten} 行",
             "failed" => "未完成",
-            _ => $"已写入 {e.RowsWritten} / {e.RowsTotal} 行" + e.SecondsLeft switch
-            {
-                null => string.Empty,
-                < 60 => $"，约剩 {e.SecondsLeft} 秒",
-                _ => $"，约剩 {(e.SecondsLeft + 59) / 60} 分钟",
-            },
+            _ => $"已写入 {e.RowsWritten} / {e.RowsTotal} 行" + Shared.BackgroundWork.TimeLeft(e.SecondsLeft),
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Exports;
@@ -6,17 +5,8 @@ using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Exports;
 
-/// <summary>The exports waiting for <see cref="ExportRunner"/>: ids, in order. Singleton.</summary>
-public sealed class ExportQueue
-{
-    private readonly Channel<Guid> _ids = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
-
-    /// <summary>Asks the runner to write export <paramref name="id"/>.</summary>
-    public void Enqueue(Guid id) => _ids.Writer.TryWrite(id);
-
-    /// <summary>The ids as they come.</summary>
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken ct) => _ids.Reader.ReadAllAsync(ct);
-}
+/// <summary>The exports waiting for <see cref="ExportRunner"/>. Singleton.</summary>
+public sealed class ExportQueue : JobQueue;
 
 /// <summary>
 /// Writes background exports one at a time (ADR-016), each in a scope of its own acting as the asking account. At start-up

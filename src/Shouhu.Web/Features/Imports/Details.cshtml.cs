@@ -140,11 +140,6 @@ public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, Im
     public static string FieldHeader(string? field) =>
         ImportMapping.FieldOf(field) is { } f ? SurveyFields.Info(f).Header : field ?? "（不导入）";
 
-    /// <summary>Seconds as 约 N 秒 / 约 N 分钟.</summary>
-    public static string TimeLeft(int? seconds) => seconds switch
-    {
-        null => string.Empty,
-        < 60 => $"，约剩 {seconds} 秒",
-        _ => $"，约剩 {(seconds + 59) / 60} 分钟",
-    };
+    /// <summary>The time left as the progress line ends (<see cref="BackgroundWork.TimeLeft"/>).</summary>
+    public static string TimeLeft(int? seconds) => BackgroundWork.TimeLeft(seconds);
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Imports;
@@ -6,17 +5,8 @@ using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Imports;
 
-/// <summary>The imports waiting for the background runner (<see cref="ImportRunner"/>): ids, in order. Singleton.</summary>
-public sealed class ImportQueue
-{
-    private readonly Channel<Guid> _ids = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
-
-    /// <summary>Asks the runner to take up import <paramref name="id"/> (its stored status says what to do).</summary>
-    public void Enqueue(Guid id) => _ids.Writer.TryWrite(id);
-
-    /// <summary>The ids as they come.</summary>
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken ct) => _ids.Reader.ReadAllAsync(ct);
-}
+/// <summary>The imports waiting for the background runner (<see cref="ImportRunner"/>). Singleton.</summary>
+public sealed class ImportQueue : JobQueue;
 
 /// <summary>
 /// Runs imports in the background, one at a time, so an import survives the user closing the tab (issue #12 item 6). At
