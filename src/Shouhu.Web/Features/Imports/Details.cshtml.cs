@@ -17,7 +17,7 @@ namespace Shouhu.Web.Features.Imports;
 /// report download and the commit with an explicit 跳过未通过的行. Everything is read from the server, so closing the tab
 /// and coming back loses nothing. The import is found through the jurisdiction filter (404 outside it).
 /// </summary>
-public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, ImportMatchesQuery matchesQuery, CorrectImportMapping correct, ConfirmImport confirm, DownloadImportReport report, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, ImportMatchesQuery matchesQuery, CorrectImportMapping correct, ConfirmImport confirm, DecideImportRows decide, DownloadImportReport report, TimeProvider clock) : PageModel
 {
     /// <summary>The import as the status API answers it.</summary>
     public ImportResponse Import { get; private set; } = null!;
@@ -113,6 +113,28 @@ public sealed class DetailsModel(ShouhuDbContext db, ImportStatusQuery query, Im
         }
 
         Message = outcome.Message;
+        return await LoadAsync(id, null, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>
+    /// One row's choice from the 将更新与疑似重复 table (<see cref="DecideImportRows"/>): <paramref name="decision"/>
+    /// <c>apply</c> or <c>skip</c> for row <paramref name="row"/> of <paramref name="sheet"/>; back to the table, or the
+    /// page with the reason.
+    /// </summary>
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, string? sheet, int? row, string? decision, CancellationToken ct)
+    {
+        var outcome = await decide.RunAsync(id, new DecisionsRequest([new RowDecision(sheet, row, decision)]), ct);
+        if (outcome.Ok)
+        {
+            return Redirect($"/Imports/{id}#import-matches");
+        }
+
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        Message = outcome.Message ?? string.Join("；", outcome.Refusal?.Errors?.ToDictionary().SelectMany(e => e.Value) ?? []);
         return await LoadAsync(id, null, ct) ? Page() : NotFound();
     }
 
