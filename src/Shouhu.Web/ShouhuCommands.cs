@@ -12,6 +12,8 @@ namespace Shouhu.Web;
 /// <item><c>regions import CODE[,CODE…]|all</c> — import cities/provinces or all of China from the NBS 2023 file; prints the time taken.</item>
 /// <item><c>demo generate N</c> — make the number of synthetic demo children at least N (idempotent).</item>
 /// <item><c>audit verify</c> — walk the keyed audit chain and compare it with the anchor file; prints the first broken link, exit code 1 if any.</item>
+/// <item><c>backup FOLDER</c> — a consistent backup while the server runs: database, attachments, anchor log, <c>backup.json</c> (<see cref="Features.Backups.DataBackup"/>).</item>
+/// <item><c>restore FOLDER</c> — restore a backup into an empty data folder / database, then verify the audit chain.</item>
 /// </list>
 /// </summary>
 public static class ShouhuCommands
@@ -89,8 +91,24 @@ public static class ShouhuCommands
                 Console.WriteLine(report.Message);
                 Environment.ExitCode = report.IsIntact ? 0 : 1;
                 break;
+            case ["backup", var folder, ..]:
+                var taken = await new Features.Backups.DataBackup(options, services.GetRequiredService<AuditAnchorLog>()).BackupAsync(db, folder);
+                Console.WriteLine($"已备份到 {Path.GetFullPath(folder)}：{taken.Files.Count} 个文件，{taken.Files.Sum(f => f.Bytes) / 1024.0 / 1024.0:F1} MB，审计记录至第 {taken.AuditHead} 条。" +
+                    "审计密钥（keys 文件夹或 Audit__Key）不在备份中：请另行妥善保管。");
+                break;
+            case ["restore", var folder, ..]:
+                var restored = await new Features.Backups.DataBackup(options, services.GetRequiredService<AuditAnchorLog>()).RestoreAsync(folder);
+                var check = await new AuditVerifier(db, services.GetRequiredService<Data.AuditChain>(), services.GetRequiredService<AuditAnchorLog>()).VerifyAsync();
+                Console.WriteLine($"已恢复 {restored.CreatedAt:yyyy-MM-dd HH:mm} UTC 的备份（{restored.Files.Count} 个文件）。审计链：{check.Message}");
+                if (!check.IsIntact && check.FirstBrokenSequence == 1)
+                {
+                    Console.WriteLine("第 1 条即不符，多半是审计密钥与备份时的服务器不同：请把原服务器的审计密钥复制到 Audit__KeyFile（默认 SHOUHU_DATA_DIR/keys/audit-chain.key）或设置 Audit__Key，再运行 audit verify。");
+                }
+
+                Environment.ExitCode = check.IsIntact ? 0 : 1;
+                break;
             default:
-                Console.Error.WriteLine("用法: migrate | regions import CODE[,CODE…]|all | demo generate N | audit verify");
+                Console.Error.WriteLine("用法: migrate | regions import CODE[,CODE…]|all | demo generate N | audit verify | backup FOLDER | restore FOLDER");
                 Environment.ExitCode = 2;
                 break;
         }

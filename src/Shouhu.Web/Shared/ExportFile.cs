@@ -82,6 +82,17 @@ public static class ExportFile
         return request.Headers["Prefer"].Any(v => v is not null && v.Split(',').Any(p => p.Trim().Equals("respond-async", StringComparison.OrdinalIgnoreCase)));
     }
 
+    /// <summary>
+    /// The list page's own route to its export, <c>/Exports/{list}</c> (e.g. <c>/Exports/reports?status=…</c>): the same
+    /// handler as the API's <c>…/export</c>, for the signed-in browser — the API takes bearer tokens only, so a page's
+    /// link to it would answer 401. Same policy, same rate limit; not in the API description.
+    /// </summary>
+    public static RouteHandlerBuilder MapPageExport(this IEndpointRouteBuilder app, string list, Delegate handler, string policy)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.MapGet("/Exports/" + list, handler).RequireAuthorization(policy).RequireRateLimiting(RateLimits.Export).ExcludeFromDescription();
+    }
+
     /// <summary>Declares the .xlsx download in OpenAPI (the endpoint's 200).</summary>
     public static RouteHandlerBuilder ProducesXlsx(this RouteHandlerBuilder endpoint) =>
         endpoint.Produces<Stream>(StatusCodes.Status200OK, XlsxStreamWriter.ContentType)

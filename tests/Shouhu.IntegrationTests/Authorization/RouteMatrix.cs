@@ -56,8 +56,8 @@ public sealed record Rule(string Key, string Path, string Who, Kind Kind, string
     /// <summary>HTTP method of the route (pages: GET).</summary>
     public string Method => Key.StartsWith("PAGE ", StringComparison.Ordinal) ? "GET" : Key[..Key.IndexOf(' ', StringComparison.Ordinal)];
 
-    /// <summary>Whether it is a page (cookie) rather than an API route (bearer token).</summary>
-    public bool IsPage => Key.StartsWith("PAGE ", StringComparison.Ordinal) || Path.StartsWith("/Cases/File/", StringComparison.Ordinal);
+    /// <summary>Whether it is a page or a page-side route (cookie: not under <c>/api/</c>) rather than an API route (bearer token).</summary>
+    public bool IsPage => Key.StartsWith("PAGE ", StringComparison.Ordinal) || !Path.StartsWith("/api/", StringComparison.Ordinal);
 
     /// <summary>The expectation for <paramref name="caller"/>.</summary>
     public Expect ExpectFor(Caller caller, string notificationRecipient)
@@ -192,6 +192,11 @@ public static class RouteMatrix
                 Custom: c => c.Role == Roles.CivilAffairsOfficer && c.Scope == Scope.Parent ? Expect.Allowed : Expect.Denied),
             new("GET /api/v1/alerts/", "/api/v1/alerts?pageSize=200", "*", Kind.List),
             new("GET /api/v1/alerts/export", "/api/v1/alerts/export", "*", Kind.List),
+            new("GET /Exports/alerts", "/Exports/alerts", "*", Kind.List),
+            new("GET /Exports/visits-due", "/Exports/visits-due", Registry, Kind.List),
+            new("GET /Exports/reports", "/Exports/reports", Reports, Kind.List, Shows: "OSDH"),
+            new("GET /Exports/cases", "/Exports/cases", Casework, Kind.List, Shows: "OSDW"),
+            new("GET /Exports/referrals", "/Exports/referrals", Referral, Kind.List),
             new("POST /api/v1/alerts/run", "/api/v1/alerts/run", "A", Kind.List),
             new("GET /api/v1/visits/due", "/api/v1/visits/due?pageSize=200", Registry, Kind.List),
             new("GET /api/v1/visits/due/export", "/api/v1/visits/due/export", Registry, Kind.List),

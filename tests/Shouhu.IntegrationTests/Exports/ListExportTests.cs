@@ -268,6 +268,35 @@ public sealed class ListExportTests(ShouhuApp app) : IClassFixture<ShouhuApp>
     }
 
     [Fact]
+    public async Task EveryListPagesExportLink_DownloadsForTheSignedInBrowser_TheSameRowsAsTheApi()
+    {
+        var w = await WorldAsync();
+        using var page = await app.PagesClientAsync("export-officer");
+        foreach (var (list, api) in new[]
+                 {
+                     ("/Reports?status=all", "/api/v1/reports/export"), ("/Cases", "/api/v1/cases/export?mine=false"), ("/Referrals", "/api/v1/referrals/export?box=inbox"),
+                     ("/Alerts", "/api/v1/alerts/export"), ("/Visits/Due", "/api/v1/visits/due/export"),
+                 })
+        {
+            var html = System.Net.WebUtility.HtmlDecode(await page.GetStringAsync(list, Ct));
+            var href = System.Text.RegularExpressions.Regex.Match(html, "href=\"([^\"]+)\" id=\"export\"").Groups[1].Value;
+            Assert.StartsWith("/Exports/", href, StringComparison.Ordinal); // a page may not link to the API: it takes bearer tokens only
+            var file = await page.GetAsync(href, Ct);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Content.Headers.ContentType?.MediaType);
+            static async Task<List<string>> LinesAsync(HttpResponseMessage r)
+            {
+                using var stream = new MemoryStream(await r.Content.ReadAsByteArrayAsync(Ct));
+                return stream.Query().Cast<IDictionary<string, object?>>().Select(row => string.Join('|', row.Values.Select(Text))).ToList();
+            }
+
+            var fromApi = await w.Officer.GetAsync(api, Ct);
+            Assert.Equal(HttpStatusCode.OK, fromApi.StatusCode);
+            Assert.Equal(await LinesAsync(fromApi), await LinesAsync(file)); // the header and every row
+        }
+    }
+
+    [Fact]
     public async Task Export_UnknownFilterValue_Returns400NamingIt()
     {
         var w = await WorldAsync();

@@ -71,7 +71,7 @@ public static class AlertsApi
     }
 
     // The list's filters, checked, and its order; the same rows, every page, as the list (ExportAlerts).
-    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ShouhuDbContext db, ExportAlerts export, ClaimsPrincipal user, TimeProvider clock, Guid? childId, Guid? caseId, string? rule, string? status, CancellationToken ct)
+    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ShouhuDbContext db, ExportAlerts export, ClaimsPrincipal user, TimeProvider clock, Guid? childId, Guid? caseId, string? rule, string? status, CancellationToken ct)
     {
         var (q, problem) = Listed(db, Actor.From(user), childId, caseId, rule, status);
         if (q is null)

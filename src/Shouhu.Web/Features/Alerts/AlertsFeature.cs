@@ -19,6 +19,7 @@ public static class AlertsFeature
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
         app.MapApiV1().MapAlertsApi();
+        app.MapPageExport("alerts", AlertsApi.ExportAsync, Policies.SignedIn);
         return app;
     }
 }

@@ -94,7 +94,7 @@ public static class CasesApi
     }
 
     // The list's own check of status; the same rows as the list, every page (ExportCases).
-    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ExportCases export, ClaimsPrincipal user, TimeProvider clock, string? status, bool? mine, CancellationToken ct)
+    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ExportCases export, ClaimsPrincipal user, TimeProvider clock, string? status, bool? mine, CancellationToken ct)
     {
         var check = new ListParameters().OneOf("status", status, [.. Enum.GetValues<Domain.Casework.CaseStatus>().Select(Domain.Casework.CaseWorkflow.Text), "active"]);
         if (!check.IsValid)

@@ -42,6 +42,7 @@ public static class CasesFeature
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
     {
         app.MapApiV1().MapCasesApi();
+        app.MapPageExport("cases", CasesApi.ExportAsync, Policies.Casework);
         // Attachments for the pages (cookie), the same handler as /api/v1/attachments/{id}.
         app.MapGet("/Cases/File/{id:guid}", CasesApi.DownloadAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         return app;

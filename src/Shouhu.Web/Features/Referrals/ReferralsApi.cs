@@ -41,7 +41,7 @@ public static class ReferralsApi
     }
 
     // The list's own check of box and status; the same rows as the list (ExportReferrals).
-    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ExportReferrals export, ClaimsPrincipal user, TimeProvider clock, string? box, string? status, CancellationToken ct)
+    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ExportReferrals export, ClaimsPrincipal user, TimeProvider clock, string? box, string? status, CancellationToken ct)
     {
         var check = new ListParameters().OneOf("box", box, ["inbox", "outgoing"]).OneOf("status", status, Enum.GetValues<ReferralStatus>().Select(Referral.StatusText));
         if (!check.IsValid)

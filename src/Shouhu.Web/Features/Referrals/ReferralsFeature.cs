@@ -25,6 +25,7 @@ public static class ReferralsFeature
     public static IEndpointRouteBuilder MapReferrals(this IEndpointRouteBuilder app)
     {
         app.MapApiV1().MapReferralsApi();
+        app.MapPageExport("referrals", ReferralsApi.ExportAsync, Policies.Referrals);
         return app;
     }
 }

@@ -43,7 +43,7 @@ public static class ReportsApi
     }
 
     // The list's own check of status; the same rows as the list, every page (ExportReports).
-    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ExportReports export, ClaimsPrincipal user, TimeProvider clock, string? status, CancellationToken ct)
+    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(ExportReports export, ClaimsPrincipal user, TimeProvider clock, string? status, CancellationToken ct)
     {
         var check = new ListParameters().OneOf("status", status, Enum.GetValues<Domain.Casework.ReportStatus>().Select(ReportQueries.StatusText));
         if (!check.IsValid)

@@ -30,6 +30,7 @@ public static class ReportsFeature
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         app.MapApiV1().MapReportsApi();
+        app.MapPageExport("reports", ReportsApi.ExportAsync, Policies.ReadReports);
         return app;
     }
 }

@@ -32,16 +32,19 @@ public static class VisitsApi
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(result);
         }).RequireAuthorization(Policies.ReadRegistry).WithTags("Workbench").WithSummary("7天内到期及逾期的走访");
-        api.MapGet("/visits/due/export", async Task<Results<FileStreamHttpResult, ValidationProblem>> (string? regionCode, ExportDueVisits export, TimeProvider clock, CancellationToken ct) =>
-        {
-            var check = new ListParameters().Region("regionCode", regionCode);
-            if (!check.IsValid)
-            {
-                return check.Problem();
-            }
+        api.MapGet("/visits/due/export", ExportDueAsync).RequireAuthorization(Policies.ReadRegistry).WithTags("Workbench").WithSummary("按 regionCode 导出到期走访 Excel（与列表同一查询、同一权限；审计）").ProducesXlsx();
+    }
 
-            var file = await ExportFile.WriteAsync(output => export.WriteAsync(regionCode, output, ct));
-            return ExportFile.Answer(file, "到期走访", Domain.Time.ChinaTime.Today(clock));
-        }).RequireAuthorization(Policies.ReadRegistry).WithTags("Workbench").WithSummary("按 regionCode 导出到期走访 Excel（与列表同一查询、同一权限；审计）").ProducesXlsx();
+    // The due list's own check of regionCode; the same rows as the list (ExportDueVisits).
+    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportDueAsync(string? regionCode, ExportDueVisits export, TimeProvider clock, CancellationToken ct)
+    {
+        var check = new ListParameters().Region("regionCode", regionCode);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var file = await ExportFile.WriteAsync(output => export.WriteAsync(regionCode, output, ct));
+        return ExportFile.Answer(file, "到期走访", Domain.Time.ChinaTime.Today(clock));
     }
 }

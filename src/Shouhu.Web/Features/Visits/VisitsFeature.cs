@@ -24,6 +24,7 @@ public static class VisitsFeature
     public static IEndpointRouteBuilder MapVisits(this IEndpointRouteBuilder app)
     {
         app.MapApiV1().MapVisitsApi();
+        app.MapPageExport("visits-due", VisitsApi.ExportDueAsync, Policies.ReadRegistry);
         return app;
     }
 }
