@@ -26,6 +26,9 @@ public sealed record ChildFilter(
     string? SchoolStatus = null,
     string? Sort = null)
 {
+    /// <summary>Longest search text: a name's beginning or an ID number fits many times over.</summary>
+    public const int MaxQueryLength = 50;
+
     /// <summary>The sorts <see cref="ChildQueries.Sorted"/> knows.</summary>
     public static readonly IReadOnlyList<string> Sorts = ["region", "name", "idNumber", "birthDate", "created"];
 
@@ -36,6 +39,11 @@ public sealed record ChildFilter(
     public ValidationErrors Problems()
     {
         var errors = new ValidationErrors();
+        if (Q is { Length: > MaxQueryLength })
+        {
+            errors.Add("q", $"查询内容不能超过 {MaxQueryLength} 个字（姓名开头或身份证号）");
+        }
+
         if (!string.IsNullOrWhiteSpace(RegionCode) && !Domain.Regions.RegionCode.IsWellFormed(RegionCode.Trim()))
         {
             errors.Add("regionCode", "区划代码应为2、4、6、9或12位数字");

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shouhu.Data;
 using Shouhu.Domain.Exports;
 using Shouhu.Domain.Time;
+using Shouhu.Web.Shared;
 
 namespace Shouhu.Web.Features.Exports;
 
@@ -74,13 +75,14 @@ public sealed record OpenedExport(FileStream? File, string? FileName, DownloadRe
 /// Fetching a finished export: only its owner, only while ready; each fetch is audited (<c>ExportDownload</c>, the job's
 /// id and row count — the rows' children are in the export's own entry).
 /// </summary>
-public sealed class DownloadExport(ShouhuDbContext db, ExportStatusQuery query, ExportFiles files)
+public sealed class DownloadExport(ShouhuDbContext db, ExportStatusQuery query, ExportFiles files, ExportOwner owner, TimeProvider clock)
 {
     /// <summary>Opens the caller's export <paramref name="id"/> for sending, or says why not.</summary>
     public async Task<OpenedExport> OpenAsync(Guid id, CancellationToken ct)
     {
         var job = await query.FindAsync(id, ct);
-        if (job is null)
+        // The account as it is now: one that lost the role, the jurisdiction or its approval since it asked finds nothing.
+        if (job is null || await owner.RefusalAsync(job, ct) is not null)
         {
             return new(null, null, DownloadRefusal.NotFound, "未找到该导出。");
         }
@@ -95,7 +97,7 @@ public sealed class DownloadExport(ShouhuDbContext db, ExportStatusQuery query, 
             return new(null, null, DownloadRefusal.Failed, job.Failure);
         }
 
-        if (files.Open(id) is not { } file)
+        if (job.ExpiresAt <= clock.GetUtcNow().UtcDateTime || files.Open(id) is not { } file)
         {
             return new(null, null, DownloadRefusal.Expired, "文件已过期，请重新导出。");
         }
@@ -103,5 +105,30 @@ public sealed class DownloadExport(ShouhuDbContext db, ExportStatusQuery query, 
         db.RecordAudit("ExportDownload", nameof(ExportJob), id.ToString(), job.RegionCode, $"list={job.List}; rows={job.RowsWritten}");
         await db.SaveChangesAsync(ct);
         return new(file, job.FileName, DownloadRefusal.None, null);
+    }
+}
+
+/// <summary>
+/// Whether the account that asked for an export may still have it (ADR-016): it exists, is approved and not locked or
+/// disabled, and still has the role and the jurisdiction the job was asked in — checked before the file is written and
+/// again before each download, so a move or a demotion takes the export with it.
+/// </summary>
+public sealed class ExportOwner(IServiceProvider services, TimeProvider clock)
+{
+    /// <summary>The refusal shown on the job when the account changed before its file was written.</summary>
+    public const string Changed = "导出人的账号已变更（角色、辖区或状态），未生成文件；如仍需要，请重新导出";
+
+    /// <summary>Null when <paramref name="job"/>'s owner may still have it; else <see cref="Changed"/>.</summary>
+    public async Task<string?> RefusalAsync(ExportJob job, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var system = SystemDatabase.NewSystemContext(services);
+        var now = clock.GetUtcNow();
+        var account = await system.Users.AsNoTracking().Where(u => u.Id == job.CreatedBy)
+            .Select(u => new { u.Role, u.JurisdictionCode, u.IsApproved, u.LockoutEnd }).FirstOrDefaultAsync(ct);
+        return account is not null && account.IsApproved && (account.LockoutEnd is null || account.LockoutEnd <= now)
+               && account.Role == job.Role && account.JurisdictionCode == job.RegionCode
+            ? null
+            : Changed;
     }
 }

@@ -12,7 +12,7 @@ namespace Shouhu.Web.Features.Exports;
 /// save as the export's audit entry. A refusal or an error marks it failed with a message; a shutdown leaves it writing,
 /// to be written again at the next start.
 /// </summary>
-public sealed partial class ExportWork(IServiceProvider services, BackgroundCaller caller, ExportFiles files, TimeProvider clock, ILogger<ExportWork> logger)
+public sealed partial class ExportWork(IServiceProvider services, BackgroundCaller caller, ExportFiles files, ExportOwner owner, TimeProvider clock, ILogger<ExportWork> logger)
 {
     /// <summary>How long a finished export is kept for its owner to fetch.</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
@@ -38,6 +38,13 @@ public sealed partial class ExportWork(IServiceProvider services, BackgroundCall
             await system.SaveChangesAsync(ct);
         }
 
+        // Written for the account as it is now, not as it was when it asked.
+        if (await owner.RefusalAsync(stored, ct) is { } changed)
+        {
+            await FailAsync(jobId, changed, ct);
+            return;
+        }
+
         caller.ActAs(new CallerScope(stored.CreatedBy, stored.CreatedByName, stored.RegionCode, IsSystem: false, ClientAddress: null));
         var export = services.GetServices<IBackgroundExport>().FirstOrDefault(e => e.List == stored.List);
         if (export is null)
@@ -48,7 +55,19 @@ public sealed partial class ExportWork(IServiceProvider services, BackgroundCall
 
         var db = services.GetRequiredService<ShouhuDbContext>();
         var job = await db.ExportJobs.FirstAsync(j => j.Id == jobId, ct);
-        var output = files.CreatePart(jobId);
+        FileStream output;
+        try
+        {
+            output = files.CreatePart(jobId);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The data folder will not take the file: say so on the job rather than leave it "writing" until a restart.
+            LogFailed(logger, e.GetType().FullName ?? "unknown");
+            await FailAsync(jobId, WriteFailed, ct);
+            return;
+        }
+
         var progress = new ExportProgress(rows =>
         {
             output.Dispose();

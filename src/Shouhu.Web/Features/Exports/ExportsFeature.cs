@@ -22,6 +22,7 @@ public static class ExportsFeature
         services.AddScoped<StartExport>();
         services.AddScoped<ExportStatusQuery>();
         services.AddScoped<DownloadExport>();
+        services.AddScoped<ExportOwner>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Exports", Policies.SignedIn));
         return builder;
     }

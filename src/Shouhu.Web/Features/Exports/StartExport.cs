@@ -28,6 +28,24 @@ public sealed class StartExport(ShouhuDbContext db, ExportQueue queue, TimeProvi
     public async Task<ExportJob?> StartAsync<T>(string list, T parameters, string role, long rowsTotal, string name, CancellationToken ct)
     {
         var caller = db.Caller;
+        // The count and the insert as one step per account (parallel requests could otherwise each see room for one more).
+        var gate = Gates.GetOrAdd(caller.ActorId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await StartLockedAsync(list, parameters, role, rowsTotal, name, caller, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // One gate per account, for the life of the process (a few hundred accounts at most ask for background exports).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    private async Task<ExportJob?> StartLockedAsync<T>(string list, T parameters, string role, long rowsTotal, string name, CallerScope caller, CancellationToken ct)
+    {
         var unfinished = await db.ExportJobs.CountAsync(j => j.CreatedBy == caller.ActorId && (j.Status == ExportStatus.Waiting || j.Status == ExportStatus.Writing), ct);
         if (unfinished >= MaxUnfinished)
         {
