@@ -164,6 +164,28 @@ public sealed class BackgroundExportTests(BackgroundExportApp app) : IClassFixtu
         Assert.DoesNotContain(id.ToString(), await other.GetStringAsync("/Exports", Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PageExport_WithoutThePurpose_KeepsTheListAndTheChoices_AndAFullNumberFileSaysSoInItsName()
+    {
+        await SeedAsync("后台己", 2);
+        using var page = await app.PageUserAsync("CivilAffairsOfficer", "430702");
+        var refused = System.Net.WebUtility.HtmlDecode(await page.GetStringAsync("/Children?handler=Export&q=后台己&fullIdNumbers=true", Ct));
+        Assert.Contains("后台己𠮷0", refused, StringComparison.Ordinal);                   // the list is still there
+        Assert.DoesNotContain("共 0 人", refused, StringComparison.Ordinal);
+        Assert.Matches("name=\"fullIdNumbers\" value=\"true\" checked", refused);      // and the box still ticked
+        Assert.Contains("用途", refused, StringComparison.Ordinal);
+
+        var badFilter = System.Net.WebUtility.HtmlDecode(await page.GetStringAsync("/Children?ageMin=10&ageMax=3", Ct));
+        Assert.DoesNotContain("共 0 人", badFilter, StringComparison.Ordinal);             // a wrong filter is not "nobody"
+        Assert.Contains("请先改正", badFilter, StringComparison.Ordinal);
+
+        var file = await page.GetAsync("/Children?handler=Export&q=后台己&fullIdNumbers=true&purpose=" + Uri.EscapeDataString("年度核查"), Ct);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.StartsWith("儿童名册-含完整号码-", file.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
+        var masked = await page.GetAsync("/Children?handler=Export&q=后台己", Ct);
+        Assert.StartsWith("儿童名册-2", masked.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
+    }
+
     // A job stored as the API stores it, for the cases the API cannot reach (a role that changed, a crash mid-write).
     private async Task<Guid> StoreAsync(string ownerId, string role, string parameters, ExportStatus status)
     {

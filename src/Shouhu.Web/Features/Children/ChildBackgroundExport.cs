@@ -27,7 +27,8 @@ public sealed class ChildBackgroundExport(ChildExport export) : IBackgroundExpor
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(request);
-        return start.StartAsync(ListName, new ChildExportParameters(filter, request.FullIdNumbers, request.IncludeCategories, request.Purpose), role, rows, "儿童名册", ct);
+        return start.StartAsync(ListName, new ChildExportParameters(filter, request.FullIdNumbers, request.IncludeCategories, request.Purpose), role, rows,
+            request.FullIdNumbers ? "儿童名册-含完整号码" : "儿童名册", ct);
     }
 
     /// <inheritdoc/>

@@ -19,6 +19,9 @@ namespace Shouhu.Web.Features.Children;
 /// </summary>
 public sealed class ChildExport(ShouhuDbContext db, ChildQueries queries, Exports.ExportLimits limits, TimeProvider clock)
 {
+    /// <summary>The file's name before its date: <c>儿童名册</c>, or <c>儿童名册-含完整号码</c> when <paramref name="view"/> shows full ID and phone numbers — so a file that needs more care says so on its face.</summary>
+    public static string FileName(PersonalDataView view) => view?.FullNumbers == true ? "儿童名册-含完整号码" : "儿童名册";
+
     /// <summary>The number of children <paramref name="filter"/> selects now (for choosing at once or in the background).</summary>
     public Task<int> CountAsync(ChildFilter filter, CancellationToken ct) => queries.Filtered(filter).CountAsync(ct);
 

@@ -140,7 +140,7 @@ public static class ChildrenApi
         }
 
         var file = await ExportFile.WriteAsync(output => export.WriteAsync(filter, view, stated, output, ct));
-        return ExportFile.Answer(file, "儿童名册", ChinaTime.Today(clock));
+        return ExportFile.Answer(file, ChildExport.FileName(view), ChinaTime.Today(clock));
     }
 
     // The record as the caller now reads it, or the refusal; possible duplicates as the caller's role may see them.

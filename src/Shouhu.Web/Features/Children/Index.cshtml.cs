@@ -51,6 +51,15 @@ public sealed class IndexModel(ChildQueries queries, ChildExport export, StartEx
     /// <summary>Most rows downloaded at once; more are written in the background.</summary>
     public int PageDirectRows => limits.PageDirectRows;
 
+    /// <summary>The export choices sent back with a refusal, so they stay ticked.</summary>
+    public bool ExportFullNumbers { get; private set; }
+
+    /// <inheritdoc cref="ExportFullNumbers"/>
+    public bool ExportCategories { get; private set; }
+
+    /// <inheritdoc cref="ExportFullNumbers"/>
+    public string? ExportPurpose { get; private set; }
+
     /// <summary>Why the export was not started (too many of the caller's running), or null.</summary>
     public string? ExportMessage { get; private set; }
 
@@ -77,6 +86,13 @@ public sealed class IndexModel(ChildQueries queries, ChildExport export, StartEx
 
         if (!Errors.IsEmpty)
         {
+            // The list stays as it was and the choices stay ticked: only the missing or wrong field needs doing.
+            (ExportFullNumbers, ExportCategories, ExportPurpose) = (fullIdNumbers, includeCategories, purpose);
+            if (purposeProblem is not null && Errors.Count == 1)
+            {
+                Result = await queries.ListAsync(F, null, 20, ct);
+            }
+
             return Page();
         }
 
@@ -95,7 +111,7 @@ public sealed class IndexModel(ChildQueries queries, ChildExport export, StartEx
         }
 
         var file = await ExportFile.WriteAsync(output => export.WriteAsync(F, view, stated, output, ct));
-        return File(file, XlsxStreamWriter.ContentType, $"儿童名册-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        return File(file, XlsxStreamWriter.ContentType, $"{ChildExport.FileName(view)}-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
     }
 
     private async Task PrepareAsync(CancellationToken ct)
