@@ -26,6 +26,8 @@ public sealed class FeatureLayoutTests
         ["Visits -> Reports"] = "a visit that finds a concern raises a report through Reports/RecordReport, the one place a report is recorded",
         ["Imports -> Children"] = "a survey import registers children: its dry run asks the register's duplicate check (DuplicateCheck) and its commit adds children as a registration does (RegisterChild.AddNew) under the unique-number rule (UniqueIdNumber)",
         ["Referrals -> Cases"] = "a referral belongs to its case: the receiver reads it through Cases/CaseAccess and its files join the case file through Cases/Attachments",
+        ["Children -> Exports"] = "the child list takes part in background exports by registering an IBackgroundExport and starting its jobs through Exports/StartExport (ADR-016)",
+        ["Backups -> Audit"] = "a backup copies the audit anchor log (Audit/AuditAnchorLog) so the restored chain can be verified against it",
     };
 
     /// <summary>

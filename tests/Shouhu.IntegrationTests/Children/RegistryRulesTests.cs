@@ -357,7 +357,9 @@ public sealed class RegistryRulesTests(ShouhuApp app) : IClassFixture<ShouhuApp>
         using var page = await app.PageUserAsync("ChildSupervisor", "430702001");
         var html = await RegistryRolesTests.PageAsync(page, $"/Children?{query}");
         Assert.Contains("id=\"filter-errors\"", html, StringComparison.Ordinal);
-        Assert.Contains("共 0 人", html, StringComparison.Ordinal);
+        // A wrong filter lists nothing, and does not say "0 children" (which would read as "no such child").
+        Assert.Contains("请先改正上面的筛选条件", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("共 0 人", html, StringComparison.Ordinal);
     }
 
     [Theory]
