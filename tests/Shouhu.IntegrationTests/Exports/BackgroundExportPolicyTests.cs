@@ -64,26 +64,9 @@ public sealed class BackgroundExportPolicyTests(BackgroundExportApp app) : IClas
         }
     }
 
-    private static List<IDictionary<string, object>> Rows(byte[] xlsx) =>
-        new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+    private static List<IDictionary<string, object>> Rows(byte[] xlsx) => BackgroundExportTests.Rows(xlsx);
 
-    private async Task<ExportJob> SettledAsync(Guid id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            await using var db = app.SystemDb();
-            var job = await db.ExportJobs.AsNoTracking().FirstAsync(j => j.Id == id, Ct);
-            if (job.Status is ExportStatus.Ready or ExportStatus.Failed)
-            {
-                return job;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException("the export did not finish in 30 s");
-    }
+    private Task<ExportJob> SettledAsync(Guid id) => BackgroundExportTests.SettledAsync(app, id);
 
     private static async Task<Guid> StartAsync(HttpClient client, string query)
     {

@@ -41,10 +41,14 @@ public sealed class BackgroundExportTests(BackgroundExportApp app) : IClassFixtu
         }
     }
 
-    private static List<IDictionary<string, object>> Rows(byte[] xlsx) =>
+    /// <summary>The first sheet's rows, header → cell.</summary>
+    internal static List<IDictionary<string, object>> Rows(byte[] xlsx) =>
         new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
 
-    private async Task<ExportJob> SettledAsync(Guid id)
+    private Task<ExportJob> SettledAsync(Guid id) => SettledAsync(app, id);
+
+    /// <summary>Export <paramref name="id"/> once it is ready or failed (30 s at most), read through the system context.</summary>
+    internal static async Task<ExportJob> SettledAsync(ShouhuApp app, Guid id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)

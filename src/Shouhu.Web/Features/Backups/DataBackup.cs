@@ -85,15 +85,7 @@ public sealed class DataBackup(ShouhuOptions options, Audit.AuditAnchorLog ancho
             }
         }
 
-        if (Directory.Exists(AttachmentsFolder))
-        {
-            foreach (var file in Directory.EnumerateFiles(AttachmentsFolder, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(folder, "attachments", Path.GetRelativePath(AttachmentsFolder, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
+        CopyTree(AttachmentsFolder, Path.Combine(folder, "attachments"));
 
         var files = new List<BackupFile>();
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -166,17 +158,7 @@ public sealed class DataBackup(ShouhuOptions options, Audit.AuditAnchorLog ancho
             OwnerOnly(target);
         }
 
-        var attachments = Path.Combine(folder, "attachments");
-        if (Directory.Exists(attachments))
-        {
-            foreach (var file in Directory.EnumerateFiles(attachments, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(AttachmentsFolder, Path.GetRelativePath(attachments, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-                OwnerOnly(target);
-            }
-        }
+        CopyTree(Path.Combine(folder, "attachments"), AttachmentsFolder);
 
         var anchorCopy = Path.Combine(folder, "audit-anchors.log");
         if (File.Exists(anchorCopy) && !File.Exists(anchors.Path))
@@ -186,6 +168,23 @@ public sealed class DataBackup(ShouhuOptions options, Audit.AuditAnchorLog ancho
         }
 
         return manifest;
+    }
+
+    // Every file under `from` (if it exists) to the same place under `to`, readable by the server's account only.
+    private static void CopyTree(string from, string to)
+    {
+        if (!Directory.Exists(from))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+            OwnerOnly(target);
+        }
     }
 
     // A backup holds every child's record: readable by the server's account only (files 0600, folders 0700).
